@@ -1,0 +1,292 @@
+import { z } from "zod";
+import { ZCohort, ZCohortListQuery } from "./schemas/cohort";
+import { ZCommitmentListQuery, ZCommitmentView } from "./schemas/commitment";
+import { listOf, pageQuery, ZFiscalYear, ZId, ZIsoDate } from "./schemas/common";
+import { ZDocumentDetail, ZDocumentKind, ZSourceDocument } from "./schemas/document";
+import { ZIncident, ZIncidentListQuery, ZIncidentSummary } from "./schemas/incident";
+import { ZMeeting } from "./schemas/meeting";
+import { ZOrganisation } from "./schemas/organisation";
+import { ZHealth } from "./schemas/problem";
+import { ZProduct } from "./schemas/product";
+import {
+  ZAffectedStats,
+  ZAsOfQuery,
+  ZCommitmentStats,
+  ZIntervalStats,
+  ZOverview,
+  ZRemediationStats,
+  ZRemediationTimeline,
+  ZVendorScorecardQuery,
+  ZVendorScorecards,
+} from "./schemas/stats";
+import { ZRegulatoryAction, ZVendor, ZVendorDetail } from "./schemas/vendor";
+
+/*
+ * The one declaration of the HTTP API. The server validates requests and responses with it, the MSW
+ * handlers are generated from it, the client parses every response with it, and the OpenAPI document is
+ * derived from it. Adding an endpoint anywhere else is a bug.
+ */
+
+export type TMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export type TEndpoint = {
+  method: TMethod;
+  /** Express-style `:name` segments; each must be declared in `params`. */
+  path: string;
+  summary: string;
+  tag: string;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  response: z.ZodType;
+  /** Error statuses this endpoint can answer besides 405/500, each with a problem+json body. */
+  errors: readonly number[];
+};
+
+const ZPageOnly = z.strictObject({ ...pageQuery });
+const id = (name: string) => z.strictObject({ [name]: ZId });
+const ZBool = z.enum(["true", "false"]);
+
+export const contract = {
+  health: {
+    method: "GET",
+    path: "/api/health",
+    summary: "Liveness and which database engine is in use",
+    tag: "meta",
+    response: ZHealth,
+    errors: [],
+  },
+  openapi: {
+    method: "GET",
+    path: "/api/openapi.json",
+    summary: "This API as an OpenAPI 3.1 document",
+    tag: "meta",
+    response: z.record(z.string(), z.unknown()),
+    errors: [],
+  },
+  getOrganisation: {
+    method: "GET",
+    path: "/api/v1/organisation",
+    summary: "The association whose vendors are overseen",
+    tag: "organisation",
+    response: ZOrganisation,
+    errors: [],
+  },
+  listVendors: {
+    method: "GET",
+    path: "/api/v1/vendors",
+    summary: "Vendors (insurer, agency)",
+    tag: "vendors",
+    query: ZPageOnly,
+    response: listOf(ZVendor),
+    errors: [400],
+  },
+  getVendor: {
+    method: "GET",
+    path: "/api/v1/vendors/:vendorId",
+    summary: "One vendor with its published regulatory record",
+    tag: "vendors",
+    params: id("vendorId"),
+    response: ZVendorDetail,
+    errors: [400, 404],
+  },
+  listRegulatoryActions: {
+    method: "GET",
+    path: "/api/v1/regulatory-actions",
+    summary: "Published regulatory actions against vendors (outside the association's record)",
+    tag: "vendors",
+    query: z.strictObject({ vendorId: ZId.optional(), since: ZIsoDate.optional(), ...pageQuery }),
+    response: listOf(ZRegulatoryAction),
+    errors: [400],
+  },
+  listProducts: {
+    method: "GET",
+    path: "/api/v1/products",
+    summary: "Insurance schemes the vendors serve",
+    tag: "products",
+    query: ZPageOnly,
+    response: listOf(ZProduct),
+    errors: [400],
+  },
+  getProduct: {
+    method: "GET",
+    path: "/api/v1/products/:productId",
+    summary: "One insurance scheme",
+    tag: "products",
+    params: id("productId"),
+    response: ZProduct,
+    errors: [400, 404],
+  },
+  listDocuments: {
+    method: "GET",
+    path: "/api/v1/documents",
+    summary: "Source documents (資料1–5, the notice, published context)",
+    tag: "documents",
+    query: z.strictObject({ kind: ZDocumentKind.optional(), outsideRecord: ZBool.optional(), ...pageQuery }),
+    response: listOf(ZSourceDocument),
+    errors: [400],
+  },
+  getDocument: {
+    method: "GET",
+    path: "/api/v1/documents/:documentId",
+    summary: "One source document and every record that cites it",
+    tag: "documents",
+    params: id("documentId"),
+    response: ZDocumentDetail,
+    errors: [400, 404],
+  },
+  listIncidents: {
+    method: "GET",
+    path: "/api/v1/incidents",
+    summary: "Incidents, filterable by vendor, category, status and fiscal year (年度)",
+    tag: "incidents",
+    query: ZIncidentListQuery,
+    response: listOf(ZIncidentSummary),
+    errors: [400],
+  },
+  getIncident: {
+    method: "GET",
+    path: "/api/v1/incidents/:incidentId",
+    summary: "Everything known about one incident",
+    tag: "incidents",
+    params: id("incidentId"),
+    response: ZIncident,
+    errors: [400, 404],
+  },
+  listCohorts: {
+    method: "GET",
+    path: "/api/v1/cohorts",
+    summary: "Remediation cohorts with their dated progress",
+    tag: "remediation",
+    query: ZCohortListQuery,
+    response: listOf(ZCohort),
+    errors: [400],
+  },
+  getCohort: {
+    method: "GET",
+    path: "/api/v1/cohorts/:cohortId",
+    summary: "One remediation cohort",
+    tag: "remediation",
+    params: id("cohortId"),
+    response: ZCohort,
+    errors: [400, 404],
+  },
+  listCommitments: {
+    method: "GET",
+    path: "/api/v1/commitments",
+    summary: "Vendor promises and board demands, with overdue status as of a date",
+    tag: "commitments",
+    query: ZCommitmentListQuery,
+    response: listOf(ZCommitmentView),
+    errors: [400],
+  },
+  getCommitment: {
+    method: "GET",
+    path: "/api/v1/commitments/:commitmentId",
+    summary: "One commitment",
+    tag: "commitments",
+    params: id("commitmentId"),
+    query: ZAsOfQuery,
+    response: ZCommitmentView,
+    errors: [400, 404],
+  },
+  listMeetings: {
+    method: "GET",
+    path: "/api/v1/meetings",
+    summary: "Board meetings, newest first",
+    tag: "meetings",
+    query: z.strictObject({ fiscalYear: z.coerce.number().pipe(ZFiscalYear).optional(), ...pageQuery }),
+    response: listOf(ZMeeting),
+    errors: [400],
+  },
+  getMeeting: {
+    method: "GET",
+    path: "/api/v1/meetings/:meetingId",
+    summary: "One board meeting: items, documents, vendor attendees, resolutions",
+    tag: "meetings",
+    params: id("meetingId"),
+    response: ZMeeting,
+    errors: [400, 404],
+  },
+  getOverview: {
+    method: "GET",
+    path: "/api/v1/stats/overview",
+    summary: "Headline figures for the meeting's first screen",
+    tag: "stats",
+    query: ZAsOfQuery,
+    response: ZOverview,
+    errors: [400],
+  },
+  getAffectedStats: {
+    method: "GET",
+    path: "/api/v1/stats/affected",
+    summary: "Members affected by incident and by product",
+    tag: "stats",
+    query: z.strictObject({ fiscalYear: z.coerce.number().pipe(ZFiscalYear).optional() }),
+    response: ZAffectedStats,
+    errors: [400],
+  },
+  getRemediationStats: {
+    method: "GET",
+    path: "/api/v1/stats/remediation",
+    summary: "Correction and refund completion per cohort, in members and yen",
+    tag: "stats",
+    query: z.strictObject({ incidentId: ZId.optional() }),
+    response: ZRemediationStats,
+    errors: [400],
+  },
+  getRemediationTimeline: {
+    method: "GET",
+    path: "/api/v1/stats/remediation-timeline",
+    summary: "Cumulative corrections over time (day-precise progress reports only)",
+    tag: "stats",
+    query: z.strictObject({ incidentId: ZId.optional() }),
+    response: ZRemediationTimeline,
+    errors: [400],
+  },
+  getCommitmentStats: {
+    method: "GET",
+    path: "/api/v1/stats/commitments",
+    summary: "Commitments by status, overdue and due within 14 days",
+    tag: "stats",
+    query: z.strictObject({ vendorId: ZId.optional(), asOf: ZIsoDate.optional() }),
+    response: ZCommitmentStats,
+    errors: [400],
+  },
+  getIntervalStats: {
+    method: "GET",
+    path: "/api/v1/stats/intervals",
+    summary: "Days between timeline milestones, per incident",
+    tag: "stats",
+    query: z.strictObject({ incidentId: ZId.optional() }),
+    response: ZIntervalStats,
+    errors: [400],
+  },
+  getVendorScorecards: {
+    method: "GET",
+    path: "/api/v1/stats/vendors",
+    summary: "Vendor scorecards per fiscal year (年度)",
+    tag: "stats",
+    query: ZVendorScorecardQuery,
+    response: ZVendorScorecards,
+    errors: [400],
+  },
+} as const satisfies Record<string, TEndpoint>;
+
+export type TContract = typeof contract;
+export type TEndpointName = keyof TContract;
+export type TResponseOf<N extends TEndpointName> = z.infer<TContract[N]["response"]>;
+export type TParamsOf<N extends TEndpointName> = TContract[N] extends { params: z.ZodObject }
+  ? z.input<TContract[N]["params"]>
+  : undefined;
+export type TQueryOf<N extends TEndpointName> = TContract[N] extends { query: z.ZodObject }
+  ? z.input<TContract[N]["query"]>
+  : undefined;
+export type TParsedQueryOf<N extends TEndpointName> = TContract[N] extends { query: z.ZodObject }
+  ? z.output<TContract[N]["query"]>
+  : undefined;
+export type TParsedParamsOf<N extends TEndpointName> = TContract[N] extends { params: z.ZodObject }
+  ? z.output<TContract[N]["params"]>
+  : undefined;
+
+export const endpointNames = Object.keys(contract) as TEndpointName[];

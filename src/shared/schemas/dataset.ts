@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { ZCohort } from "./cohort";
+import { ZCommitment } from "./commitment";
+import { ZSourceDocument } from "./document";
+import { ZIncident } from "./incident";
+import { ZMeeting } from "./meeting";
+import { ZOrganisation } from "./organisation";
+import { ZProduct } from "./product";
+import { ZRegulatoryAction, ZVendor } from "./vendor";
+
+/** The whole record as loaded into an empty database or served by the mocks. */
+export const ZDataset = z.strictObject({
+  organisation: ZOrganisation,
+  vendors: z.array(ZVendor),
+  products: z.array(ZProduct),
+  documents: z.array(ZSourceDocument),
+  incidents: z.array(ZIncident),
+  cohorts: z.array(ZCohort),
+  commitments: z.array(ZCommitment),
+  meetings: z.array(ZMeeting),
+  regulatoryActions: z.array(ZRegulatoryAction),
+});
+export type TDataset = z.infer<typeof ZDataset>;

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { ZFigure, ZFiscalYear, ZId, ZIsoDate, ZSourceRef, ZText } from "./common";
+
+export const ZMeetingItem = z.strictObject({
+  id: ZId,
+  title: ZText,
+  incidentIds: z.array(ZId),
+  documentIds: z.array(ZId),
+  presentedByIds: z.array(ZId),
+  note: ZText.nullable(),
+});
+
+export const ZVendorAttendance = z.strictObject({
+  vendorId: ZId,
+  people: ZFigure,
+  role: ZText.nullable(),
+});
+
+export const ZResolutionKind = z.enum(["warning", "demand", "policy", "review"]);
+
+export const ZResolution = z.strictObject({
+  id: ZId,
+  kind: ZResolutionKind,
+  text: ZText,
+  quote: z.string().nullable(),
+  targetVendorIds: z.array(ZId),
+  commitmentIds: z.array(ZId),
+  note: ZText.nullable(),
+  source: ZSourceRef,
+});
+export type TResolution = z.infer<typeof ZResolution>;
+
+export const ZMeeting = z.strictObject({
+  id: ZId,
+  fiscalYear: ZFiscalYear,
+  number: z.number().int().min(1),
+  kind: z.enum(["regular", "extraordinary"]),
+  title: ZText,
+  date: ZIsoDate,
+  items: z.array(ZMeetingItem),
+  vendorAttendees: z.array(ZVendorAttendance),
+  resolutions: z.array(ZResolution),
+  source: ZSourceRef,
+});
+export type TMeeting = z.infer<typeof ZMeeting>;
