@@ -1,0 +1,71 @@
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
+import { NavLink, Outlet, ScrollRestoration, useLocation } from "react-router";
+import type { TMessageKey } from "@/i18n/catalog";
+import { useI18n } from "@/i18n/i18n";
+import { referenceQueries } from "@/lib/reference-queries";
+
+const NAV: { to: string; key: TMessageKey; end?: boolean }[] = [
+  { to: "/", key: "common.navOverview", end: true },
+  { to: "/incidents", key: "common.navIncidents" },
+  { to: "/commitments", key: "common.navCommitments" },
+  { to: "/vendors", key: "common.navVendors" },
+  { to: "/meetings", key: "common.navMeetings" },
+  { to: "/documents", key: "common.navDocuments" },
+];
+
+export const AppShell = () => {
+  const { t, tx, lang, setLang } = useI18n();
+  const org = useQuery(referenceQueries.organisation());
+  const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  // After client-side navigation, move focus to the new page so screen readers and keyboards follow.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every path change on purpose
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [location.pathname]);
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t("common.skipToContent")}
+      </a>
+      <header className="app-header no-print">
+        <div className="app-brand">
+          <span className="app-name">{t("common.appName")}</span>
+          <span className="app-org">
+            {org.data ? `${tx(org.data.shortName)} ${tx(org.data.boardName)}` : "\u00a0"}
+          </span>
+        </div>
+        <nav aria-label={t("common.mainNav")} className="app-nav">
+          <ul>
+            {NAV.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.end}>
+                  {t(item.key)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <button
+          type="button"
+          className="button button-lang"
+          lang={lang === "ja" ? "en" : "ja"}
+          aria-label={t("common.switchLanguageLabel")}
+          onClick={() => setLang(lang === "ja" ? "en" : "ja")}
+        >
+          {t("common.switchLanguage")}
+        </button>
+      </header>
+      <main id="main" ref={main} tabIndex={-1} className="app-main">
+        <Outlet />
+      </main>
+      <ScrollRestoration />
+    </div>
+  );
+};

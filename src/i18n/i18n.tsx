@@ -1,0 +1,90 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import { formatDate, formatNumber } from "@/lib/format";
+import { catalogs, LANGS, type TLang, type TMessageKey } from "./catalog";
+
+const STORAGE_KEY = "bgd.lang";
+
+export type TVars = Record<string, string | number>;
+
+const lookup = (lang: TLang, key: TMessageKey): string => {
+  const dot = key.indexOf(".");
+  const ns = key.slice(0, dot) as keyof (typeof catalogs)["ja"];
+  const name = key.slice(dot + 1);
+  const table = catalogs[lang][ns] as Record<string, string>;
+  return table[name] ?? (catalogs.ja[ns] as Record<string, string>)[name] ?? key;
+};
+
+export const translate = (lang: TLang, key: TMessageKey, vars?: TVars) => {
+  const text = lookup(lang, key);
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+};
+
+const makeFormatters = (lang: TLang) => {
+  const n = (value: number, digits = 0) => formatNumber(value, lang, digits);
+  return {
+    number: n,
+    date: (date: string) => formatDate(date, lang),
+    members: (value: number) => translate(lang, "common.members", { n: n(value) }),
+    records: (value: number) => translate(lang, "common.records", { n: n(value) }),
+    yen: (value: number) => translate(lang, "common.yen", { n: n(value) }),
+    days: (value: number) => translate(lang, "common.days", { n: n(value, 1) }),
+    percent: (value: number) => translate(lang, "common.percent", { n: n(value, 1) }),
+    fiscalYear: (year: number) => translate(lang, "common.fiscalYear", { n: String(year) }),
+  };
+};
+
+export type TFormatters = ReturnType<typeof makeFormatters>;
+
+type TI18n = {
+  lang: TLang;
+  setLang: (lang: TLang) => void;
+  t: (key: TMessageKey, vars?: TVars) => string;
+  /** Picks the current language's side of a bilingual record text. */
+  tx: (text: { ja: string; en: string }) => string;
+  f: TFormatters;
+};
+
+const I18nContext = createContext<TI18n | null>(null);
+
+const readStoredLang = (): TLang => {
+  try {
+    const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
+    return (LANGS as readonly string[]).includes(stored ?? "") ? (stored as TLang) : "ja";
+  } catch {
+    return "ja";
+  }
+};
+
+export const I18nProvider = ({ children, initialLang }: { children: ReactNode; initialLang?: TLang }) => {
+  const [lang, setLangState] = useState<TLang>(() => initialLang ?? readStoredLang());
+  const setLang = useCallback((next: TLang) => {
+    setLangState(next);
+    try {
+      globalThis.localStorage?.setItem(STORAGE_KEY, next);
+    } catch {
+      // Private browsing may refuse storage; the choice then lasts for this visit only.
+    }
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = translate(lang, "common.appName");
+  }, [lang]);
+  const value = useMemo<TI18n>(
+    () => ({
+      lang,
+      setLang,
+      t: (key, vars) => translate(lang, key, vars),
+      tx: (text) => text[lang],
+      f: makeFormatters(lang),
+    }),
+    [lang, setLang],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+};
+
+export const useI18n = () => {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error("useI18n needs an I18nProvider");
+  return value;
+};

@@ -1,0 +1,4 @@
+/** Strings of the commitments feature. */
+export const commitments = {
+  title: "約束・要求",
+} as const;

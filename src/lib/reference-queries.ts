@@ -1,0 +1,36 @@
+import { queryOptions } from "@tanstack/react-query";
+import { apiGet } from "./api-client";
+
+/*
+ * Reference data every view needs to name things (vendors, products, documents, the organisation).
+ * They live here rather than in one feature because features may not import each other.
+ */
+const ALL = { limit: 500 } as const;
+
+export const referenceQueries = {
+  all: () => ["reference"] as const,
+  organisation: () =>
+    queryOptions({
+      queryKey: [...referenceQueries.all(), "organisation"] as const,
+      queryFn: ({ signal }) => apiGet("getOrganisation", { signal }),
+      staleTime: Number.POSITIVE_INFINITY,
+    }),
+  vendors: () =>
+    queryOptions({
+      queryKey: [...referenceQueries.all(), "vendors"] as const,
+      queryFn: ({ signal }) => apiGet("listVendors", { query: ALL, signal }),
+      staleTime: 5 * 60_000,
+    }),
+  products: () =>
+    queryOptions({
+      queryKey: [...referenceQueries.all(), "products"] as const,
+      queryFn: ({ signal }) => apiGet("listProducts", { query: ALL, signal }),
+      staleTime: 5 * 60_000,
+    }),
+  documents: () =>
+    queryOptions({
+      queryKey: [...referenceQueries.all(), "documents"] as const,
+      queryFn: ({ signal }) => apiGet("listDocuments", { query: ALL, signal }),
+      staleTime: 5 * 60_000,
+    }),
+};
