@@ -132,7 +132,7 @@ export const validateRequest = (
     else errors.push(...fieldErrors("body", r.error));
   }
   if (errors.length > 0) {
-    // A well-formed id that matches nothing is a 404; a malformed one is a 400 naming the field.
+    // A malformed id is a 400 naming the field; a well-formed id that matches nothing is the handler's 404.
     return { ok: false, problem: problem(400, "The request has invalid fields; see errors.", errors) };
   }
   return { ok: true, value: { params, query, body } };

@@ -1,0 +1,24 @@
+import { addDays, daysBetween, fiscalYearOf, minusMonths, todayInTokyo } from "./dates";
+
+describe("dates", () => {
+  it("counts whole days as PostgreSQL does", () => {
+    expect(daysBetween("2025-04-21", "2025-08-18")).toBe(119);
+    expect(daysBetween("2025-04-17", "2025-08-23")).toBe(128);
+    expect(daysBetween("2025-08-23", "2025-08-23")).toBe(0);
+    expect(addDays("2025-12-25", 14)).toBe("2026-01-08");
+  });
+  it("names the fiscal year (年度, April–March) by its first year", () => {
+    expect(fiscalYearOf("2025-08-23")).toBe(2025);
+    expect(fiscalYearOf("2026-03-31")).toBe(2025);
+    expect(fiscalYearOf("2026-04-01")).toBe(2026);
+    expect(fiscalYearOf("2025-07")).toBe(2025);
+  });
+  it("steps back whole months, clamping to the month's end", () => {
+    expect(minusMonths("2026-11-27", 24)).toBe("2024-11-27");
+    expect(minusMonths("2028-02-29", 24)).toBe("2026-02-28");
+    expect(minusMonths("2025-03-31", 1)).toBe("2025-02-28");
+  });
+  it("takes today's date in Tokyo, not UTC", () => {
+    expect(todayInTokyo(new Date("2025-08-22T15:30:00Z"))).toBe("2025-08-23");
+  });
+});
