@@ -125,8 +125,9 @@ describe("the 2025 case dataset", () => {
   it("never writes 0 for something unknown", () => {
     const zeros: string[] = [];
     const walk = (value: unknown, path: string) => {
-      if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`));
-      else if (value && typeof value === "object") {
+      if (Array.isArray(value)) {
+        for (const [i, v] of value.entries()) walk(v, `${path}[${i}]`);
+      } else if (value && typeof value === "object") {
         const o = value as Record<string, unknown>;
         if ((o.status === "reported" || o.status === "derived") && o.value === 0) zeros.push(path);
         for (const [k, v] of Object.entries(o)) walk(v, `${path}.${k}`);
