@@ -19,14 +19,12 @@ export const AppShell = () => {
   const org = useQuery(referenceQueries.organisation());
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
-  const first = useRef(true);
+  const lastPath = useRef(location.pathname);
   // After client-side navigation, move focus to the new page so screen readers and keyboards follow.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every path change on purpose
+  // Comparing paths (not a first-render flag) keeps StrictMode's double effects from focusing on load.
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (lastPath.current === location.pathname) return;
+    lastPath.current = location.pathname;
     main.current?.focus();
   }, [location.pathname]);
   return (

@@ -1,8 +1,8 @@
-import { PageHeader } from "@/components/page-header";
-import { useI18n } from "@/i18n/i18n";
+import { useParams } from "react-router";
+import { IncidentDetail } from "@/features/incidents/components/incident-detail";
 
-// Placeholder until the incidents feature lands.
 export const IncidentDetailRoute = () => {
-  const { t } = useI18n();
-  return <PageHeader title={t("incidents.title")} />;
+  const { incidentId = "" } = useParams();
+  // Keyed by id so moving between incidents starts each page fresh (no stale sections from the last one).
+  return <IncidentDetail key={incidentId} incidentId={incidentId} />;
 };

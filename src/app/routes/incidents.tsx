@@ -1,8 +1,3 @@
-import { PageHeader } from "@/components/page-header";
-import { useI18n } from "@/i18n/i18n";
+import { IncidentList } from "@/features/incidents/components/incident-list";
 
-// Placeholder until the incidents feature lands.
-export const IncidentsRoute = () => {
-  const { t } = useI18n();
-  return <PageHeader title={t("incidents.title")} />;
-};
+export const IncidentsRoute = () => <IncidentList />;

@@ -1,0 +1,82 @@
+import { useQuery } from "@tanstack/react-query";
+import { DataTable } from "@/components/data-table";
+import { QueryState } from "@/components/query-state";
+import { SourceRef } from "@/components/source-ref";
+import type { TMessageKey } from "@/i18n/catalog";
+import { useI18n } from "@/i18n/i18n";
+import type { TCommitmentView } from "@/shared/schemas/commitment";
+import { incidentQueries } from "../api/queries";
+import { useNames } from "./use-names";
+
+/** The vendor's promises and the board's demands about this incident, and whether they are kept. */
+export const IncidentCommitments = ({ incidentId }: { incidentId: string }) => {
+  const { t, tx, f } = useI18n();
+  const names = useNames();
+  const query = useQuery(incidentQueries.commitments(incidentId));
+  const kind = (c: TCommitmentView) => t(`domain.commitmentKind.${c.kind}` as TMessageKey);
+  const status = (c: TCommitmentView) => t(`domain.commitmentStatus.${c.status}` as TMessageKey);
+  const owedBy = (c: TCommitmentView) => c.owedByIds.map(names.vendor).join(t("incidents.listSeparator"));
+  return (
+    <section className="panel incident-section" aria-labelledby="commitments-title">
+      <h2 id="commitments-title">{t("incidents.sectionCommitments")}</h2>
+      <QueryState
+        query={query}
+        minHeight="8rem"
+        isEmpty={(d) => d.items.length === 0}
+        empty={<p>{t("incidents.commitmentsNone")}</p>}
+      >
+        {(data) => (
+          <DataTable
+            caption={t("incidents.commitmentsCaption", { count: data.total })}
+            captionHidden
+            rows={data.items}
+            rowKey={(c) => c.id}
+            csvName={`${incidentId}-commitments`}
+            columns={[
+              { key: "kind", header: t("incidents.colKind"), render: kind, csv: kind },
+              {
+                key: "text",
+                header: t("incidents.colCommitment"),
+                render: (c) => (
+                  <>
+                    <span>{tx(c.text)}</span>
+                    {c.quote ? (
+                      <q className="commitment-quote" lang="ja">
+                        {c.quote}
+                      </q>
+                    ) : null}
+                  </>
+                ),
+                csv: (c) => tx(c.text),
+              },
+              { key: "owedBy", header: t("incidents.colOwedBy"), render: owedBy, csv: owedBy },
+              {
+                key: "status",
+                header: t("incidents.colStatus"),
+                render: (c) => (
+                  <>
+                    <span className={`status-chip commitment-${c.status}`}>{status(c)}</span>
+                    {c.overdue ? <span className="overdue-mark">{t("incidents.overdue")}</span> : null}
+                  </>
+                ),
+                csv: (c) => (c.overdue ? `${status(c)} (${t("incidents.overdue")})` : status(c)),
+              },
+              {
+                key: "due",
+                header: t("incidents.colDue"),
+                render: (c) => (c.dueDate ? f.date(c.dueDate) : t("incidents.noDueDate")),
+                csv: (c) => c.dueDate ?? "",
+              },
+              {
+                key: "source",
+                header: t("common.source"),
+                render: (c) => <SourceRef source={c.source} compact />,
+                csv: (c) => [c.source.documentId, ...c.source.cites].join(" "),
+              },
+            ]}
+          />
+        )}
+      </QueryState>
+    </section>
+  );
+};

@@ -1,0 +1,278 @@
+import { useQuery } from "@tanstack/react-query";
+import { type ReactNode, useId } from "react";
+import { Link } from "react-router";
+import { NumberValue } from "@/components/figure-value";
+import { NotReported } from "@/components/not-reported";
+import { PageHeader, PrintButton } from "@/components/page-header";
+import { QueryState } from "@/components/query-state";
+import { SourceRef } from "@/components/source-ref";
+import type { TMessageKey } from "@/i18n/catalog";
+import { useI18n } from "@/i18n/i18n";
+import { ApiError } from "@/lib/api-client";
+import type { TIncident, TMilestone } from "@/shared/schemas/incident";
+import type { TMilestoneInterval } from "@/shared/schemas/stats";
+import { incidentQueries } from "../api/queries";
+import { IncidentBoard } from "./incident-board";
+import { IncidentCommitments } from "./incident-commitments";
+import { IncidentDocuments } from "./incident-documents";
+import { IncidentImpact } from "./incident-impact";
+import { affectedTotal, sortMilestones } from "./incident-model";
+import { IncidentRemediation } from "./incident-remediation";
+import { IncidentTimeline } from "./incident-timeline";
+import { catalogText, missingMilestoneText, useNames } from "./use-names";
+import "./incidents.css";
+
+/** /incidents/:id — everything the record holds about one incident, in the order a board reads it. */
+export const IncidentDetail = ({ incidentId }: { incidentId: string }) => {
+  const { t } = useI18n();
+  const query = useQuery(incidentQueries.detail(incidentId));
+  // A well-formed id that matches nothing (404), or one that cannot be an id at all (400): the page
+  // does not exist, which is not the same as "the server failed".
+  if (query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400)) {
+    return (
+      <section className="incident-not-found">
+        <h1>{t("incidents.notFoundTitle")}</h1>
+        <p>{t("incidents.notFoundBody", { id: incidentId })}</p>
+        <p>
+          <Link to="/incidents">{t("incidents.backToList")}</Link>
+        </p>
+      </section>
+    );
+  }
+  return (
+    <QueryState query={query} minHeight="24rem">
+      {(incident) => <IncidentPage incident={incident} />}
+    </QueryState>
+  );
+};
+
+const IncidentPage = ({ incident }: { incident: TIncident }) => {
+  const { t, tx, f } = useI18n();
+  const names = useNames();
+  return (
+    <article className="incident-page" aria-labelledby="incident-title">
+      <p className="incident-back no-print">
+        <Link to="/incidents">{t("incidents.backToList")}</Link>
+      </p>
+      <PageHeader
+        title={`${t("incidents.incidentNumber", { n: incident.number })} ${tx(incident.title)}`}
+        lead={
+          <ul className="incident-meta">
+            <li>
+              <span className="incident-meta-label">{t("incidents.colCategory")}</span>
+              {t(`domain.category.${incident.category}` as TMessageKey)}
+            </li>
+            <li>
+              <span className="incident-meta-label">{t("incidents.colVendors")}</span>
+              {incident.vendorIds.map(names.vendorFull).join(t("incidents.listSeparator"))}
+            </li>
+            <li>
+              <span className="incident-meta-label">{t("incidents.colFiscalYear")}</span>
+              {f.fiscalYear(incident.fiscalYear)}
+            </li>
+            <li>
+              <span className="incident-meta-label">{t("incidents.colStatus")}</span>
+              <span className={`status-chip status-${incident.status}`}>
+                {t(`domain.incidentStatus.${incident.status}` as TMessageKey)}
+              </span>
+            </li>
+          </ul>
+        }
+        actions={<PrintButton />}
+      />
+      <p className="incident-summary">{tx(incident.summary)}</p>
+      <KeyFacts incident={incident} />
+      <IncidentImpact incident={incident} />
+      <IncidentTimeline incident={incident} />
+      <IncidentRemediation incidentId={incident.id} />
+      <IncidentCommitments incidentId={incident.id} />
+      <IncidentBoard incident={incident} />
+      <IncidentDocuments incidentId={incident.id} documentIds={incident.documentIds} />
+      <MemberContact incident={incident} />
+    </article>
+  );
+};
+
+/** One headline figure; a labelled group so it reads (and is found) as "label: value". */
+const KeyFact = ({ label, value, note }: { label: string; value: ReactNode; note: ReactNode }) => {
+  const id = useId();
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a labelled figure, not a set of form controls (fieldset)
+    <div className="key-fact" role="group" aria-labelledby={id}>
+      <p className="key-fact-label" id={id}>
+        {label}
+      </p>
+      <p className="key-fact-value">{value}</p>
+      <p className="key-fact-note">{note}</p>
+    </div>
+  );
+};
+
+/** The few numbers a board member needs first: how many members, how long until we were told, how far put right. */
+const KeyFacts = ({ incident }: { incident: TIncident }) => {
+  const { t, f } = useI18n();
+  const intervals = useQuery(incidentQueries.intervals(incident.id));
+  const remediation = useQuery(incidentQueries.remediation(incident.id));
+  return (
+    <section className="key-facts" aria-labelledby="key-facts-title">
+      <h2 id="key-facts-title" className="visually-hidden">
+        {t("incidents.keyFacts")}
+      </h2>
+      <KeyFact
+        label={t("incidents.factAffected")}
+        value={<NumberValue value={affectedTotal(incident)} unit="members" />}
+        note={t("incidents.factAffectedNote")}
+      />
+      <QueryState query={intervals} minHeight="6rem">
+        {(data) => (
+          <>
+            <SpanFact
+              label={t("incidents.factToAssociation")}
+              span={findSpan(data.spans, "reported_to_association")}
+              incident={incident}
+              to="reported_to_association"
+            />
+            <SpanFact
+              label={t("incidents.factToBoard")}
+              span={findSpan(data.spans, "reported_to_board")}
+              incident={incident}
+              to="reported_to_board"
+            />
+          </>
+        )}
+      </QueryState>
+      <QueryState query={remediation} minHeight="6rem">
+        {(data) => {
+          const top = data.cohorts.filter((c) => c.parentId === null);
+          const known = top.filter((c) => c.done !== null);
+          const members = top.reduce((s, c) => s + (c.members ?? 0), 0);
+          const done = known.reduce((s, c) => s + (c.done ?? 0), 0);
+          const notReported = top.reduce((s, c) => s + c.notReported, 0);
+          return (
+            <KeyFact
+              label={t("incidents.factRemediation")}
+              value={
+                top.length === 0 ? (
+                  <NotReported missing={catalogText("incidents.missingCohorts")} />
+                ) : known.length === 0 ? (
+                  <NotReported missing={catalogText("incidents.missingProgress")} />
+                ) : (
+                  <NumberValue value={done} unit="members" />
+                )
+              }
+              note={
+                top.length === 0
+                  ? null
+                  : known.length === 0
+                    ? t("incidents.factRemediationNoneKnown", { members: f.members(members) })
+                    : `${t("incidents.factRemediationOf", { members: f.members(members) })}${
+                        notReported > 0
+                          ? ` ${t("incidents.factRemediationUnreported", { n: f.members(notReported) })}`
+                          : ""
+                      }`
+              }
+            />
+          );
+        }}
+      </QueryState>
+    </section>
+  );
+};
+
+// Occurrence is the span a member cares about; detection is the fallback when occurrence has no day.
+const findSpan = (spans: TMilestoneInterval[], to: TMilestoneInterval["toKind"]) =>
+  spans.find((s) => s.fromKind === "occurred" && s.toKind === to) ??
+  spans.find((s) => s.fromKind === "detected" && s.toKind === to) ??
+  null;
+
+/**
+ * Days from occurrence (or detection) to a report. When there is no such span, says why: the report
+ * itself is missing (未報告), or it is dated but the start has only a month, so no days can be counted.
+ */
+const SpanFact = ({
+  label,
+  span,
+  incident,
+  to,
+}: {
+  label: string;
+  span: TMilestoneInterval | null;
+  incident: TIncident;
+  to: TMilestoneInterval["toKind"];
+}) => {
+  const { t, f } = useI18n();
+  const kind = (k: TMilestone["kind"]) => t(`domain.milestone.${k}` as TMessageKey);
+  if (!span) {
+    const report = sortMilestones(incident.milestones).find((m) => m.kind === to);
+    if (!report) {
+      return (
+        <KeyFact
+          label={label}
+          value={<NotReported missing={missingMilestoneText(to)} />}
+          note={t("incidents.spanNoReport", { milestone: kind(to) })}
+        />
+      );
+    }
+    const start = sortMilestones(incident.milestones).find(
+      (m) => m.kind === "occurred" || m.kind === "detected",
+    );
+    return (
+      <KeyFact
+        label={label}
+        value={
+          <span className="key-fact-date">
+            {t("incidents.spanReportedOn")} {f.date(report.date)}
+          </span>
+        }
+        note={
+          start
+            ? t("incidents.spanMonthOnly", { kind: kind(start.kind), date: f.date(start.date) })
+            : t("incidents.spanNoStart")
+        }
+      />
+    );
+  }
+  return (
+    <KeyFact
+      label={label}
+      value={<span className="figure">{f.days(span.days)}</span>}
+      note={
+        <>
+          {t("incidents.spanFromTo", {
+            from: kind(span.fromKind),
+            fromDate: f.date(span.fromDate),
+            toDate: f.date(span.toDate),
+          })}
+          {span.outsideRecord ? (
+            <span className="outside-mark" title={t("common.outsideRecord")}>
+              {t("common.outsideRecordShort")}
+            </span>
+          ) : null}
+        </>
+      }
+    />
+  );
+};
+
+const MemberContact = ({ incident }: { incident: TIncident }) => {
+  const { t, tx } = useI18n();
+  const contact = incident.memberContact;
+  return (
+    <section className="panel incident-section" aria-labelledby="contact-title">
+      <h2 id="contact-title">{t("incidents.sectionContact")}</h2>
+      {contact ? (
+        <p className="contact-line">
+          <span className="contact-name">{tx(contact.name)}</span>{" "}
+          <a className="contact-phone" href={`tel:${contact.phone.replace(/[^\d+]/g, "")}`}>
+            {contact.phone}
+          </a>{" "}
+          <span className="contact-hours">{tx(contact.hours)}</span> <SourceRef source={contact.source} />
+        </p>
+      ) : (
+        <p>
+          <NotReported /> {t("incidents.contactNone")}
+        </p>
+      )}
+    </section>
+  );
+};

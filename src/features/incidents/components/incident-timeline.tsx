@@ -1,0 +1,172 @@
+import { useQuery } from "@tanstack/react-query";
+import { DataTable } from "@/components/data-table";
+import { NotReported } from "@/components/not-reported";
+import { QueryState } from "@/components/query-state";
+import { SourceRef } from "@/components/source-ref";
+import type { TMessageKey } from "@/i18n/catalog";
+import { useI18n } from "@/i18n/i18n";
+import type { TIncident, TMilestone } from "@/shared/schemas/incident";
+import type { TMilestoneInterval } from "@/shared/schemas/stats";
+import { incidentQueries } from "../api/queries";
+import { missingMilestones, sortMilestones } from "./incident-model";
+import { missingMilestoneText } from "./use-names";
+
+/** The dated course of the incident, the days between its steps, and the expected steps nobody dated. */
+export const IncidentTimeline = ({ incident }: { incident: TIncident }) => {
+  const { t, tx, f } = useI18n();
+  const intervals = useQuery(incidentQueries.intervals(incident.id));
+  const milestones = sortMilestones(incident.milestones);
+  const missing = missingMilestones(incident.milestones);
+  const kind = (k: TMilestone["kind"]) => t(`domain.milestone.${k}` as TMessageKey);
+  const when = (m: TMilestone) =>
+    m.endDate ? t("incidents.dateRange", { from: f.date(m.date), to: f.date(m.endDate) }) : f.date(m.date);
+  const whenCsv = (m: TMilestone) => (m.endDate ? `${m.date}/${m.endDate}` : m.date);
+
+  return (
+    <section className="panel incident-section timeline" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">{t("incidents.sectionTimeline")}</h2>
+      <QueryState query={intervals} minHeight="10rem">
+        {(data) => {
+          const stepTo = new Map(data.steps.map((s) => [s.toMilestoneId, s]));
+          const since = (m: TMilestone) => stepTo.get(m.id)?.days ?? null;
+          return (
+            <>
+              <DataTable
+                caption={t("incidents.timelineCaption")}
+                rows={milestones}
+                rowKey={(m) => m.id}
+                csvName={`${incident.id}-timeline`}
+                columns={[
+                  {
+                    key: "date",
+                    header: t("incidents.colDate"),
+                    render: (m) => <span className="timeline-date">{when(m)}</span>,
+                    csv: whenCsv,
+                  },
+                  {
+                    key: "kind",
+                    header: t("incidents.colMilestone"),
+                    render: (m) => (
+                      <>
+                        <span className="timeline-kind">{kind(m.kind)}</span>
+                        {m.outsideRecord ? (
+                          <>
+                            {" "}
+                            <span className="outside-mark" title={t("common.outsideRecord")}>
+                              {t("common.outsideRecordShort")}
+                            </span>
+                          </>
+                        ) : null}
+                      </>
+                    ),
+                    csv: (m) =>
+                      m.outsideRecord ? `${kind(m.kind)} (${t("common.outsideRecordShort")})` : kind(m.kind),
+                  },
+                  {
+                    key: "note",
+                    header: t("incidents.colNote"),
+                    render: (m) => (m.note ? tx(m.note) : null),
+                    csv: (m) => (m.note ? tx(m.note) : ""),
+                  },
+                  {
+                    key: "since",
+                    header: t("incidents.colSincePrevious"),
+                    align: "end",
+                    render: (m) => {
+                      const d = since(m);
+                      return d === null ? <span aria-hidden="true">—</span> : `+${f.days(d)}`;
+                    },
+                    csv: (m) => since(m) ?? "",
+                  },
+                  {
+                    key: "source",
+                    header: t("common.source"),
+                    render: (m) => <SourceRef source={m.source} compact />,
+                    csv: (m) => [m.source.documentId, ...m.source.cites].join(" "),
+                  },
+                ]}
+              />
+              {missing.length > 0 ? (
+                <div className="missing-milestones">
+                  <h3>{t("incidents.missingMilestones")}</h3>
+                  <ul className="plain-list">
+                    {missing.map((k) => (
+                      <li key={k}>
+                        <span className="timeline-kind">{kind(k)}</span>:{" "}
+                        <NotReported missing={missingMilestoneText(k)} />
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+              <p className="timeline-footnote">
+                {t("incidents.timelineFootnote")}
+                {milestones.some((m) => m.outsideRecord) ? ` ${t("incidents.timelineOutsideNote")}` : null}
+              </p>
+              <Spans spans={data.spans} />
+            </>
+          );
+        }}
+      </QueryState>
+    </section>
+  );
+};
+
+const Spans = ({ spans }: { spans: TMilestoneInterval[] }) => {
+  const { t, f } = useI18n();
+  const kind = (k: TMilestoneInterval["fromKind"]) => t(`domain.milestone.${k}` as TMessageKey);
+  if (spans.length === 0) {
+    return (
+      <div className="spans">
+        <h3>{t("incidents.spansTitle")}</h3>
+        <p>{t("incidents.spansNone")}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="spans">
+      <h3>{t("incidents.spansTitle")}</h3>
+      <DataTable
+        caption={t("incidents.spansCaption")}
+        captionHidden
+        rows={spans}
+        rowKey={(s) => `${s.fromMilestoneId}-${s.toMilestoneId}`}
+        csvName={`${spans[0]?.incidentId ?? "incident"}-spans`}
+        columns={[
+          {
+            key: "from",
+            header: t("incidents.colFrom"),
+            render: (s) => t("incidents.kindOnDate", { kind: kind(s.fromKind), date: f.date(s.fromDate) }),
+            csv: (s) => `${kind(s.fromKind)} ${s.fromDate}`,
+          },
+          {
+            key: "to",
+            header: t("incidents.colTo"),
+            render: (s) => t("incidents.kindOnDate", { kind: kind(s.toKind), date: f.date(s.toDate) }),
+            csv: (s) => `${kind(s.toKind)} ${s.toDate}`,
+          },
+          {
+            key: "days",
+            header: t("incidents.colDays"),
+            align: "end",
+            render: (s) => <strong className="figure">{f.days(s.days)}</strong>,
+            csv: (s) => s.days,
+          },
+          {
+            key: "outside",
+            header: t("incidents.colBasis"),
+            render: (s) =>
+              s.outsideRecord ? (
+                <span className="outside-mark" title={t("common.outsideRecord")}>
+                  {t("common.outsideRecordShort")}
+                </span>
+              ) : (
+                t("incidents.basisRecord")
+              ),
+            csv: (s) => (s.outsideRecord ? t("common.outsideRecord") : t("incidents.basisRecord")),
+          },
+        ]}
+      />
+    </div>
+  );
+};
