@@ -1,8 +1,7 @@
-import { PageHeader } from "@/components/page-header";
-import { useI18n } from "@/i18n/i18n";
+import { useParams } from "react-router";
+import { DocumentDetail } from "@/features/documents/components/document-detail";
 
-// Placeholder until the documents feature lands.
 export const DocumentDetailRoute = () => {
-  const { t } = useI18n();
-  return <PageHeader title={t("documents.title")} />;
+  const { documentId = "" } = useParams();
+  return <DocumentDetail documentId={documentId} />;
 };

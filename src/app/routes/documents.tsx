@@ -1,8 +1,3 @@
-import { PageHeader } from "@/components/page-header";
-import { useI18n } from "@/i18n/i18n";
+import { DocumentList } from "@/features/documents/components/document-list";
 
-// Placeholder until the documents feature lands.
-export const DocumentsRoute = () => {
-  const { t } = useI18n();
-  return <PageHeader title={t("documents.title")} />;
-};
+export const DocumentsRoute = () => <DocumentList />;

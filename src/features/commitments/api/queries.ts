@@ -1,0 +1,48 @@
+import { queryOptions } from "@tanstack/react-query";
+import { apiGet } from "@/lib/api-client";
+import type { TQueryOf } from "@/shared/contract";
+
+/** Filters the tracker understands; absent keys mean "all". */
+export type TCommitmentFilters = Pick<
+  NonNullable<TQueryOf<"listCommitments">>,
+  "vendorId" | "incidentId" | "kind" | "status" | "dueBefore" | "overdue"
+>;
+
+// The record is small, but promises accumulate every year: ask for a page larger than any year holds.
+const PAGE = { limit: 500 } as const;
+
+/*
+ * One factory for every request the commitments feature makes. Keys run from general to specific;
+ * `asOf` is part of every key because "overdue" depends on it.
+ */
+export const commitmentQueries = {
+  all: () => ["commitments"] as const,
+  list: (filters: TCommitmentFilters, asOf: string) =>
+    queryOptions({
+      queryKey: [...commitmentQueries.all(), "list", { ...filters, asOf }] as const,
+      queryFn: ({ signal }) => apiGet("listCommitments", { query: { ...filters, asOf, ...PAGE }, signal }),
+    }),
+  detail: (commitmentId: string, asOf: string) =>
+    queryOptions({
+      queryKey: [...commitmentQueries.all(), "detail", commitmentId, { asOf }] as const,
+      queryFn: ({ signal }) => apiGet("getCommitment", { params: { commitmentId }, query: { asOf }, signal }),
+    }),
+  stats: (vendorId: string | undefined, asOf: string) =>
+    queryOptions({
+      queryKey: [...commitmentQueries.all(), "stats", { vendorId, asOf }] as const,
+      queryFn: ({ signal }) => apiGet("getCommitmentStats", { query: { vendorId, asOf }, signal }),
+    }),
+  /** Incidents and meetings, only to name and link the places a commitment refers to. */
+  incidents: () =>
+    queryOptions({
+      queryKey: [...commitmentQueries.all(), "incidents"] as const,
+      queryFn: ({ signal }) => apiGet("listIncidents", { query: PAGE, signal }),
+      staleTime: 5 * 60_000,
+    }),
+  meetings: () =>
+    queryOptions({
+      queryKey: [...commitmentQueries.all(), "meetings"] as const,
+      queryFn: ({ signal }) => apiGet("listMeetings", { query: PAGE, signal }),
+      staleTime: 5 * 60_000,
+    }),
+};

@@ -1,0 +1,126 @@
+import { Link } from "react-router";
+import { NotReported } from "@/components/not-reported";
+import { SourceRef } from "@/components/source-ref";
+import { translate, useI18n } from "@/i18n/i18n";
+import type { TCommitmentView } from "@/shared/schemas/commitment";
+import { commitmentText } from "./commitment-model";
+import { CommitmentStatusSteps } from "./commitment-status-steps";
+import type { TCommitmentNames } from "./use-commitment-names";
+
+const evidenceMissing = {
+  ja: translate("ja", "commitments.evidenceMissing"),
+  en: translate("en", "commitments.evidenceMissing"),
+};
+
+/** One promise or demand, with everything a board member needs to judge whether it is being kept. */
+export const CommitmentCard = ({
+  commitment: c,
+  names,
+}: {
+  commitment: TCommitmentView;
+  names: TCommitmentNames;
+}) => {
+  const i18n = useI18n();
+  const { t, tx } = i18n;
+  const text = commitmentText(i18n, names);
+  const titleId = `${c.id}-title`;
+  return (
+    <article
+      id={c.id}
+      className={`commitment-card${c.overdue ? " commitment-card-overdue" : ""}`}
+      aria-labelledby={titleId}
+    >
+      <div className="commitment-card-head">
+        <span className={`kind-badge kind-${c.kind}`}>{text.kind(c)}</span>
+        <span className={`status-chip commitment-status-${c.status}`}>{text.status(c)}</span>
+        {c.overdue ? (
+          <span className="overdue-flag">
+            <span aria-hidden="true">⚠ </span>
+            {t("commitments.overdue")}
+          </span>
+        ) : null}
+      </div>
+      <h3 id={titleId} className="commitment-text">
+        {tx(c.text)}
+      </h3>
+      {c.quote ? (
+        <figure className="commitment-quote">
+          <figcaption>{t("commitments.quoteLabel")}</figcaption>
+          <blockquote lang="ja">{c.quote}</blockquote>
+        </figure>
+      ) : null}
+      <dl className="commitment-facts">
+        <div>
+          <dt>{t("commitments.owedBy")}</dt>
+          <dd>
+            {c.owedByIds.map((id, i) => (
+              <span key={id}>
+                {i > 0 ? t("commitments.separator") : null}
+                <Link to={`/vendors/${id}`}>{names.vendor(id)}</Link>
+              </span>
+            ))}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("commitments.due")}</dt>
+          <dd>
+            {c.dueDate ? (
+              text.due(c)
+            ) : (
+              <span className="no-due-date">
+                <span aria-hidden="true">⚠ </span>
+                {t("commitments.noDueDate")}
+              </span>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("commitments.evidence")}</dt>
+          <dd>{c.evidence ? tx(c.evidence) : <NotReported missing={evidenceMissing} />}</dd>
+        </div>
+        <div>
+          <dt>{t("commitments.madeOn")}</dt>
+          <dd>{text.madeOn(c)}</dd>
+        </div>
+        <div>
+          <dt>{c.kind === "board_demand" ? t("commitments.madeWhereDemand") : t("commitments.madeWhere")}</dt>
+          <dd>
+            {c.madeInDocumentId || c.madeAtMeetingId ? (
+              <>
+                {c.madeInDocumentId ? (
+                  <Link to={`/documents/${c.madeInDocumentId}`}>{names.document(c.madeInDocumentId)}</Link>
+                ) : null}
+                {c.madeInDocumentId && c.madeAtMeetingId ? "・" : null}
+                {c.madeAtMeetingId ? (
+                  <Link to={`/meetings/${c.madeAtMeetingId}`}>{names.meeting(c.madeAtMeetingId)}</Link>
+                ) : null}
+              </>
+            ) : (
+              t("commitments.placeUnknown")
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("commitments.incidents")}</dt>
+          <dd>
+            {c.incidentIds.length === 0
+              ? t("common.none")
+              : c.incidentIds.map((id, i) => (
+                  <span key={id}>
+                    {i > 0 ? t("commitments.separator") : null}
+                    <Link to={`/incidents/${id}`}>{names.incident(id)}</Link>
+                  </span>
+                ))}
+          </dd>
+        </div>
+      </dl>
+      <div className="commitment-progress">
+        <p className="commitment-progress-label">{t("commitments.progressLabel")}</p>
+        <CommitmentStatusSteps commitment={c} />
+      </div>
+      <p className="commitment-source">
+        <SourceRef source={c.source} />
+      </p>
+    </article>
+  );
+};

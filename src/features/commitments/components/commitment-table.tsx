@@ -1,0 +1,164 @@
+import { Link } from "react-router";
+import { DataTable, type TColumn } from "@/components/data-table";
+import { NotReported } from "@/components/not-reported";
+import { SourceRef } from "@/components/source-ref";
+import { useI18n } from "@/i18n/i18n";
+import { toCsv } from "@/lib/csv";
+import type { TCommitmentView } from "@/shared/schemas/commitment";
+import { commitmentText } from "./commitment-model";
+import type { TCommitmentNames } from "./use-commitment-names";
+
+type TI18n = ReturnType<typeof useI18n>;
+type TCsvColumn = Pick<TColumn<TCommitmentView>, "header" | "csv">;
+
+/** One field per column, for spreadsheets: dates stay in the record's own precision (2025-08 stays a month). */
+export const commitmentCsvColumns = (i18n: TI18n, names: TCommitmentNames): TCsvColumn[] => {
+  const { t } = i18n;
+  const text = commitmentText(i18n, names);
+  return [
+    { header: t("commitments.colKind"), csv: text.kind },
+    { header: t("commitments.colText"), csv: text.text },
+    { header: t("commitments.colQuote"), csv: (c) => c.quote ?? "" },
+    { header: t("commitments.owedBy"), csv: text.owedBy },
+    { header: t("commitments.incidents"), csv: text.incidents },
+    { header: t("commitments.colMadeIn"), csv: text.madeIn },
+    { header: t("commitments.madeOn"), csv: (c) => c.madeOn ?? t("common.dateUnknown") },
+    { header: t("commitments.due"), csv: (c) => c.dueDate ?? text.due(c) },
+    { header: t("commitments.colStatus"), csv: text.status },
+    { header: t("commitments.colOverdue"), csv: text.overdue },
+    { header: t("commitments.colReportedDone"), csv: (c) => c.reportedDoneDate ?? "" },
+    { header: t("commitments.colVerified"), csv: (c) => c.verifiedDate ?? "" },
+    { header: t("commitments.evidence"), csv: text.evidence },
+    { header: t("common.source"), csv: text.source },
+  ];
+};
+
+export const commitmentsCsv = (rows: TCommitmentView[], i18n: TI18n, names: TCommitmentNames) => {
+  const columns = commitmentCsvColumns(i18n, names);
+  return toCsv(
+    columns.map((c) => c.header),
+    rows.map((r) => columns.map((c) => c.csv(r))),
+  );
+};
+
+/** On screen, related fields share a cell (where and when; status with its dates) so the table fits a laptop. */
+const screenColumns = (i18n: TI18n, names: TCommitmentNames): TColumn<TCommitmentView>[] => {
+  const { t, tx, f } = i18n;
+  const text = commitmentText(i18n, names);
+  return [
+    {
+      key: "kind",
+      header: t("commitments.colKind"),
+      render: (c) => <span className="cell-nowrap">{text.kind(c)}</span>,
+      csv: text.kind,
+    },
+    {
+      key: "text",
+      header: t("commitments.colText"),
+      render: (c) => (
+        <>
+          <span className="commitment-table-text">{tx(c.text)}</span>
+          {c.quote ? (
+            <q className="commitment-table-quote" lang="ja">
+              {c.quote}
+            </q>
+          ) : null}
+        </>
+      ),
+      csv: text.text,
+    },
+    { key: "owedBy", header: t("commitments.owedBy"), render: text.owedBy, csv: text.owedBy },
+    {
+      key: "made",
+      header: t("commitments.colMade"),
+      render: (c) => (
+        <>
+          <span className="cell-block">{text.madeIn(c)}</span>
+          <span className="cell-block cell-nowrap cell-soft">{text.madeOn(c)}</span>
+        </>
+      ),
+      csv: text.madeIn,
+    },
+    {
+      key: "due",
+      header: t("commitments.due"),
+      render: (c) =>
+        c.dueDate ? (
+          <span className="cell-nowrap">{text.due(c)}</span>
+        ) : (
+          <span className="no-due-date cell-nowrap">
+            <span aria-hidden="true">⚠ </span>
+            {text.due(c)}
+          </span>
+        ),
+      csv: (c) => c.dueDate ?? text.due(c),
+    },
+    {
+      key: "status",
+      header: t("commitments.colStatus"),
+      render: (c) => (
+        <>
+          <span className={`status-chip commitment-status-${c.status}`}>{text.status(c)}</span>
+          {c.overdue ? (
+            <span className="overdue-flag">
+              <span aria-hidden="true">⚠ </span>
+              {t("commitments.overdue")}
+            </span>
+          ) : null}
+          {c.reportedDoneDate ? (
+            <span className="cell-block cell-soft">
+              {t("commitments.reportedOn", { date: f.date(c.reportedDoneDate) })}
+            </span>
+          ) : null}
+          {c.verifiedDate ? (
+            <span className="cell-block cell-soft">
+              {t("commitments.verifiedOn", { date: f.date(c.verifiedDate) })}
+            </span>
+          ) : null}
+        </>
+      ),
+      csv: text.status,
+    },
+    {
+      key: "evidence",
+      header: t("commitments.evidence"),
+      render: (c) => (c.evidence ? tx(c.evidence) : <NotReported />),
+      csv: text.evidence,
+    },
+    {
+      key: "incidents",
+      header: t("commitments.colIncidents"),
+      render: (c) =>
+        c.incidentIds.map((id) => (
+          <span key={id} className="cell-block cell-nowrap">
+            <Link to={`/incidents/${id}`}>{names.incidentShort(id)}</Link>
+          </span>
+        )),
+      csv: text.incidents,
+    },
+    {
+      key: "source",
+      header: t("common.source"),
+      render: (c) => <SourceRef source={c.source} compact />,
+      csv: text.source,
+    },
+  ];
+};
+
+export const CommitmentTable = ({
+  rows,
+  names,
+  caption,
+}: {
+  rows: TCommitmentView[];
+  names: TCommitmentNames;
+  caption: string;
+}) => {
+  const i18n = useI18n();
+  // The export button sits in the page's toolbar (it serves the cards too), so the table has none.
+  return (
+    <div className="commitment-table">
+      <DataTable caption={caption} rows={rows} rowKey={(c) => c.id} columns={screenColumns(i18n, names)} />
+    </div>
+  );
+};

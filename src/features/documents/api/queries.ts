@@ -1,0 +1,30 @@
+import { queryOptions } from "@tanstack/react-query";
+import { apiGet } from "@/lib/api-client";
+import type { TQueryOf } from "@/shared/contract";
+
+/** Filters the document list understands; absent keys mean "all". */
+export type TDocumentFilters = Pick<NonNullable<TQueryOf<"listDocuments">>, "kind" | "outsideRecord">;
+
+const PAGE = { limit: 500 } as const;
+
+/** One factory for every request the documents feature makes; keys run from general to specific. */
+export const documentQueries = {
+  all: () => ["documents"] as const,
+  list: (filters: TDocumentFilters) =>
+    queryOptions({
+      queryKey: [...documentQueries.all(), "list", filters] as const,
+      queryFn: ({ signal }) => apiGet("listDocuments", { query: { ...filters, ...PAGE }, signal }),
+    }),
+  detail: (documentId: string) =>
+    queryOptions({
+      queryKey: [...documentQueries.all(), "detail", documentId] as const,
+      queryFn: ({ signal }) => apiGet("getDocument", { params: { documentId }, signal }),
+    }),
+  /** Incidents, only to say which incident a citing timeline entry or remediation record belongs to. */
+  incidents: () =>
+    queryOptions({
+      queryKey: [...documentQueries.all(), "incidents"] as const,
+      queryFn: ({ signal }) => apiGet("listIncidents", { query: PAGE, signal }),
+      staleTime: 5 * 60_000,
+    }),
+};

@@ -1,0 +1,194 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
+import { PageHeader, PrintButton } from "@/components/page-header";
+import { QueryState } from "@/components/query-state";
+import type { TMessageKey } from "@/i18n/catalog";
+import { useI18n } from "@/i18n/i18n";
+import { ApiError } from "@/lib/api-client";
+import { type TCitation, type TDocumentDetail, ZCitationKind } from "@/shared/schemas/document";
+import { documentQueries } from "../api/queries";
+import { useIssuerNames } from "./use-issuer-names";
+import "./documents.css";
+
+/** The page a citing record lives on; null when the record names no page to open. */
+export const citationHref = (c: TCitation): string | null => {
+  switch (c.kind) {
+    case "incident":
+      return `/incidents/${c.id}`;
+    case "milestone":
+    case "cohort":
+    case "progress":
+      return c.parentId ? `/incidents/${c.parentId}` : null;
+    case "commitment":
+      return `/commitments?id=${encodeURIComponent(c.id)}`;
+    case "meeting":
+      return `/meetings/${c.id}`;
+    case "regulatory_action":
+      return c.parentId ? `/vendors/${c.parentId}` : null;
+    default:
+      return null;
+  }
+};
+
+/** /documents/:id — what the document states, who issued it when, and every record that relies on it. */
+export const DocumentDetail = ({ documentId }: { documentId: string }) => {
+  const { t } = useI18n();
+  const query = useQuery(documentQueries.detail(documentId));
+  // 404 (no such document) and 400 (not an id at all) mean the page does not exist, not a failure.
+  if (query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400)) {
+    return (
+      <section className="document-not-found">
+        <h1>{t("documents.notFoundTitle")}</h1>
+        <p>{t("documents.notFoundBody", { id: documentId })}</p>
+        <p>
+          <Link to="/documents">{t("documents.backToList")}</Link>
+        </p>
+      </section>
+    );
+  }
+  if (query.data) return <DocumentPage doc={query.data} />;
+  // Loading or failed: the page still has its heading, and the state (with retry) below it.
+  return (
+    <>
+      <PageHeader title={t("documents.title")} />
+      <QueryState query={query} minHeight="24rem">
+        {(doc) => <DocumentPage doc={doc} />}
+      </QueryState>
+    </>
+  );
+};
+
+const DocumentPage = ({ doc }: { doc: TDocumentDetail }) => {
+  const { t, tx, f } = useI18n();
+  const names = useIssuerNames();
+  return (
+    <article className="document-page" aria-labelledby="document-title">
+      <p className="document-back no-print">
+        <Link to="/documents">{t("documents.backToList")}</Link>
+      </p>
+      <PageHeader
+        title={`${tx(doc.label)} ${tx(doc.title)}`}
+        lead={
+          doc.outsideRecord ? (
+            <p className="document-outside-banner">
+              <span className="outside-mark">{t("common.outsideRecordShort")}</span>{" "}
+              {t("documents.outsideBanner")}
+            </p>
+          ) : null
+        }
+        actions={<PrintButton />}
+      />
+      <section className="panel" aria-labelledby="document-meta-title">
+        <h2 id="document-meta-title">{t("documents.metaTitle")}</h2>
+        <dl className="document-meta">
+          <div>
+            <dt>{t("documents.colLabel")}</dt>
+            <dd>{tx(doc.label)}</dd>
+          </div>
+          <div>
+            <dt>{t("documents.colKind")}</dt>
+            <dd>{t(`domain.documentKind.${doc.kind}` as TMessageKey)}</dd>
+          </div>
+          <div>
+            <dt>{doc.issuerIds.length > 0 ? t("documents.colIssuer") : t("documents.colPublisher")}</dt>
+            <dd>{names.issuer(doc)}</dd>
+          </div>
+          <div>
+            <dt>{t("documents.colDate")}</dt>
+            <dd>
+              {doc.date ? f.date(doc.date) : <span className="date-unknown">{t("common.dateUnknown")}</span>}
+            </dd>
+          </div>
+          <div>
+            <dt>{t("documents.colRecord")}</dt>
+            <dd>{doc.outsideRecord ? t("documents.recordOutside") : t("documents.recordInside")}</dd>
+          </div>
+        </dl>
+      </section>
+      <section className="panel" aria-labelledby="document-statements-title">
+        <h2 id="document-statements-title">{t("documents.statementsTitle")}</h2>
+        {doc.statements.length === 0 ? (
+          <p>{t("documents.statementsNone")}</p>
+        ) : (
+          <ul className="document-statements">
+            {doc.statements.map((s) => (
+              <li key={s.ja}>{tx(s)}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <CitedBy citations={doc.citedBy} />
+    </article>
+  );
+};
+
+const CitedBy = ({ citations }: { citations: TCitation[] }) => {
+  const { t, f } = useI18n();
+  const incidentName = useIncidentName();
+  const groups = ZCitationKind.options
+    .map((kind) => ({ kind, items: citations.filter((c) => c.kind === kind) }))
+    .filter((g) => g.items.length > 0);
+  return (
+    <section className="panel" aria-labelledby="document-cited-title">
+      <h2 id="document-cited-title">
+        {t("documents.citedByTitle")}{" "}
+        <span className="document-group-count">
+          {t("documents.count", { n: f.number(citations.length) })}
+        </span>
+      </h2>
+      <p className="document-group-note">{t("documents.citedByNote")}</p>
+      {groups.length === 0 ? (
+        <p>{t("documents.citedByNone")}</p>
+      ) : (
+        <div className="cited-groups">
+          {groups.map((g) => (
+            <section key={g.kind} className="cited-group" aria-labelledby={`cited-${g.kind}`}>
+              <h3 id={`cited-${g.kind}`}>
+                {t(`documents.citedKind_${g.kind}` as TMessageKey)}{" "}
+                <span className="document-group-count">
+                  {t("documents.count", { n: f.number(g.items.length) })}
+                </span>
+              </h3>
+              <ul>
+                {g.items.map((c) => (
+                  <CitationItem key={`${c.kind}-${c.id}`} citation={c} incidentName={incidentName} />
+                ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+};
+
+const CitationItem = ({
+  citation: c,
+  incidentName,
+}: {
+  citation: TCitation;
+  incidentName: TIncidentName;
+}) => {
+  const { tx } = useI18n();
+  const href = citationHref(c);
+  // Timeline entries and remediation records open their incident's page: say which incident.
+  const incident = c.kind === "milestone" || c.kind === "cohort" || c.kind === "progress" ? c.parentId : null;
+  return (
+    <li>
+      {href ? <Link to={href}>{tx(c.label)}</Link> : tx(c.label)}
+      {incident ? <span className="cited-incident">{incidentName(incident)}</span> : null}
+    </li>
+  );
+};
+
+type TIncidentName = (incidentId: string) => string;
+
+const useIncidentName = (): TIncidentName => {
+  const { t } = useI18n();
+  const incidents = useQuery(documentQueries.incidents());
+  const byId = new Map((incidents.data?.items ?? []).map((i) => [i.id, i]));
+  return (id) => {
+    const incident = byId.get(id);
+    return incident ? t("documents.incidentNumber", { n: incident.number }) : id;
+  };
+};
