@@ -1,4 +1,5 @@
 import { createBrowserRouter, createMemoryRouter, type RouteObject } from "react-router";
+import { loadNamespace, type TPageNamespace } from "@/i18n/catalog";
 import { AppShell } from "./app-shell";
 import { NotFoundPage } from "./routes/not-found";
 import { RouteError } from "./routes/route-error";
@@ -7,48 +8,99 @@ import { RouteError } from "./routes/route-error";
  * Every page is its own chunk (route.lazy), so the first screen loads only the shell and the overview.
  * Every page and filter has its own URL: filters live in the query string.
  */
+/** A page's chunk and its strings load together, so a page never renders untranslated keys. */
+const page =
+  <M,>(ns: TPageNamespace, load: () => Promise<M>, pick: (m: M) => RouteObject["Component"]) =>
+  async () => {
+    const [m] = await Promise.all([load(), loadNamespace(ns)]);
+    return { Component: pick(m) };
+  };
+
 export const routes: RouteObject[] = [
   {
     path: "/",
     element: <AppShell />,
     errorElement: <RouteError />,
     children: [
-      { index: true, lazy: () => import("./routes/overview").then((m) => ({ Component: m.OverviewRoute })) },
+      {
+        index: true,
+        lazy: page(
+          "overview",
+          () => import("./routes/overview"),
+          (m) => m.OverviewRoute,
+        ),
+      },
       {
         path: "incidents",
-        lazy: () => import("./routes/incidents").then((m) => ({ Component: m.IncidentsRoute })),
+        lazy: page(
+          "incidents",
+          () => import("./routes/incidents"),
+          (m) => m.IncidentsRoute,
+        ),
       },
       {
         path: "incidents/:incidentId",
-        lazy: () => import("./routes/incident-detail").then((m) => ({ Component: m.IncidentDetailRoute })),
+        lazy: page(
+          "incidents",
+          () => import("./routes/incident-detail"),
+          (m) => m.IncidentDetailRoute,
+        ),
       },
       {
         path: "commitments",
-        lazy: () => import("./routes/commitments").then((m) => ({ Component: m.CommitmentsRoute })),
+        lazy: page(
+          "commitments",
+          () => import("./routes/commitments"),
+          (m) => m.CommitmentsRoute,
+        ),
       },
       {
         path: "vendors",
-        lazy: () => import("./routes/vendors").then((m) => ({ Component: m.VendorsRoute })),
+        lazy: page(
+          "vendors",
+          () => import("./routes/vendors"),
+          (m) => m.VendorsRoute,
+        ),
       },
       {
         path: "vendors/:vendorId",
-        lazy: () => import("./routes/vendor-detail").then((m) => ({ Component: m.VendorDetailRoute })),
+        lazy: page(
+          "vendors",
+          () => import("./routes/vendor-detail"),
+          (m) => m.VendorDetailRoute,
+        ),
       },
       {
         path: "meetings",
-        lazy: () => import("./routes/meetings").then((m) => ({ Component: m.MeetingsRoute })),
+        lazy: page(
+          "meetings",
+          () => import("./routes/meetings"),
+          (m) => m.MeetingsRoute,
+        ),
       },
       {
         path: "meetings/:meetingId",
-        lazy: () => import("./routes/meeting-detail").then((m) => ({ Component: m.MeetingDetailRoute })),
+        lazy: page(
+          "meetings",
+          () => import("./routes/meeting-detail"),
+          (m) => m.MeetingDetailRoute,
+        ),
       },
       {
         path: "documents",
-        lazy: () => import("./routes/documents").then((m) => ({ Component: m.DocumentsRoute })),
+        lazy: page(
+          "documents",
+          () => import("./routes/documents"),
+          (m) => m.DocumentsRoute,
+        ),
       },
       {
         path: "documents/:documentId",
-        lazy: () => import("./routes/document-detail").then((m) => ({ Component: m.DocumentDetailRoute })),
+        lazy: page(
+          "documents",
+          () => import("./routes/document-detail"),
+          (m) => m.DocumentDetailRoute,
+        ),
       },
       { path: "*", element: <NotFoundPage /> },
     ],

@@ -1,41 +1,92 @@
-import { commitments as enCommitments } from "./en/commitments";
-import { common as enCommon } from "./en/common";
-import { documents as enDocuments } from "./en/documents";
-import { domain as enDomain } from "./en/domain";
-import { incidents as enIncidents } from "./en/incidents";
-import { meetings as enMeetings } from "./en/meetings";
-import { overview as enOverview } from "./en/overview";
-import { vendors as enVendors } from "./en/vendors";
-import { commitments } from "./ja/commitments";
+import type { commitments } from "./ja/commitments";
 import { common } from "./ja/common";
-import { documents } from "./ja/documents";
+import type { documents } from "./ja/documents";
 import { domain } from "./ja/domain";
-import { incidents } from "./ja/incidents";
-import { meetings } from "./ja/meetings";
-import { overview } from "./ja/overview";
-import { vendors } from "./ja/vendors";
+import type { incidents } from "./ja/incidents";
+import type { meetings } from "./ja/meetings";
+import type { overview } from "./ja/overview";
+import type { vendors } from "./ja/vendors";
 
 /*
  * Japanese is the record's language and the default. English must have every key Japanese has: each
  * en/<namespace>.ts is checked against its ja twin with `satisfies`.
+ *
+ * Only the strings every page needs (common, domain) ship with the first screen; each page's own
+ * namespace arrives with that page's chunk (see `loadNamespace`), which keeps the initial bundle small.
  */
-export const catalogs = {
-  ja: { common, domain, overview, incidents, commitments, vendors, meetings, documents },
-  en: {
-    common: enCommon,
-    domain: enDomain,
-    overview: enOverview,
-    incidents: enIncidents,
-    commitments: enCommitments,
-    vendors: enVendors,
-    meetings: enMeetings,
-    documents: enDocuments,
-  },
-} as const;
+type TCatalog = {
+  common: typeof common;
+  domain: typeof domain;
+  overview: typeof overview;
+  incidents: typeof incidents;
+  commitments: typeof commitments;
+  vendors: typeof vendors;
+  meetings: typeof meetings;
+  documents: typeof documents;
+};
 
-export type TLang = keyof typeof catalogs;
+export type TLang = "ja" | "en";
 export const LANGS = ["ja", "en"] as const satisfies readonly TLang[];
-type TJa = (typeof catalogs)["ja"];
+export type TNamespace = keyof TCatalog;
+export type TPageNamespace = Exclude<TNamespace, "common" | "domain">;
 export type TMessageKey = {
-  [N in keyof TJa]: `${N & string}.${keyof TJa[N] & string}`;
-}[keyof TJa];
+  [N in keyof TCatalog]: `${N & string}.${keyof TCatalog[N] & string}`;
+}[keyof TCatalog];
+
+type TTable = Record<string, string>;
+
+const loaded: Record<TLang, Partial<Record<TNamespace, TTable>>> = { ja: { common, domain }, en: {} };
+
+// English common/domain are small but still not needed for a Japanese first paint.
+const baseEn = Promise.all([import("./en/common"), import("./en/domain")]).then(([c, d]) => {
+  loaded.en.common = c.common;
+  loaded.en.domain = d.domain;
+});
+
+const loaders: Record<TPageNamespace, () => Promise<[TTable, TTable]>> = {
+  overview: () =>
+    Promise.all([import("./ja/overview"), import("./en/overview")]).then(([j, e]) => [
+      j.overview,
+      e.overview,
+    ]),
+  incidents: () =>
+    Promise.all([import("./ja/incidents"), import("./en/incidents")]).then(([j, e]) => [
+      j.incidents,
+      e.incidents,
+    ]),
+  commitments: () =>
+    Promise.all([import("./ja/commitments"), import("./en/commitments")]).then(([j, e]) => [
+      j.commitments,
+      e.commitments,
+    ]),
+  vendors: () =>
+    Promise.all([import("./ja/vendors"), import("./en/vendors")]).then(([j, e]) => [j.vendors, e.vendors]),
+  meetings: () =>
+    Promise.all([import("./ja/meetings"), import("./en/meetings")]).then(([j, e]) => [
+      j.meetings,
+      e.meetings,
+    ]),
+  documents: () =>
+    Promise.all([import("./ja/documents"), import("./en/documents")]).then(([j, e]) => [
+      j.documents,
+      e.documents,
+    ]),
+};
+
+/** Loads a page's strings in both languages (so the language toggle never waits). */
+export const loadNamespace = async (ns: TPageNamespace) => {
+  if (!loaded.ja[ns]) {
+    const [ja, en] = await loaders[ns]();
+    loaded.ja[ns] = ja;
+    loaded.en[ns] = en;
+  }
+  await baseEn;
+};
+
+export const loadAllNamespaces = () =>
+  Promise.all((Object.keys(loaders) as TPageNamespace[]).map((ns) => loadNamespace(ns)));
+
+export const englishReady = () => baseEn;
+
+export const lookupMessage = (lang: TLang, ns: TNamespace, name: string): string | undefined =>
+  loaded[lang][ns]?.[name] ?? loaded.ja[ns]?.[name];

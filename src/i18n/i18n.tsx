@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { formatDate, formatNumber } from "@/lib/format";
-import { catalogs, LANGS, type TLang, type TMessageKey } from "./catalog";
+import { englishReady, LANGS, lookupMessage, type TLang, type TMessageKey, type TNamespace } from "./catalog";
 
 const STORAGE_KEY = "bgd.lang";
 
@@ -8,10 +8,7 @@ export type TVars = Record<string, string | number>;
 
 const lookup = (lang: TLang, key: TMessageKey): string => {
   const dot = key.indexOf(".");
-  const ns = key.slice(0, dot) as keyof (typeof catalogs)["ja"];
-  const name = key.slice(dot + 1);
-  const table = catalogs[lang][ns] as Record<string, string>;
-  return table[name] ?? (catalogs.ja[ns] as Record<string, string>)[name] ?? key;
+  return lookupMessage(lang, key.slice(0, dot) as TNamespace, key.slice(dot + 1)) ?? key;
 };
 
 export const translate = (lang: TLang, key: TMessageKey, vars?: TVars) => {
@@ -59,17 +56,24 @@ const readStoredLang = (): TLang => {
 export const I18nProvider = ({ children, initialLang }: { children: ReactNode; initialLang?: TLang }) => {
   const [lang, setLangState] = useState<TLang>(() => initialLang ?? readStoredLang());
   const setLang = useCallback((next: TLang) => {
-    setLangState(next);
+    // English strings load in the background at start; switching waits for them if they are not here yet.
+    void englishReady().then(() => setLangState(next));
     try {
       globalThis.localStorage?.setItem(STORAGE_KEY, next);
     } catch {
       // Private browsing may refuse storage; the choice then lasts for this visit only.
     }
   }, []);
+  // A visitor who chose English earlier starts before the English strings arrive: re-render once they do.
+  const [enLoaded, setEnLoaded] = useState(false);
+  useEffect(() => {
+    if (lang === "en" && !enLoaded) void englishReady().then(() => setEnLoaded(true));
+  }, [lang, enLoaded]);
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = translate(lang, "common.appName");
   }, [lang]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: enLoaded forces a fresh lookup once English has arrived
   const value = useMemo<TI18n>(
     () => ({
       lang,
@@ -78,7 +82,7 @@ export const I18nProvider = ({ children, initialLang }: { children: ReactNode; i
       tx: (text) => text[lang],
       f: makeFormatters(lang),
     }),
-    [lang, setLang],
+    [lang, setLang, enLoaded],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 };

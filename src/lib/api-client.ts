@@ -1,12 +1,6 @@
-import {
-  contract,
-  type TEndpointName,
-  type TParamsOf,
-  type TQueryOf,
-  type TResponseOf,
-} from "@/shared/contract";
+import type { TEndpointName, TParamsOf, TQueryOf, TResponseOf } from "@/shared/contract";
 import { buildUrl } from "@/shared/http";
-import { type TProblem, ZProblem } from "@/shared/schemas/problem";
+import type { TProblem } from "@/shared/schemas/problem";
 
 /** An answer that is not a success: carries the server's problem+json when it sent one. */
 export class ApiError extends Error {
@@ -19,6 +13,12 @@ export class ApiError extends Error {
     this.problem = problem;
   }
 }
+
+/*
+ * The contract (zod and every schema) is a third of the app's JavaScript. It starts loading as soon as
+ * the app boots, in its own chunk, so the shell paints without waiting for it.
+ */
+const contractLoad = Promise.all([import("@/shared/contract"), import("@/shared/schemas/problem")]);
 
 // Node's fetch (tests) needs an absolute URL; in the browser the page's origin is the API's origin.
 const absolute = (path: string) =>
@@ -36,10 +36,8 @@ type TRequest<N extends TEndpointName> = {
  * GETs one contract endpoint and parses the answer with the contract's response schema, so a server
  * that drifts from the contract is caught here instead of rendering wrong figures.
  */
-export const apiGet = async <N extends TEndpointName>(
-  name: N,
-  req: TRequest<N> = {},
-): Promise<TResponseOf<N>> => {
+export const apiGet = async <N extends TEndpointName>(name: N, req: TRequest<N> = {}): Promise<TResponseOf<N>> => {
+  const [{ contract }, { ZProblem }] = await contractLoad;
   const endpoint = contract[name];
   const url = buildUrl(
     endpoint,
@@ -56,11 +54,7 @@ export const apiGet = async <N extends TEndpointName>(
   }
   if (!res.ok) {
     const parsed = ZProblem.safeParse(json);
-    throw new ApiError(
-      res.status,
-      parsed.success ? parsed.data : null,
-      `${endpoint.method} ${url} → ${res.status}`,
-    );
+    throw new ApiError(res.status, parsed.success ? parsed.data : null, `${endpoint.method} ${url} → ${res.status}`);
   }
   const parsed = endpoint.response.safeParse(json);
   if (!parsed.success) {

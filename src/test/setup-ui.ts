@@ -1,9 +1,14 @@
 import "@testing-library/jest-dom/vitest";
 import { cleanup } from "@testing-library/react";
+import { loadAllNamespaces } from "@/i18n/catalog";
 import { server } from "@/mocks/node";
 
 // Unhandled requests fail the test: every request a component makes must be one the contract declares.
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+beforeAll(async () => {
+  server.listen({ onUnhandledRequest: "error" });
+  // Components rendered outside the router still need their page's strings.
+  await loadAllNamespaces();
+});
 afterEach(() => {
   cleanup();
   server.resetHandlers();
