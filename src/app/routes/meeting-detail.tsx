@@ -1,8 +1,8 @@
-import { PageHeader } from "@/components/page-header";
-import { useI18n } from "@/i18n/i18n";
+import { useParams } from "react-router";
+import { MeetingDetail } from "@/features/meetings/components/meeting-detail";
 
-// Placeholder until the meetings feature lands.
 export const MeetingDetailRoute = () => {
-  const { t } = useI18n();
-  return <PageHeader title={t("meetings.title")} />;
+  const { meetingId = "" } = useParams();
+  // Keyed by id so moving between meetings starts each page fresh.
+  return <MeetingDetail key={meetingId} meetingId={meetingId} />;
 };

@@ -1,8 +1,3 @@
-import { PageHeader } from "@/components/page-header";
-import { useI18n } from "@/i18n/i18n";
+import { MeetingList } from "@/features/meetings/components/meeting-list";
 
-// Placeholder until the meetings feature lands.
-export const MeetingsRoute = () => {
-  const { t } = useI18n();
-  return <PageHeader title={t("meetings.title")} />;
-};
+export const MeetingsRoute = () => <MeetingList />;

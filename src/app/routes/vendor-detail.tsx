@@ -1,8 +1,8 @@
-import { PageHeader } from "@/components/page-header";
-import { useI18n } from "@/i18n/i18n";
+import { useParams } from "react-router";
+import { VendorDetail } from "@/features/vendors/components/vendor-detail";
 
-// Placeholder until the vendors feature lands.
 export const VendorDetailRoute = () => {
-  const { t } = useI18n();
-  return <PageHeader title={t("vendors.title")} />;
+  const { vendorId = "" } = useParams();
+  // Keyed by id so moving between vendors starts each page fresh.
+  return <VendorDetail key={vendorId} vendorId={vendorId} />;
 };

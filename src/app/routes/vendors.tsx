@@ -1,8 +1,3 @@
-import { PageHeader } from "@/components/page-header";
-import { useI18n } from "@/i18n/i18n";
+import { VendorScorecards } from "@/features/vendors/components/vendor-scorecards";
 
-// Placeholder until the vendors feature lands.
-export const VendorsRoute = () => {
-  const { t } = useI18n();
-  return <PageHeader title={t("vendors.title")} />;
-};
+export const VendorsRoute = () => <VendorScorecards />;

@@ -1,0 +1,205 @@
+import type { UseQueryResult } from "@tanstack/react-query";
+import { useId } from "react";
+import { Link } from "react-router";
+import { DataTable, type TColumn } from "@/components/data-table";
+import { FigureValue } from "@/components/figure-value";
+import { QueryState } from "@/components/query-state";
+import type { TMessageKey } from "@/i18n/catalog";
+import { useI18n } from "@/i18n/i18n";
+import type { TSourceRef } from "@/shared/schemas/common";
+import type { TMeeting } from "@/shared/schemas/meeting";
+import { changesInPeriod, previousMeeting, type TChange, type TRecord } from "./meeting-changes-model";
+import { useNames } from "./use-names";
+
+/**
+ * "What changed since the previous meeting", derived from the dated records. The first meeting in the
+ * record has no previous one: it lists everything recorded up to it instead.
+ */
+export const MeetingChanges = ({
+  meeting,
+  record,
+}: {
+  meeting: TMeeting;
+  record: UseQueryResult<TRecord>;
+}) => {
+  const { t, tx, f } = useI18n();
+  const id = useId();
+  return (
+    <section className="meeting-section meeting-changes" aria-labelledby={`${id}-changes`}>
+      <h2 id={`${id}-changes`}>{t("meetings.changesTitle")}</h2>
+      <QueryState query={record} minHeight="16rem">
+        {(data) => {
+          const previous = previousMeeting(data.meetings, meeting);
+          const changes = changesInPeriod(data, previous?.date ?? null, meeting.date);
+          return (
+            <>
+              <p className="changes-lead">
+                {previous ? (
+                  <>
+                    {t("meetings.changesSince", {
+                      title: tx(previous.title),
+                      date: f.date(previous.date),
+                      to: f.date(meeting.date),
+                    })}{" "}
+                    <Link to={`/meetings/${previous.id}`}>{t("meetings.changesPrevious")}</Link>
+                  </>
+                ) : (
+                  t("meetings.changesFirst", { date: f.date(meeting.date) })
+                )}
+              </p>
+              {changes.length === 0 ? (
+                <p>{t("meetings.changesEmpty")}</p>
+              ) : (
+                <ChangesTable
+                  changes={changes}
+                  caption={
+                    previous
+                      ? t("meetings.changesCaption", {
+                          from: f.date(previous.date),
+                          to: f.date(meeting.date),
+                          count: changes.length,
+                        })
+                      : t("meetings.changesCaptionFirst", { to: f.date(meeting.date), count: changes.length })
+                  }
+                  csvName={`meeting-${meeting.id}-changes`}
+                />
+              )}
+              <p className="changes-note">{t("meetings.changesNote")}</p>
+            </>
+          );
+        }}
+      </QueryState>
+    </section>
+  );
+};
+
+const ChangesTable = ({
+  changes,
+  caption,
+  csvName,
+}: {
+  changes: TChange[];
+  caption: string;
+  csvName: string;
+}) => {
+  const { t, tx, f } = useI18n();
+  const names = useNames();
+  const kindLabel = (c: TChange) => {
+    switch (c.kind) {
+      case "milestone":
+        return t("meetings.changeMilestone", {
+          kind: t(`domain.milestone.${c.milestoneKind}` as TMessageKey),
+        });
+      case "progress":
+        return t("meetings.changeProgress");
+      case "document":
+        return t("meetings.changeDocument");
+      case "commitment_made":
+        return t("meetings.changeCommitmentMade");
+      case "commitment_reported_done":
+        return t("meetings.changeCommitmentDone");
+      default:
+        return t("meetings.changeCommitmentVerified");
+    }
+  };
+  const whatText = (c: TChange) => {
+    switch (c.kind) {
+      case "milestone":
+        return c.note ? tx(c.note) : "";
+      case "progress":
+        return `${tx(c.cohortLabel)}${c.note ? `:${tx(c.note)}` : ""}`;
+      case "document":
+        return t("meetings.documentTitle", { label: tx(c.label), title: tx(c.title) });
+      default:
+        return tx(c.text);
+    }
+  };
+  const dateText = (c: TChange) => {
+    const base =
+      c.kind === "milestone" && c.endDate ? `${f.date(c.date)}〜${f.date(c.endDate)}` : f.date(c.date);
+    return c.uncertain ? `${base}(${t("meetings.monthOnly")})` : base;
+  };
+  const sourceIds = (s: TSourceRef | null) => (s ? [s.documentId, ...s.cites] : []);
+  const columns: TColumn<TChange>[] = [
+    {
+      key: "date",
+      header: t("meetings.colWhen"),
+      render: (c) => (
+        <>
+          <span className="nowrap">
+            {c.kind === "milestone" && c.endDate ? `${f.date(c.date)}〜${f.date(c.endDate)}` : f.date(c.date)}
+          </span>
+          {c.uncertain ? <span className="uncertain-mark">{t("meetings.monthOnly")}</span> : null}
+        </>
+      ),
+      csv: dateText,
+    },
+    { key: "kind", header: t("meetings.colKindOfRecord"), render: kindLabel, csv: kindLabel },
+    {
+      key: "what",
+      header: t("meetings.colWhat"),
+      render: (c) => {
+        switch (c.kind) {
+          case "document":
+            return <Link to={`/documents/${c.documentId}`}>{whatText(c)}</Link>;
+          case "progress":
+            return (
+              <>
+                {whatText(c)}{" "}
+                <span className="change-figure">
+                  ({t("meetings.doneLabel")} <FigureValue figure={c.doneCount} unit="members" />)
+                </span>
+              </>
+            );
+          case "commitment_made":
+          case "commitment_reported_done":
+          case "commitment_verified":
+            return <Link to={`/commitments?id=${c.commitmentId}`}>{whatText(c)}</Link>;
+          default:
+            return whatText(c);
+        }
+      },
+      csv: (c) =>
+        c.kind === "progress" && (c.doneCount.status === "reported" || c.doneCount.status === "derived")
+          ? `${whatText(c)} (${t("meetings.doneCount", { count: f.members(c.doneCount.value) })})`
+          : whatText(c),
+    },
+    {
+      key: "incident",
+      header: t("meetings.colIncident"),
+      render: (c) =>
+        c.incident ? (
+          <Link to={`/incidents/${c.incident.id}`}>
+            {t("meetings.incidentNumber", { n: c.incident.number })}
+          </Link>
+        ) : null,
+      csv: (c) => (c.incident ? t("meetings.incidentNumber", { n: c.incident.number }) : ""),
+    },
+    {
+      key: "source",
+      header: t("meetings.colSource"),
+      render: (c) => (
+        <span className="source-ref">
+          {sourceIds(c.source).map((docId, i) => (
+            <span key={docId}>
+              {i > 0 ? "・" : null}
+              <Link to={`/documents/${docId}`}>{names.documentLabel(docId)}</Link>
+            </span>
+          ))}
+          {c.outsideRecord ? (
+            <span className="outside-mark" title={t("common.outsideRecord")}>
+              {t("common.outsideRecordShort")}
+            </span>
+          ) : null}
+        </span>
+      ),
+      csv: (c) =>
+        [sourceIds(c.source).join(" "), c.outsideRecord ? t("common.outsideRecord") : ""]
+          .filter(Boolean)
+          .join(" "),
+    },
+  ];
+  return (
+    <DataTable caption={caption} rows={changes} columns={columns} rowKey={(c) => c.key} csvName={csvName} />
+  );
+};

@@ -1,0 +1,256 @@
+import { useQuery } from "@tanstack/react-query";
+import { useId } from "react";
+import { Link } from "react-router";
+import { PageHeader, PrintButton } from "@/components/page-header";
+import { QueryState } from "@/components/query-state";
+import { SourceRef } from "@/components/source-ref";
+import type { TMessageKey } from "@/i18n/catalog";
+import { useI18n } from "@/i18n/i18n";
+import { ApiError } from "@/lib/api-client";
+import type { TMeeting } from "@/shared/schemas/meeting";
+import { meetingQueries } from "../api/queries";
+import { People } from "./attendance";
+import { MeetingChanges } from "./meeting-changes";
+import { useNames } from "./use-names";
+import "./meetings.css";
+
+/** /meetings/:meetingId — one meeting as a board pack: presented, attended, resolved, changed since last time. */
+export const MeetingDetail = ({ meetingId }: { meetingId: string }) => {
+  const { t } = useI18n();
+  const query = useQuery(meetingQueries.detail(meetingId));
+  // A well-formed id that matches nothing (404), or one that cannot be an id (400): no such page.
+  if (query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400)) {
+    return (
+      <section className="meeting-not-found">
+        <h1>{t("meetings.notFoundTitle")}</h1>
+        <p>{t("meetings.notFoundBody", { id: meetingId })}</p>
+        <p>
+          <Link to="/meetings">{t("meetings.backToList")}</Link>
+        </p>
+      </section>
+    );
+  }
+  return (
+    <QueryState query={query} minHeight="30rem">
+      {(meeting) => <MeetingPage meeting={meeting} />}
+    </QueryState>
+  );
+};
+
+const MeetingPage = ({ meeting }: { meeting: TMeeting }) => {
+  const { t, tx, f } = useI18n();
+  const id = useId();
+  const names = useNames();
+  // Incident titles and commitment texts come from the dated record; until it loads, ids stand in.
+  const record = useQuery(meetingQueries.record());
+  const incident = (incidentId: string) => record.data?.incidents.find((i) => i.id === incidentId);
+  const commitment = (commitmentId: string) => record.data?.commitments.find((c) => c.id === commitmentId);
+
+  return (
+    <article className="meeting-page">
+      <p className="meeting-back no-print">
+        <Link to="/meetings">{t("meetings.backToList")}</Link>
+      </p>
+      <PageHeader
+        title={tx(meeting.title)}
+        lead={
+          <p className="meeting-meta">
+            <span>
+              <span className="meeting-meta-label">{t("meetings.heldOn")}</span>
+              <time dateTime={meeting.date}>{f.date(meeting.date)}</time>
+            </span>
+            <span>
+              {meeting.kind === "regular" ? t("meetings.kindRegular") : t("meetings.kindExtraordinary")}
+            </span>
+            <SourceRef source={meeting.source} />
+          </p>
+        }
+        actions={<PrintButton />}
+      />
+
+      <dl className="meeting-summary">
+        <div>
+          <dt>{t("meetings.summaryItems")}</dt>
+          <dd>{t("meetings.count", { n: f.number(meeting.items.length) })}</dd>
+        </div>
+        <div>
+          <dt>{t("meetings.summaryAttendees")}</dt>
+          <dd>
+            {meeting.vendorAttendees.length === 0
+              ? t("meetings.noAttendees")
+              : meeting.vendorAttendees.map((a) => (
+                  <span key={a.vendorId} className="summary-attendee">
+                    {names.vendor(a.vendorId)} <People figure={a.people} />
+                  </span>
+                ))}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("meetings.summaryResolutions")}</dt>
+          <dd>{t("meetings.count", { n: f.number(meeting.resolutions.length) })}</dd>
+        </div>
+      </dl>
+
+      <section className="meeting-section" aria-labelledby={`${id}-items`}>
+        <h2 id={`${id}-items`}>{t("meetings.itemsTitle")}</h2>
+        {meeting.items.length === 0 ? (
+          <p>{t("meetings.itemsEmpty")}</p>
+        ) : (
+          <ol className="meeting-items">
+            {meeting.items.map((item) => (
+              <li key={item.id} className="meeting-item">
+                <h3>{tx(item.title)}</h3>
+                <dl className="item-facts">
+                  <div>
+                    <dt>{t("meetings.presentedBy")}</dt>
+                    <dd>
+                      {item.presentedByIds.length === 0
+                        ? t("meetings.none")
+                        : item.presentedByIds.map(names.vendor).join("、")}
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>{t("meetings.relatedIncidents")}</dt>
+                    <dd>
+                      {item.incidentIds.length === 0 ? (
+                        t("meetings.none")
+                      ) : (
+                        <ul className="inline-list">
+                          {item.incidentIds.map((incidentId) => {
+                            const i = incident(incidentId);
+                            return (
+                              <li key={incidentId}>
+                                <Link to={`/incidents/${incidentId}`}>
+                                  {i
+                                    ? `${t("meetings.incidentNumber", { n: i.number })} ${tx(i.title)}`
+                                    : incidentId}
+                                </Link>
+                              </li>
+                            );
+                          })}
+                        </ul>
+                      )}
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>{t("meetings.relatedDocuments")}</dt>
+                    <dd>
+                      {item.documentIds.length === 0 ? (
+                        t("meetings.none")
+                      ) : (
+                        <ul className="inline-list">
+                          {item.documentIds.map((documentId) => {
+                            const d = names.document(documentId);
+                            return (
+                              <li key={documentId}>
+                                <Link to={`/documents/${documentId}`}>
+                                  {d
+                                    ? t("meetings.documentTitle", { label: tx(d.label), title: tx(d.title) })
+                                    : documentId}
+                                </Link>
+                                {d?.outsideRecord ? (
+                                  <span className="outside-mark" title={t("common.outsideRecord")}>
+                                    {t("common.outsideRecordShort")}
+                                  </span>
+                                ) : null}
+                              </li>
+                            );
+                          })}
+                        </ul>
+                      )}
+                    </dd>
+                  </div>
+                </dl>
+                {item.note ? <p className="item-note">{tx(item.note)}</p> : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section className="meeting-section" aria-labelledby={`${id}-attendees`}>
+        <h2 id={`${id}-attendees`}>{t("meetings.attendeesTitle")}</h2>
+        {meeting.vendorAttendees.length === 0 ? (
+          <p>{t("meetings.attendeesEmpty")}</p>
+        ) : (
+          <ul className="attendees">
+            {meeting.vendorAttendees.map((a) => (
+              <li key={a.vendorId} data-testid={`attendee-${a.vendorId}`}>
+                <Link to={`/vendors/${a.vendorId}`}>{names.vendor(a.vendorId)}</Link>{" "}
+                {a.role ? <span>{tx(a.role)}</span> : null}{" "}
+                <strong>
+                  <People figure={a.people} />
+                </strong>{" "}
+                <SourceRef source={a.people.source} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="meeting-section" aria-labelledby={`${id}-resolutions`}>
+        <h2 id={`${id}-resolutions`}>{t("meetings.resolutionsTitle")}</h2>
+        {meeting.resolutions.length === 0 ? (
+          <p>{t("meetings.resolutionsEmpty")}</p>
+        ) : (
+          <ol className="resolutions">
+            {meeting.resolutions.map((r) => (
+              <li key={r.id} className="resolution" data-testid={`resolution-${r.id}`}>
+                <p className="resolution-head">
+                  <span className={`resolution-kind resolution-${r.kind}`}>
+                    {t(`domain.resolutionKind.${r.kind}` as TMessageKey)}
+                  </span>{" "}
+                  <span className="resolution-text">{tx(r.text)}</span>
+                </p>
+                {r.quote ? (
+                  <blockquote className="resolution-quote" lang="ja">
+                    <span className="resolution-quote-label">{t("meetings.quote")}</span>「{r.quote}」
+                  </blockquote>
+                ) : null}
+                {r.targetVendorIds.length > 0 ? (
+                  <p className="resolution-targets">
+                    {t("meetings.targets")}:{" "}
+                    {r.targetVendorIds.map((v, i) => (
+                      <span key={v}>
+                        {i > 0 ? "、" : null}
+                        <Link to={`/vendors/${v}`}>{names.vendor(v)}</Link>
+                      </span>
+                    ))}
+                  </p>
+                ) : null}
+                {r.commitmentIds.length > 0 ? (
+                  <div className="resolution-commitments">
+                    <p className="resolution-commitments-title">{t("meetings.linkedCommitments")}</p>
+                    <ul>
+                      {r.commitmentIds.map((cid) => {
+                        const c = commitment(cid);
+                        return (
+                          <li key={cid}>
+                            <Link to={`/commitments?id=${cid}`}>{c ? tx(c.text) : cid}</Link>
+                            {c ? (
+                              <span className="commitment-state">
+                                {t("meetings.commitmentStatus", {
+                                  status: t(`domain.commitmentStatus.${c.status}` as TMessageKey),
+                                })}
+                              </span>
+                            ) : null}
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  </div>
+                ) : null}
+                {r.note ? <p className="resolution-note">{tx(r.note)}</p> : null}
+                <p className="resolution-source">
+                  <SourceRef source={r.source} />
+                </p>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <MeetingChanges meeting={meeting} record={record} />
+    </article>
+  );
+};

@@ -1,0 +1,54 @@
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import { apiGet } from "@/lib/api-client";
+
+// The record is small, but a vendor's history grows every year: ask for a page larger than any year holds.
+const PAGE = { limit: 500 } as const;
+
+/*
+ * One factory for every request the vendors feature makes. Keys run from general to specific, so
+ * invalidating ["vendors"] refreshes the scorecards and every vendor page.
+ */
+export const vendorQueries = {
+  all: () => ["vendors"] as const,
+  /**
+   * The scorecard rows with what a reader needs to weigh them: which incidents each row counts, how many
+   * incidents a median rests on and whether a date comes from outside the record, and whether any of the
+   * commitments has a due date at all. `asOf` is passed to both aggregates so they agree to the day.
+   */
+  scorecards: (fiscalYear: number | undefined, asOf: string) =>
+    queryOptions({
+      queryKey: [...vendorQueries.all(), "scorecards", { fiscalYear, asOf }] as const,
+      queryFn: async ({ signal }) => {
+        const [cards, incidents, commitments, intervals] = await Promise.all([
+          apiGet("getVendorScorecards", { query: fiscalYear ? { fiscalYear, asOf } : { asOf }, signal }),
+          apiGet("listIncidents", { query: PAGE, signal }),
+          apiGet("listCommitments", { query: { ...PAGE, asOf }, signal }),
+          apiGet("getIntervalStats", { query: {}, signal }),
+        ]);
+        return {
+          asOf: cards.asOf,
+          rows: cards.rows,
+          incidents: incidents.items,
+          commitments: commitments.items,
+          spans: intervals.spans,
+        };
+      },
+      // Switching the year keeps the last figures (and the year choices) on screen until the new ones arrive.
+      placeholderData: keepPreviousData,
+    }),
+  regulatoryActions: () =>
+    queryOptions({
+      queryKey: [...vendorQueries.all(), "regulatory-actions"] as const,
+      queryFn: ({ signal }) => apiGet("listRegulatoryActions", { query: PAGE, signal }),
+    }),
+  detail: (vendorId: string) =>
+    queryOptions({
+      queryKey: [...vendorQueries.all(), "detail", vendorId] as const,
+      queryFn: ({ signal }) => apiGet("getVendor", { params: { vendorId }, signal }),
+    }),
+  incidents: (vendorId: string) =>
+    queryOptions({
+      queryKey: [...vendorQueries.all(), "detail", vendorId, "incidents"] as const,
+      queryFn: ({ signal }) => apiGet("listIncidents", { query: { vendorId, ...PAGE }, signal }),
+    }),
+};

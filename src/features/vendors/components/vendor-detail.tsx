@@ -1,0 +1,232 @@
+import { useQuery } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { Link } from "react-router";
+import { DataTable, type TColumn } from "@/components/data-table";
+import { NumberValue } from "@/components/figure-value";
+import { PageHeader, PrintButton } from "@/components/page-header";
+import { QueryState } from "@/components/query-state";
+import type { TMessageKey } from "@/i18n/catalog";
+import { useI18n } from "@/i18n/i18n";
+import { ApiError } from "@/lib/api-client";
+import { todayInTokyo } from "@/shared/dates";
+import type { TIncidentSummary } from "@/shared/schemas/incident";
+import type { TVendorDetail } from "@/shared/schemas/vendor";
+import { vendorQueries } from "../api/queries";
+import { RegulatoryTimeline } from "./regulatory-record";
+import { ScorecardCard } from "./scorecard-card";
+import { buildScorecardViews, countLast24Months } from "./scorecard-model";
+import { ScorecardTable } from "./scorecard-table";
+import { useNames } from "./use-names";
+import "./vendors.css";
+
+/** /vendors/:vendorId — one vendor: what it serves, its incidents, its scorecards and its published record. */
+export const VendorDetail = ({ vendorId }: { vendorId: string }) => {
+  const { t } = useI18n();
+  const query = useQuery(vendorQueries.detail(vendorId));
+  // A well-formed id that matches nothing (404), or one that cannot be an id (400): no such page.
+  if (query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400)) {
+    return (
+      <section className="vendor-not-found">
+        <h1>{t("vendors.notFoundTitle")}</h1>
+        <p>{t("vendors.notFoundBody", { id: vendorId })}</p>
+        <p>
+          <Link to="/vendors">{t("vendors.backToList")}</Link>
+        </p>
+      </section>
+    );
+  }
+  return (
+    <QueryState query={query} minHeight="30rem">
+      {(vendor) => <VendorPage vendor={vendor} />}
+    </QueryState>
+  );
+};
+
+const VendorPage = ({ vendor }: { vendor: TVendorDetail }) => {
+  const { t, tx, f } = useI18n();
+  const id = useId();
+  const names = useNames();
+  const [asOf] = useState(() => todayInTokyo());
+  const scorecards = useQuery(vendorQueries.scorecards(undefined, asOf));
+  const incidents = useQuery(vendorQueries.incidents(vendor.id));
+  const role = t(`domain.role.${vendor.role}` as TMessageKey);
+  return (
+    <article className="vendor-page">
+      <p className="vendor-back no-print">
+        <Link to="/vendors">{t("vendors.backToList")}</Link>
+      </p>
+      <PageHeader
+        title={tx(vendor.name)}
+        lead={
+          <p className="vendor-meta">
+            <span className="role-chip">{role}</span>
+            <span>
+              {t("vendors.metricRegulatory")}:{" "}
+              <strong>
+                {t("vendors.count", {
+                  n: f.number(countLast24Months(vendor.regulatoryActions, vendor.id, asOf)),
+                })}
+              </strong>
+              <span className="outside-mark" title={t("common.outsideRecord")}>
+                {t("common.outsideRecordShort")}
+              </span>
+            </span>
+          </p>
+        }
+        actions={<PrintButton />}
+      />
+
+      <section className="vendor-section" aria-labelledby={`${id}-products`}>
+        <h2 id={`${id}-products`}>{t("vendors.productsTitle")}</h2>
+        {vendor.productIds.length === 0 ? (
+          <p>{t("vendors.productsNone")}</p>
+        ) : (
+          <ul className="product-list">
+            {vendor.productIds.map((p) => (
+              <li key={p}>{names.product(p)}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="vendor-section" aria-labelledby={`${id}-years`}>
+        <h2 id={`${id}-years`}>{t("vendors.yearsTitle")}</h2>
+        <QueryState
+          query={scorecards}
+          minHeight="24rem"
+          isEmpty={(d) => !d.rows.some((r) => r.vendorId === vendor.id)}
+          empty={<p>{t("vendors.yearsEmpty")}</p>}
+        >
+          {(data) => {
+            const views = buildScorecardViews(
+              data.rows.filter((r) => r.vendorId === vendor.id),
+              data.incidents,
+              data.commitments,
+              data.spans,
+            );
+            return (
+              <>
+                <p className="vendors-asof">{t("vendors.asOf", { date: f.date(data.asOf) })}</p>
+                <div className="scorecard-grid">
+                  {views.map((row) => (
+                    <ScorecardCard key={row.fiscalYear} row={row} heading="year" />
+                  ))}
+                </div>
+                {/* The side-by-side table is for comparing years; one year is fully shown by its card. */}
+                {views.length > 1 ? (
+                  <ScorecardTable
+                    rows={views}
+                    showVendor={false}
+                    csvName={`vendor-${vendor.id}-scorecards`}
+                  />
+                ) : null}
+              </>
+            );
+          }}
+        </QueryState>
+      </section>
+
+      <section className="vendor-section" aria-labelledby={`${id}-incidents`}>
+        <h2 id={`${id}-incidents`}>{t("vendors.incidentsTitle")}</h2>
+        <QueryState
+          query={incidents}
+          minHeight="10rem"
+          isEmpty={(d) => d.items.length === 0}
+          empty={<p>{t("vendors.incidentsEmpty")}</p>}
+        >
+          {(data) => (
+            <VendorIncidents
+              rows={data.items}
+              total={data.total}
+              vendorName={tx(vendor.shortName)}
+              vendorId={vendor.id}
+            />
+          )}
+        </QueryState>
+      </section>
+
+      <section className="vendor-section" aria-labelledby={`${id}-reg`}>
+        <h2 id={`${id}-reg`}>
+          {t("vendors.timelineTitle")}
+          <span className="outside-mark" title={t("common.outsideRecord")}>
+            {t("common.outsideRecordShort")}
+          </span>
+        </h2>
+        <p className="regulatory-lead">{t("vendors.regulatoryLead")}</p>
+        {vendor.regulatoryActions.length === 0 ? (
+          <p>{t("vendors.timelineEmpty")}</p>
+        ) : (
+          <RegulatoryTimeline actions={vendor.regulatoryActions} asOf={asOf} />
+        )}
+      </section>
+    </article>
+  );
+};
+
+const VendorIncidents = ({
+  rows,
+  total,
+  vendorName,
+  vendorId,
+}: {
+  rows: TIncidentSummary[];
+  total: number;
+  vendorName: string;
+  vendorId: string;
+}) => {
+  const { t, tx, f } = useI18n();
+  const columns: TColumn<TIncidentSummary>[] = [
+    {
+      key: "number",
+      header: t("vendors.colNumber"),
+      render: (r) => t("vendors.incidentNumber", { n: r.number }),
+      csv: (r) => r.number,
+    },
+    {
+      key: "title",
+      header: t("vendors.colTitle"),
+      render: (r) => <Link to={`/incidents/${r.id}`}>{tx(r.title)}</Link>,
+      csv: (r) => tx(r.title),
+    },
+    {
+      key: "category",
+      header: t("vendors.colCategory"),
+      render: (r) => t(`domain.category.${r.category}` as TMessageKey),
+      csv: (r) => t(`domain.category.${r.category}` as TMessageKey),
+    },
+    {
+      key: "fiscalYear",
+      header: t("vendors.colFiscalYear"),
+      render: (r) => f.fiscalYear(r.fiscalYear),
+      csv: (r) => r.fiscalYear,
+    },
+    {
+      key: "firstDate",
+      header: t("vendors.colFirstDate"),
+      render: (r) => (r.firstDate ? f.date(r.firstDate) : t("common.dateUnknown")),
+      csv: (r) => r.firstDate ?? "",
+    },
+    {
+      key: "affected",
+      header: t("vendors.colAffected"),
+      align: "end",
+      render: (r) => <NumberValue value={r.affectedTotal} unit="members" />,
+      csv: (r) => r.affectedTotal ?? t("common.notReported"),
+    },
+    {
+      key: "status",
+      header: t("vendors.colStatus"),
+      render: (r) => t(`domain.incidentStatus.${r.status}` as TMessageKey),
+      csv: (r) => t(`domain.incidentStatus.${r.status}` as TMessageKey),
+    },
+  ];
+  return (
+    <DataTable
+      caption={t("vendors.incidentsCaption", { vendor: vendorName, count: total })}
+      rows={rows}
+      columns={columns}
+      rowKey={(r) => r.id}
+      csvName={`vendor-${vendorId}-incidents`}
+    />
+  );
+};

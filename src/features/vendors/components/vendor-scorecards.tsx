@@ -1,0 +1,139 @@
+import { useQuery } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { useSearchParams } from "react-router";
+import { PageHeader, PrintButton } from "@/components/page-header";
+import { QueryState } from "@/components/query-state";
+import { useI18n } from "@/i18n/i18n";
+import { todayInTokyo } from "@/shared/dates";
+import { vendorQueries } from "../api/queries";
+import { RegulatoryTable } from "./regulatory-record";
+import { ScorecardCard } from "./scorecard-card";
+import {
+  buildScorecardViews,
+  countLast24Months,
+  fiscalYearOptions,
+  parseFiscalYear,
+  type TScorecardView,
+} from "./scorecard-model";
+import { ScorecardTable } from "./scorecard-table";
+import { useNames } from "./use-names";
+import "./vendors.css";
+
+/** /vendors: a scorecard per vendor and 年度, and the vendors' published regulatory record. */
+export const VendorScorecards = () => {
+  const { t, f } = useI18n();
+  const id = useId();
+  const names = useNames();
+  const [params, setParams] = useSearchParams();
+  const fiscalYear = parseFiscalYear(params.get("fy"));
+  // Fixed for the visit, so both aggregates and the 24-month window count to the same day.
+  const [asOf] = useState(() => todayInTokyo());
+  const query = useQuery(vendorQueries.scorecards(fiscalYear, asOf));
+  const regulatory = useQuery(vendorQueries.regulatoryActions());
+  const years = fiscalYearOptions(query.data?.incidents ?? [], fiscalYear);
+
+  const setYear = (value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set("fy", value);
+    else next.delete("fy");
+    setParams(next);
+  };
+
+  return (
+    <div className="vendors-page">
+      <PageHeader
+        title={t("vendors.scorecardsTitle")}
+        lead={t("vendors.scorecardsLead")}
+        actions={<PrintButton />}
+      />
+      <form className="vendor-filters no-print" aria-label={t("vendors.filtersLabel")}>
+        <div className="vendor-filter">
+          <label htmlFor={`${id}-fy`}>{t("vendors.filterYear")}</label>
+          <select id={`${id}-fy`} value={fiscalYear ?? ""} onChange={(e) => setYear(e.target.value)}>
+            <option value="">{t("vendors.allYears")}</option>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {f.fiscalYear(y)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      <QueryState
+        query={query}
+        minHeight="32rem"
+        isEmpty={(d) => d.rows.length === 0}
+        empty={<p>{t("vendors.scorecardsEmpty")}</p>}
+      >
+        {(data) => {
+          const views = buildScorecardViews(data.rows, data.incidents, data.commitments, data.spans);
+          return (
+            <>
+              <p className="vendors-asof">
+                {fiscalYear ? `${f.fiscalYear(fiscalYear)} ・ ` : null}
+                {t("vendors.asOf", { date: f.date(data.asOf) })}
+              </p>
+              {groupByYear(views).map(([year, rows]) => (
+                <section key={year} className="scorecard-year" aria-labelledby={`${id}-y${year}`}>
+                  <h2 id={`${id}-y${year}`}>{f.fiscalYear(year)}</h2>
+                  <div className="scorecard-grid">
+                    {rows.map((row) => (
+                      <ScorecardCard key={row.vendorId} row={row} heading="vendor" />
+                    ))}
+                  </div>
+                </section>
+              ))}
+              <ScorecardTable
+                rows={views}
+                showVendor
+                csvName={fiscalYear ? `vendor-scorecards-fy${fiscalYear}` : "vendor-scorecards"}
+              />
+              <p className="vendors-footnote">{t("vendors.tableFootnote")}</p>
+            </>
+          );
+        }}
+      </QueryState>
+      <section className="regulatory-section" aria-labelledby={`${id}-reg`}>
+        <h2 id={`${id}-reg`}>
+          {t("vendors.regulatoryTitle")}
+          <span className="outside-mark" title={t("common.outsideRecord")}>
+            {t("common.outsideRecordShort")}
+          </span>
+        </h2>
+        <p className="regulatory-lead">{t("vendors.regulatoryLead")}</p>
+        <QueryState
+          query={regulatory}
+          minHeight="16rem"
+          isEmpty={(d) => d.items.length === 0}
+          empty={<p>{t("vendors.regulatoryEmpty")}</p>}
+        >
+          {(data) => (
+            <>
+              <p className="regulatory-counts">
+                <span className="regulatory-counts-label">
+                  {t("vendors.regulatoryCounts", { date: f.date(asOf) })}
+                </span>
+                {names.vendors.map((v) => (
+                  <span key={v.id} className="regulatory-count">
+                    {t("vendors.regulatoryVendorCount", {
+                      vendor: names.vendor(v.id),
+                      n: f.number(countLast24Months(data.items, v.id, asOf)),
+                    })}
+                  </span>
+                ))}
+              </p>
+              <RegulatoryTable actions={data.items} asOf={asOf} />
+            </>
+          )}
+        </QueryState>
+      </section>
+    </div>
+  );
+};
+
+/** Newest year first; within a year the server's vendor order. */
+const groupByYear = (rows: TScorecardView[]) => {
+  const groups = new Map<number, TScorecardView[]>();
+  for (const row of rows) groups.set(row.fiscalYear, [...(groups.get(row.fiscalYear) ?? []), row]);
+  return [...groups.entries()].sort((a, b) => b[0] - a[0]);
+};
