@@ -1,0 +1,165 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+
+/*
+ * The board's view in a real browser against the real server and its embedded database: the figures a
+ * board member reads first, the incident page, the language toggle, deep links, keyboard use and an
+ * accessibility scan of every page.
+ */
+
+const PAGES = [
+  "/",
+  "/incidents",
+  "/incidents/inc-1",
+  "/incidents/inc-2",
+  "/incidents/inc-3",
+  "/commitments",
+  "/vendors",
+  "/vendors/sompo",
+  "/meetings",
+  "/meetings/mtg-2025-03",
+  "/documents",
+  "/documents/doc-4",
+];
+
+const settle = async (page: Page) => {
+  await expect(page.locator("h1").first()).toBeVisible();
+  await expect(page.locator("[aria-busy='true']")).toHaveCount(0);
+};
+
+test("the overview shows the case's headline figures in Japanese", async ({ page }) => {
+  await page.goto("/");
+  await settle(page);
+  await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+  const main = page.locator("main");
+  await expect(main).toContainText("1,909");
+  await expect(main).toContainText("1,860名");
+  await expect(main).toContainText("46名");
+  await expect(main).toContainText("372,000円");
+  await expect(main).toContainText("未報告");
+  await expect(main).toContainText("2025年8月23日");
+});
+
+test("every page is reachable by links from the overview", async ({ page }) => {
+  await page.goto("/");
+  await settle(page);
+  const nav = page.getByRole("navigation");
+  for (const [name, path] of [
+    ["事故", "/incidents"],
+    ["約束・要求", "/commitments"],
+    ["委託先", "/vendors"],
+    ["理事会", "/meetings"],
+    ["資料", "/documents"],
+    ["概要", "/"],
+  ] as const) {
+    await nav.getByRole("link", { name, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`${path === "/" ? "/$" : `${path}$`}`));
+    await settle(page);
+  }
+});
+
+test("an incident page shows what is known and what is not reported", async ({ page }) => {
+  await page.goto("/incidents/inc-2");
+  await settle(page);
+  const main = page.locator("main");
+  await expect(main.locator("h1")).toContainText("制度運営費の過請求");
+  await expect(main).toContainText("1,860名");
+  await expect(main).toContainText("1,854");
+  await expect(main).toContainText("2025年7月25日");
+  await expect(main).toContainText("2025年8月15日");
+  await expect(main).toContainText("広域団体システム");
+  await expect(main).toContainText("未報告");
+});
+
+test("the English toggle switches the language and is remembered", async ({ page }) => {
+  await page.goto("/");
+  await settle(page);
+  await page.getByRole("button", { name: /English/ }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("navigation").getByRole("link", { name: "Incidents" })).toBeVisible();
+  await page.reload();
+  await settle(page);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.getByRole("button", { name: /日本語/ }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+});
+
+test("deep links with filters survive reload and back", async ({ page }) => {
+  await page.goto("/commitments?kind=board_demand");
+  await settle(page);
+  await expect(page.locator("main")).toContainText("再発防止策");
+  await expect(page.locator("main")).not.toContainText("二重請求された3名に返金する");
+  await page.reload();
+  await settle(page);
+  await expect(page.locator("main")).not.toContainText("二重請求された3名に返金する");
+  await page.goto("/incidents/inc-3");
+  await settle(page);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/commitments\?kind=board_demand$/);
+  await settle(page);
+  await expect(page.locator("main")).toContainText("再発防止策");
+});
+
+test("an unknown page and an unknown incident say so instead of breaking", async ({ page }) => {
+  await page.goto("/no-such-page");
+  await expect(page.locator("h1")).toContainText("ページが見つかりません");
+  await page.goto("/incidents/inc-99");
+  await settle(page);
+  await expect(page.locator("main")).toContainText(/見つかりません/);
+});
+
+test("keyboard only: skip link, navigation and focus are usable", async ({ page }) => {
+  await page.goto("/");
+  await settle(page);
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "本文へ移動" });
+  await expect(skip).toBeFocused();
+  // The focused element must show a visible outline.
+  const outline = await skip.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe("none");
+  // Tab to the incidents link and follow it with Enter.
+  const target = page.getByRole("navigation").getByRole("link", { name: "事故", exact: true });
+  for (let i = 0; i < 10 && !(await target.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(target).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/incidents$/);
+  await settle(page);
+  // After navigation focus moves to the main content, so the next Tab stays in the page.
+  await expect(page.locator("main")).toBeFocused();
+});
+
+for (const path of PAGES) {
+  test(`no serious or critical accessibility violation on ${path}`, async ({ page }) => {
+    await page.goto(path);
+    await settle(page);
+    const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const bad = result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    expect(bad).toEqual([]);
+  });
+}
+
+for (const width of [1440, 1024, 768]) {
+  test(`no horizontal page scroll at ${width}px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    for (const path of PAGES) {
+      await page.goto(path);
+      await settle(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+  });
+}
+
+test("the board pack prints on A4 without the navigation", async ({ page }) => {
+  await page.goto("/incidents/inc-1");
+  await settle(page);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".app-header")).toBeHidden();
+  await expect(page.locator(".print-date").first()).toBeVisible();
+  const pdf = await page.pdf({ format: "A4", printBackground: true });
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+});
