@@ -44,7 +44,8 @@ export type TEndpoint = {
 };
 
 const ZPageOnly = z.strictObject({ ...pageQuery });
-const id = (name: string) => z.strictObject({ [name]: ZId });
+// Generic in the name so that parsed params are typed by key (`params.incidentId: string`).
+const id = <K extends string>(name: K) => z.strictObject({ [name]: ZId } as Record<K, typeof ZId>);
 const ZBool = z.enum(["true", "false"]);
 
 export const contract = {
