@@ -4,6 +4,8 @@ export type TQueryable = {
     sql: string,
     params?: unknown[],
   ): Promise<T[]>;
+  /** Runs one or more statements without parameters (migrations); returns nothing. */
+  exec(sql: string): Promise<void>;
 };
 
 export type TDb = TQueryable & {

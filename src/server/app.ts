@@ -1,0 +1,261 @@
+import { type Context, Hono } from "hono";
+import { z } from "zod";
+import type { TDb } from "@/server/db/types";
+import { appendVary, compress, isCompressible, MIN_COMPRESS_BYTES, pickEncoding } from "@/server/http-util";
+import { cohortRoutes } from "@/server/routes/cohorts";
+import { commitmentRoutes } from "@/server/routes/commitments";
+import { HttpProblem, type TAllHandlers, type THandler } from "@/server/routes/define";
+import { documentRoutes } from "@/server/routes/documents";
+import { incidentRoutes } from "@/server/routes/incidents";
+import { meetingRoutes } from "@/server/routes/meetings";
+import { metaRoutes } from "@/server/routes/meta";
+import { organisationRoutes } from "@/server/routes/organisation";
+import { productRoutes } from "@/server/routes/products";
+import { statsRoutes } from "@/server/routes/stats";
+import { vendorRoutes } from "@/server/routes/vendors";
+import { staticFiles } from "@/server/static-files";
+import { contract, type TEndpoint, type TEndpointName } from "@/shared/contract";
+import {
+  compilePath,
+  MAX_BODY_BYTES,
+  methodNotAllowed,
+  PROBLEM_CONTENT_TYPE,
+  problem,
+  routeNotFound,
+  validateRequest,
+} from "@/shared/http";
+import type { TProblem } from "@/shared/schemas/problem";
+import { APP_VERSION } from "@/shared/version";
+
+/*
+ * The HTTP server: the API routed from the contract (validation, handlers, response check and
+ * problem+json errors exactly as docs/api-semantics.md says), and the built SPA outside /api.
+ */
+
+/** Every endpoint of the contract has exactly one handler: the type check fails otherwise. */
+export const handlers: TAllHandlers = {
+  ...metaRoutes,
+  ...organisationRoutes,
+  ...vendorRoutes,
+  ...productRoutes,
+  ...documentRoutes,
+  ...incidentRoutes,
+  ...cohortRoutes,
+  ...commitmentRoutes,
+  ...meetingRoutes,
+  ...statsRoutes,
+};
+
+export type TLog = (message: string) => void;
+
+export type TAppOptions = {
+  db: TDb;
+  /** The built SPA (default dist/client); requests outside /api are served from it. */
+  staticDir?: string;
+  /** Reported by /api/health (default: the package version). */
+  version?: string;
+  /** Where server faults are reported (default: stderr). */
+  log?: TLog;
+};
+
+const SECURITY_HEADERS: Record<string, string> = {
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "strict-origin-when-cross-origin",
+  "x-frame-options": "DENY",
+  "cross-origin-opener-policy": "same-origin",
+  "cross-origin-resource-policy": "same-origin",
+  "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=()",
+  // A Vite build loads only its own module scripts; charts set inline style attributes.
+  "content-security-policy": [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; "),
+};
+
+export const problemResponse = (p: TProblem, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(p), {
+    status: p.status,
+    headers: { ...headers, "content-type": PROBLEM_CONTENT_TYPE, "cache-control": "no-store" },
+  });
+
+const INTERNAL = () => problem(500, "The server could not answer this request.");
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+/** Reads at most `limit` bytes of the body; null when it is longer. */
+const readBody = async (request: Request, limit: number): Promise<Uint8Array | null> => {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+};
+
+export type TApiRoute = { name: string; endpoint: TEndpoint; handler: THandler<never> };
+
+/**
+ * The /api dispatcher over a list of routes (the contract's, or test endpoints): 404 for an unknown path,
+ * 405 with Allow for another method, 413/415/400 for bodies, 400 for invalid input, the handler's answer
+ * checked against the endpoint's response schema, and a 500 problem (logged, no stack) for any fault.
+ */
+export const apiDispatcher = (routes: TApiRoute[], ctx: { db: TDb; version: string; log: TLog }) => {
+  const compiled = routes.map((route) => ({ ...route, match: compilePath(route.endpoint.path) }));
+  return async (c: Context): Promise<Response> => {
+    const url = new URL(c.req.url);
+    const pathname = url.pathname;
+    const method = c.req.method === "HEAD" ? "GET" : c.req.method;
+    const matches = compiled.flatMap((route) => {
+      const params = route.match(pathname);
+      return params ? [{ route, params }] : [];
+    });
+    if (matches.length === 0) return problemResponse(routeNotFound(pathname));
+    const hit = matches.find((m) => m.route.endpoint.method === method);
+    if (!hit) {
+      const allowed = [...new Set(matches.map((m) => m.route.endpoint.method))];
+      return problemResponse(methodNotAllowed(allowed), { allow: allowed.join(", ") });
+    }
+    const { route, params } = hit;
+    const declared = Number(c.req.header("content-length") ?? 0);
+    if (declared > MAX_BODY_BYTES) {
+      return problemResponse(problem(413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`));
+    }
+    let body: unknown;
+    if (route.endpoint.body) {
+      if (!JSON_TYPE.test(c.req.header("content-type") ?? "")) {
+        return problemResponse(problem(415, "The request body must be application/json."));
+      }
+      const bytes = await readBody(c.req.raw, MAX_BODY_BYTES);
+      if (bytes === null) {
+        return problemResponse(problem(413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`));
+      }
+      try {
+        body = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+      } catch {
+        return problemResponse(problem(400, "The request body is not valid JSON."));
+      }
+    }
+    const validation = validateRequest(route.endpoint, { params, search: url.search, body });
+    if (!validation.ok) return problemResponse(validation.problem);
+    let result: unknown;
+    try {
+      result = await route.handler({
+        db: ctx.db,
+        version: ctx.version,
+        ...(validation.value as { params: never; query: never; body: unknown }),
+      });
+    } catch (error) {
+      if (error instanceof HttpProblem) return problemResponse(error.problem);
+      ctx.log(
+        `${route.name} (${c.req.method} ${pathname}) failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      return problemResponse(INTERNAL());
+    }
+    const parsed = route.endpoint.response.safeParse(result);
+    if (!parsed.success) {
+      ctx.log(
+        `${route.name} (${c.req.method} ${pathname}) breaks the contract:\n${z.prettifyError(parsed.error)}`,
+      );
+      return problemResponse(INTERNAL());
+    }
+    return new Response(JSON.stringify(parsed.data), {
+      status: 200,
+      headers: { "content-type": "application/json", "cache-control": "no-store" },
+    });
+  };
+};
+
+const contractRoutes = (): TApiRoute[] =>
+  (Object.keys(contract) as TEndpointName[]).map((name) => ({
+    name,
+    endpoint: contract[name],
+    handler: handlers[name] as THandler<never>,
+  }));
+
+export const createApp = (options: TAppOptions) => {
+  const log = options.log ?? ((message: string) => console.error(message));
+  const app = new Hono();
+
+  app.use("*", async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
+  });
+
+  // API answers are compressed here; static files arrive already compressed from their cache.
+  app.use("/api/*", async (c, next) => {
+    await next();
+    const res = c.res;
+    const encoding = pickEncoding(c.req.header("accept-encoding"));
+    if (!encoding || !res.body || res.headers.has("content-encoding")) return;
+    if (!isCompressible(res.headers.get("content-type"))) return;
+    const data = new Uint8Array(await res.arrayBuffer());
+    const headers = new Headers(res.headers);
+    headers.set("vary", appendVary(headers.get("vary"), "Accept-Encoding"));
+    if (data.byteLength < MIN_COMPRESS_BYTES) {
+      c.res = new Response(data, { status: res.status, headers });
+      return;
+    }
+    const encoded = await compress(data, encoding);
+    headers.set("content-encoding", encoding);
+    headers.set("content-length", String(encoded.byteLength));
+    c.res = new Response(new Uint8Array(encoded), { status: res.status, headers });
+  });
+
+  const api = apiDispatcher(contractRoutes(), {
+    db: options.db,
+    version: options.version ?? APP_VERSION,
+    log,
+  });
+  app.all("/api", api);
+  app.all("/api/*", api);
+
+  app.use(
+    "*",
+    staticFiles({
+      root: options.staticDir ?? "dist/client",
+      encodingFor: (acceptEncoding) => pickEncoding(acceptEncoding),
+    }),
+  );
+
+  app.notFound(
+    () =>
+      new Response("Not found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } }),
+  );
+
+  app.onError((error, c) => {
+    log(`${c.req.method} ${c.req.path} failed: ${error.stack ?? error.message}`);
+    return c.req.path === "/api" || c.req.path.startsWith("/api/")
+      ? problemResponse(INTERNAL())
+      : new Response("Internal server error\n", {
+          status: 500,
+          headers: { "content-type": "text/plain; charset=utf-8" },
+        });
+  });
+
+  return app;
+};

@@ -1,0 +1,639 @@
+import { setupServer } from "msw/node";
+import { createHandlers } from "@/mocks/handlers";
+import { createApp } from "@/server/app";
+import { seed } from "@/server/db/seed";
+import { openTestDb, type TTestDb, testEngines } from "@/server/test/open-test-db";
+import { contract, type TEndpoint } from "@/shared/contract";
+import { ZCohortStatus } from "@/shared/schemas/cohort";
+import { ZCommitmentKind, ZCommitmentStatus } from "@/shared/schemas/commitment";
+import type { TFigure, TSourceRef, TText } from "@/shared/schemas/common";
+import type { TDataset } from "@/shared/schemas/dataset";
+import { ZDocumentKind } from "@/shared/schemas/document";
+import { ZIncidentCategory, ZIncidentStatus } from "@/shared/schemas/incident";
+import { case2025 } from "@/shared/seed/case-2025";
+import { APP_VERSION } from "@/shared/version";
+
+/*
+ * The contract suite: one list of requests, answered by the MSW mocks (JavaScript over the dataset)
+ * and by the real server (SQL over PGlite, and PostgreSQL when TEST_DATABASE_URL is set). Any
+ * difference in status, content-type family, Allow header or JSON body fails, naming the request.
+ * docs/api-semantics.md decides which side is wrong. It runs over the 2025 case and over a synthetic
+ * variant (below) that reaches the branches the case never does: due dates, approximate counts,
+ * month-only progress, ties in every ordering.
+ */
+
+const AS_OF = "2025-10-01";
+/*
+ * Requests without asOf mean "today in Tokyo". The clock is pinned so that both sides see the same
+ * today however long the suite runs, at a moment when Tokyo is a day ahead of UTC (2025-09-21 in Tokyo,
+ * 2025-09-20 in UTC): a side that took the UTC date would differ (cmt-1-responsibility falls due on
+ * 2025-09-20 in the variant).
+ */
+const NOW = new Date("2025-09-20T15:30:00Z");
+
+type TCase = { method: string; path: string };
+
+const get = (path: string, query: Record<string, string | number> = {}): TCase => {
+  const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
+  return { method: "GET", path: search ? `${path}?${search}` : path };
+};
+const raw = (method: string, path: string): TCase => ({ method, path });
+
+const BAD_FISCAL_YEARS = ["1989", "2101", "x", "2025.5", ""];
+const UNKNOWN_ID = "nothing-here";
+const BAD_IDS = ["INC-1", "%ZZ", "a%2Fb", "-leading-hyphen", "x".repeat(65), "inc_1", "%20"];
+const DATES = [
+  "2023-10-01",
+  "2023-12-26",
+  "2024-10-31",
+  "2025-06-13",
+  "2025-06-14",
+  "2025-09-20",
+  AS_OF,
+  "2025-10-15",
+];
+const BAD_DATES = ["2025-02-30", "2025-13-01", "20251001", "2025-10", "yesterday"];
+
+const path = (endpoint: TEndpoint, id?: string) =>
+  endpoint.path.replace(/:([A-Za-z]+)/, () => (id === undefined ? "" : id));
+
+const paging = (p: string): TCase[] => [
+  get(p, { limit: 1 }),
+  get(p, { limit: 1, offset: 1 }),
+  get(p, { limit: 2, offset: 1 }),
+  get(p, { offset: 2 }),
+  get(p, { offset: 1000 }),
+  get(p, { limit: 500, offset: 0 }),
+  get(p, { offset: 1_000_000 }),
+  get(p, { limit: 0 }),
+  get(p, { limit: 501 }),
+  get(p, { limit: -1 }),
+  get(p, { limit: "1.5" }),
+  get(p, { limit: "ten" }),
+  get(p, { offset: -1 }),
+  get(p, { offset: 1_000_001 }),
+  get(p, { limit: "" }),
+  raw("GET", `${p}?limit=1&limit=2`),
+];
+
+const details = (endpoint: TEndpoint, known: string[], query: Record<string, string>[] = [{}]): TCase[] => [
+  ...known.flatMap((id) => query.map((q) => get(path(endpoint, id), q))),
+  get(path(endpoint, UNKNOWN_ID)),
+  ...BAD_IDS.map((id) => raw("GET", path(endpoint, id))),
+  get(path(endpoint, known[0]), { colour: "red" }),
+  raw("GET", `${path(endpoint, known[0])}/`),
+  raw("GET", `${path(endpoint, known[0])}/extra`),
+];
+
+const c = contract;
+const casesFor = (data: TDataset): TCase[] => {
+  const ids = {
+    vendors: data.vendors.map((v) => v.id),
+    products: data.products.map((p) => p.id),
+    documents: data.documents.map((d) => d.id),
+    incidents: data.incidents.map((i) => i.id),
+    cohorts: data.cohorts.map((c) => c.id),
+    commitments: data.commitments.map((c) => c.id),
+    meetings: data.meetings.map((m) => m.id),
+  };
+  const fiscalYears = [...new Set(data.incidents.map((i) => i.fiscalYear))];
+  // The years with incidents, the year before the first, and the last the schema allows.
+  const FISCAL_YEARS = [...new Set([...fiscalYears, Math.min(...fiscalYears) - 1, 2100])];
+  return [
+    // meta
+    get(c.health.path),
+    get(c.openapi.path),
+    get(c.health.path, { verbose: 1 }),
+    // organisation
+    get(c.getOrganisation.path),
+    get(c.getOrganisation.path, { limit: 1 }),
+    // vendors and regulatory actions
+    get(c.listVendors.path),
+    ...paging(c.listVendors.path),
+    get(c.listVendors.path, { role: "insurer" }),
+    ...details(c.getVendor, ids.vendors),
+    get(c.listRegulatoryActions.path),
+    ...ids.vendors.map((vendorId) => get(c.listRegulatoryActions.path, { vendorId })),
+    get(c.listRegulatoryActions.path, { vendorId: UNKNOWN_ID }),
+    get(c.listRegulatoryActions.path, { vendorId: "Sompo" }),
+    ...DATES.map((since) => get(c.listRegulatoryActions.path, { since })),
+    ...BAD_DATES.map((since) => get(c.listRegulatoryActions.path, { since })),
+    get(c.listRegulatoryActions.path, { vendorId: "sompo", since: "2024-01-25", limit: 2, offset: 1 }),
+    ...paging(c.listRegulatoryActions.path),
+    // products
+    get(c.listProducts.path),
+    ...paging(c.listProducts.path),
+    ...details(c.getProduct, ids.products),
+    // documents
+    get(c.listDocuments.path),
+    ...ZDocumentKind.options.map((kind) => get(c.listDocuments.path, { kind })),
+    get(c.listDocuments.path, { kind: "letter" }),
+    get(c.listDocuments.path, { outsideRecord: "true" }),
+    get(c.listDocuments.path, { outsideRecord: "false" }),
+    get(c.listDocuments.path, { outsideRecord: "yes" }),
+    get(c.listDocuments.path, { kind: "press", outsideRecord: "true", limit: 2, offset: 1 }),
+    ...paging(c.listDocuments.path),
+    ...details(c.getDocument, ids.documents),
+    // incidents
+    get(c.listIncidents.path),
+    ...ids.vendors.map((vendorId) => get(c.listIncidents.path, { vendorId })),
+    get(c.listIncidents.path, { vendorId: UNKNOWN_ID }),
+    ...ZIncidentCategory.options.map((category) => get(c.listIncidents.path, { category })),
+    get(c.listIncidents.path, { category: "fraud" }),
+    ...ZIncidentStatus.options.map((status) => get(c.listIncidents.path, { status })),
+    get(c.listIncidents.path, { status: "OPEN" }),
+    ...FISCAL_YEARS.map((fiscalYear) => get(c.listIncidents.path, { fiscalYear })),
+    ...BAD_FISCAL_YEARS.map((fiscalYear) => get(c.listIncidents.path, { fiscalYear })),
+    get(c.listIncidents.path, { vendorId: "sompo", status: "open", fiscalYear: 2025, limit: 1, offset: 2 }),
+    get(c.listIncidents.path, { vendorId: "partners", category: "duplicate_billing" }),
+    raw("GET", `${c.listIncidents.path}?status=open&status=closed&colour=red&limit=0`),
+    raw("GET", `${c.listIncidents.path}/`),
+    ...paging(c.listIncidents.path),
+    ...details(c.getIncident, ids.incidents),
+    // cohorts
+    get(c.listCohorts.path),
+    ...ids.incidents.map((incidentId) => get(c.listCohorts.path, { incidentId })),
+    get(c.listCohorts.path, { incidentId: UNKNOWN_ID }),
+    ...ZCohortStatus.options.map((status) => get(c.listCohorts.path, { status })),
+    get(c.listCohorts.path, { status: "done" }),
+    get(c.listCohorts.path, { incidentId: "inc-2", status: "completed", limit: 2, offset: 1 }),
+    ...paging(c.listCohorts.path),
+    ...details(c.getCohort, ids.cohorts),
+    // commitments
+    get(c.listCommitments.path, { asOf: AS_OF }),
+    get(c.listCommitments.path),
+    ...ids.vendors.map((vendorId) => get(c.listCommitments.path, { vendorId, asOf: AS_OF })),
+    get(c.listCommitments.path, { vendorId: UNKNOWN_ID }),
+    ...ids.incidents.map((incidentId) => get(c.listCommitments.path, { incidentId, asOf: AS_OF })),
+    ...ZCommitmentKind.options.map((kind) => get(c.listCommitments.path, { kind, asOf: AS_OF })),
+    ...ZCommitmentStatus.options.map((status) => get(c.listCommitments.path, { status, asOf: AS_OF })),
+    ...DATES.map((dueBefore) => get(c.listCommitments.path, { dueBefore, asOf: AS_OF })),
+    get(c.listCommitments.path, { dueBefore: "2100-01-01" }),
+    get(c.listCommitments.path, { overdue: "true", asOf: AS_OF }),
+    get(c.listCommitments.path, { overdue: "false", asOf: AS_OF }),
+    get(c.listCommitments.path, { overdue: "true", asOf: "2100-01-01" }),
+    get(c.listCommitments.path, { overdue: "1" }),
+    ...BAD_DATES.flatMap((d) => [
+      get(c.listCommitments.path, { asOf: d }),
+      get(c.listCommitments.path, { dueBefore: d }),
+    ]),
+    get(c.listCommitments.path, {
+      kind: "board_demand",
+      status: "open",
+      vendorId: "sompo",
+      incidentId: "inc-3",
+      asOf: AS_OF,
+    }),
+    ...paging(c.listCommitments.path),
+    ...details(c.getCommitment, ids.commitments, [{ asOf: AS_OF }, {}, { asOf: "2100-01-01" }]),
+    get(path(c.getCommitment, ids.commitments[0]), { asOf: "2025-02-30" }),
+    get(path(c.getCommitment, UNKNOWN_ID), { asOf: "2025-02-30" }),
+    // meetings
+    get(c.listMeetings.path),
+    ...FISCAL_YEARS.map((fiscalYear) => get(c.listMeetings.path, { fiscalYear })),
+    ...BAD_FISCAL_YEARS.map((fiscalYear) => get(c.listMeetings.path, { fiscalYear })),
+    ...paging(c.listMeetings.path),
+    ...details(c.getMeeting, ids.meetings),
+    // stats
+    get(c.getOverview.path, { asOf: AS_OF }),
+    get(c.getOverview.path),
+    get(c.getOverview.path, { asOf: "2100-01-01" }),
+    ...BAD_DATES.map((asOf) => get(c.getOverview.path, { asOf })),
+    get(c.getOverview.path, { fiscalYear: 2025 }),
+    get(c.getAffectedStats.path),
+    ...FISCAL_YEARS.map((fiscalYear) => get(c.getAffectedStats.path, { fiscalYear })),
+    ...BAD_FISCAL_YEARS.map((fiscalYear) => get(c.getAffectedStats.path, { fiscalYear })),
+    get(c.getAffectedStats.path, { asOf: AS_OF }),
+    get(c.getRemediationStats.path),
+    ...ids.incidents.map((incidentId) => get(c.getRemediationStats.path, { incidentId })),
+    get(c.getRemediationStats.path, { incidentId: UNKNOWN_ID }),
+    get(c.getRemediationStats.path, { incidentId: "INC-1" }),
+    get(c.getRemediationTimeline.path),
+    ...ids.incidents.map((incidentId) => get(c.getRemediationTimeline.path, { incidentId })),
+    get(c.getRemediationTimeline.path, { incidentId: UNKNOWN_ID }),
+    get(c.getRemediationTimeline.path, { incidentId: "%ZZ" }),
+    get(c.getCommitmentStats.path, { asOf: AS_OF }),
+    get(c.getCommitmentStats.path),
+    ...ids.vendors.map((vendorId) => get(c.getCommitmentStats.path, { vendorId, asOf: AS_OF })),
+    get(c.getCommitmentStats.path, { vendorId: UNKNOWN_ID, asOf: AS_OF }),
+    ...BAD_DATES.map((asOf) => get(c.getCommitmentStats.path, { asOf })),
+    get(c.getIntervalStats.path),
+    ...ids.incidents.map((incidentId) => get(c.getIntervalStats.path, { incidentId })),
+    get(c.getIntervalStats.path, { incidentId: UNKNOWN_ID }),
+    get(c.getVendorScorecards.path, { asOf: AS_OF }),
+    get(c.getVendorScorecards.path),
+    ...FISCAL_YEARS.map((fiscalYear) => get(c.getVendorScorecards.path, { fiscalYear, asOf: AS_OF })),
+    ...FISCAL_YEARS.map((fiscalYear) => get(c.getVendorScorecards.path, { fiscalYear })),
+    ...BAD_FISCAL_YEARS.map((fiscalYear) => get(c.getVendorScorecards.path, { fiscalYear })),
+    ...["2023-12-26", "2025-12-25", "2025-12-26", "2025-12-27", "2026-01-01", "2027-06-14", "2020-01-01"].map(
+      (asOf) => get(c.getVendorScorecards.path, { fiscalYear: 2025, asOf }),
+    ),
+    ...BAD_DATES.map((asOf) => get(c.getVendorScorecards.path, { asOf })),
+    // wrong methods, unknown paths
+    ...["POST", "PUT", "PATCH", "DELETE"].flatMap((method) => [
+      raw(method, c.listIncidents.path),
+      raw(method, path(c.getIncident, "inc-1")),
+      raw(method, path(c.getIncident, UNKNOWN_ID)),
+      raw(method, c.health.path),
+    ]),
+    raw("POST", c.getOverview.path),
+    raw("DELETE", path(c.getMeeting, ids.meetings[0])),
+    get("/api/v1/nothing-here"),
+    get("/api/v2/incidents"),
+    get("/api/v1"),
+    get("/api/v1/"),
+    get("/api/v1/stats"),
+    get("/api/v1/incidents/inc-1/milestones"),
+    raw("POST", "/api/v1/nothing-here"),
+    raw("DELETE", "/api/nothing"),
+    get("/api"),
+    raw("HEAD", path(c.getIncident, "inc-1")),
+    raw("HEAD", c.listIncidents.path),
+    raw("HEAD", "/api/v1/nothing-here"),
+    raw("OPTIONS", c.listIncidents.path),
+    // query-string edge cases: encodings, empty keys, and the length limit around 2,048 characters
+    raw("GET", `${c.listIncidents.path}?vendorId=%73ompo`),
+    raw("GET", `${c.listIncidents.path}?vendorId=sompo%`),
+    raw("GET", `${c.listIncidents.path}?status=open&`),
+    raw("GET", `${c.listIncidents.path}?=x`),
+    raw("GET", `${c.listIncidents.path}?limit`),
+    raw("GET", `${c.listIncidents.path}?limit=1+`),
+    raw("GET", `${c.listIncidents.path}?fiscalYear=%202025`),
+    ...[2046, 2047, 2048, 2049].map((n) =>
+      raw("GET", `${c.listIncidents.path}?limit=1&offset=0${"&".repeat(n - 16)}`),
+    ),
+  ];
+};
+
+/*
+ * A synthetic variant of the case, for this suite only: it is not the record and is never served. It
+ * adds what the case lacks so that both sides must agree on every rule of docs/api-semantics.md:
+ * commitments with due dates in every state, counts that are approximate or not reported, month-only
+ * and same-day dates, falling progress counts, incident numbers out of position order, and ties.
+ */
+const tx = (en: string): TText => ({ ja: `合成:${en}`, en: `synthetic: ${en}` });
+const sref = (documentId: string, ...cites: string[]): TSourceRef => ({ documentId, cites });
+const n = (value: number, source = sref("notice")): TFigure => ({ status: "reported", value, source });
+const approx = (source = sref("notice")): TFigure => ({ status: "approximate", label: tx("about"), source });
+const missing = (source = sref("notice")): TFigure => ({
+  status: "not_reported",
+  missing: tx("missing"),
+  source,
+});
+
+const variant: TDataset = (() => {
+  const d = structuredClone(case2025) as TDataset;
+  d.vendors.push({
+    id: "vendor-c",
+    name: tx("vendor C"),
+    shortName: tx("C"),
+    role: "agency",
+    productIds: [],
+  });
+  const milestone = (
+    id: string,
+    kind: TDataset["incidents"][number]["milestones"][number]["kind"],
+    date: string,
+    outsideRecord = false,
+  ) => ({
+    id,
+    kind,
+    date,
+    endDate: null,
+    note: id.endsWith("-a") ? null : tx(id),
+    source: sref(outsideRecord ? "ctx-kyodo" : "doc-1", "doc-5"),
+    outsideRecord,
+  });
+  const incident = (id: string, number: number, fiscalYear: number, vendorIds: string[]) => ({
+    id,
+    number,
+    title: tx(id),
+    category: "other" as const,
+    status: "closed" as const,
+    fiscalYear,
+    vendorIds,
+    summary: tx(id),
+    system: null,
+    cause: null,
+    scope: [],
+    affected: [] as TDataset["incidents"][number]["affected"],
+    dataCategories: [],
+    misuse: { status: "not_reported" as const, asOf: null, source: sref("notice") },
+    milestones: [] as TDataset["incidents"][number]["milestones"],
+    memberContact: null,
+    documentIds: [] as string[],
+  });
+  const inc5 = incident("inc-5", 5, 2024, ["partners"]);
+  inc5.affected = [
+    { productId: "prod-medical", count: approx() },
+    { productId: "prod-oyako", count: n(7) },
+  ];
+  inc5.milestones = [
+    milestone("m5-a", "occurred", "2024-05-10"),
+    milestone("m5-b", "detected", "2024-05-10"),
+    milestone("m5-c", "reported_to_association", "2024-06"),
+    milestone("m5-d", "reported_to_association", "2024-06-20"),
+    milestone("m5-e", "reported_to_association", "2024-06-15"),
+    milestone("m5-f", "reported_to_board", "2024-07-01", true),
+    milestone("m5-g", "vendor_public_announcement", "2024-05-10"),
+    milestone("m5-h", "detected", "2024-05-10"),
+  ];
+  inc5.documentIds = ["doc-1", "doc-5"];
+  const inc4 = {
+    ...incident("inc-4", 4, 2025, ["sompo", "vendor-c"]),
+    category: "billing_error" as const,
+    status: "open" as const,
+  };
+  const inc6 = incident("inc-6", 6, 2023, ["sompo"]);
+  inc6.affected = [
+    { productId: "prod-liability-topup", count: missing() },
+    { productId: "prod-oyako", count: n(2) },
+  ];
+  inc6.milestones = [
+    milestone("m6-board", "reported_to_board", "2023-05-01"),
+    milestone("m6-assoc", "reported_to_association", "2023-04-11"),
+    milestone("m6-detected", "detected", "2023-04-03", true),
+    milestone("m6-occurred", "occurred", "2023-04-01"),
+  ];
+  d.incidents.push(inc5, inc4, inc6);
+
+  const cohort = (
+    id: string,
+    incidentId: string,
+    parentId: string | null,
+    purpose: "financial" | "notification",
+  ) => ({
+    id,
+    incidentId,
+    parentId,
+    label: tx(id),
+    purpose,
+    members: n(10),
+    amountPerMemberYen: purpose === "financial" ? n(1000) : null,
+    methods: ["refund" as const],
+    status: "in_progress" as const,
+    statusSource: sref("doc-5"),
+    progress: [] as TDataset["cohorts"][number]["progress"],
+  });
+  const event = (id: string, cohortId: string, date: string, doneCount: TFigure, note = true) => ({
+    id,
+    cohortId,
+    date,
+    doneCount,
+    note: note ? tx(id) : null,
+    source: sref("notice", "doc-5"),
+  });
+  const coh5 = { ...cohort("coh-5-a", "inc-5", null, "financial"), amountPerMemberYen: approx() };
+  coh5.progress = [
+    event("p5-1", "coh-5-a", "2024-07-01", n(4)),
+    event("p5-2", "coh-5-a", "2024-07", n(6)),
+    event("p5-3", "coh-5-a", "2024-08-01", missing(), false),
+    event("p5-4", "coh-5-a", "2024-07-01", n(5), false),
+  ];
+  const coh5child = { ...cohort("coh-5-child", "inc-5", "coh-5-a", "financial"), members: n(2) };
+  const coh4 = cohort("coh-4-decline", "inc-4", null, "notification");
+  coh4.members = n(5);
+  coh4.progress = [
+    event("p4-1", "coh-4-decline", "2025-09-10", n(5)),
+    event("p4-2", "coh-4-decline", "2025-09-20", n(2)),
+  ];
+  const coh1 = {
+    ...cohort("coh-1-extra", "inc-1", null, "financial"),
+    members: approx(),
+    status: "not_reported" as const,
+  };
+  coh1.progress = [event("p1-x", "coh-1-extra", "2025-09-01", n(3))];
+  const coh6 = {
+    ...cohort("coh-6-unknown", "inc-6", null, "financial"),
+    members: missing(),
+    amountPerMemberYen: missing(),
+  };
+  d.cohorts.push(coh5, coh5child, coh4, coh1, coh6);
+
+  const due = (
+    id: string,
+    dueDate: string | null,
+    status: TDataset["commitments"][number]["status"],
+    extra = {},
+  ) => {
+    const found = d.commitments.find((x) => x.id === id);
+    if (found) Object.assign(found, { dueDate, status, ...extra });
+  };
+  due("cmt-1-responsibility", "2025-09-20", "open");
+  due("cmt-1-letters", "2025-10-10", "in_progress");
+  due("cmt-3-refunds", "2025-10-15", "reopened");
+  const commitment = (
+    id: string,
+    owedByIds: string[],
+    incidentIds: string[],
+    status: TDataset["commitments"][number]["status"],
+    dueDate: string | null,
+    reportedDoneDate: string | null = null,
+  ) => ({
+    id,
+    kind: "vendor_promise" as const,
+    text: tx(id),
+    quote: null,
+    owedByIds,
+    incidentIds,
+    madeInDocumentId: id === "cmt-x-done" ? "doc-4" : null,
+    madeAtMeetingId: null,
+    madeOn: null,
+    dueDate,
+    reportedDoneDate,
+    verifiedDate: status === "verified" ? "2025-09-05" : null,
+    evidence: null,
+    status,
+    source: sref("notice"),
+  });
+  d.commitments.push(
+    commitment("cmt-x-done", ["sompo"], ["inc-2"], "vendor_reported_done", "2025-09-01", "2025-08-30"),
+    commitment("cmt-x-late", ["sompo"], ["inc-2", "inc-6"], "verified", "2025-09-01", "2025-09-02"),
+    commitment("cmt-x-ontime-day", ["sompo"], ["inc-6"], "verified", "2023-05-01", "2023-05-01"),
+    commitment("cmt-x-nodate-done", ["sompo"], ["inc-1"], "verified", "2025-09-01"),
+    commitment("cmt-x-boundary", ["vendor-c"], ["inc-4"], "open", AS_OF),
+    commitment("cmt-x-beyond", ["partners"], [], "open", "2025-10-16"),
+    commitment("cmt-x-2024", ["partners"], ["inc-5"], "in_progress", "2024-12-31"),
+    commitment("cmt-x-nodue", ["vendor-c", "sompo"], ["inc-4"], "reopened", null),
+  );
+
+  const meeting = (id: string, date: string, fiscalYear: number, number: number, source: TSourceRef) => ({
+    id,
+    fiscalYear,
+    number,
+    kind: "extraordinary" as const,
+    title: tx(id),
+    date,
+    items: [] as TDataset["meetings"][number]["items"],
+    vendorAttendees: [],
+    resolutions: [],
+    source,
+  });
+  const mtg2 = meeting("mtg-2025-02", "2025-08-23", 2025, 2, sref("doc-1"));
+  mtg2.items = [
+    {
+      id: "item-x-1",
+      title: tx("item"),
+      incidentIds: [],
+      documentIds: ["doc-5"],
+      presentedByIds: [],
+      note: null,
+    },
+  ];
+  d.meetings.unshift(meeting("mtg-2024-01", "2024-06-30", 2024, 1, sref("notice", "ctx-kyodo")));
+  d.meetings.push(mtg2);
+
+  const action = (id: string, vendorId: string, date: string) => ({
+    id,
+    vendorId,
+    date,
+    authority: tx("authority"),
+    action: tx(id),
+    amountYen: null,
+    planDueDate: null,
+    source: sref("ctx-jftc", "doc-1"),
+  });
+  d.regulatoryActions.push(
+    action("reg-2025-06-13-b", "sompo", "2025-06-13"),
+    action("reg-2023-10-01", "partners", "2023-10-01"),
+    action("reg-2023-10-02", "partners", "2023-10-02"),
+    action("reg-2025-10-02", "partners", "2025-10-02"),
+  );
+  d.regulatoryActions.unshift(action("reg-2022-02-28", "vendor-c", "2022-02-28"));
+  return d;
+})();
+
+const variantCases: TCase[] = [
+  ...["2024-02-29", "2024-12-31", "2025-09-20", "2025-10-15", "2025-10-16", "2025-12-31"].flatMap((asOf) => [
+    get(c.getVendorScorecards.path, { asOf }),
+    get(c.getCommitmentStats.path, { asOf }),
+    get(c.getOverview.path, { asOf }),
+    get(c.listCommitments.path, { asOf, overdue: "true" }),
+  ]),
+  ...["2023", "2024"].map((fiscalYear) =>
+    get(c.getVendorScorecards.path, { fiscalYear, asOf: "2024-02-29" }),
+  ),
+];
+
+const datasets = [
+  { name: "the 2025 case", data: case2025, cases: casesFor(case2025) },
+  { name: "a synthetic variant", data: variant, cases: [...casesFor(variant), ...variantCases] },
+];
+
+type TAnswer = { status: number; type: string; allow: string | null; body: unknown };
+
+const answer = async (res: Response): Promise<TAnswer> => {
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Not JSON: compared as text.
+  }
+  return {
+    status: res.status,
+    // The family: `application/json; charset=UTF-8` and `application/json` are the same answer.
+    type: (res.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "",
+    allow: res.headers.get("allow"),
+    body,
+  };
+};
+
+const label = (t: TCase) => `${t.method} ${t.path}`;
+
+const mockAnswers = new Map<TDataset, Map<string, TAnswer>>();
+
+beforeAll(() => {
+  vi.useFakeTimers({ toFake: ["Date"], now: NOW });
+});
+afterAll(() => {
+  vi.useRealTimers();
+});
+
+beforeAll(async () => {
+  const mock = setupServer();
+  mock.listen({ onUnhandledRequest: "error" });
+  try {
+    for (const { data, cases } of datasets) {
+      mock.resetHandlers(...createHandlers(data));
+      const answers = new Map<string, TAnswer>();
+      for (const t of cases) {
+        answers.set(label(t), await answer(await fetch(`http://mock.test${t.path}`, { method: t.method })));
+      }
+      mockAnswers.set(data, answers);
+    }
+  } finally {
+    mock.close();
+  }
+});
+
+const endpointsOf = (cases: TCase[]) =>
+  new Set(
+    cases.flatMap(({ method, path: p }) =>
+      Object.entries(contract)
+        .filter(
+          ([, e]) =>
+            e.method === method &&
+            new RegExp(`^${e.path.replace(/:([A-Za-z]+)/g, "[^/?]+")}/?(\\?|$)`).test(p),
+        )
+        .map(([name]) => name),
+    ),
+  );
+
+describe.each(datasets)("the request list over $name", ({ data, cases }) => {
+  it("exercises every endpoint of the contract", () => {
+    expect([...endpointsOf(cases)].sort()).toEqual(Object.keys(contract).sort());
+  });
+  it("has no duplicate requests", () => {
+    const labels = cases.map(label);
+    expect(labels.filter((l, i) => labels.indexOf(l) !== i)).toEqual([]);
+  });
+  it("asks for today in Tokyo, not in UTC, when a request has no asOf", () => {
+    const overview = mockAnswers.get(data)?.get(`GET ${contract.getOverview.path}`);
+    expect(overview?.body).toMatchObject({ asOf: "2025-09-21" });
+  });
+  it("gets answers of every kind from the mocks", () => {
+    const statuses = new Set([...(mockAnswers.get(data)?.values() ?? [])].map((a) => a.status));
+    expect([...statuses].sort()).toEqual([200, 400, 404, 405]);
+  });
+});
+
+describe.each(testEngines)("the real server on %s", (engine) => {
+  describe.each(datasets)("over $name, answers as the mocks do", ({ data, cases }) => {
+    let testDb: TTestDb | undefined;
+    let app: ReturnType<typeof createApp>;
+    const faults: string[] = [];
+
+    beforeAll(async () => {
+      testDb = await openTestDb({ engine, seed: data === case2025 });
+      if (data !== case2025) await seed(testDb.db, data);
+      app = createApp({
+        db: testDb.db,
+        version: APP_VERSION,
+        staticDir: "/nonexistent",
+        log: (m) => faults.push(m),
+      });
+    });
+    afterAll(async () => {
+      await testDb?.close();
+    });
+
+    it.each(cases)("$method $path", async (t) => {
+      faults.length = 0;
+      const expected = structuredClone(mockAnswers.get(data)?.get(label(t)));
+      expect(expected, "the mocks answered").toBeDefined();
+      // The mocks stand in for the default engine; on PostgreSQL health names that engine.
+      if (t.path === contract.health.path && expected?.status === 200) {
+        (expected.body as { database: string }).database = engine;
+      }
+      const actual = await answer(
+        await app.fetch(new Request(`http://server.test${t.path}`, { method: t.method })),
+      );
+      expect({ request: label(t), ...actual, faults }).toEqual({
+        request: label(t),
+        ...expected,
+        faults: [],
+      });
+    });
+  });
+});

@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadMigrations, migrate } from "@/server/db/migrate";
+import { openDb } from "@/server/db/open-db";
+import { seed } from "@/server/db/seed";
+import {
+  dataDigest,
+  openTestDb,
+  TEST_DATABASE_URL,
+  type TTestDb,
+  testEngines,
+} from "@/server/test/open-test-db";
+import { case2025 } from "@/shared/seed/case-2025";
+
+const counts = async (t: TTestDb) => {
+  const rows = await t.db.query<{ name: string; n: number }>(
+    `SELECT 'organisation' AS name, count(*) AS n FROM organisation
+     UNION ALL SELECT 'incidents', count(*) FROM incidents
+     UNION ALL SELECT 'milestones', count(*) FROM milestones
+     UNION ALL SELECT 'cohorts', count(*) FROM cohorts
+     UNION ALL SELECT 'progress_events', count(*) FROM progress_events
+     UNION ALL SELECT 'commitments', count(*) FROM commitments
+     UNION ALL SELECT 'documents', count(*) FROM documents
+     UNION ALL SELECT 'regulatory_actions', count(*) FROM regulatory_actions`,
+  );
+  return Object.fromEntries(rows.map((row) => [row.name, row.n]));
+};
+
+const expectedCounts = {
+  organisation: 1,
+  incidents: case2025.incidents.length,
+  milestones: case2025.incidents.reduce((n, i) => n + i.milestones.length, 0),
+  cohorts: case2025.cohorts.length,
+  progress_events: case2025.cohorts.reduce((n, c) => n + c.progress.length, 0),
+  commitments: case2025.commitments.length,
+  documents: case2025.documents.length,
+  regulatory_actions: case2025.regulatoryActions.length,
+};
+
+describe.each(testEngines)("migrations and seed on %s", (engine) => {
+  let t: TTestDb;
+  beforeAll(async () => {
+    t = await openTestDb({ engine, migrate: false });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("applies every migration once, then none", async () => {
+    const all = await loadMigrations();
+    expect(all.map((m) => m.version)).toEqual(all.map((_, i) => i + 1));
+    const first = await migrate(t.db);
+    expect(first.applied).toEqual(all.map((m) => `${String(m.version).padStart(3, "0")}-${m.name}`));
+    const second = await migrate(t.db);
+    expect(second.applied).toEqual([]);
+    expect(second.skipped).toEqual(first.applied);
+    const rows = await t.db.query<{ version: number }>(
+      "SELECT version FROM schema_migrations ORDER BY version",
+    );
+    expect(rows.map((row) => row.version)).toEqual(all.map((m) => m.version));
+  });
+
+  it("refuses a migration that was changed after it was applied", async () => {
+    const all = await loadMigrations();
+    const changed = all.map((m, i) => (i === 0 ? { ...m, checksum: "0".repeat(64) } : m));
+    await expect(migrate(t.db, changed)).rejects.toThrow(/changed after it was applied/);
+  });
+
+  it("rolls a failing migration back entirely", async () => {
+    const all = await loadMigrations();
+    const broken = {
+      version: all.length + 1,
+      name: "broken",
+      sql: "CREATE TABLE half_done (id integer); SELECT * FROM no_such_table;",
+      checksum: "x",
+    };
+    await expect(migrate(t.db, [...all, broken])).rejects.toThrow();
+    const tables = await t.db.query("SELECT 1 FROM information_schema.tables WHERE table_name = 'half_done'");
+    expect(tables).toEqual([]);
+    const versions = await t.db.query("SELECT 1 FROM schema_migrations WHERE version = $1", [broken.version]);
+    expect(versions).toEqual([]);
+  });
+
+  it("rejects an invalid dataset before touching the database", async () => {
+    await expect(seed(t.db, { ...case2025, vendors: "nope" })).rejects.toThrow();
+    expect((await counts(t)).organisation).toBe(0);
+  });
+
+  it("stores nothing of a dataset that fails half-way (one transaction)", async () => {
+    // Valid for the schema of one record, but the last regulatory action names a vendor that does not exist.
+    const last = case2025.regulatoryActions.at(-1);
+    if (!last) throw new Error("the case has regulatory actions");
+    const broken = {
+      ...case2025,
+      regulatoryActions: [
+        ...case2025.regulatoryActions.slice(0, -1),
+        { ...last, vendorId: "no-such-vendor" },
+      ],
+    };
+    await expect(seed(t.db, broken)).rejects.toThrow();
+    expect(await counts(t)).toEqual(Object.fromEntries(Object.keys(expectedCounts).map((k) => [k, 0])));
+  });
+
+  it("loads the case into the empty database, and only once", async () => {
+    expect(await seed(t.db)).toEqual({ loaded: true });
+    expect(await counts(t)).toEqual(expectedCounts);
+    const digest = await dataDigest(t.db);
+    expect(await seed(t.db)).toEqual({ loaded: false });
+    expect(await dataDigest(t.db)).toBe(digest);
+  });
+
+  it("keeps everything across a restart without loading twice", async () => {
+    const digest = await dataDigest(t.db);
+    const db = await t.restart();
+    expect((await migrate(db)).applied).toEqual([]);
+    expect(await seed(db)).toEqual({ loaded: false });
+    expect(await dataDigest(db)).toBe(digest);
+    expect(await counts(t)).toEqual(expectedCounts);
+  });
+
+  it("enforces the schema's constraints", async () => {
+    // A figure whose status says "not reported" cannot carry a value (never 0 for "not reported").
+    await expect(
+      t.db.query("UPDATE affected_counts SET count_status = 'not_reported' WHERE incident_id = 'inc-1'"),
+    ).rejects.toThrow();
+    await expect(t.db.query("UPDATE incidents SET status = 'pending' WHERE id = 'inc-1'")).rejects.toThrow();
+    await expect(t.db.query("UPDATE incidents SET id = 'Not An Id' WHERE id = 'inc-3'")).rejects.toThrow();
+    await expect(
+      t.db.query("UPDATE milestones SET date = '2025-13' WHERE id = 'm3-occurred'"),
+    ).rejects.toThrow();
+    await expect(
+      t.db.query(
+        "INSERT INTO incident_vendors (incident_id, position, vendor_id) VALUES ('inc-1', 9, 'ghost')",
+      ),
+    ).rejects.toThrow();
+  });
+
+  it("derives the day of day-precise dates only", async () => {
+    const rows = await t.db.query<{ id: string; day: string | null }>(
+      "SELECT id, day FROM milestones WHERE id IN ('m1-occurred', 'm3-occurred') ORDER BY id",
+    );
+    expect(rows).toEqual([
+      { id: "m1-occurred", day: "2025-04-17" },
+      { id: "m3-occurred", day: null },
+    ]);
+  });
+});
+
+describe.skipIf(!TEST_DATABASE_URL)("concurrent starts on postgres", () => {
+  it("lets two servers migrate and seed the same schema at once without conflict", async () => {
+    const t = await openTestDb({ engine: "postgres", migrate: false });
+    const url = TEST_DATABASE_URL as string;
+    const schema = (await t.db.query<{ s: string }>("SELECT current_schema() AS s"))[0]?.s as string;
+    const other = await openDb({ databaseUrl: url, schema });
+    try {
+      const [a, b] = await Promise.all([migrate(t.db), migrate(other)]);
+      const labels = (await loadMigrations()).map((m) => `${String(m.version).padStart(3, "0")}-${m.name}`);
+      expect([...a.applied, ...b.applied].sort()).toEqual(labels);
+      const [sa, sb] = await Promise.all([seed(t.db), seed(other)]);
+      expect([sa.loaded, sb.loaded].sort()).toEqual([false, true]);
+      expect(await counts(t)).toEqual(expectedCounts);
+    } finally {
+      await other.close();
+      await t.close();
+    }
+  });
+});

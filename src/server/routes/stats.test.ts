@@ -1,0 +1,392 @@
+import type { Hono } from "hono";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "@/server/app";
+import { openTestDb, type TTestDb, testEngines } from "@/server/test/open-test-db";
+import { getOk } from "@/server/test/request";
+import type {
+  TAffectedStats,
+  TCommitmentStats,
+  TIntervalStats,
+  TOverview,
+  TRemediationStats,
+  TRemediationTimeline,
+  TVendorScorecard,
+} from "@/shared/schemas/stats";
+import { case2025 } from "@/shared/seed/case-2025";
+
+// The aggregates of the 2025 case against the figures of the association's notice (FACTS.md).
+
+const title = (incidentId: string) => case2025.incidents.find((i) => i.id === incidentId)?.title;
+
+const financial = {
+  // 6 re-billed + 1,854 corrected + 3 billed twice; 200 yen too much each for the 1,860.
+  members: 1863,
+  done: 1860,
+  remaining: 0,
+  notReported: 3,
+  owedYen: 372_000,
+  doneYen: 372_000,
+  membersWithUnknownAmount: 3,
+};
+// How many of the 46 apology letters went out is not reported: 46 not reported, never "0 done".
+const notification = {
+  members: 46,
+  done: 0,
+  remaining: 0,
+  notReported: 46,
+  owedYen: 0,
+  doneYen: 0,
+  membersWithUnknownAmount: 0,
+};
+
+describe.each(testEngines)("stats on %s", (engine) => {
+  let t: TTestDb;
+  let app: Hono;
+  beforeAll(async () => {
+    t = await openTestDb({ engine });
+    app = createApp({ db: t.db, log: () => undefined });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("/stats/affected: 1,909 affected in all (46 + 1,860 + 3), 46 = 44 + 1 + 1", async () => {
+    const stats = await getOk<TAffectedStats>(app, "/api/v1/stats/affected");
+    expect(stats.cumulativeReported).toBe(1909);
+    expect(stats.incidentsWithUnreportedCounts).toBe(0);
+    expect(stats.incidents.map((i) => [i.incidentId, i.number, i.total])).toEqual([
+      ["inc-1", 1, 46],
+      ["inc-2", 2, 1860],
+      ["inc-3", 3, 3],
+    ]);
+    expect(stats.incidents[0]?.title).toEqual(title("inc-1"));
+    expect(stats.incidents[0]?.byProduct.map((p) => [p.productId, p.count])).toEqual(
+      case2025.incidents[0]?.affected.map((a) => [a.productId, a.count]),
+    );
+    expect(stats.incidents[0]?.byProduct.map((p) => p.productName.en)).toEqual([
+      "New group medical insurance",
+      "Oyako no Chikara (parent-and-child plan)",
+      "OT liability insurance, top-up plan",
+    ]);
+    expect(stats.byProduct.map((p) => [p.productId, p.reportedTotal, p.incidentCount])).toEqual([
+      ["prod-medical", 44, 1],
+      ["prod-oyako", 1, 1],
+      ["prod-liability-topup", 1 + 1860 + 3, 3],
+    ]);
+  });
+
+  it("/stats/affected?fiscalYear filters the incidents but keeps every product", async () => {
+    const stats = await getOk<TAffectedStats>(app, "/api/v1/stats/affected?fiscalYear=2024");
+    expect(stats).toEqual({
+      incidents: [],
+      byProduct: case2025.products.map((p) => ({
+        productId: p.id,
+        productName: p.name,
+        reportedTotal: 0,
+        incidentCount: 0,
+      })),
+      cumulativeReported: 0,
+      incidentsWithUnreportedCounts: 0,
+    });
+    expect(
+      (await getOk<TAffectedStats>(app, "/api/v1/stats/affected?fiscalYear=2025")).cumulativeReported,
+    ).toBe(1909);
+  });
+
+  it("/stats/remediation: per cohort and the financial / notification totals", async () => {
+    const stats = await getOk<TRemediationStats>(app, "/api/v1/stats/remediation");
+    expect(stats.financial).toEqual(financial);
+    expect(stats.notification).toEqual(notification);
+    expect(
+      stats.cohorts.map((c) => [
+        c.cohortId,
+        c.parentId,
+        c.members,
+        c.done,
+        c.remaining,
+        c.notReported,
+        c.amountPerMemberYen,
+        c.owedYen,
+        c.doneYen,
+        c.lastReportDate,
+      ]),
+    ).toEqual([
+      ["coh-1-letters", null, 46, null, null, 46, null, null, null, null],
+      ["coh-2-failed", null, 6, 6, 0, 0, 200, 1200, 1200, "2025-08-15"],
+      ["coh-2-corrected", null, 1854, 1854, 0, 0, 200, 370_800, 370_800, "2025-07-25"],
+      // The split of the 1,854 is not reported: neither sub-group has a count.
+      ["coh-2-before-close", "coh-2-corrected", null, null, null, 0, 200, null, null, null],
+      ["coh-2-offset", "coh-2-corrected", null, null, null, 0, 200, null, null, null],
+      ["coh-3-refund", null, 3, null, null, 3, null, null, null, null],
+    ]);
+    expect(stats.cohorts[0]).toMatchObject({
+      purpose: "notification",
+      incidentId: "inc-1",
+      incidentNumber: 1,
+      status: "in_progress",
+      label: case2025.cohorts[0]?.label,
+    });
+  });
+
+  it("/stats/remediation?incidentId narrows cohorts and totals", async () => {
+    const inc3 = await getOk<TRemediationStats>(app, "/api/v1/stats/remediation?incidentId=inc-3");
+    expect(inc3.cohorts.map((c) => c.cohortId)).toEqual(["coh-3-refund"]);
+    expect(inc3.financial).toEqual({
+      members: 3,
+      done: 0,
+      remaining: 0,
+      notReported: 3,
+      owedYen: 0,
+      doneYen: 0,
+      membersWithUnknownAmount: 3,
+    });
+    expect(inc3.notification).toEqual({ ...notification, members: 0, notReported: 0 });
+    const none = await getOk<TRemediationStats>(app, "/api/v1/stats/remediation?incidentId=inc-404");
+    expect(none.cohorts).toEqual([]);
+    expect(none.financial.members).toBe(0);
+  });
+
+  it("/stats/remediation-timeline: 1,854 on 07-25, then 6 more on 08-15 (1,860, 372,000 yen)", async () => {
+    expect(await getOk<TRemediationTimeline>(app, "/api/v1/stats/remediation-timeline")).toEqual({
+      points: [
+        {
+          date: "2025-07-25",
+          cohortId: "coh-2-corrected",
+          incidentId: "inc-2",
+          doneDelta: 1854,
+          doneYenDelta: 370_800,
+          cumulativeDone: 1854,
+          cumulativeDoneYen: 370_800,
+        },
+        {
+          date: "2025-08-15",
+          cohortId: "coh-2-failed",
+          incidentId: "inc-2",
+          doneDelta: 6,
+          doneYenDelta: 1200,
+          cumulativeDone: 1860,
+          cumulativeDoneYen: 372_000,
+        },
+      ],
+    });
+    expect(await getOk(app, "/api/v1/stats/remediation-timeline?incidentId=inc-1")).toEqual({ points: [] });
+  });
+
+  it("/stats/commitments counts every status, zeros included", async () => {
+    expect(await getOk<TCommitmentStats>(app, "/api/v1/stats/commitments?asOf=2025-09-30")).toEqual({
+      asOf: "2025-09-30",
+      byStatus: [
+        { status: "open", count: 3 },
+        { status: "in_progress", count: 2 },
+        { status: "vendor_reported_done", count: 0 },
+        { status: "verified", count: 0 },
+        { status: "reopened", count: 0 },
+      ],
+      total: 5,
+      overdue: 0,
+      dueWithin14Days: 0,
+      withoutDueDate: 5,
+    });
+    const partners = await getOk<TCommitmentStats>(
+      app,
+      "/api/v1/stats/commitments?vendorId=partners&asOf=2025-09-30",
+    );
+    expect([partners.total, partners.byStatus.find((s) => s.status === "in_progress")?.count]).toEqual([
+      1, 1,
+    ]);
+  });
+
+  it("/stats/intervals: detected → association 119 days, occurred → board 128 (incident 1)", async () => {
+    const stats = await getOk<TIntervalStats>(app, "/api/v1/stats/intervals");
+    const span = (incidentId: string, from: string, to: string) =>
+      stats.spans.find((s) => s.incidentId === incidentId && s.fromKind === from && s.toKind === to);
+    expect(span("inc-1", "detected", "reported_to_association")).toEqual({
+      incidentId: "inc-1",
+      fromMilestoneId: "m1-detected",
+      toMilestoneId: "m1-report",
+      fromKind: "detected",
+      toKind: "reported_to_association",
+      fromDate: "2025-04-21",
+      toDate: "2025-08-18",
+      days: 119,
+      outsideRecord: true,
+    });
+    expect(span("inc-1", "occurred", "reported_to_board")?.days).toBe(128);
+    expect(stats.spans.map((s) => [s.incidentId, s.fromKind, s.toKind, s.days, s.outsideRecord])).toEqual([
+      ["inc-1", "occurred", "reported_to_association", 123, true],
+      ["inc-1", "occurred", "reported_to_board", 128, true],
+      ["inc-1", "detected", "reported_to_association", 119, true],
+      ["inc-1", "detected", "reported_to_board", 124, true],
+      ["inc-2", "occurred", "reported_to_association", 39, false],
+      ["inc-2", "occurred", "reported_to_board", 39, false],
+      // Incident 3 "occurred" only in July (month-only): no span from it.
+    ]);
+    // Steps: consecutive day-precise milestones; same-day ties by kind order (report before board).
+    expect(
+      stats.steps
+        .filter((s) => s.incidentId === "inc-2")
+        .map((s) => [s.fromMilestoneId, s.toMilestoneId, s.days]),
+    ).toEqual([
+      ["m2-occurred", "m2-report", 39],
+      ["m2-report", "m2-board", 0],
+    ]);
+    expect(stats.steps.filter((s) => s.incidentId === "inc-3")).toEqual([]);
+    expect(stats.steps.filter((s) => s.incidentId === "inc-1")).toHaveLength(9);
+    expect(stats.steps[0]).toMatchObject({
+      fromMilestoneId: "m1-occurred",
+      toMilestoneId: "m1-detected",
+      days: 4,
+    });
+    const only3 = await getOk<TIntervalStats>(app, "/api/v1/stats/intervals?incidentId=inc-3");
+    expect(only3).toEqual({ steps: [], spans: [] });
+  });
+
+  it("/stats/overview gives the headline figures", async () => {
+    expect(await getOk<TOverview>(app, "/api/v1/stats/overview?asOf=2025-09-30")).toEqual({
+      asOf: "2025-09-30",
+      incidents: { total: 3, open: 3 },
+      affected: {
+        cumulativeReported: 1909,
+        byIncident: [
+          { incidentId: "inc-1", number: 1, title: title("inc-1"), total: 46 },
+          { incidentId: "inc-2", number: 2, title: title("inc-2"), total: 1860 },
+          { incidentId: "inc-3", number: 3, title: title("inc-3"), total: 3 },
+        ],
+      },
+      remediation: { financial, notification },
+      commitments: { total: 5, open: 5, vendorReportedDone: 0, verified: 0, overdue: 0 },
+      latestMeeting: { id: "mtg-2025-03", date: "2025-08-23", title: case2025.meetings[0]?.title },
+    });
+  });
+
+  it("/stats/vendors: sompo FY2025 medians 81 days (to the association) and 83.5 (to the board)", async () => {
+    const cards = await getOk<{ asOf: string; rows: TVendorScorecard[] }>(
+      app,
+      "/api/v1/stats/vendors?asOf=2025-09-30",
+    );
+    expect(cards.asOf).toBe("2025-09-30");
+    expect(cards.rows).toEqual([
+      {
+        vendorId: "sompo",
+        fiscalYear: 2025,
+        incidents: 3,
+        membersAffectedReported: 1909,
+        incidentsWithUnreportedCounts: 0,
+        medianDaysDetectionToAssociation: 119,
+        // 123 (incident 1) and 39 (incident 2); incident 3 has no day-precise occurrence.
+        medianDaysOccurrenceToAssociation: 81,
+        medianDaysToBoard: 83.5,
+        remediationMembers: 46 + 1860 + 3,
+        remediationDone: 1860,
+        remediationNotReported: 49,
+        commitments: 5,
+        commitmentsKeptOnTime: 0,
+        commitmentsOverdue: 0,
+        // All five published actions fall in (2023-09-30, 2025-09-30].
+        regulatoryActionsLast24Months: 5,
+      },
+      {
+        vendorId: "partners",
+        fiscalYear: 2025,
+        incidents: 1,
+        membersAffectedReported: 3,
+        incidentsWithUnreportedCounts: 0,
+        medianDaysDetectionToAssociation: null,
+        medianDaysOccurrenceToAssociation: null,
+        medianDaysToBoard: null,
+        remediationMembers: 3,
+        remediationDone: 0,
+        remediationNotReported: 3,
+        commitments: 1,
+        commitmentsKeptOnTime: 0,
+        commitmentsOverdue: 0,
+        regulatoryActionsLast24Months: 0,
+      },
+    ]);
+  });
+
+  it("/stats/vendors?fiscalYear gives every vendor, with zeros for a year without incidents", async () => {
+    const cards = await getOk<{ rows: TVendorScorecard[] }>(
+      app,
+      "/api/v1/stats/vendors?fiscalYear=2024&asOf=2025-09-30",
+    );
+    expect(cards.rows.map((r) => [r.vendorId, r.fiscalYear, r.incidents, r.medianDaysToBoard])).toEqual([
+      ["sompo", 2024, 0, null],
+      ["partners", 2024, 0, null],
+    ]);
+    expect(cards.rows[0]?.regulatoryActionsLast24Months).toBe(5);
+  });
+
+  it("/stats/vendors counts regulatory actions in (asOf − 24 months, asOf]", async () => {
+    const count = async (asOf: string) =>
+      (await getOk<{ rows: TVendorScorecard[] }>(app, `/api/v1/stats/vendors?fiscalYear=2025&asOf=${asOf}`))
+        .rows[0]?.regulatoryActionsLast24Months;
+    // The oldest action is dated 2023-12-26: in the window up to asOf 2025-12-25, out of it from 2025-12-26.
+    expect(await count("2025-12-25")).toBe(5);
+    expect(await count("2025-12-26")).toBe(4);
+    // The newest (2025-06-13) counts from its own date on, not before.
+    expect(await count("2025-06-12")).toBe(4);
+    expect(await count("2025-06-13")).toBe(5);
+  });
+
+  it("counts overdue, due-soon and kept commitments once due dates exist (data changed in a rolled-back transaction)", async () => {
+    const rollback = new Error("rollback");
+    const seen = await t.db
+      .transaction(async (tx) => {
+        await tx.query(`UPDATE commitments SET due_date = '2025-09-01' WHERE id = 'cmt-1-letters'`);
+        await tx.query(`UPDATE commitments SET due_date = '2025-10-14' WHERE id = 'cmt-board-trust'`);
+        await tx.query(
+          `UPDATE commitments SET due_date = '2025-09-10', status = 'vendor_reported_done',
+             reported_done_date = '2025-09-09' WHERE id = 'cmt-3-refunds'`,
+        );
+        const txApp = createApp({ db: { ...t.db, query: tx.query, exec: tx.exec }, log: () => undefined });
+        const result = {
+          stats: await getOk<TCommitmentStats>(txApp, "/api/v1/stats/commitments?asOf=2025-09-30"),
+          overdue: await getOk<{ items: { id: string }[] }>(
+            txApp,
+            "/api/v1/commitments?overdue=true&asOf=2025-09-30",
+          ),
+          dueBefore: await getOk<{ items: { id: string }[] }>(
+            txApp,
+            "/api/v1/commitments?dueBefore=2025-09-10&asOf=2025-09-30",
+          ),
+          overview: await getOk<TOverview>(txApp, "/api/v1/stats/overview?asOf=2025-09-30"),
+          cards: await getOk<{ rows: TVendorScorecard[] }>(
+            txApp,
+            "/api/v1/stats/vendors?fiscalYear=2025&asOf=2025-09-30",
+          ),
+        };
+        throw Object.assign(rollback, { result });
+      })
+      .catch((error: unknown) => {
+        if (error !== rollback) throw error;
+        return (error as typeof rollback & { result: unknown }).result as {
+          stats: TCommitmentStats;
+          overdue: { items: { id: string }[] };
+          dueBefore: { items: { id: string }[] };
+          overview: TOverview;
+          cards: { rows: TVendorScorecard[] };
+        };
+      });
+    expect(seen.stats).toMatchObject({ total: 5, overdue: 1, dueWithin14Days: 1, withoutDueDate: 2 });
+    expect(seen.overdue.items.map((c) => c.id)).toEqual(["cmt-1-letters"]);
+    expect(seen.dueBefore.items.map((c) => c.id)).toEqual(["cmt-1-letters"]);
+    expect(seen.overview.commitments).toEqual({
+      total: 5,
+      open: 4,
+      vendorReportedDone: 1,
+      verified: 0,
+      overdue: 1,
+    });
+    expect(
+      seen.cards.rows.map((r) => [r.vendorId, r.commitments, r.commitmentsKeptOnTime, r.commitmentsOverdue]),
+    ).toEqual([
+      ["sompo", 5, 1, 1],
+      ["partners", 1, 1, 0],
+    ]);
+    // The transaction was rolled back: nothing of it stayed.
+    expect(
+      (await getOk<TCommitmentStats>(app, "/api/v1/stats/commitments?asOf=2025-09-30")).withoutDueDate,
+    ).toBe(5);
+  });
+});

@@ -1,0 +1,119 @@
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { migrate } from "@/server/db/migrate";
+import { openDb } from "@/server/db/open-db";
+import { seed } from "@/server/db/seed";
+import type { TDb } from "@/server/db/types";
+
+/*
+ * A database of its own for one test file: embedded PGlite in a temporary folder, or — when
+ * TEST_DATABASE_URL is set and the engine asked for is "postgres" — a fresh schema in that PostgreSQL
+ * database, so that test files running side by side never see each other's rows. Migrated and seeded
+ * with the 2025 case unless told otherwise. Opening PGlite costs a few seconds: open one per file
+ * (beforeAll) and close it in afterAll.
+ */
+
+export type TTestEngine = "pglite" | "postgres";
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
+
+/** The engines to run database tests on: PGlite always, PostgreSQL too when TEST_DATABASE_URL is set. */
+export const testEngines: readonly TTestEngine[] = TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+
+export type TTestDbOptions = {
+  /** Default "pglite". "postgres" needs TEST_DATABASE_URL. */
+  engine?: TTestEngine;
+  /** Apply the migrations (default true). */
+  migrate?: boolean;
+  /** Load the 2025 case (default: as `migrate`; true implies migrate). */
+  seed?: boolean;
+};
+
+export type TTestDb = {
+  /** The open database; replaced by `restart()`. */
+  db: TDb;
+  engine: TTestEngine;
+  /** Closes the database and opens the same storage again, as a server restart would. */
+  restart(): Promise<TDb>;
+  /** Closes the database and deletes its storage (the folder or the schema). */
+  close(): Promise<void>;
+};
+
+export const openTestDb = async (options: TTestDbOptions = {}): Promise<TTestDb> => {
+  const engine = options.engine ?? "pglite";
+  let open: () => Promise<TDb>;
+  let remove: () => Promise<void>;
+  if (engine === "postgres") {
+    const databaseUrl = TEST_DATABASE_URL;
+    if (!databaseUrl) throw new Error("the postgres test engine needs TEST_DATABASE_URL");
+    const schema = `test_${process.pid}_${randomBytes(6).toString("hex")}`;
+    open = () => openDb({ databaseUrl, schema });
+    remove = async () => {
+      const admin = await openDb({ databaseUrl });
+      try {
+        await admin.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      } finally {
+        await admin.close();
+      }
+    };
+    const admin = await openDb({ databaseUrl });
+    try {
+      await admin.exec(`CREATE SCHEMA "${schema}"`);
+    } finally {
+      await admin.close();
+    }
+  } else {
+    const dataDir = await mkdtemp(join(tmpdir(), "bgd-test-pglite-"));
+    open = () => openDb({ dataDir });
+    remove = () => rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
+  }
+
+  let db = await open();
+  try {
+    const loadSeed = options.seed ?? options.migrate !== false;
+    if (loadSeed || options.migrate !== false) await migrate(db);
+    if (loadSeed) await seed(db);
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    await remove();
+    throw error;
+  }
+
+  const handle: TTestDb = {
+    db,
+    engine,
+    async restart() {
+      await db.close();
+      db = await open();
+      handle.db = db;
+      return db;
+    },
+    async close() {
+      await db.close().catch(() => undefined);
+      await remove();
+    },
+  };
+  return handle;
+};
+
+/**
+ * A digest of every row of every table of the schema: equal digests mean no stored data changed
+ * (tests of bad input use it to prove that nothing was written).
+ */
+export const dataDigest = async (db: TDb): Promise<string> => {
+  const tables = await db.query<{ name: string }>(
+    `SELECT table_name AS name FROM information_schema.tables
+     WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+     ORDER BY table_name COLLATE "C"`,
+  );
+  const parts: string[] = [];
+  for (const { name } of tables) {
+    const rows = await db.query<{ digest: string | null; n: number }>(
+      `SELECT count(*) AS n, md5(string_agg(t::text, '|' ORDER BY t::text COLLATE "C")) AS digest FROM "${name}" t`,
+    );
+    parts.push(`${name}:${rows[0]?.n}:${rows[0]?.digest}`);
+  }
+  return parts.join("\n");
+};

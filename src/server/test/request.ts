@@ -1,0 +1,17 @@
+import type { Hono } from "hono";
+
+/** Requests an app in-process and reads the answer as JSON (when it is JSON) for assertions. */
+export const requestJson = async (app: Hono, path: string, init?: RequestInit) => {
+  const response = await app.request(path, init);
+  const text = await response.text();
+  const type = response.headers.get("content-type") ?? "";
+  const body: unknown = /json/.test(type) && text !== "" ? JSON.parse(text) : text;
+  return { status: response.status, headers: response.headers, body, text };
+};
+
+/** GET that must answer 200; returns the parsed body. */
+export const getOk = async <T = unknown>(app: Hono, path: string): Promise<T> => {
+  const { status, text, body } = await requestJson(app, path);
+  if (status !== 200) throw new Error(`GET ${path} answered ${status}: ${text}`);
+  return body as T;
+};
