@@ -1,8 +1,3 @@
-import { PageHeader } from "@/components/page-header";
-import { useI18n } from "@/i18n/i18n";
+import { OverviewPage } from "@/features/overview/components/overview-page";
 
-// Placeholder until the overview feature lands.
-export const OverviewRoute = () => {
-  const { t } = useI18n();
-  return <PageHeader title={t("overview.title")} />;
-};
+export const OverviewRoute = () => <OverviewPage />;
