@@ -1,7 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { HttpResponse, http } from "msw";
-// biome-ignore lint/style/noRestrictedImports: tests steer the MSW server to simulate failures
 import { server } from "@/mocks/node";
 import { contract } from "@/shared/contract";
 import { problem } from "@/shared/http";
