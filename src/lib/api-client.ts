@@ -36,7 +36,10 @@ type TRequest<N extends TEndpointName> = {
  * GETs one contract endpoint and parses the answer with the contract's response schema, so a server
  * that drifts from the contract is caught here instead of rendering wrong figures.
  */
-export const apiGet = async <N extends TEndpointName>(name: N, req: TRequest<N> = {}): Promise<TResponseOf<N>> => {
+export const apiGet = async <N extends TEndpointName>(
+  name: N,
+  req: TRequest<N> = {},
+): Promise<TResponseOf<N>> => {
   const [{ contract }, { ZProblem }] = await contractLoad;
   const endpoint = contract[name];
   const url = buildUrl(
@@ -54,7 +57,11 @@ export const apiGet = async <N extends TEndpointName>(name: N, req: TRequest<N> 
   }
   if (!res.ok) {
     const parsed = ZProblem.safeParse(json);
-    throw new ApiError(res.status, parsed.success ? parsed.data : null, `${endpoint.method} ${url} → ${res.status}`);
+    throw new ApiError(
+      res.status,
+      parsed.success ? parsed.data : null,
+      `${endpoint.method} ${url} → ${res.status}`,
+    );
   }
   const parsed = endpoint.response.safeParse(json);
   if (!parsed.success) {
