@@ -1,0 +1,416 @@
+import type { ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import {
+  CHROME_PATH,
+  killLiveGroups,
+  runWithApi,
+  runWithCli,
+  type TFigures,
+  type TPreset,
+} from "./bench-ui-lighthouse";
+import { packageSizes } from "./bench-ui-sources";
+import { bundleStats, isLoadedAtBoot, type TAssetGroup, type TLazyGroup } from "./bundle-stats";
+import { findFreePort } from "./free-port";
+import {
+  killGroupNow,
+  makeTempDataDir,
+  removeDir,
+  repoRoot,
+  spawnServer,
+  stopGroup,
+  waitForHealth,
+} from "./server-process";
+
+/*
+ * UI benchmark: a production build (into a temp folder, with Vite's manifest and hidden source maps
+ * turned on from the command line), the gzip bytes of what the first page and each route fetch, what the
+ * initial JavaScript is made of, then Lighthouse (performance only, mobile and desktop presets) on the
+ * overview and one incident page, served by the real server on a fresh embedded PGlite. Loopback only,
+ * bounded in time; prints figures, asserts nothing (the budget is asserted by e2e/bundle.spec.ts).
+ *
+ *   npm run bench:ui     BENCH_UI_RUNS=3 (Lighthouse runs per page and preset; medians are printed),
+ *                        BENCH_UI_LIGHTHOUSE_BUDGET=600 (seconds; no Lighthouse run starts after it),
+ *                        BENCH_UI_LIGHTHOUSE=0 skips Lighthouse, BENCH_UI_CLI=1 uses the Lighthouse CLI only,
+ *                        BENCH_UI_USERNAME + BENCH_UI_PASSWORD: sign in first (when the API needs a session),
+ *                        BENCH_UI_STATIC_DIR=<folder> measures that build instead of building (it must have
+ *                        been built with `vite build --manifest --sourcemap hidden`)
+ */
+
+const INITIAL_JS_BUDGET = 120 * 1024;
+/** Imported with import() by src/lib/api-client.ts as soon as the app starts, before any route. */
+const LOADED_AT_BOOT = ["src/shared/contract.ts", "src/shared/schemas/problem.ts"];
+const host = "127.0.0.1";
+const buildTimeoutMs = 300_000;
+const startTimeoutMs = 120_000;
+const runTimeoutMs = 90_000;
+/** No Lighthouse run starts after this long; the figures so far are printed. */
+const lighthouseBudgetMs = Number(process.env.BENCH_UI_LIGHTHOUSE_BUDGET ?? 600) * 1000;
+const runsPerPage = Math.max(1, Number(process.env.BENCH_UI_RUNS ?? 3));
+const attemptsPerPage = runsPerPage + 2;
+const presets: TPreset[] = ["mobile", "desktop"];
+const withLighthouse = process.env.BENCH_UI_LIGHTHOUSE !== "0";
+// Build + start + the Lighthouse budget and one last run, with margin; past it everything is torn down.
+const hardLimitMs = buildTimeoutMs + startTimeoutMs + lighthouseBudgetMs + runTimeoutMs + 90_000;
+
+const running = new Set<ChildProcess>();
+const tempDirs = new Set<string>();
+
+const cleanUpNow = () => {
+  killLiveGroups();
+  for (const child of running) killGroupNow(child);
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+};
+process.on("exit", cleanUpNow);
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    console.error(`\nbench:ui: ${signal}, stopping`);
+    process.exit(130);
+  });
+}
+setTimeout(() => {
+  console.error(`bench:ui: time limit of ${Math.round(hardLimitMs / 1000)} s reached, stopping`);
+  process.exit(1);
+}, hardLimitMs).unref();
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const cell = (bytes: number) => (bytes ? `${bytes} (${kib(bytes)})` : "—");
+
+const table = (head: string[], rows: string[][]) => {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (r: string[]) =>
+    r.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join("  ");
+  console.log(line(head));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const r of rows) console.log(line(r));
+};
+
+const union = (groups: TAssetGroup[]): TAssetGroup => {
+  const files = new Map(groups.flatMap((g) => g.files).map((f) => [f.path, f]));
+  const list = [...files.values()];
+  return {
+    files: list,
+    bytes: list.reduce((n, f) => n + f.bytes, 0),
+    gzipBytes: list.reduce((n, f) => n + f.gzipBytes, 0),
+  };
+};
+
+/**
+ * The page namespace src/app/router.tsx loads with each route (both languages, see src/i18n/catalog.ts),
+ * read from its `page("ns", () => import("./routes/x"), …)` calls.
+ */
+const routeNamespaces = async () => {
+  const source = await readFile(join(repoRoot, "src/app/router.tsx"), "utf8");
+  const found = new Map<string, string>();
+  for (const m of source.matchAll(/page\(\s*"([\w-]+)",\s*\(\)\s*=>\s*import\("\.\/routes\/([\w-]+)"\)/g)) {
+    found.set(m[2] as string, m[1] as string);
+  }
+  return found;
+};
+
+const build = async () => {
+  const outDir = await makeTempDataDir("bench-ui-client-");
+  tempDirs.add(outDir);
+  const started = performance.now();
+  const result = spawnSync(
+    join(repoRoot, "node_modules/.bin/vite"),
+    [
+      "build",
+      "--outDir",
+      outDir,
+      "--emptyOutDir",
+      "--manifest",
+      "--sourcemap",
+      "hidden",
+      "--logLevel",
+      "error",
+    ],
+    { cwd: repoRoot, stdio: "inherit", timeout: buildTimeoutMs, killSignal: "SIGKILL" },
+  );
+  if (result.status !== 0) throw new Error(`vite build failed (${result.status ?? result.signal})`);
+  console.log(`vite build: ${((performance.now() - started) / 1000).toFixed(1)} s → ${outDir}`);
+  return outDir;
+};
+
+const printBundle = async (outDir: string) => {
+  const stats = await bundleStats(outDir, { loadedAtBoot: LOADED_AT_BOOT });
+  if (stats.lazy.length === 0) throw new Error("the build has no manifest (vite build --manifest)");
+  const bySrc = (groups: TLazyGroup[], src: string) => groups.find((g) => g.src === src);
+  const namespaces = await routeNamespaces();
+  const boot = union(stats.lazy.filter((g) => isLoadedAtBoot(g, LOADED_AT_BOOT)).map((g) => g.js));
+
+  console.log("\n## Bundle (gzip -9 bytes, each file on its own)\n");
+  const rows: string[][] = [
+    [
+      "initial JS (entry + static imports)",
+      String(stats.initial.js.files.length),
+      cell(stats.initial.js.bytes),
+      cell(stats.initial.js.gzipBytes),
+    ],
+    [
+      "initial CSS (stylesheet links)",
+      String(stats.initial.css.files.length),
+      cell(stats.initial.css.bytes),
+      cell(stats.initial.css.gzipBytes),
+    ],
+    [
+      "at boot: contract + zod schemas (import())",
+      String(boot.files.length),
+      cell(boot.bytes),
+      cell(boot.gzipBytes),
+    ],
+  ];
+  table(["what", "files", "raw bytes", "gzip bytes"], rows);
+  const used = stats.initial.js.gzipBytes / INITIAL_JS_BUDGET;
+  console.log(
+    `\ninitial JS budget: ${kib(stats.initial.js.gzipBytes)} of ${kib(INITIAL_JS_BUDGET)} (${(used * 100).toFixed(1)} %)`,
+  );
+
+  console.log("\n### Each route, beyond the initial set and the boot-time contract\n");
+  const routeRows = stats.lazyAfterBoot
+    .filter((g) => g.isRoute)
+    .map((g) => {
+      const ns = namespaces.get(g.name) ?? "";
+      const i18n = union(
+        ["ja", "en"]
+          .map((lang) => bySrc(stats.lazyAfterBoot, `src/i18n/${lang}/${ns}.ts`)?.js)
+          .filter((x): x is TAssetGroup => Boolean(x)),
+      );
+      return [
+        g.name,
+        String(g.js.files.length),
+        cell(g.js.gzipBytes),
+        cell(g.css.gzipBytes),
+        cell(i18n.gzipBytes),
+        cell(g.js.gzipBytes + g.css.gzipBytes + i18n.gzipBytes),
+        cell(g.later.js.gzipBytes + g.later.css.gzipBytes),
+      ];
+    });
+  table(
+    ["route", "js files", "JS gzip", "CSS gzip", "strings ja+en gzip", "total gzip", "later import()s"],
+    routeRows,
+  );
+  const overview = stats.lazyAfterBoot.find((g) => g.isRoute && g.name === "overview");
+  if (overview) {
+    console.log(
+      `\noverview → charts (import() after the overview renders): ${overview.later.js.files.length} files, ${cell(overview.later.js.gzipBytes)} gzip`,
+    );
+  }
+  console.log(
+    `recharts code (every chunk holding it): ${stats.charts.files.map((f) => `${f.path.replace(/^\/assets\//, "")} ${f.gzipBytes}`).join(", ")} → ${cell(stats.charts.gzipBytes)} gzip`,
+  );
+
+  console.log(
+    "\n### What the initial JS is made of (from the source maps; gzip per package is an estimate)\n",
+  );
+  for (const file of stats.initial.js.files) {
+    const parts = await packageSizes(join(outDir, file.path), repoRoot);
+    console.log(`${file.path}: ${cell(file.bytes)} raw, ${cell(file.gzipBytes)} gzip`);
+    table(
+      ["package / folder", "raw bytes", "share", "gzip alone"],
+      parts.map((p) => [
+        p.name,
+        String(p.bytes),
+        `${((p.bytes / file.bytes) * 100).toFixed(1)} %`,
+        String(p.gzipBytes),
+      ]),
+    );
+  }
+};
+
+/*
+ * When the API asks for a session, BENCH_UI_USERNAME and BENCH_UI_PASSWORD name a user of the server: the
+ * bench signs in through the login endpoint and sends the session cookie with every request, Lighthouse's
+ * included.
+ */
+const LOGIN_PATH = "/api/v1/auth/login";
+
+const signInIfAsked = async (base: string): Promise<Record<string, string>> => {
+  const username = process.env.BENCH_UI_USERNAME;
+  const password = process.env.BENCH_UI_PASSWORD;
+  if (!username || !password) return {};
+  const response = await fetch(`${base}${LOGIN_PATH}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify({ username, password }),
+  });
+  await response.arrayBuffer();
+  const cookies = response.headers.getSetCookie().map((c) => c.split(";")[0]);
+  if (response.status !== 200 || cookies.length === 0) {
+    throw new Error(`POST ${LOGIN_PATH} as ${username} answered ${response.status} without a session cookie`);
+  }
+  console.log(`signed in as ${username}`);
+  return { Cookie: cookies.join("; ") };
+};
+
+const firstIncidentPath = async (base: string, headers: Record<string, string>) => {
+  const response = await fetch(`${base}/api/v1/incidents?limit=1`, { headers });
+  if (response.status === 401) {
+    throw new Error(
+      "GET /api/v1/incidents answered 401: the API needs a session. Set BENCH_UI_USERNAME and BENCH_UI_PASSWORD (a user of the server) so that bench:ui signs in first",
+    );
+  }
+  const body = (await response.json()) as { items?: { id: string }[] };
+  const id = body.items?.[0]?.id;
+  if (!id) throw new Error(`GET /api/v1/incidents (${response.status}) returned no incident`);
+  return `/incidents/${encodeURIComponent(id)}`;
+};
+
+const fmt = (value: number | null, unit: "ms" | "cls" | "score" = "ms") => {
+  if (value === null) return "n/a";
+  if (unit === "ms") return `${Math.round(value)} ms`;
+  return unit === "cls" ? value.toFixed(3) : String(Math.round(value));
+};
+
+const median = (values: (number | null)[]) => {
+  const known = values.filter((v): v is number => v !== null).sort((x, y) => x - y);
+  if (known.length === 0) return null;
+  const mid = Math.floor(known.length / 2);
+  return known.length % 2
+    ? (known[mid] as number)
+    : ((known[mid - 1] as number) + (known[mid] as number)) / 2;
+};
+
+const range = (values: (number | null)[], show: (v: number | null) => string) => {
+  const known = values.filter((v): v is number => v !== null);
+  if (known.length < 2) return "";
+  return `${show(Math.min(...known))}–${show(Math.max(...known))}`;
+};
+
+const runLighthouse = async (staticDir: string) => {
+  const port = await findFreePort(18800, 18849, host);
+  const base = `http://${host}:${port}`;
+  const dataDir = await makeTempDataDir("bench-ui-pglite-");
+  tempDirs.add(dataDir);
+  const server = spawnServer({
+    port,
+    host,
+    dataDir,
+    staticDir,
+    detached: true,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  running.add(server);
+  try {
+    await waitForHealth(base, server, startTimeoutMs);
+    const headers = await signInIfAsked(base);
+    const extraHeaders = Object.keys(headers).length > 0 ? headers : undefined;
+    const pages = ["/", await firstIncidentPath(base, headers)];
+    // One plain load of each page first, so the server's file cache and the database are warm.
+    for (const page of pages) await (await fetch(`${base}${page}`, { headers })).arrayBuffer();
+
+    console.log(
+      `\n## Lighthouse (performance only, simulated throttling), median of ${runsPerPage} runs, on ${base}\n`,
+    );
+    const lighthouseDeadline = Date.now() + lighthouseBudgetMs;
+    let useCli = process.env.BENCH_UI_CLI === "1";
+    if (useCli) console.log("BENCH_UI_CLI=1: using the Lighthouse CLI");
+    const rows: string[][] = [];
+    const notes = new Set<string>();
+    const versions = new Set<string>();
+    const benchmarks: number[] = [];
+    for (const page of pages) {
+      for (const preset of presets) {
+        const runs: TFigures[] = [];
+        const failures: string[] = [];
+        // A run Lighthouse itself reports as broken (e.g. NO_NAVSTART, a trace it failed to record) is retried.
+        for (let attempt = 0; runs.length < runsPerPage && attempt < attemptsPerPage; attempt += 1) {
+          if (Date.now() > lighthouseDeadline) {
+            notes.add(`Lighthouse budget of ${lighthouseBudgetMs / 1000} s spent: later runs skipped`);
+            break;
+          }
+          const options = {
+            url: `${base}${page}`,
+            preset,
+            chromePort: await findFreePort(18850, 18899, host),
+            timeoutMs: runTimeoutMs,
+            extraHeaders,
+          };
+          let run: TFigures | null = null;
+          if (!useCli) {
+            try {
+              run = await runWithApi(options);
+            } catch (error) {
+              console.log(
+                `Lighthouse's Node API failed on Node ${process.versions.node} (${error instanceof Error ? error.message : error}); falling back to the CLI (npx lighthouse … --output=json) for this and later runs`,
+              );
+              useCli = true;
+            }
+          }
+          if (!run) {
+            try {
+              run = await runWithCli(options, repoRoot);
+            } catch (error) {
+              failures.push(error instanceof Error ? error.message : String(error));
+              continue;
+            }
+          }
+          if (run.runtimeError) failures.push(`Lighthouse runtime error ${run.runtimeError} (run retried)`);
+          else runs.push(run);
+        }
+        for (const failure of new Set(failures)) notes.add(`${page} ${preset}: ${failure.slice(0, 300)}`);
+        if (runs.length === 0) {
+          rows.push([page, preset, "-", "0", "n/a", "", "", "", "", ""]);
+          continue;
+        }
+        for (const run of runs) {
+          versions.add(`Lighthouse ${run.lighthouseVersion}`);
+          if (run.benchmarkIndex !== null) benchmarks.push(run.benchmarkIndex);
+          for (const warning of run.warnings) notes.add(`${page} ${preset}: warning: ${warning}`);
+          if (run.lcpElement) notes.add(`${page} ${preset}: LCP element ${run.lcpElement}`);
+          for (const shift of run.shifts)
+            notes.add(`${page} ${preset}: layout shift: ${shift.replace(/ \([\d.]+\)$/, "")}`);
+        }
+        const pick = (f: (r: TFigures) => number | null) => runs.map(f);
+        const scores = pick((r) => r.score);
+        rows.push([
+          page,
+          preset,
+          [...new Set(runs.map((r) => r.via))].join("+"),
+          String(runs.length),
+          fmt(median(scores), "score"),
+          range(scores, (v) => fmt(v, "score")),
+          fmt(median(pick((r) => r.fcpMs))),
+          fmt(median(pick((r) => r.lcpMs))),
+          fmt(median(pick((r) => r.tbtMs))),
+          fmt(median(pick((r) => r.cls)), "cls"),
+        ]);
+      }
+    }
+    table(["page", "preset", "via", "runs", "score", "score range", "FCP", "LCP", "TBT", "CLS"], rows);
+    console.log("");
+    for (const note of notes) console.log(note);
+    console.log(
+      `\n${[...versions].join(", ")}; Chromium ${CHROME_PATH}; CPU benchmark index ${range(benchmarks, (v) => String(Math.round(v ?? 0))) || benchmarks[0]}`,
+    );
+  } finally {
+    await stopGroup(server);
+    running.delete(server);
+    await removeDir(dataDir);
+    tempDirs.delete(dataDir);
+  }
+};
+
+const main = async () => {
+  console.log(`bench:ui on Node ${process.versions.node}`);
+  const given = process.env.BENCH_UI_STATIC_DIR;
+  if (given) console.log(`BENCH_UI_STATIC_DIR: measuring ${given}, no build`);
+  const outDir = given ?? (await build());
+  await printBundle(outDir);
+  if (withLighthouse) await runLighthouse(outDir);
+  else console.log("\nBENCH_UI_LIGHTHOUSE=0: Lighthouse skipped");
+  if (!given) {
+    await removeDir(outDir);
+    tempDirs.delete(outDir);
+  }
+};
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`bench:ui failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+    process.exit(1);
+  },
+);
