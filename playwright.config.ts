@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { defineConfig } from "@playwright/test";
 
 // The browser is Debian's Chromium; Playwright must never fetch one of its own.
@@ -19,6 +20,26 @@ const pickPort = () => {
 };
 
 const port = pickPort();
+
+/*
+ * The test users, one per role, with passwords made up for this run: scripts/e2e-server.ts creates them
+ * (npm run user:add) before the server starts, and the specs sign in with them. Shared like the port:
+ * E2E_USERS_JSON = {"viewer":{"username","password"},"editor":{…},"admin":{…}}.
+ */
+const ensureUsers = () => {
+  if (process.env.E2E_USERS_JSON) return process.env.E2E_USERS_JSON;
+  const user = (role: string) => ({
+    username: `e2e-${role}`,
+    password: randomBytes(18).toString("base64url"),
+  });
+  process.env.E2E_USERS_JSON = JSON.stringify({
+    viewer: user("viewer"),
+    editor: user("editor"),
+    admin: user("admin"),
+  });
+  return process.env.E2E_USERS_JSON;
+};
+const usersJson = ensureUsers();
 const baseURL = `http://127.0.0.1:${port}`;
 const ci = Boolean(process.env.CI);
 
@@ -63,6 +84,6 @@ export default defineConfig({
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     stdout: "ignore",
     stderr: "pipe",
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(port), E2E_USERS_JSON: usersJson },
   },
 });

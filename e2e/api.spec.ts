@@ -1,9 +1,23 @@
-import { expect, test } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import { contract } from "@/shared/contract";
+import { CSRF_HEADER, type TRole, ZSession } from "@/shared/schemas/auth";
 import { ZProblem } from "@/shared/schemas/problem";
 import { ZOverview } from "@/shared/schemas/stats";
 
 // Smoke test of the real server over HTTP: built SPA + API + embedded database seeded with the 2025 case.
+// Reads need a session: the tests sign in as the users scripts/e2e-server.ts created (E2E_USERS_JSON).
+
+type TUsers = Record<TRole, { username: string; password: string }>;
+const users = JSON.parse(process.env.E2E_USERS_JSON ?? "null") as TUsers;
+
+/** Signs the request context in (it keeps the cookie); returns the login answer and the CSRF token. */
+const signIn = async (request: APIRequestContext, role: TRole) => {
+  const response = await request.post(contract.login.path, { data: users[role] });
+  expect(response.status(), `sign-in as ${role}`).toBe(200);
+  const session = ZSession.parse(await response.json());
+  expect(session.user.role).toBe(role);
+  return { response, csrfToken: session.csrfToken };
+};
 
 test("GET /api/health answers ok on the embedded database", async ({ request }) => {
   const response = await request.get("/api/health");
@@ -22,7 +36,79 @@ test("GET /api/openapi.json documents every endpoint of the contract", async ({ 
   }
 });
 
+test("reads without a session are refused with 401", async ({ request }) => {
+  for (const path of [contract.getOverview.path, contract.listIncidents.path, contract.getSession.path]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(401);
+    expect(response.headers()["content-type"]).toContain("application/problem+json");
+    expect(ZProblem.parse(await response.json()).status).toBe(401);
+  }
+});
+
+test("sign-in sets an HttpOnly, SameSite=Strict session cookie (not Secure on loopback)", async ({
+  request,
+}) => {
+  const { response } = await signIn(request, "viewer");
+  const setCookie = response.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie");
+  expect(setCookie).toHaveLength(1);
+  const attributes = (setCookie[0]?.value ?? "").split(/;\s*/);
+  expect(attributes[0]).toMatch(/^bgd_session=[A-Za-z0-9_-]{43}$/);
+  expect(attributes).toEqual(
+    expect.arrayContaining(["HttpOnly", "SameSite=Strict", "Path=/", "Max-Age=604800"]),
+  );
+  expect(attributes).not.toContain("Secure");
+  // The token is not in the body: scripts get the CSRF token only.
+  expect(await response.text()).not.toContain(attributes[0]?.split("=")[1] as string);
+});
+
+test("a wrong password is a 401 problem, and roles limit what a session may do", async ({ request }) => {
+  const wrong = await request.post(contract.login.path, {
+    data: { username: users.viewer.username, password: "not the password at all" },
+  });
+  expect(wrong.status()).toBe(401);
+  await signIn(request, "viewer");
+  expect((await request.get(contract.listUsers.path)).status()).toBe(403);
+  const { csrfToken } = await signIn(request, "admin");
+  const list = await request.get(contract.listUsers.path);
+  expect(list.status()).toBe(200);
+  const names = ((await list.json()) as { items: { username: string }[] }).items.map((u) => u.username);
+  expect(names).toEqual(expect.arrayContaining(Object.values(users).map((u) => u.username)));
+  expect(await list.text()).not.toMatch(/password|scrypt/i);
+  // A write without the CSRF token is refused, with it accepted.
+  const newUser = {
+    username: "e2e-created",
+    displayName: "Created",
+    role: "viewer",
+    password: "created in e2e",
+  };
+  expect((await request.post(contract.createUser.path, { data: newUser })).status()).toBe(403);
+  const created = await request.post(contract.createUser.path, {
+    data: newUser,
+    headers: { [CSRF_HEADER]: csrfToken },
+  });
+  expect([200, 409]).toContain(created.status()); // 409 on a retried run against the same server
+});
+
+test("logout ends the session on the server", async ({ request }) => {
+  const { csrfToken } = await signIn(request, "editor");
+  expect((await request.get(contract.getSession.path)).status()).toBe(200);
+  const cookie = (await request.storageState()).cookies.find((c) => c.name === "bgd_session");
+  expect(cookie?.httpOnly).toBe(true);
+  expect(cookie?.sameSite).toBe("Strict");
+  expect((await request.post(contract.logout.path)).status()).toBe(403);
+  const out = await request.post(contract.logout.path, { headers: { [CSRF_HEADER]: csrfToken } });
+  expect(out.status()).toBe(200);
+  expect(out.headers()["set-cookie"]).toContain("Max-Age=0");
+  expect((await request.get(contract.getSession.path)).status()).toBe(401);
+  // The old cookie, sent again on purpose, no longer works either: the session is gone server-side.
+  const replay = await request.get(contract.getSession.path, {
+    headers: { cookie: `bgd_session=${cookie?.value}` },
+  });
+  expect(replay.status()).toBe(401);
+});
+
 test("GET /api/v1/stats/overview gives the figures of the 2025 notice", async ({ request }) => {
+  await signIn(request, "viewer");
   const response = await request.get("/api/v1/stats/overview?asOf=2025-09-30");
   expect(response.status()).toBe(200);
   const overview = ZOverview.parse(await response.json());
@@ -50,6 +136,7 @@ test("GET /api/v1/stats/overview gives the figures of the 2025 notice", async ({
 });
 
 test("an unknown incident is a 404 problem", async ({ request }) => {
+  await signIn(request, "viewer");
   const response = await request.get("/api/v1/incidents/inc-999");
   expect(response.status()).toBe(404);
   expect(response.headers()["content-type"]).toContain("application/problem+json");

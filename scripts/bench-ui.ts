@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { createBenchUser, type TBenchUser } from "./bench-auth";
 import {
   CHROME_PATH,
   killLiveGroups,
@@ -34,7 +35,7 @@ import {
  *   npm run bench:ui     BENCH_UI_RUNS=3 (Lighthouse runs per page and preset; medians are printed),
  *                        BENCH_UI_LIGHTHOUSE_BUDGET=600 (seconds; no Lighthouse run starts after it),
  *                        BENCH_UI_LIGHTHOUSE=0 skips Lighthouse, BENCH_UI_CLI=1 uses the Lighthouse CLI only,
- *                        BENCH_UI_USERNAME + BENCH_UI_PASSWORD: sign in first (when the API needs a session),
+ *                        BENCH_UI_USERNAME + BENCH_UI_PASSWORD: sign in as this user (default: a viewer it creates),
  *                        BENCH_UI_STATIC_DIR=<folder> measures that build instead of building (it must have
  *                        been built with `vite build --manifest --sourcemap hidden`)
  */
@@ -221,16 +222,14 @@ const printBundle = async (outDir: string) => {
 };
 
 /*
- * When the API asks for a session, BENCH_UI_USERNAME and BENCH_UI_PASSWORD name a user of the server: the
- * bench signs in through the login endpoint and sends the session cookie with every request, Lighthouse's
- * included.
+ * Reads need a session: the bench signs in through the login endpoint and sends the session cookie with
+ * every request, Lighthouse's included. The user is BENCH_UI_USERNAME/BENCH_UI_PASSWORD when given, else a
+ * viewer the bench creates in its own fresh database before the server starts.
  */
 const LOGIN_PATH = "/api/v1/auth/login";
 
-const signInIfAsked = async (base: string): Promise<Record<string, string>> => {
-  const username = process.env.BENCH_UI_USERNAME;
-  const password = process.env.BENCH_UI_PASSWORD;
-  if (!username || !password) return {};
+const signInAs = async (base: string, user: TBenchUser): Promise<Record<string, string>> => {
+  const { username, password } = user;
   const response = await fetch(`${base}${LOGIN_PATH}`, {
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/json" },
@@ -248,9 +247,7 @@ const signInIfAsked = async (base: string): Promise<Record<string, string>> => {
 const firstIncidentPath = async (base: string, headers: Record<string, string>) => {
   const response = await fetch(`${base}/api/v1/incidents?limit=1`, { headers });
   if (response.status === 401) {
-    throw new Error(
-      "GET /api/v1/incidents answered 401: the API needs a session. Set BENCH_UI_USERNAME and BENCH_UI_PASSWORD (a user of the server) so that bench:ui signs in first",
-    );
+    throw new Error("GET /api/v1/incidents answered 401: the session was refused");
   }
   const body = (await response.json()) as { items?: { id: string }[] };
   const id = body.items?.[0]?.id;
@@ -284,6 +281,10 @@ const runLighthouse = async (staticDir: string) => {
   const base = `http://${host}:${port}`;
   const dataDir = await makeTempDataDir("bench-ui-pglite-");
   tempDirs.add(dataDir);
+  const given = process.env.BENCH_UI_USERNAME && process.env.BENCH_UI_PASSWORD;
+  const user: TBenchUser = given
+    ? { username: process.env.BENCH_UI_USERNAME as string, password: process.env.BENCH_UI_PASSWORD as string }
+    : await createBenchUser({ dataDir });
   const server = spawnServer({
     port,
     host,
@@ -295,7 +296,7 @@ const runLighthouse = async (staticDir: string) => {
   running.add(server);
   try {
     await waitForHealth(base, server, startTimeoutMs);
-    const headers = await signInIfAsked(base);
+    const headers = await signInAs(base, user);
     const extraHeaders = Object.keys(headers).length > 0 ? headers : undefined;
     const pages = ["/", await firstIncidentPath(base, headers)];
     // One plain load of each page first, so the server's file cache and the database are warm.

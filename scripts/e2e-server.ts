@@ -8,6 +8,8 @@ import { exitOf, makeTempDataDir, removeDir, repoRoot, spawnServer } from "./ser
  * Both folders go when the server stops. Playwright starts this in its own process group and signals the
  * whole group at the end (gracefulShutdown in playwright.config.ts), so nothing outlives the run.
  * E2E_STATIC_DIR=<folder> skips the build and serves that folder instead.
+ * Before the server starts, the users of E2E_USERS_JSON (set by playwright.config.ts) are created with
+ * `npm run user:add` (their passwords through stdin); the server's demo accounts are off (DEMO_USERS=0).
  */
 
 const port = Number(process.env.E2E_PORT);
@@ -33,8 +35,37 @@ if (!staticDir) {
   }
 }
 
+type TUsers = Record<"viewer" | "editor" | "admin", { username: string; password: string }>;
+let users: TUsers;
+try {
+  users = JSON.parse(process.env.E2E_USERS_JSON ?? "") as TUsers;
+} catch {
+  console.error("E2E_USERS_JSON must be set (playwright.config.ts sets it)");
+  await Promise.all(tempDirs.map(removeDir));
+  process.exit(2);
+}
+
 const dataDir = await makeTempDataDir("e2e-pglite-");
 tempDirs.push(dataDir);
+for (const role of ["viewer", "editor", "admin"] as const) {
+  const { username, password } = users[role];
+  const added = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/user-add.ts", "--role", role, "--username", username, "--password-stdin"],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir },
+      input: `${password}\n`,
+      stdio: ["pipe", "ignore", "inherit"],
+    },
+  );
+  if (added.status !== 0) {
+    console.error(`user:add for the e2e ${role} failed (${added.status ?? added.signal})`);
+    await Promise.all(tempDirs.map(removeDir));
+    process.exit(1);
+  }
+}
+process.env.DEMO_USERS = "0";
 const server = spawnServer({ port, dataDir, staticDir, detached: false, stdio: "inherit" });
 
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {

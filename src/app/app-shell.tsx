@@ -1,6 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
-import { NavLink, Outlet, ScrollRestoration, useLocation } from "react-router";
+import { Navigate, NavLink, Outlet, ScrollRestoration, useLocation } from "react-router";
+import { QueryState } from "@/components/query-state";
+import { hasRole } from "@/features/auth/components/roles";
+import { useAuthGuard } from "@/features/auth/components/use-auth-guard";
+import { UserMenu } from "@/features/auth/components/user-menu";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { referenceQueries } from "@/lib/reference-queries";
@@ -14,9 +18,32 @@ const NAV: { to: string; key: TMessageKey; end?: boolean }[] = [
   { to: "/documents", key: "common.navDocuments" },
 ];
 
+const ADMIN_NAV: typeof NAV = [{ to: "/admin/users", key: "auth.navUsers" }];
+
+export const LanguageToggle = () => {
+  const { t, lang, setLang } = useI18n();
+  return (
+    <button
+      type="button"
+      className="button button-lang"
+      lang={lang === "ja" ? "en" : "ja"}
+      aria-label={t("common.switchLanguageLabel")}
+      onClick={() => setLang(lang === "ja" ? "en" : "ja")}
+    >
+      {t("common.switchLanguage")}
+    </button>
+  );
+};
+
+/**
+ * The signed-in app: header (with the user and sign-out), navigation and the page. Nothing of the
+ * record is requested before the session is known; without one the visitor goes to sign-in.
+ */
 export const AppShell = () => {
-  const { t, tx, lang, setLang } = useI18n();
-  const org = useQuery(referenceQueries.organisation());
+  const { t, tx } = useI18n();
+  const { session, redirectTo } = useAuthGuard();
+  const user = session.data?.user;
+  const org = useQuery({ ...referenceQueries.organisation(), enabled: Boolean(user) });
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
   const lastPath = useRef(location.pathname);
@@ -27,6 +54,8 @@ export const AppShell = () => {
     lastPath.current = location.pathname;
     main.current?.focus();
   }, [location.pathname]);
+  if (redirectTo) return <Navigate to={redirectTo} replace />;
+  const nav = hasRole(user?.role, "admin") ? [...NAV, ...ADMIN_NAV] : NAV;
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -41,7 +70,7 @@ export const AppShell = () => {
         </div>
         <nav aria-label={t("common.mainNav")} className="app-nav">
           <ul>
-            {NAV.map((item) => (
+            {nav.map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} end={item.end}>
                   {t(item.key)}
@@ -50,18 +79,13 @@ export const AppShell = () => {
             ))}
           </ul>
         </nav>
-        <button
-          type="button"
-          className="button button-lang"
-          lang={lang === "ja" ? "en" : "ja"}
-          aria-label={t("common.switchLanguageLabel")}
-          onClick={() => setLang(lang === "ja" ? "en" : "ja")}
-        >
-          {t("common.switchLanguage")}
-        </button>
+        {user ? <UserMenu user={user} /> : <div className="app-session-pending" />}
+        <LanguageToggle />
       </header>
       <main id="main" ref={main} tabIndex={-1} className="app-main">
-        <Outlet />
+        <QueryState query={session} minHeight="60vh">
+          {() => <Outlet />}
+        </QueryState>
       </main>
       <ScrollRestoration />
     </div>

@@ -16,11 +16,29 @@ const page =
     return { Component: pick(m) };
   };
 
+/** The header's user menu and role labels need the auth strings on every signed-in page. */
+const authStrings = async () => {
+  await loadNamespace("auth");
+  return null;
+};
+
 export const routes: RouteObject[] = [
+  {
+    // Public: the only page readable without a session, outside the shell (no navigation to refuse).
+    path: "/signin",
+    errorElement: <RouteError />,
+    lazy: page(
+      "auth",
+      () => import("./routes/sign-in"),
+      (m) => m.SignInRoute,
+    ),
+  },
   {
     path: "/",
     element: <AppShell />,
     errorElement: <RouteError />,
+    loader: authStrings,
+    shouldRevalidate: () => false,
     children: [
       {
         index: true,
@@ -100,6 +118,14 @@ export const routes: RouteObject[] = [
           "documents",
           () => import("./routes/document-detail"),
           (m) => m.DocumentDetailRoute,
+        ),
+      },
+      {
+        path: "admin/users",
+        lazy: page(
+          "users",
+          () => import("./routes/admin-users"),
+          (m) => m.AdminUsersRoute,
         ),
       },
       { path: "*", element: <NotFoundPage /> },

@@ -8,6 +8,8 @@ export type TColumn<T> = {
   render: (row: T) => ReactNode;
   /** The cell as plain text/number for CSV export; null/undefined exports empty. */
   csv: (row: T) => TCsvCell;
+  /** A column of controls (an edit button): shown, but left out of the CSV export. */
+  noCsv?: boolean;
   align?: "start" | "end";
 };
 
@@ -26,11 +28,12 @@ export const DataTable = <T,>({ caption, rows, columns, rowKey, csvName, caption
   const { t } = useI18n();
   const exportCsv = () => {
     if (!csvName) return;
+    const exported = columns.filter((c) => !c.noCsv);
     downloadCsv(
       `${csvName}.csv`,
       toCsv(
-        columns.map((c) => c.header),
-        rows.map((r) => columns.map((c) => c.csv(r))),
+        exported.map((c) => c.header),
+        rows.map((r) => exported.map((c) => c.csv(r))),
       ),
     );
   };

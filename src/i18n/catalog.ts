@@ -1,3 +1,4 @@
+import type { auth } from "./ja/auth";
 import type { commitments } from "./ja/commitments";
 import { common } from "./ja/common";
 import type { documents } from "./ja/documents";
@@ -5,6 +6,7 @@ import { domain } from "./ja/domain";
 import type { incidents } from "./ja/incidents";
 import type { meetings } from "./ja/meetings";
 import type { overview } from "./ja/overview";
+import type { users } from "./ja/users";
 import type { vendors } from "./ja/vendors";
 
 /*
@@ -23,6 +25,8 @@ type TCatalog = {
   vendors: typeof vendors;
   meetings: typeof meetings;
   documents: typeof documents;
+  auth: typeof auth;
+  users: typeof users;
 };
 
 export type TLang = "ja" | "en";
@@ -71,6 +75,8 @@ const loaders: Record<TPageNamespace, () => Promise<[TTable, TTable]>> = {
       j.documents,
       e.documents,
     ]),
+  auth: () => Promise.all([import("./ja/auth"), import("./en/auth")]).then(([j, e]) => [j.auth, e.auth]),
+  users: () => Promise.all([import("./ja/users"), import("./en/users")]).then(([j, e]) => [j.users, e.users]),
 };
 
 /** Loads a page's strings in both languages (so the language toggle never waits). */

@@ -1,16 +1,28 @@
-import type { TEndpointName, TParamsOf, TQueryOf, TResponseOf } from "@/shared/contract";
+import type { z } from "zod";
+import type { TContract, TEndpointName, TParamsOf, TQueryOf, TResponseOf } from "@/shared/contract";
 import { buildUrl } from "@/shared/http";
-import type { TProblem } from "@/shared/schemas/problem";
+import type { TFieldError, TProblem } from "@/shared/schemas/problem";
 
 /** An answer that is not a success: carries the server's problem+json when it sent one. */
 export class ApiError extends Error {
   readonly status: number;
   readonly problem: TProblem | null;
-  constructor(status: number, problem: TProblem | null, message: string) {
+  /** The parsed JSON body as sent, for problems that carry more than ZProblem (a 409's current record). */
+  readonly body: unknown;
+  /** From a `Retry-After` header (429), in whole seconds; null when absent or unreadable. */
+  readonly retryAfterSeconds: number | null;
+  constructor(
+    status: number,
+    problem: TProblem | null,
+    message: string,
+    extra: { body?: unknown; retryAfterSeconds?: number | null } = {},
+  ) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.problem = problem;
+    this.body = extra.body ?? null;
+    this.retryAfterSeconds = extra.retryAfterSeconds ?? null;
   }
 }
 
@@ -19,6 +31,8 @@ export class ApiError extends Error {
  * the app boots, in its own chunk, so the shell paints without waiting for it.
  */
 const contractLoad = Promise.all([import("@/shared/contract"), import("@/shared/schemas/problem")]);
+// Same chunk as the contract (which imports it); a static import would pull zod into the first bundle.
+const authLoad = import("@/shared/schemas/auth");
 
 // Node's fetch (tests) needs an absolute URL; in the browser the page's origin is the API's origin.
 const absolute = (path: string) =>
@@ -32,22 +46,26 @@ type TRequest<N extends TEndpointName> = {
   signal?: AbortSignal;
 };
 
-/**
- * GETs one contract endpoint and parses the answer with the contract's response schema, so a server
- * that drifts from the contract is caught here instead of rendering wrong figures.
- */
-export const apiGet = async <N extends TEndpointName>(
+export type TBodyOf<N extends TEndpointName> = TContract[N] extends { body: z.ZodType }
+  ? z.input<TContract[N]["body"]>
+  : undefined;
+
+/** `Retry-After` is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
+const retryAfterOf = (res: Response): number | null => {
+  const raw = res.headers.get("retry-after");
+  if (!raw) return null;
+  if (/^\d+$/.test(raw.trim())) return Number(raw.trim());
+  const at = Date.parse(raw);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+};
+
+const readAnswer = async <N extends TEndpointName>(
+  res: Response,
   name: N,
-  req: TRequest<N> = {},
+  label: string,
 ): Promise<TResponseOf<N>> => {
   const [{ contract }, { ZProblem }] = await contractLoad;
   const endpoint = contract[name];
-  const url = buildUrl(
-    endpoint,
-    req.params as Record<string, string> | undefined,
-    req.query as Record<string, string | number | undefined> | undefined,
-  );
-  const res = await fetch(absolute(url), { headers: { accept: "application/json" }, signal: req.signal });
   const text = await res.text();
   let json: unknown = null;
   try {
@@ -57,15 +75,117 @@ export const apiGet = async <N extends TEndpointName>(
   }
   if (!res.ok) {
     const parsed = ZProblem.safeParse(json);
-    throw new ApiError(
-      res.status,
-      parsed.success ? parsed.data : null,
-      `${endpoint.method} ${url} → ${res.status}`,
-    );
+    throw new ApiError(res.status, parsed.success ? parsed.data : null, `${label} → ${res.status}`, {
+      body: json,
+      retryAfterSeconds: retryAfterOf(res),
+    });
   }
   const parsed = endpoint.response.safeParse(json);
   if (!parsed.success) {
-    throw new ApiError(res.status, null, `${endpoint.method} ${url}: response does not match the contract`);
+    throw new ApiError(res.status, null, `${label}: response does not match the contract`);
   }
   return parsed.data as TResponseOf<N>;
+};
+
+/**
+ * GETs one contract endpoint and parses the answer with the contract's response schema, so a server
+ * that drifts from the contract is caught here instead of rendering wrong figures.
+ */
+export const apiGet = async <N extends TEndpointName>(
+  name: N,
+  req: TRequest<N> = {},
+): Promise<TResponseOf<N>> => {
+  const [{ contract }] = await contractLoad;
+  const endpoint = contract[name];
+  const url = buildUrl(
+    endpoint,
+    req.params as Record<string, string> | undefined,
+    req.query as Record<string, string | number | undefined> | undefined,
+  );
+  const res = await fetch(absolute(url), { headers: { accept: "application/json" }, signal: req.signal });
+  return readAnswer(res, name, `${endpoint.method} ${url}`);
+};
+
+/*
+ * The session's CSRF token. The session cookie is HttpOnly, so the token the server hands out with the
+ * session (sign-in, GET /auth/session) is the page's proof that a write comes from this app.
+ */
+let csrfToken: string | null = null;
+
+/** Called by whoever learns the session (sign-in, the session query) and with null on sign-out. */
+export const setCsrfToken = (token: string | null) => {
+  csrfToken = token;
+};
+
+const freshCsrfToken = async (): Promise<string | null> => {
+  try {
+    const session = await apiGet("getSession");
+    csrfToken = session.csrfToken;
+  } catch {
+    // No session: the write goes without a token and the server answers 401, which is the truth.
+  }
+  return csrfToken;
+};
+
+type TSendRequest<N extends TEndpointName> = {
+  params?: TParamsOf<N>;
+  body?: TBodyOf<N>;
+  signal?: AbortSignal;
+};
+
+/**
+ * POSTs/PATCHes one contract endpoint with a JSON body and the session's CSRF header, and parses the
+ * answer like apiGet. A 403 after another tab signed in again (a new token) is retried once with it.
+ */
+export const apiSend = async <N extends TEndpointName>(
+  name: N,
+  req: TSendRequest<N> = {},
+): Promise<TResponseOf<N>> => {
+  const [[{ contract }], { CSRF_HEADER }] = await Promise.all([contractLoad, authLoad]);
+  const endpoint = contract[name];
+  const url = buildUrl(endpoint, req.params as Record<string, string> | undefined);
+  const needsToken = endpoint.access !== "public";
+  const send = (token: string | null) => {
+    const headers: Record<string, string> = { accept: "application/json" };
+    if (req.body !== undefined) headers["content-type"] = "application/json";
+    if (token) headers[CSRF_HEADER] = token;
+    return fetch(absolute(url), {
+      method: endpoint.method,
+      headers,
+      body: req.body === undefined ? undefined : JSON.stringify(req.body),
+      credentials: "same-origin",
+      signal: req.signal,
+    });
+  };
+  const token = needsToken ? (csrfToken ?? (await freshCsrfToken())) : null;
+  let res = await send(token);
+  if (res.status === 403 && needsToken) {
+    const renewed = await freshCsrfToken();
+    if (renewed && renewed !== token) res = await send(renewed);
+  }
+  return readAnswer(res, name, `${endpoint.method} ${url}`);
+};
+
+/** The errors of a 400 problem about the body, keyed by field: the first error of each field. */
+export const bodyFieldErrors = (problem: TProblem | null | undefined): Record<string, TFieldError> => {
+  const out: Record<string, TFieldError> = {};
+  for (const e of problem?.errors ?? []) {
+    if (e.in === "body" && !out[e.field]) out[e.field] = e;
+  }
+  return out;
+};
+
+/**
+ * The errors a body schema finds before sending, keyed like a 400 problem's field errors (first per
+ * field), so a form shows the same message whether the browser or the server refused.
+ */
+export const schemaFieldErrors = (schema: z.ZodType, body: unknown): Record<string, TFieldError> => {
+  const out: Record<string, TFieldError> = {};
+  const checked = schema.safeParse(body);
+  if (checked.success) return out;
+  for (const issue of checked.error.issues) {
+    const field = issue.path.length > 0 ? issue.path.join(".") : "(root)";
+    out[field] ??= { in: "body", field, code: issue.code, message: issue.message };
+  }
+  return out;
 };

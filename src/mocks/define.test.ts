@@ -1,4 +1,5 @@
 import { setupServer } from "msw/node";
+import { signInMock } from "@/mocks/auth-state";
 import { handlersFor } from "@/mocks/define";
 import { createHandlers, mockImplementations } from "@/mocks/handlers";
 import { contract, endpointNames } from "@/shared/contract";
@@ -6,7 +7,11 @@ import { methodNotAllowed, PROBLEM_CONTENT_TYPE, routeNotFound, validateRequest 
 import { case2025 } from "@/shared/seed/case-2025";
 
 const server = setupServer(...createHandlers());
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: "error" });
+  // Reads need a session; sign-in itself is tested in auth.test.ts.
+  signInMock("viewer");
+});
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 

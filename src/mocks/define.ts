@@ -1,7 +1,10 @@
 import { type HttpHandler, HttpResponse, http } from "msw";
 import { z } from "zod";
+import { currentMockSession, type TMockSession, type TMockUser } from "@/mocks/auth-state";
+import { accessProblem, isCrossSite } from "@/shared/access";
 import {
   contract,
+  type TContract,
   type TEndpoint,
   type TEndpointName,
   type TParsedParamsOf,
@@ -10,12 +13,15 @@ import {
 } from "@/shared/contract";
 import {
   compilePath,
+  MAX_BODY_BYTES,
   methodNotAllowed,
   methodsByPath,
   PROBLEM_CONTENT_TYPE,
+  problem,
   routeNotFound,
   validateRequest,
 } from "@/shared/http";
+import { CSRF_HEADER } from "@/shared/schemas/auth";
 import type { TDataset } from "@/shared/schemas/dataset";
 import type { TProblem } from "@/shared/schemas/problem";
 
@@ -28,19 +34,32 @@ import type { TProblem } from "@/shared/schemas/problem";
 /** An error answer from an implementation (a 404 for an unknown id, say). */
 export class MockProblem {
   readonly problem: TProblem;
-  constructor(problem: TProblem) {
+  readonly headers: Record<string, string>;
+  constructor(problem: TProblem, headers: Record<string, string> = {}) {
     this.problem = problem;
+    this.headers = headers;
   }
 }
 
-export const fail = (problem: TProblem) => new MockProblem(problem);
+export const fail = (problem: TProblem, headers?: Record<string, string>) =>
+  new MockProblem(problem, headers);
+
+type TParsedBodyOf<N extends TEndpointName> = TContract[N] extends { body: z.ZodType }
+  ? z.output<TContract[N]["body"]>
+  : undefined;
+
+export type TMockSignedIn = { session: TMockSession; user: TMockUser };
 
 export type TMockContext<N extends TEndpointName> = {
   params: TParsedParamsOf<N>;
   query: TParsedQueryOf<N>;
+  body: TParsedBodyOf<N>;
   /** The dataset: read it, never change it (the handlers deep-clone what they return). */
   data: Readonly<TDataset>;
   request: Request;
+  /** The mock client's session; only looked up (and always there) for endpoints behind sign-in. */
+  signedIn: TContract[N]["access"] extends "public" ? null : TMockSignedIn;
+  now: number;
 };
 
 export type TMockImpl<N extends TEndpointName> = (ctx: TMockContext<N>) => TResponseOf<N> | MockProblem;
@@ -84,19 +103,35 @@ export const mockEndpoint = <N extends TEndpointName>(
 ): HttpHandler => {
   const endpoint: TEndpoint = contract[name];
   const match = compilePath(endpoint.path);
-  const answer = (request: Request): Response | undefined => {
+  const answer = async (request: Request): Promise<Response | undefined> => {
     const url = new URL(request.url);
     const raw = match(url.pathname);
     if (!raw) return undefined;
-    const validation = validateRequest(endpoint, { params: raw, search: url.search });
+    // The same checks in the same order as the server's dispatcher (src/server/app.ts).
+    const now = Date.now();
+    const signedIn = endpoint.access === "public" ? null : currentMockSession(now);
+    const csrf = request.headers.get(CSRF_HEADER);
+    // A plain comparison: the mocks guard nothing (the server compares in constant time).
+    const refusal = accessProblem(endpoint, {
+      role: signedIn?.user.role ?? null,
+      csrfValid: signedIn !== null && csrf !== null && csrf === signedIn.session.csrfToken,
+      crossSite: isCrossSite(request.headers, url.host),
+    });
+    if (refusal) return problemResponse(refusal);
+    const body = await readJsonBody(endpoint, request);
+    if (body instanceof MockProblem) return problemResponse(body.problem);
+    const validation = validateRequest(endpoint, { params: raw, search: url.search, body: body.value });
     if (!validation.ok) return problemResponse(validation.problem);
     const result = impl({
       params: validation.value.params as TParsedParamsOf<N>,
       query: validation.value.query as TParsedQueryOf<N>,
+      body: validation.value.body as TParsedBodyOf<N>,
       data,
       request,
+      signedIn: signedIn as TMockContext<N>["signedIn"],
+      now,
     });
-    if (result instanceof MockProblem) return problemResponse(result.problem);
+    if (result instanceof MockProblem) return problemResponse(result.problem, result.headers);
     // The clone keeps callers from reaching into the dataset; the parse keeps the mock honest.
     const parsed = endpoint.response.safeParse(structuredClone(result));
     if (!parsed.success) {
@@ -106,10 +141,32 @@ export const mockEndpoint = <N extends TEndpointName>(
     }
     return HttpResponse.json(parsed.data as never);
   };
-  return http[verb](urlPattern(endpoint.path), ({ request }) => {
-    const response = answer(request);
+  return http[verb](urlPattern(endpoint.path), async ({ request }) => {
+    const response = await answer(request);
     return response && forMethod(request, response);
   });
+};
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+const tooLarge = () => fail(problem(413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`));
+
+/** The body as the server reads it: 413 over the limit, 415 unless JSON, 400 for malformed JSON. */
+const readJsonBody = async (
+  endpoint: TEndpoint,
+  request: Request,
+): Promise<{ value: unknown } | MockProblem> => {
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return tooLarge();
+  if (!endpoint.body) return { value: undefined };
+  if (!JSON_TYPE.test(request.headers.get("content-type") ?? "")) {
+    return fail(problem(415, "The request body must be application/json."));
+  }
+  const bytes = new Uint8Array(await request.clone().arrayBuffer());
+  if (bytes.byteLength > MAX_BODY_BYTES) return tooLarge();
+  try {
+    return { value: JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) };
+  } catch {
+    return fail(problem(400, "The request body is not valid JSON."));
+  }
 };
 
 const knownPaths = [...methodsByPath(contract).entries()].map(([path, entry]) => ({

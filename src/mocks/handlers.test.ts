@@ -1,4 +1,5 @@
 import { setupServer } from "msw/node";
+import { signInMock } from "@/mocks/auth-state";
 import { createHandlers } from "@/mocks/handlers";
 import { contract, type TEndpointName, type TResponseOf } from "@/shared/contract";
 import { buildUrl } from "@/shared/http";
@@ -17,7 +18,11 @@ const deepFreeze = <T>(value: T): T => {
 // A frozen copy: a mock that writes to the dataset throws instead of silently changing the demo.
 const frozen = deepFreeze(structuredClone(case2025) as TDataset);
 const server = setupServer(...createHandlers(frozen));
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: "error" });
+  // Reads need a session; sign-in itself is tested in auth.test.ts.
+  signInMock("viewer");
+});
 afterAll(() => server.close());
 
 const BASE = "http://mock.test";

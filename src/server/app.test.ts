@@ -7,8 +7,9 @@ import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { apiDispatcher, createApp } from "@/server/app";
+import { as, ensureTestUser, signIn } from "@/server/test/auth";
 import { dataDigest, openTestDb, type TTestDb, testEngines } from "@/server/test/open-test-db";
-import { getOk, requestJson } from "@/server/test/request";
+import { getOk, requestJson, type TRequester } from "@/server/test/request";
 import { contract, type TEndpoint } from "@/shared/contract";
 import { MAX_BODY_BYTES } from "@/shared/http";
 import { ZProblem } from "@/shared/schemas/problem";
@@ -21,7 +22,9 @@ const BUNDLE = `console.log(${JSON.stringify("x".repeat(4000))});\n`;
 
 describe.each(testEngines)("the app on %s", (engine) => {
   let t: TTestDb;
-  let app: Hono;
+  /** Signed in as a viewer; `noCsrf` sends the cookie but not the CSRF token. */
+  let app: TRequester;
+  let noCsrf: TRequester;
   let staticDir: string;
   const logged: string[] = [];
   beforeAll(async () => {
@@ -31,7 +34,13 @@ describe.each(testEngines)("the app on %s", (engine) => {
     await writeFile(join(staticDir, "assets", "app-abc123.js"), BUNDLE);
     await writeFile(join(staticDir, "favicon.svg"), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     t = await openTestDb({ engine });
-    app = createApp({ db: t.db, staticDir, log: (line) => logged.push(line) });
+    // A still clock: the session's last-seen time is never rewritten, so data digests stay put.
+    const now = new Date("2025-09-30T03:00:00Z");
+    const server = createApp({ db: t.db, staticDir, log: (line) => logged.push(line), clock: () => now });
+    await ensureTestUser(t.db, "viewer");
+    const viewer = await signIn(server, "test-viewer");
+    app = as(server, viewer);
+    noCsrf = as(server, viewer, false);
   });
   afterAll(async () => {
     await t?.close();
@@ -160,9 +169,12 @@ describe.each(testEngines)("the app on %s", (engine) => {
             const endpoint: TEndpoint = contract[name as keyof typeof contract];
             const path = endpoint.path.replace(/:([A-Za-z]+)/g, () => seg);
             const qs = query.map(([k, v]) => `${k}=${v}`).join("&");
-            const response = await app.request(`${path}${qs ? `?${qs}` : ""}`, { method });
+            // Without the CSRF token: a write that reaches an endpoint is refused before it changes anything.
+            const response = await noCsrf.request(`${path}${qs ? `?${qs}` : ""}`, { method });
             await response.arrayBuffer();
-            expect([200, 400, 404, 405]).toContain(response.status);
+            expect(method === "GET" ? [200, 400, 403, 404, 405] : [400, 403, 404, 405, 415]).toContain(
+              response.status,
+            );
           },
         ),
         { numRuns: 300 },
@@ -259,6 +271,7 @@ describe("request bodies (a test endpoint that takes one)", () => {
     tag: "test",
     body: z.strictObject({ name: z.string().max(10) }),
     response: z.strictObject({ name: z.string() }),
+    access: "public",
     errors: [400, 413, 415],
   };
   const broken: TEndpoint = { ...echo, method: "GET", path: "/api/test/broken", body: undefined };

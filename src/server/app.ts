@@ -1,7 +1,12 @@
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
+import { clearedSessionCookie, cookieIsSecure, readSessionToken, sessionCookie } from "@/server/auth/cookies";
+import { findSession, type TSessionInfo } from "@/server/auth/sessions";
+import { safeEqual } from "@/server/auth/tokens";
 import type { TDb } from "@/server/db/types";
 import { appendVary, compress, isCompressible, MIN_COMPRESS_BYTES, pickEncoding } from "@/server/http-util";
+import { authRoutes } from "@/server/routes/auth";
 import { cohortRoutes } from "@/server/routes/cohorts";
 import { commitmentRoutes } from "@/server/routes/commitments";
 import { HttpProblem, type TAllHandlers, type THandler } from "@/server/routes/define";
@@ -12,8 +17,10 @@ import { metaRoutes } from "@/server/routes/meta";
 import { organisationRoutes } from "@/server/routes/organisation";
 import { productRoutes } from "@/server/routes/products";
 import { statsRoutes } from "@/server/routes/stats";
+import { userRoutes } from "@/server/routes/users";
 import { vendorRoutes } from "@/server/routes/vendors";
 import { staticFiles } from "@/server/static-files";
+import { accessProblem, isCrossSite } from "@/shared/access";
 import { contract, type TEndpoint, type TEndpointName } from "@/shared/contract";
 import {
   compilePath,
@@ -24,6 +31,7 @@ import {
   routeNotFound,
   validateRequest,
 } from "@/shared/http";
+import { CSRF_HEADER } from "@/shared/schemas/auth";
 import type { TProblem } from "@/shared/schemas/problem";
 import { APP_VERSION } from "@/shared/version";
 
@@ -44,11 +52,24 @@ export const handlers: TAllHandlers = {
   ...commitmentRoutes,
   ...meetingRoutes,
   ...statsRoutes,
+  ...authRoutes,
+  ...userRoutes,
 };
 
 export type TLog = (message: string) => void;
 
-export type TAppOptions = {
+export type TAuthOptions = {
+  /** The time of a request (default: the system clock); tests move it instead of sleeping. */
+  clock?: () => Date;
+  /** Secure cookies: true/false forces it (COOKIE_SECURE); unset, Secure unless the host is loopback. */
+  cookieSecure?: boolean;
+  /** Take the client's address from the last X-Forwarded-For entry (behind one trusted proxy). */
+  trustProxy?: boolean;
+  /** The client's address for sign-in throttling (default: the socket's, or as `trustProxy` says). */
+  clientAddress?: (c: Context) => string;
+};
+
+export type TAppOptions = TAuthOptions & {
   db: TDb;
   /** The built SPA (default dist/client); requests outside /api are served from it. */
   staticDir?: string;
@@ -124,8 +145,14 @@ export type TApiRoute = { name: string; endpoint: TEndpoint; handler: THandler<n
  * 405 with Allow for another method, 413/415/400 for bodies, 400 for invalid input, the handler's answer
  * checked against the endpoint's response schema, and a 500 problem (logged, no stack) for any fault.
  */
-export const apiDispatcher = (routes: TApiRoute[], ctx: { db: TDb; version: string; log: TLog }) => {
+export const apiDispatcher = (
+  routes: TApiRoute[],
+  ctx: { db: TDb; version: string; log: TLog; auth?: TAuthOptions },
+) => {
   const compiled = routes.map((route) => ({ ...route, match: compilePath(route.endpoint.path) }));
+  const auth = ctx.auth ?? {};
+  const clock = auth.clock ?? (() => new Date());
+  const addressOf = auth.clientAddress ?? ((c: Context) => clientAddress(c, auth.trustProxy ?? false));
   return async (c: Context): Promise<Response> => {
     const url = new URL(c.req.url);
     const pathname = url.pathname;
@@ -141,6 +168,30 @@ export const apiDispatcher = (routes: TApiRoute[], ctx: { db: TDb; version: stri
       return problemResponse(methodNotAllowed(allowed), { allow: allowed.join(", ") });
     }
     const { route, params } = hit;
+    const now = clock();
+    const secure = cookieIsSecure(c.req.url, auth.cookieSecure);
+    const sessionToken = readSessionToken(c.req.header("cookie"));
+    let session: TSessionInfo | null = null;
+    if (route.endpoint.access !== "public" && sessionToken) {
+      try {
+        session = await findSession(ctx.db, sessionToken, now);
+      } catch (error) {
+        ctx.log(`session lookup (${c.req.method} ${pathname}) failed: ${errorText(error)}`);
+        return problemResponse(INTERNAL());
+      }
+    }
+    const csrf = c.req.header(CSRF_HEADER);
+    const refusal = accessProblem(route.endpoint, {
+      role: session?.role ?? null,
+      csrfValid: session !== null && csrf !== undefined && safeEqual(csrf, session.csrfToken),
+      crossSite: isCrossSite(c.req.raw.headers, requestHost(c, auth.trustProxy ?? false)),
+    });
+    if (refusal) {
+      // A cookie that no longer names a session is cleared, so the browser stops sending it.
+      const clear: Record<string, string> =
+        refusal.status === 401 && sessionToken ? { "set-cookie": clearedSessionCookie(secure) } : {};
+      return problemResponse(refusal, clear);
+    }
     const declared = Number(c.req.header("content-length") ?? 0);
     if (declared > MAX_BODY_BYTES) {
       return problemResponse(problem(413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`));
@@ -162,18 +213,25 @@ export const apiDispatcher = (routes: TApiRoute[], ctx: { db: TDb; version: stri
     }
     const validation = validateRequest(route.endpoint, { params, search: url.search, body });
     if (!validation.ok) return problemResponse(validation.problem);
+    const replyHeaders = new Headers();
     let result: unknown;
     try {
       result = await route.handler({
         db: ctx.db,
         version: ctx.version,
-        ...(validation.value as { params: never; query: never; body: unknown }),
+        ...(validation.value as { params: never; query: never; body: never }),
+        session: session as never,
+        now,
+        client: { address: addressOf(c), sessionToken },
+        cookies: {
+          set: (token, maxAgeSeconds) =>
+            replyHeaders.append("set-cookie", sessionCookie(token, maxAgeSeconds, secure)),
+          clear: () => replyHeaders.append("set-cookie", clearedSessionCookie(secure)),
+        },
       });
     } catch (error) {
-      if (error instanceof HttpProblem) return problemResponse(error.problem);
-      ctx.log(
-        `${route.name} (${c.req.method} ${pathname}) failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-      );
+      if (error instanceof HttpProblem) return problemResponse(error.problem, error.headers);
+      ctx.log(`${route.name} (${c.req.method} ${pathname}) failed: ${errorText(error)}`);
       return problemResponse(INTERNAL());
     }
     const parsed = route.endpoint.response.safeParse(result);
@@ -183,11 +241,33 @@ export const apiDispatcher = (routes: TApiRoute[], ctx: { db: TDb; version: stri
       );
       return problemResponse(INTERNAL());
     }
-    return new Response(JSON.stringify(parsed.data), {
-      status: 200,
-      headers: { "content-type": "application/json", "cache-control": "no-store" },
-    });
+    replyHeaders.set("content-type", "application/json");
+    replyHeaders.set("cache-control", "no-store");
+    return new Response(JSON.stringify(parsed.data), { status: 200, headers: replyHeaders });
   };
+};
+
+const errorText = (error: unknown) =>
+  error instanceof Error ? (error.stack ?? error.message) : String(error);
+
+/** The host the browser addressed (for the Origin check); behind a trusted proxy, X-Forwarded-Host. */
+const requestHost = (c: Context, trustProxy: boolean) => {
+  const forwarded = trustProxy ? c.req.header("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
+  return forwarded || new URL(c.req.url).host;
+};
+
+const clientAddress = (c: Context, trustProxy: boolean): string => {
+  if (trustProxy) {
+    // The last entry is the one the trusted proxy added; earlier ones are the client's to forge.
+    const last = c.req.header("x-forwarded-for")?.split(",").at(-1)?.trim();
+    if (last) return last.slice(0, 256);
+  }
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    // In-process requests (app.request in tests) have no socket.
+    return "unknown";
+  }
 };
 
 const contractRoutes = (): TApiRoute[] =>
@@ -230,6 +310,7 @@ export const createApp = (options: TAppOptions) => {
     db: options.db,
     version: options.version ?? APP_VERSION,
     log,
+    auth: options,
   });
   app.all("/api", api);
   app.all("/api/*", api);

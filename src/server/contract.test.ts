@@ -1,9 +1,13 @@
 import { setupServer } from "msw/node";
+import { MOCK_DEMO_USERS, mockUsers, resetMockAuth } from "@/mocks/auth-state";
 import { createHandlers } from "@/mocks/handlers";
 import { createApp } from "@/server/app";
 import { seed } from "@/server/db/seed";
+import type { TDb } from "@/server/db/types";
+import { createUser, getUserByUsername } from "@/server/repository/users";
 import { openTestDb, type TTestDb, testEngines } from "@/server/test/open-test-db";
 import { contract, type TEndpoint } from "@/shared/contract";
+import { CSRF_HEADER, SESSION_COOKIE, type TRole, type TSession } from "@/shared/schemas/auth";
 import { ZCohortStatus } from "@/shared/schemas/cohort";
 import { ZCommitmentKind, ZCommitmentStatus } from "@/shared/schemas/commitment";
 import type { TFigure, TSourceRef, TText } from "@/shared/schemas/common";
@@ -19,7 +23,9 @@ import { APP_VERSION } from "@/shared/version";
  * difference in status, content-type family, Allow header or JSON body fails, naming the request.
  * docs/api-semantics.md decides which side is wrong. It runs over the 2025 case and over a synthetic
  * variant (below) that reaches the branches the case never does: due dates, approximate counts,
- * month-only progress, ties in every ordering.
+ * month-only progress, ties in every ordering. Both sides answer signed in (the mocks' demo users, created
+ * with the same passwords in the server's database), and a sign-in script (at the end of this file) walks
+ * both through sessions, refusals, users, throttling and expiry with a moved clock.
  */
 
 const AS_OF = "2025-10-01";
@@ -541,7 +547,43 @@ const answer = async (res: Response): Promise<TAnswer> => {
 
 const label = (t: TCase) => `${t.method} ${t.path}`;
 
+/*
+ * Both sides answer the read list signed in as the demo viewer: the mocks' in-memory demo users, and the
+ * same users (same names, roles and passwords) created in the server's database. Every request carries the
+ * session's CSRF token too (writes in the list are to read-only paths: 405 either way).
+ */
+const DEMO = Object.fromEntries(MOCK_DEMO_USERS.map((u) => [u.role, u])) as Record<
+  TRole,
+  (typeof MOCK_DEMO_USERS)[number]
+>;
+
+const loginInit = (username: string, password: string): RequestInit => ({
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify({ username, password }),
+});
+
+type TCredentials = { cookie: string; csrfToken: string };
+
+const signInOn = async (
+  send: (path: string, init: RequestInit) => Promise<Response>,
+  role: TRole,
+): Promise<TCredentials> => {
+  const res = await send(contract.login.path, loginInit(DEMO[role].username, DEMO[role].password));
+  if (res.status !== 200) throw new Error(`sign-in as the demo ${role} answered ${res.status}`);
+  const session = (await res.json()) as TSession;
+  // The mocks set no cookie (their session is module state); the server's is HttpOnly.
+  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  return { cookie, csrfToken: session.csrfToken };
+};
+
+const withCredentials = (who: TCredentials, method: string): RequestInit => ({
+  method,
+  headers: { ...(who.cookie ? { cookie: who.cookie } : {}), [CSRF_HEADER]: who.csrfToken },
+});
+
 const mockAnswers = new Map<TDataset, Map<string, TAnswer>>();
+let mockScript: TStepAnswer[] = [];
 
 beforeAll(() => {
   vi.useFakeTimers({ toFake: ["Date"], now: NOW });
@@ -553,36 +595,65 @@ afterAll(() => {
 beforeAll(async () => {
   const mock = setupServer();
   mock.listen({ onUnhandledRequest: "error" });
+  const send = (path: string, init: RequestInit) => fetch(`http://mock.test${path}`, init);
   try {
     for (const { data, cases } of datasets) {
       mock.resetHandlers(...createHandlers(data));
+      resetMockAuth(null);
+      const viewer = await signInOn(send, "viewer");
       const answers = new Map<string, TAnswer>();
       for (const t of cases) {
-        answers.set(label(t), await answer(await fetch(`http://mock.test${t.path}`, { method: t.method })));
+        answers.set(label(t), await answer(await send(t.path, withCredentials(viewer, t.method))));
       }
       mockAnswers.set(data, answers);
     }
+    mock.resetHandlers(...createHandlers(case2025));
+    resetMockAuth(null);
+    mockScript = await runScript("http://mock.test", send, (username) => {
+      const user = mockUsers().find((u) => u.username === username);
+      if (!user) throw new Error(`no mock user ${username}`);
+      return user.id;
+    });
   } finally {
     mock.close();
+    resetMockAuth(null);
   }
 });
 
+const endpointOf = (method: string, p: string) =>
+  Object.entries(contract)
+    .filter(
+      ([, e]) =>
+        e.method === method && new RegExp(`^${e.path.replace(/:([A-Za-z]+)/g, "[^/?]+")}/?(\\?|$)`).test(p),
+    )
+    .map(([name]) => name);
+
 const endpointsOf = (cases: TCase[]) =>
-  new Set(
-    cases.flatMap(({ method, path: p }) =>
-      Object.entries(contract)
-        .filter(
-          ([, e]) =>
-            e.method === method &&
-            new RegExp(`^${e.path.replace(/:([A-Za-z]+)/g, "[^/?]+")}/?(\\?|$)`).test(p),
-        )
-        .map(([name]) => name),
-    ),
-  );
+  new Set(cases.flatMap(({ method, path: p }) => endpointOf(method, p)));
+
+describe("the sign-in script", () => {
+  it("gets the intended status at every step from the mocks", () => {
+    expect(mockScript.map((a) => [a.step, a.status])).toEqual(
+      scriptWithStatuses.map(([status], i) => [mockScript[i]?.step, status]),
+    );
+  });
+  it("is told to wait as long as the window says (Retry-After)", () => {
+    expect(mockScript.filter((a) => a.status === 429).map((a) => a.retryAfter)).toEqual([
+      "900",
+      "1",
+      "900",
+      "300",
+    ]);
+  });
+});
 
 describe.each(datasets)("the request list over $name", ({ data, cases }) => {
-  it("exercises every endpoint of the contract", () => {
-    expect([...endpointsOf(cases)].sort()).toEqual(Object.keys(contract).sort());
+  it("exercises every endpoint of the contract (with the sign-in script)", () => {
+    const scripted = script.map((s) => ({
+      method: s.method,
+      path: typeof s.path === "string" ? s.path : s.path(() => "usr-placeholder"),
+    }));
+    expect([...endpointsOf([...cases, ...scripted])].sort()).toEqual(Object.keys(contract).sort());
   });
   it("has no duplicate requests", () => {
     const labels = cases.map(label);
@@ -602,6 +673,7 @@ describe.each(testEngines)("the real server on %s", (engine) => {
   describe.each(datasets)("over $name, answers as the mocks do", ({ data, cases }) => {
     let testDb: TTestDb | undefined;
     let app: ReturnType<typeof createApp>;
+    let viewer: TCredentials;
     const faults: string[] = [];
 
     beforeAll(async () => {
@@ -613,6 +685,8 @@ describe.each(testEngines)("the real server on %s", (engine) => {
         staticDir: "/nonexistent",
         log: (m) => faults.push(m),
       });
+      await createDemoUsers(testDb.db);
+      viewer = await signInOn(async (p, init) => app.request(p, init), "viewer");
     });
     afterAll(async () => {
       await testDb?.close();
@@ -627,7 +701,7 @@ describe.each(testEngines)("the real server on %s", (engine) => {
         (expected.body as { database: string }).database = engine;
       }
       const actual = await answer(
-        await app.fetch(new Request(`http://server.test${t.path}`, { method: t.method })),
+        await app.fetch(new Request(`http://server.test${t.path}`, withCredentials(viewer, t.method))),
       );
       expect({ request: label(t), ...actual, faults }).toEqual({
         request: label(t),
@@ -636,4 +710,293 @@ describe.each(testEngines)("the real server on %s", (engine) => {
       });
     });
   });
+
+  describe("sign-in, sessions and users, step by step, answer as the mocks do", () => {
+    let testDb: TTestDb | undefined;
+    const faults: string[] = [];
+    beforeAll(async () => {
+      testDb = await openTestDb({ engine });
+    });
+    afterAll(async () => {
+      await testDb?.close();
+    });
+
+    it("runs the script", async () => {
+      const db = (testDb as TTestDb).db;
+      const app = createApp({ db, staticDir: "/nonexistent", log: (m) => faults.push(m) });
+      await createDemoUsers(db);
+      const steps = await runScript(
+        "http://server.test",
+        async (p, init) => app.fetch(new Request(`http://server.test${p}`, init)),
+        async (username) => {
+          const user = await getUserByUsername(db, username);
+          if (!user) throw new Error(`no user ${username}`);
+          return user.id;
+        },
+      );
+      expect(mockScript.length).toBe(script.length);
+      expect(steps).toEqual(mockScript);
+      expect(faults).toEqual([]);
+    });
+  });
 });
+
+/** The demo users of the mocks, created in the server's database (same names, roles, passwords). */
+const createDemoUsers = async (db: TDb) => {
+  for (const u of MOCK_DEMO_USERS) {
+    await createUser(
+      db,
+      { username: u.username, displayName: u.displayName, role: u.role, password: u.password },
+      new Date(),
+    );
+  }
+};
+
+/*
+ * The sign-in script: one client (like one browser) going through sign-in, refusals, sessions, user
+ * management, throttling and expiry, with the clock moved between steps. Run against the mocks and the
+ * server; every answer must be the same once the random parts (tokens, user ids, creation times) are
+ * replaced by placeholders. The client keeps the last cookie it was given even after the server clears
+ * it, so a request after logout replays the old cookie (a stolen cookie must be dead server-side too).
+ */
+type TStep = {
+  method: string;
+  path: string | ((idOf: (username: string) => string) => string);
+  body?: unknown;
+  /** A body sent as it is, with this content type. */
+  raw?: { text: string; type: string };
+  /** Which CSRF header to send (default: the session's). */
+  csrf?: "session" | "none" | "wrong";
+  headers?: Record<string, string>;
+  /** Milliseconds to move the clock forward before the request. */
+  advance?: number;
+};
+
+type TStepAnswer = TAnswer & { step: string; retryAfter: string | null };
+
+/** In a step's headers: the origin of the side that runs the script. */
+const SELF = "<own origin>";
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const u = contract.listUsers.path;
+const userPath = (username: string) => (idOf: (name: string) => string) => `${u}/${idOf(username)}`;
+const login = (username: string, password: string, extra: Partial<TStep> = {}): TStep => ({
+  method: "POST",
+  path: contract.login.path,
+  body: { username, password },
+  csrf: "none",
+  ...extra,
+});
+const wrong = (username: string) => login(username, "not the password at all");
+const session: TStep = { method: "GET", path: contract.getSession.path };
+const NEW_USER = {
+  username: "carol",
+  displayName: "Carol",
+  role: "editor",
+  password: "carol's long passphrase",
+};
+
+const read = (p: string, extra: Partial<TStep> = {}): TStep => ({ method: "GET", path: p, ...extra });
+const post = (p: string, body?: unknown, extra: Partial<TStep> = {}): TStep => ({
+  method: "POST",
+  path: p,
+  ...(body === undefined ? {} : { body }),
+  ...extra,
+});
+const patch = (username: string, body: unknown, extra: Partial<TStep> = {}): TStep => ({
+  method: "PATCH",
+  path: userPath(username),
+  body,
+  ...extra,
+});
+const L = contract.login.path;
+const OUT = contract.logout.path;
+const ORG = contract.getOrganisation.path;
+const EVIL = { origin: "https://evil.example" };
+const CAROL_NEW = "a brand new passphrase";
+const times = <T>(n: number, make: (i: number) => T) => Array.from({ length: n }, (_, i) => make(i));
+
+/** Each step with the status the mocks must give; the server must then give the same whole answer. */
+const scriptWithStatuses: [number, TStep][] = [
+  // Nothing but public endpoints without a session; a cookie that names no session is no better.
+  [401, { ...session, csrf: "none" }],
+  [401, { method: "HEAD", path: contract.getSession.path }],
+  [401, read(ORG)],
+  [401, read(ORG, { headers: { cookie: `${SESSION_COOKIE}=${"A".repeat(43)}` } })],
+  [401, post(OUT)],
+  [200, { method: "HEAD", path: contract.openapi.path }],
+  // Sign-in input, and sign-in from another site.
+  [400, post(L, {})],
+  [400, post(L, { username: "demo-viewer", password: "x", remember: true })],
+  [415, post(L, undefined, { raw: { text: "username=demo-viewer", type: "text/plain" } })],
+  [400, post(L, undefined, { raw: { text: '{"username":', type: "application/json" } })],
+  [403, login(DEMO.viewer.username, DEMO.viewer.password, { headers: EVIL })],
+  [403, login(DEMO.viewer.username, DEMO.viewer.password, { headers: { "sec-fetch-site": "cross-site" } })],
+  [403, login(DEMO.viewer.username, DEMO.viewer.password, { headers: { origin: "null" } })],
+  [401, wrong(DEMO.viewer.username)],
+  [401, wrong("nobody-here")],
+  // Usernames are trimmed and lower-cased; same-origin requests pass.
+  [
+    200,
+    login(` ${DEMO.viewer.username.toUpperCase()} `, DEMO.viewer.password, {
+      headers: { origin: SELF, "sec-fetch-site": "same-origin" },
+    }),
+  ],
+  [200, session],
+  [200, read(ORG)],
+  [403, read(u)],
+  [403, post(u, NEW_USER)],
+  // Writes need the session's CSRF token and this site's origin; after logout the old cookie is dead.
+  [403, post(OUT, undefined, { csrf: "none" })],
+  [403, post(OUT, undefined, { csrf: "wrong" })],
+  [403, post(OUT, undefined, { headers: EVIL })],
+  [200, post(OUT)],
+  [401, session],
+  [401, post(OUT)],
+  [200, login(DEMO.editor.username, DEMO.editor.password)],
+  [403, read(u)],
+  [200, read(contract.getIncident.path.replace(":incidentId", "inc-3"))],
+  [200, login(DEMO.admin.username, DEMO.admin.password)],
+  // Users, as an admin.
+  [200, read(u)],
+  [200, read(`${u}?limit=2&offset=1`)],
+  [400, read(`${u}?limit=0&role=admin`)],
+  [403, post(u, NEW_USER, { csrf: "none" })],
+  [200, post(u, NEW_USER)],
+  [409, post(u, { ...NEW_USER, username: " Carol ", role: "viewer" })],
+  [400, post(u, { username: "x", displayName: " ", role: "owner", password: "short", extra: 1 })],
+  [
+    413,
+    post(u, undefined, {
+      raw: {
+        text: JSON.stringify({ ...NEW_USER, displayName: "x".repeat(70_000) }),
+        type: "application/json",
+      },
+    }),
+  ],
+  [200, patch("carol", { version: 1, displayName: "Carol C." })],
+  // A stale version: 409 with the record as it is now.
+  [409, patch("carol", { version: 1, role: "viewer" })],
+  [400, patch("carol", { version: 2 })],
+  [404, { method: "PATCH", path: `${u}/usr-doesnotexist0`, body: { version: 1, displayName: "x" } }],
+  [400, { method: "PATCH", path: `${u}/BAD`, body: { version: 1, displayName: "x" } }],
+  [403, patch("carol", { version: 2, displayName: "C" }, { csrf: "wrong" })],
+  // The last active admin can be neither demoted nor disabled.
+  [400, patch("demo-admin", { version: 1, role: "viewer" })],
+  [400, patch("demo-admin", { version: 1, role: "editor", disabled: true })],
+  [200, patch("carol", { version: 2, role: "admin" })],
+  [200, patch("demo-viewer", { version: 1, disabled: true })],
+  // Disabled: the right password no longer signs in (the admin's own session is unaffected).
+  [401, login(DEMO.viewer.username, DEMO.viewer.password)],
+  [200, read(u)],
+  [200, patch("carol", { version: 3, password: CAROL_NEW })],
+  [401, login("carol", NEW_USER.password)],
+  [200, login("carol", CAROL_NEW)],
+  [200, session],
+  [200, patch("demo-admin", { version: 1, role: "viewer" })],
+  [400, patch("carol", { version: 4, role: "editor" })],
+  // Throttling per account: five failures, then 429 even with the right password, until the window ends;
+  // other accounts are not affected.
+  ...times(5, (): [number, TStep] => [401, wrong(DEMO.editor.username)]),
+  [429, login(DEMO.editor.username, DEMO.editor.password)],
+  [429, login(DEMO.editor.username, DEMO.editor.password, { advance: 14 * MINUTE + 59_000 })],
+  [200, login("carol", CAROL_NEW)],
+  [200, login(DEMO.editor.username, DEMO.editor.password, { advance: 1_000 })],
+  // A success clears the account's failures: four more are not yet five.
+  ...times(4, (): [number, TStep] => [401, wrong("carol")]),
+  [200, login("carol", CAROL_NEW)],
+  ...times(4, (): [number, TStep] => [401, wrong("carol")]),
+  [200, login("carol", CAROL_NEW)],
+  // Throttling per address: twenty failures over many accounts, then every account waits.
+  ...times(20, (i): [number, TStep] => [401, wrong(`someone-${i}`)]),
+  [429, login(DEMO.editor.username, DEMO.editor.password)],
+  [429, login("carol", CAROL_NEW, { advance: 10 * MINUTE })],
+  [200, login(DEMO.editor.username, DEMO.editor.password, { advance: 5 * MINUTE })],
+  // Idle timeout (12 hours, sliding) ...
+  [200, { ...session, advance: 11 * HOUR + 59 * MINUTE }],
+  [200, { ...session, advance: 11 * HOUR + 59 * MINUTE }],
+  [401, { ...session, advance: 12 * HOUR }],
+  // ... and the absolute lifetime (7 days), however active the session is.
+  [200, login(DEMO.editor.username, DEMO.editor.password)],
+  ...times(14, (): [number, TStep] => [200, { ...session, advance: 11 * HOUR + 59 * MINUTE }]),
+  [401, { ...session, advance: 11 * HOUR + 59 * MINUTE }],
+];
+
+const script = scriptWithStatuses.map(([, step]) => step);
+
+const stepLabel = (s: TStep, path: string) =>
+  `${s.advance ? `+${s.advance / 1000}s ` : ""}${s.method} ${path}${s.body ? ` ${JSON.stringify(s.body)}` : ""}`;
+
+/** Replaces what is random on each side: tokens, user ids, creation times. */
+const normalise = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(normalise);
+  if (value && typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    return Object.fromEntries(
+      Object.entries(record).map(([key, v]) => {
+        if (key === "csrfToken" && typeof v === "string") return [key, "<csrf token>"];
+        if (key === "createdAt" && typeof v === "string") return [key, "<created at>"];
+        if (key === "id" && typeof record.username === "string") return [key, `<id of ${record.username}>`];
+        return [key, normalise(v)];
+      }),
+    );
+  }
+  return value;
+};
+
+const runScript = async (
+  origin: string,
+  send: (path: string, init: RequestInit) => Promise<Response>,
+  idOf: (username: string) => string | Promise<string>,
+): Promise<TStepAnswer[]> => {
+  vi.setSystemTime(NOW);
+  let cookie = "";
+  let csrfToken = "";
+  const out: TStepAnswer[] = [];
+  try {
+    for (const s of script) {
+      if (s.advance) vi.setSystemTime(new Date(Date.now() + s.advance));
+      const ids = new Map<string, string>();
+      if (typeof s.path !== "string") {
+        // Resolve each username the path names before building it (idOf may be async).
+        const names: string[] = [];
+        s.path((name) => {
+          names.push(name);
+          return "";
+        });
+        for (const name of names) ids.set(name, await idOf(name));
+      }
+      const path = typeof s.path === "string" ? s.path : s.path((name) => ids.get(name) ?? "");
+      const headers: Record<string, string> = { ...(cookie ? { cookie } : {}) };
+      for (const [name, value] of Object.entries(s.headers ?? {}))
+        headers[name] = value === SELF ? origin : value;
+      const csrf = s.csrf ?? "session";
+      if (csrf === "session") headers[CSRF_HEADER] = csrfToken;
+      if (csrf === "wrong") headers[CSRF_HEADER] = "not-the-session-token";
+      let body: string | undefined;
+      if (s.raw) {
+        body = s.raw.text;
+        headers["content-type"] = s.raw.type;
+      } else if (s.body !== undefined) {
+        body = JSON.stringify(s.body);
+        headers["content-type"] = "application/json";
+      }
+      const res = await send(path, { method: s.method, headers, ...(body === undefined ? {} : { body }) });
+      const retryAfter = res.headers.get("retry-after");
+      const set = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+      if (set.startsWith(`${SESSION_COOKIE}=`) && set.length > SESSION_COOKIE.length + 1) cookie = set;
+      const a = await answer(res);
+      const token = (a.body as { csrfToken?: unknown } | null)?.csrfToken;
+      if (a.status === 200 && typeof token === "string") csrfToken = token;
+      out.push({
+        step: stepLabel(s, path.replace(/usr-[a-z0-9]+/g, "usr-…")),
+        ...a,
+        retryAfter,
+        body: normalise(a.body),
+      });
+    }
+  } finally {
+    vi.setSystemTime(NOW);
+  }
+  return out;
+};

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -72,7 +72,31 @@ describe("src/server/main.ts", () => {
     const page = await fetch(`${base}/incidents/inc-1`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="root">');
-    const overview = await (await fetch(`${base}/api/v1/stats/overview?asOf=2025-09-30`)).json();
+    // Reads need a session.
+    expect((await fetch(`${base}/api/v1/stats/overview?asOf=2025-09-30`)).status).toBe(401);
+
+    // The first start creates the demo accounts, prints them once and keeps them in a private file.
+    const credentialsFile = join(env.DATA_DIR, "demo-credentials.txt");
+    await waitFor(first, /Demo sign-in: see .*demo-credentials\.txt\n(?:.*\n){3}/);
+    expect(first.output()).toContain(`Demo sign-in: see ${credentialsFile}`);
+    expect((await stat(credentialsFile)).mode & 0o777).toBe(0o600);
+    const credentials = await readFile(credentialsFile, "utf8");
+    const password = (username: string) =>
+      new RegExp(`^${username}\\s+(\\S+)\\s+`, "m").exec(credentials)?.[1] ?? "";
+    for (const username of ["demo-viewer", "demo-editor", "demo-admin"]) {
+      expect(password(username)).toMatch(/^[A-Za-z0-9]{24}$/);
+      expect(first.output()).toContain(password(username));
+    }
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "demo-viewer", password: password("demo-viewer") }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] as string;
+    const overview = await (
+      await fetch(`${base}/api/v1/stats/overview?asOf=2025-09-30`, { headers: { cookie } })
+    ).json();
     expect(overview.affected.cumulativeReported).toBe(1909);
 
     first.child.kill("SIGTERM");
@@ -81,12 +105,35 @@ describe("src/server/main.ts", () => {
 
     const second = start(env);
     runs.push(second);
-    await waitFor(second, /listening on/);
-    const incidents = await (await fetch(`${base}/api/v1/incidents`)).json();
-    // Seeded once: the restart found the data and did not load it again.
+    await waitFor(second, /listening on.*\n.*Demo sign-in: see/);
+    // Seeded once: the restart found the data and did not load it again; the session survived it.
+    const incidents = await (await fetch(`${base}/api/v1/incidents`, { headers: { cookie } })).json();
     expect(incidents.total).toBe(3);
+    // Same accounts; the passwords are printed only the first time.
+    expect(await readFile(credentialsFile, "utf8")).toBe(credentials);
+    expect(second.output()).not.toContain(password("demo-admin"));
     second.child.kill("SIGINT");
     expect(await second.exited).toBe(0);
+  });
+
+  it("creates no demo accounts with DEMO_USERS=0, and says how to create the first administrator", async () => {
+    const port = await findFreePort(18150, 18199);
+    const dataDir = join(dir, "no-demo");
+    const run = start({
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      STATIC_DIR: join(dir, "static"),
+      DEMO_USERS: "0",
+    });
+    runs.push(run);
+    await waitFor(run, /listening on.*\n.*No users yet.*\n/);
+    expect(run.output()).toContain(
+      "No users yet. Create the first administrator with: npm run user:add -- --role admin --username <name>",
+    );
+    expect(run.output()).not.toContain("Demo sign-in");
+    await expect(stat(join(dataDir, "demo-credentials.txt"))).rejects.toThrow();
+    run.child.kill("SIGTERM");
+    expect(await run.exited).toBe(0);
   });
 
   it("refuses a port that is not a number", async () => {

@@ -1,14 +1,26 @@
+import { existsSync } from "node:fs";
 import { serve } from "@hono/node-server";
 import { createApp } from "@/server/app";
 import { migrate } from "@/server/db/migrate";
 import { DEFAULT_DATA_DIR, openDb } from "@/server/db/open-db";
 import { seed } from "@/server/db/seed";
+import {
+  CREDENTIALS_FILE,
+  createDemoUsers,
+  credentialsText,
+  type TDemoAccount,
+  writeCredentials,
+} from "@/server/demo-users";
+import { countUsers } from "@/server/repository/users";
 import { APP_VERSION } from "@/shared/version";
 
 /*
  * Starts the server: PORT (8080), HOST (127.0.0.1), DATABASE_URL (PostgreSQL; otherwise embedded PGlite
  * in DATA_DIR, default ./data), STATIC_DIR (dist/client). Migrates and seeds before listening; stops
  * cleanly on SIGINT/SIGTERM (server first, then the database).
+ * Sign-in: COOKIE_SECURE=0/1 forces the cookie's Secure flag (default: Secure unless the host is
+ * loopback); TRUST_PROXY=1 behind one reverse proxy (client address from X-Forwarded-For, host from
+ * X-Forwarded-Host); DEMO_USERS=0 keeps the embedded demo from creating its demo accounts.
  */
 
 const port = Number(process.env.PORT || 8080);
@@ -17,25 +29,70 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   console.error(`PORT must be a port number, not "${process.env.PORT}"`);
   process.exit(2);
 }
+const flag = (name: string): boolean | undefined => {
+  const value = process.env[name];
+  if (value === undefined || value === "") return undefined;
+  if (value === "1" || value === "true") return true;
+  if (value === "0" || value === "false") return false;
+  console.error(`${name} must be 0 or 1, not "${value}"`);
+  process.exit(2);
+};
+const cookieSecure = flag("COOKIE_SECURE");
+const trustProxy = flag("TRUST_PROXY") ?? false;
+const demoUsers = flag("DEMO_USERS") ?? true;
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const dataDir = process.env.DATA_DIR || DEFAULT_DATA_DIR;
+const credentialsPath = `${dataDir.replace(/\/+$/, "")}/${CREDENTIALS_FILE}`;
+const displayHost = host.includes(":") ? `[${host}]` : host;
 
 const db = await openDb(databaseUrl ? { databaseUrl } : { dataDir });
+let signInHelp: string[] = [];
 try {
   await migrate(db);
   await seed(db);
+  signInHelp = await prepareSignIn();
 } catch (error) {
   console.error(`database setup failed: ${error instanceof Error ? error.message : String(error)}`);
   await db.close().catch(() => undefined);
   process.exit(1);
 }
 
-const app = createApp({ db, staticDir: process.env.STATIC_DIR || "dist/client", version: APP_VERSION });
+/**
+ * What to print about signing in. The embedded demo without users gets its demo accounts (printed with
+ * their passwords this once, and kept in DATA_DIR/demo-credentials.txt); PostgreSQL without users gets
+ * the command that creates the first administrator. Never a fixed default password.
+ */
+async function prepareSignIn(): Promise<string[]> {
+  const users = await countUsers(db);
+  const addAdmin = "npm run user:add -- --role admin --username <name> [--display-name <name>]";
+  if (users === 0 && (databaseUrl || !demoUsers)) {
+    return [`No users yet. Create the first administrator with: ${addAdmin}`];
+  }
+  let created: TDemoAccount[] | null = null;
+  if (users === 0) {
+    created = await createDemoUsers(db);
+    if (created) {
+      await writeCredentials(credentialsPath, credentialsText(created, `http://${displayHost}:${port}/`));
+    }
+  }
+  if (databaseUrl || !existsSync(credentialsPath)) return [];
+  return [
+    `Demo sign-in: see ${credentialsPath}`,
+    ...(created ? created.map((a) => `  ${a.username.padEnd(12)} ${a.password}  (${a.role}: ${a.can})`) : []),
+  ];
+}
+
+const app = createApp({
+  db,
+  staticDir: process.env.STATIC_DIR || "dist/client",
+  version: APP_VERSION,
+  trustProxy,
+  ...(cookieSecure === undefined ? {} : { cookieSecure }),
+});
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const where = db.engine === "pglite" ? `pglite (${dataDir})` : "postgres";
-  console.log(
-    `listening on http://${host.includes(":") ? `[${host}]` : host}:${info.port} (database: ${where})`,
-  );
+  console.log(`listening on http://${displayHost}:${info.port} (database: ${where})`);
+  for (const line of signInHelp) console.log(line);
 });
 server.on("error", async (error) => {
   console.error(`server error: ${error.message}`);

@@ -1,4 +1,13 @@
 import { z } from "zod";
+import {
+  type TAccess,
+  ZLoginBody,
+  ZOk,
+  ZSession,
+  ZUser,
+  ZUserCreateBody,
+  ZUserUpdateBody,
+} from "./schemas/auth";
 import { ZCohort, ZCohortListQuery } from "./schemas/cohort";
 import { ZCommitmentListQuery, ZCommitmentView } from "./schemas/commitment";
 import { listOf, pageQuery, ZFiscalYear, ZId, ZIsoDate } from "./schemas/common";
@@ -41,6 +50,11 @@ export type TEndpoint = {
   response: z.ZodType;
   /** Error statuses this endpoint can answer besides 405/500, each with a problem+json body. */
   errors: readonly number[];
+  /**
+   * Who may call it. Anything but `public` also answers 401 (not signed in) and 403 (role too low, or a
+   * state-changing request without the session's CSRF token).
+   */
+  access: TAccess;
 };
 
 const ZPageOnly = z.strictObject({ ...pageQuery });
@@ -55,6 +69,7 @@ export const contract = {
     summary: "Liveness and which database engine is in use",
     tag: "meta",
     response: ZHealth,
+    access: "public",
     errors: [],
   },
   openapi: {
@@ -63,6 +78,7 @@ export const contract = {
     summary: "This API as an OpenAPI 3.1 document",
     tag: "meta",
     response: z.record(z.string(), z.unknown()),
+    access: "public",
     errors: [],
   },
   getOrganisation: {
@@ -71,6 +87,7 @@ export const contract = {
     summary: "The association whose vendors are overseen",
     tag: "organisation",
     response: ZOrganisation,
+    access: "viewer",
     errors: [],
   },
   listVendors: {
@@ -80,6 +97,7 @@ export const contract = {
     tag: "vendors",
     query: ZPageOnly,
     response: listOf(ZVendor),
+    access: "viewer",
     errors: [400],
   },
   getVendor: {
@@ -89,6 +107,7 @@ export const contract = {
     tag: "vendors",
     params: id("vendorId"),
     response: ZVendorDetail,
+    access: "viewer",
     errors: [400, 404],
   },
   listRegulatoryActions: {
@@ -98,6 +117,7 @@ export const contract = {
     tag: "vendors",
     query: z.strictObject({ vendorId: ZId.optional(), since: ZIsoDate.optional(), ...pageQuery }),
     response: listOf(ZRegulatoryAction),
+    access: "viewer",
     errors: [400],
   },
   listProducts: {
@@ -107,6 +127,7 @@ export const contract = {
     tag: "products",
     query: ZPageOnly,
     response: listOf(ZProduct),
+    access: "viewer",
     errors: [400],
   },
   getProduct: {
@@ -116,6 +137,7 @@ export const contract = {
     tag: "products",
     params: id("productId"),
     response: ZProduct,
+    access: "viewer",
     errors: [400, 404],
   },
   listDocuments: {
@@ -125,6 +147,7 @@ export const contract = {
     tag: "documents",
     query: z.strictObject({ kind: ZDocumentKind.optional(), outsideRecord: ZBool.optional(), ...pageQuery }),
     response: listOf(ZSourceDocument),
+    access: "viewer",
     errors: [400],
   },
   getDocument: {
@@ -134,6 +157,7 @@ export const contract = {
     tag: "documents",
     params: id("documentId"),
     response: ZDocumentDetail,
+    access: "viewer",
     errors: [400, 404],
   },
   listIncidents: {
@@ -143,6 +167,7 @@ export const contract = {
     tag: "incidents",
     query: ZIncidentListQuery,
     response: listOf(ZIncidentSummary),
+    access: "viewer",
     errors: [400],
   },
   getIncident: {
@@ -152,6 +177,7 @@ export const contract = {
     tag: "incidents",
     params: id("incidentId"),
     response: ZIncident,
+    access: "viewer",
     errors: [400, 404],
   },
   listCohorts: {
@@ -161,6 +187,7 @@ export const contract = {
     tag: "remediation",
     query: ZCohortListQuery,
     response: listOf(ZCohort),
+    access: "viewer",
     errors: [400],
   },
   getCohort: {
@@ -170,6 +197,7 @@ export const contract = {
     tag: "remediation",
     params: id("cohortId"),
     response: ZCohort,
+    access: "viewer",
     errors: [400, 404],
   },
   listCommitments: {
@@ -179,6 +207,7 @@ export const contract = {
     tag: "commitments",
     query: ZCommitmentListQuery,
     response: listOf(ZCommitmentView),
+    access: "viewer",
     errors: [400],
   },
   getCommitment: {
@@ -189,6 +218,7 @@ export const contract = {
     params: id("commitmentId"),
     query: ZAsOfQuery,
     response: ZCommitmentView,
+    access: "viewer",
     errors: [400, 404],
   },
   listMeetings: {
@@ -198,6 +228,7 @@ export const contract = {
     tag: "meetings",
     query: z.strictObject({ fiscalYear: z.coerce.number().pipe(ZFiscalYear).optional(), ...pageQuery }),
     response: listOf(ZMeeting),
+    access: "viewer",
     errors: [400],
   },
   getMeeting: {
@@ -207,6 +238,7 @@ export const contract = {
     tag: "meetings",
     params: id("meetingId"),
     response: ZMeeting,
+    access: "viewer",
     errors: [400, 404],
   },
   getOverview: {
@@ -216,6 +248,7 @@ export const contract = {
     tag: "stats",
     query: ZAsOfQuery,
     response: ZOverview,
+    access: "viewer",
     errors: [400],
   },
   getAffectedStats: {
@@ -225,6 +258,7 @@ export const contract = {
     tag: "stats",
     query: z.strictObject({ fiscalYear: z.coerce.number().pipe(ZFiscalYear).optional() }),
     response: ZAffectedStats,
+    access: "viewer",
     errors: [400],
   },
   getRemediationStats: {
@@ -234,6 +268,7 @@ export const contract = {
     tag: "stats",
     query: z.strictObject({ incidentId: ZId.optional() }),
     response: ZRemediationStats,
+    access: "viewer",
     errors: [400],
   },
   getRemediationTimeline: {
@@ -243,6 +278,7 @@ export const contract = {
     tag: "stats",
     query: z.strictObject({ incidentId: ZId.optional() }),
     response: ZRemediationTimeline,
+    access: "viewer",
     errors: [400],
   },
   getCommitmentStats: {
@@ -252,6 +288,7 @@ export const contract = {
     tag: "stats",
     query: z.strictObject({ vendorId: ZId.optional(), asOf: ZIsoDate.optional() }),
     response: ZCommitmentStats,
+    access: "viewer",
     errors: [400],
   },
   getIntervalStats: {
@@ -261,6 +298,7 @@ export const contract = {
     tag: "stats",
     query: z.strictObject({ incidentId: ZId.optional() }),
     response: ZIntervalStats,
+    access: "viewer",
     errors: [400],
   },
   getVendorScorecards: {
@@ -270,7 +308,67 @@ export const contract = {
     tag: "stats",
     query: ZVendorScorecardQuery,
     response: ZVendorScorecards,
+    access: "viewer",
     errors: [400],
+  },
+  login: {
+    method: "POST",
+    path: "/api/v1/auth/login",
+    summary: "Sign in; sets the HttpOnly session cookie and returns the CSRF token",
+    tag: "auth",
+    body: ZLoginBody,
+    response: ZSession,
+    access: "public",
+    errors: [400, 401, 413, 415, 429],
+  },
+  logout: {
+    method: "POST",
+    path: "/api/v1/auth/logout",
+    summary: "Sign out; ends the session on the server",
+    tag: "auth",
+    response: ZOk,
+    access: "viewer",
+    errors: [],
+  },
+  getSession: {
+    method: "GET",
+    path: "/api/v1/auth/session",
+    summary: "The signed-in user and the session's CSRF token",
+    tag: "auth",
+    response: ZSession,
+    access: "viewer",
+    errors: [],
+  },
+  listUsers: {
+    method: "GET",
+    path: "/api/v1/users",
+    summary: "Users and their roles",
+    tag: "users",
+    query: ZPageOnly,
+    response: listOf(ZUser),
+    access: "admin",
+    errors: [400],
+  },
+  createUser: {
+    method: "POST",
+    path: "/api/v1/users",
+    summary: "Create a user with a role",
+    tag: "users",
+    body: ZUserCreateBody,
+    response: ZUser,
+    access: "admin",
+    errors: [400, 409, 413, 415],
+  },
+  updateUser: {
+    method: "PATCH",
+    path: "/api/v1/users/:userId",
+    summary: "Change a user's name, role, password or disable them (optimistic locking by version)",
+    tag: "users",
+    params: z.strictObject({ userId: z.string().regex(/^usr-[a-z0-9]{8,32}$/, "must be a user id") }),
+    body: ZUserUpdateBody,
+    response: ZUser,
+    access: "admin",
+    errors: [400, 404, 409, 413, 415],
   },
 } as const satisfies Record<string, TEndpoint>;
 

@@ -13,10 +13,14 @@ const MAX_QUERY_LENGTH = 2048;
 
 const TITLES: Record<number, string> = {
   400: "Invalid request",
+  401: "Not signed in",
+  403: "Forbidden",
   404: "Not found",
   405: "Method not allowed",
+  409: "Conflict",
   413: "Payload too large",
   415: "Unsupported media type",
+  429: "Too many requests",
   500: "Internal server error",
 };
 

@@ -84,7 +84,7 @@ describe("buildOpenApiDocument", () => {
     expect(detail.parameters).toEqual([
       expect.objectContaining({ name: "incidentId", in: "path", required: true }),
     ]);
-    expect(Object.keys(detail.responses).sort()).toEqual(["200", "400", "404", "405", "500"]);
+    expect(Object.keys(detail.responses).sort()).toEqual(["200", "400", "401", "403", "404", "405", "500"]);
     expect(detail.responses["404"]?.content).toEqual({
       "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } },
     });
@@ -93,5 +93,40 @@ describe("buildOpenApiDocument", () => {
       type: "object",
       required: ["type", "title", "status", "detail"],
     });
+  });
+
+  it("documents sign-in: the cookie and CSRF schemes, and 401/403 on every endpoint behind it", () => {
+    const components = doc.components as { securitySchemes: Record<string, Record<string, string>> };
+    expect(components.securitySchemes).toMatchObject({
+      sessionCookie: { type: "apiKey", in: "cookie", name: "bgd_session" },
+      csrfToken: { type: "apiKey", in: "header", name: "x-csrf-token" },
+    });
+    for (const [name, endpoint] of Object.entries(contract)) {
+      const op = paths[endpoint.path.replace(/:([A-Za-z]+)/g, "{$1}")]?.[endpoint.method.toLowerCase()] as
+        | (TOperation & { security: Record<string, string[]>[]; requestBody?: unknown })
+        | undefined;
+      const statuses = Object.keys(op?.responses ?? {});
+      if (endpoint.access === "public") {
+        expect(op?.security, name).toEqual([]);
+        if (endpoint.method === "GET") expect(statuses, name).not.toEqual(expect.arrayContaining(["403"]));
+      } else {
+        expect(statuses, name).toEqual(expect.arrayContaining(["401", "403"]));
+        const schemes = endpoint.method === "GET" ? ["sessionCookie"] : ["csrfToken", "sessionCookie"];
+        expect(Object.keys(op?.security[0] ?? {}).sort(), name).toEqual(schemes);
+      }
+      expect(op?.requestBody !== undefined, name).toBe("body" in endpoint);
+    }
+    const login = paths["/api/v1/auth/login"]?.post as TOperation;
+    expect(Object.keys(login.responses).sort()).toEqual([
+      "200",
+      "400",
+      "401",
+      "403",
+      "405",
+      "413",
+      "415",
+      "429",
+      "500",
+    ]);
   });
 });

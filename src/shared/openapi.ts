@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { isStateChanging, needsCsrf } from "./access";
 import { contract, type TEndpoint } from "./contract";
 import { PROBLEM_CONTENT_TYPE, problem } from "./http";
+import { CSRF_HEADER, SESSION_COOKIE } from "./schemas/auth";
 import { ZProblem } from "./schemas/problem";
 import { APP_VERSION } from "./version";
 
@@ -47,13 +49,39 @@ const problemResponse = (status: number) => ({
   content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: "#/components/schemas/Problem" } } },
 });
 
+/*
+ * Statuses every endpoint can answer besides its own: 405 and 500 always; behind sign-in 401 (no valid
+ * session) and 403 (role too low, or a write without the CSRF token); a public write 403 when cross-site.
+ */
+const implicitStatuses = (endpoint: TEndpoint) => [
+  405,
+  500,
+  ...(endpoint.access !== "public" ? [401, 403] : isStateChanging(endpoint.method) ? [403] : []),
+];
+
+/** Public: none; reads behind sign-in: the cookie; writes: the cookie and the CSRF header together. */
+const security = (endpoint: TEndpoint) =>
+  endpoint.access === "public"
+    ? []
+    : [needsCsrf(endpoint) ? { sessionCookie: [], csrfToken: [] } : { sessionCookie: [] }];
+
 const operation = (name: string, endpoint: TEndpoint) => {
-  const statuses = [...new Set([...endpoint.errors, 405, 500])].sort((a, b) => a - b);
+  const statuses = [...new Set([...endpoint.errors, ...implicitStatuses(endpoint)])].sort((a, b) => a - b);
   return {
     operationId: name,
     summary: endpoint.summary,
+    ...(endpoint.access === "public" ? {} : { description: `Needs the ${endpoint.access} role or higher.` }),
     tags: [endpoint.tag],
+    security: security(endpoint),
     parameters: [...parameters(endpoint.params, "path"), ...parameters(endpoint.query, "query")],
+    ...(endpoint.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: jsonSchema(endpoint.body, "input") } },
+          },
+        }
+      : {}),
     responses: {
       "200": {
         description: "OK",
@@ -78,10 +106,27 @@ export const buildOpenApiDocument = (): Record<string, unknown> => {
       title: "Board governance dashboard API",
       version: APP_VERSION,
       description:
-        "Read-only API over the association's record of its insurance vendor's incidents. Figures that a source does not give are 'not_reported', never 0.",
+        "API over the association's record of its insurance vendor's incidents. Figures that a source does not give are 'not_reported', never 0. Everything but health, this document and sign-in needs a session: sign in with POST /api/v1/auth/login, which sets an HttpOnly cookie and returns the CSRF token that every state-changing request must send in the x-csrf-token header.",
     },
     tags: tags.map((tag) => ({ name: tag })),
     paths,
-    components: { schemas: { Problem: jsonSchema(ZProblem, "output") } },
+    components: {
+      schemas: { Problem: jsonSchema(ZProblem, "output") },
+      securitySchemes: {
+        sessionCookie: {
+          type: "apiKey",
+          in: "cookie",
+          name: SESSION_COOKIE,
+          description:
+            "Set by POST /api/v1/auth/login (HttpOnly, SameSite=Strict, Secure outside localhost).",
+        },
+        csrfToken: {
+          type: "apiKey",
+          in: "header",
+          name: CSRF_HEADER,
+          description: "The session's csrfToken (from login or GET /api/v1/auth/session).",
+        },
+      },
+    },
   };
 };

@@ -1,7 +1,7 @@
 import "@testing-library/jest-dom/vitest";
 import { cleanup } from "@testing-library/react";
 import { loadAllNamespaces } from "@/i18n/catalog";
-import { server } from "@/mocks/node";
+import { resetMockAuthForTests, server } from "@/mocks/node";
 
 // Unhandled requests fail the test: every request a component makes must be one the contract declares.
 beforeAll(async () => {
@@ -12,6 +12,7 @@ beforeAll(async () => {
 afterEach(() => {
   cleanup();
   server.resetHandlers();
+  resetMockAuthForTests();
   localStorage.clear();
 });
 afterAll(() => server.close());

@@ -1,18 +1,46 @@
+import type { z } from "zod";
+import type { TSessionInfo } from "@/server/auth/sessions";
 import type { TDb } from "@/server/db/types";
-import type { TEndpointName, TParsedParamsOf, TParsedQueryOf, TResponseOf } from "@/shared/contract";
+import type {
+  TContract,
+  TEndpointName,
+  TParsedParamsOf,
+  TParsedQueryOf,
+  TResponseOf,
+} from "@/shared/contract";
 import type { TProblem } from "@/shared/schemas/problem";
 
 /*
  * A route handler gets the validated request and the database and returns the response body; app.ts does
- * the routing, validation and error answers around it, from the contract.
+ * the routing, sign-in and role checks, validation and error answers around it, from the contract.
  */
+
+export type TParsedBodyOf<N extends TEndpointName> = TContract[N] extends { body: z.ZodType }
+  ? z.output<TContract[N]["body"]>
+  : undefined;
+
+/** Public endpoints get no session (none is looked up); every other one is only called with one. */
+export type TSessionOf<N extends TEndpointName> = TContract[N]["access"] extends "public"
+  ? null
+  : TSessionInfo;
 
 export type THandlerContext<N extends TEndpointName> = {
   db: TDb;
   params: TParsedParamsOf<N>;
   query: TParsedQueryOf<N>;
-  body: unknown;
+  body: TParsedBodyOf<N>;
   version: string;
+  session: TSessionOf<N>;
+  /** The request's time, from the app's clock (injectable in tests). */
+  now: Date;
+  client: {
+    /** The client's address (for sign-in throttling). */
+    address: string;
+    /** The session token the request's cookie carries, valid or not. */
+    sessionToken: string | null;
+  };
+  /** The session cookie of the answer. */
+  cookies: { set(token: string, maxAgeSeconds: number): void; clear(): void };
 };
 
 export type THandler<N extends TEndpointName> = (ctx: THandlerContext<N>) => Promise<TResponseOf<N>>;
@@ -23,9 +51,11 @@ export type TAllHandlers = { [N in TEndpointName]: THandler<N> };
 export class HttpProblem extends Error {
   override name = "HttpProblem";
   readonly problem: TProblem;
-  constructor(problem: TProblem) {
+  readonly headers: Record<string, string>;
+  constructor(problem: TProblem, headers: Record<string, string> = {}) {
     super(problem.detail);
     this.problem = problem;
+    this.headers = headers;
   }
 }
 

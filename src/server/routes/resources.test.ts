@@ -1,8 +1,8 @@
-import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "@/server/app";
+import { signedIn } from "@/server/test/auth";
 import { openTestDb, type TTestDb, testEngines } from "@/server/test/open-test-db";
-import { getOk, requestJson } from "@/server/test/request";
+import { getOk, requestJson, type TRequester } from "@/server/test/request";
 import { case2025 } from "@/shared/seed/case-2025";
 import { APP_VERSION } from "@/shared/version";
 
@@ -14,10 +14,10 @@ const AS_OF = "asOf=2025-09-30";
 
 describe.each(testEngines)("resources on %s", (engine) => {
   let t: TTestDb;
-  let app: Hono;
+  let app: TRequester;
   beforeAll(async () => {
     t = await openTestDb({ engine });
-    app = createApp({ db: t.db, log: () => undefined });
+    app = await signedIn(createApp({ db: t.db, log: () => undefined }), t.db, "viewer");
   });
   afterAll(async () => {
     await t?.close();

@@ -1,8 +1,8 @@
-import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "@/server/app";
+import { as, ensureTestUser, signIn, type TSignedIn } from "@/server/test/auth";
 import { openTestDb, type TTestDb, testEngines } from "@/server/test/open-test-db";
-import { getOk } from "@/server/test/request";
+import { getOk, type TRequester } from "@/server/test/request";
 import type {
   TAffectedStats,
   TCommitmentStats,
@@ -41,10 +41,14 @@ const notification = {
 
 describe.each(testEngines)("stats on %s", (engine) => {
   let t: TTestDb;
-  let app: Hono;
+  let app: TRequester;
+  let viewer: TSignedIn;
   beforeAll(async () => {
     t = await openTestDb({ engine });
-    app = createApp({ db: t.db, log: () => undefined });
+    const server = createApp({ db: t.db, log: () => undefined });
+    await ensureTestUser(t.db, "viewer");
+    viewer = await signIn(server, "test-viewer");
+    app = as(server, viewer);
   });
   afterAll(async () => {
     await t?.close();
@@ -339,7 +343,10 @@ describe.each(testEngines)("stats on %s", (engine) => {
           `UPDATE commitments SET due_date = '2025-09-10', status = 'vendor_reported_done',
              reported_done_date = '2025-09-09' WHERE id = 'cmt-3-refunds'`,
         );
-        const txApp = createApp({ db: { ...t.db, query: tx.query, exec: tx.exec }, log: () => undefined });
+        const txApp = as(
+          createApp({ db: { ...t.db, query: tx.query, exec: tx.exec }, log: () => undefined }),
+          viewer,
+        );
         const result = {
           stats: await getOk<TCommitmentStats>(txApp, "/api/v1/stats/commitments?asOf=2025-09-30"),
           overdue: await getOk<{ items: { id: string }[] }>(

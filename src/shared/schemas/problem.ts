@@ -15,6 +15,8 @@ export const ZProblem = z.strictObject({
   status: z.number().int(),
   detail: z.string(),
   errors: z.array(ZFieldError).optional(),
+  /** On a 409 for a stale `version`: the record as it is now, so the client can show both and re-apply. */
+  current: z.record(z.string(), z.unknown()).optional(),
 });
 export type TProblem = z.infer<typeof ZProblem>;
 

@@ -1,0 +1,136 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { HttpResponse, http } from "msw";
+import { signInMock, signOutMock } from "@/mocks/auth-state";
+import { server } from "@/mocks/node";
+import { contract } from "@/shared/contract";
+import { PROBLEM_CONTENT_TYPE, problem } from "@/shared/http";
+import { renderApp } from "@/test/render";
+
+const SLOW = { timeout: 5000 };
+
+const signInHeading = () => screen.findByRole("heading", { level: 1, name: "サインイン" }, SLOW);
+
+describe("App shell: sign-in guard, user menu, roles", () => {
+  it("sends a visitor without a session to sign-in, remembering the page", async () => {
+    server.use(
+      http.get(`*${contract.getSession.path}`, () =>
+        HttpResponse.json(problem(401, "Sign in to use this endpoint."), {
+          status: 401,
+          headers: { "content-type": PROBLEM_CONTENT_TYPE },
+        }),
+      ),
+    );
+    const { router } = renderApp("/commitments?kind=board_demand");
+    expect(await signInHeading()).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe("/signin");
+    expect(new URLSearchParams(router.state.location.search).get("next")).toBe(
+      "/commitments?kind=board_demand",
+    );
+    // Not an expired session: no message about one.
+    expect(screen.queryByText(/有効期限/)).not.toBeInTheDocument();
+  });
+
+  it("asks for nothing of the record before the session is known", async () => {
+    signOutMock();
+    const seen: string[] = [];
+    server.events.on("request:start", ({ request }) => {
+      seen.push(new URL(request.url).pathname);
+    });
+    renderApp("/");
+    await signInHeading();
+    server.events.removeAllListeners();
+    expect(seen).toEqual([contract.getSession.path]);
+  });
+
+  it("sends the user to sign-in when the session expires, and back afterwards", async () => {
+    const user = userEvent.setup();
+    const { router, queryClient } = renderApp("/");
+    const nav = await screen.findByRole("navigation", { name: "メインメニュー" }, SLOW);
+    await screen.findByRole("heading", { level: 1, name: /^概要/ }, SLOW);
+    // The case timeline loads each incident after the list (dependent queries): wait for its last row,
+    // so that no overview read is still to start when the session ends.
+    await screen.findAllByText("2025年9月5日", {}, SLOW);
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0), SLOW);
+    // The server ends the session (expiry, or an admin disabled the account); the next read gets 401.
+    signOutMock();
+    await user.click(within(nav).getByRole("link", { name: "理事会" }));
+    expect(await signInHeading()).toBeInTheDocument();
+    expect(screen.getByRole("status")).toHaveTextContent("サインインの有効期限が切れました。");
+    expect(new URLSearchParams(router.state.location.search).get("next")).toBe("/meetings");
+    await user.type(screen.getByLabelText("ユーザー名"), "demo-viewer");
+    await user.type(screen.getByLabelText("パスワード"), "demo-password-viewer");
+    await user.click(screen.getByRole("button", { name: "サインイン" }));
+    expect(await screen.findByRole("heading", { level: 1, name: "理事会" }, SLOW)).toBeInTheDocument();
+    expect(screen.getByRole("region", { name: "サインイン中のユーザー" })).toHaveTextContent("閲覧者");
+  });
+
+  it("shows the user's name and role, and signs out on the server", async () => {
+    const user = userEvent.setup();
+    const { router, queryClient } = renderApp("/");
+    const menu = await screen.findByRole("region", { name: "サインイン中のユーザー" }, SLOW);
+    expect(menu).toHaveTextContent("Demo editor");
+    expect(menu).toHaveTextContent("事務局(編集者)");
+    await user.click(within(menu).getByRole("button", { name: "サインアウト" }));
+    expect(await signInHeading()).toBeInTheDocument();
+    expect(screen.getByRole("status")).toHaveTextContent("サインアウトしました。");
+    expect(router.state.location.search).toBe("");
+    // The session is gone on the server side too: the app sends the user back to sign-in.
+    // Nothing the signed-out user saw stays in memory.
+    await waitFor(() => expect(queryClient.getQueryCache().getAll()).toEqual([]));
+    await router.navigate("/incidents");
+    await waitFor(() => expect(router.state.location.pathname).toBe("/signin"), SLOW);
+    expect(new URLSearchParams(router.state.location.search).get("next")).toBe("/incidents");
+  });
+
+  it("says so when sign-out fails, and stays signed in", async () => {
+    server.use(
+      http.post(`*${contract.logout.path}`, () =>
+        HttpResponse.json(problem(500, "boom"), {
+          status: 500,
+          headers: { "content-type": PROBLEM_CONTENT_TYPE },
+        }),
+      ),
+    );
+    const { router } = renderApp("/");
+    const menu = await screen.findByRole("region", { name: "サインイン中のユーザー" }, SLOW);
+    await userEvent.click(within(menu).getByRole("button", { name: "サインアウト" }));
+    expect(await within(menu).findByRole("alert")).toHaveTextContent("サインアウトできませんでした。");
+    expect(router.state.location.pathname).toBe("/");
+  });
+
+  it("offers user administration to administrators only", async () => {
+    renderApp("/");
+    const nav = await screen.findByRole("navigation", { name: "メインメニュー" }, SLOW);
+    await screen.findByRole("region", { name: "サインイン中のユーザー" }, SLOW);
+    expect(within(nav).queryByRole("link", { name: "ユーザー管理" })).not.toBeInTheDocument();
+  });
+
+  it("shows the administrator the users link, in English too", async () => {
+    signInMock("admin");
+    renderApp("/", { lang: "en" });
+    const nav = await screen.findByRole("navigation", { name: "Main menu" }, SLOW);
+    expect(await within(nav).findByRole("link", { name: "Users" }, SLOW)).toHaveAttribute(
+      "href",
+      "/admin/users",
+    );
+    expect(screen.getByRole("region", { name: "Signed-in user" })).toHaveTextContent("Administrator");
+  });
+
+  it("gives a viewer the 403 page at /admin/users, not a crash", async () => {
+    signInMock("viewer");
+    const seen: string[] = [];
+    server.events.on("request:start", ({ request }) => {
+      seen.push(new URL(request.url).pathname);
+    });
+    renderApp("/admin/users");
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "この画面を見る権限がありません" }, SLOW),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText("この画面は役割が「管理者」のユーザーだけが使えます。", { exact: false }),
+    ).toBeInTheDocument();
+    server.events.removeAllListeners();
+    expect(seen).not.toContain(contract.listUsers.path);
+  });
+});

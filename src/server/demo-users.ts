@@ -1,0 +1,56 @@
+import { chmod, writeFile } from "node:fs/promises";
+import { generatePassword, hashPassword } from "@/server/auth/passwords";
+import { lockSchema } from "@/server/db/migrate";
+import type { TDb } from "@/server/db/types";
+import { insertUser } from "@/server/repository/users";
+import type { TRole } from "@/shared/schemas/auth";
+
+/*
+ * The embedded demo's accounts: on a database without users, one per role with a random password, written
+ * to a file only the owner can read. Never a fixed password; never on PostgreSQL (a real deployment
+ * creates its first admin with `npm run user:add`).
+ */
+
+export const DEMO_ACCOUNTS: readonly { username: string; role: TRole; displayName: string; can: string }[] = [
+  { username: "demo-viewer", role: "viewer", displayName: "Demo viewer", can: "reads everything" },
+  { username: "demo-editor", role: "editor", displayName: "Demo editor", can: "records and changes" },
+  { username: "demo-admin", role: "admin", displayName: "Demo admin", can: "also manages users" },
+];
+
+export const CREDENTIALS_FILE = "demo-credentials.txt";
+
+export type TDemoAccount = { username: string; password: string; role: TRole; can: string };
+
+/** Creates the demo accounts when the database has no user at all; null when it already has some. */
+export const createDemoUsers = async (db: TDb, now = new Date()): Promise<TDemoAccount[] | null> => {
+  const accounts = DEMO_ACCOUNTS.map((a) => ({ ...a, password: generatePassword() }));
+  // Hashing takes a while: before the transaction, not while holding its lock.
+  const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password)));
+  return db.transaction(async (tx) => {
+    await lockSchema(tx);
+    const rows = await tx.query<{ n: number }>("SELECT count(*) AS n FROM users");
+    if ((rows[0]?.n ?? 0) > 0) return null;
+    for (const [i, a] of accounts.entries()) {
+      await insertUser(
+        tx,
+        { username: a.username, displayName: a.displayName, role: a.role, passwordHash: hashes[i] as string },
+        now,
+      );
+    }
+    return accounts.map(({ username, password, role, can }) => ({ username, password, role, can }));
+  });
+};
+
+export const credentialsText = (accounts: TDemoAccount[], url: string) =>
+  [
+    "# Demo accounts of the embedded demo database. Keep this file private; anyone with it can sign in.",
+    `# Sign in at ${url} with one of these (username, password, role):`,
+    ...accounts.map((a) => `${a.username.padEnd(12)} ${a.password}  ${a.role}: ${a.can}`),
+    "",
+  ].join("\n");
+
+/** Writes the credentials readable by the owner only (0600, also when the file was already there). */
+export const writeCredentials = async (path: string, text: string) => {
+  await writeFile(path, text, { mode: 0o600 });
+  await chmod(path, 0o600);
+};

@@ -1,0 +1,173 @@
+import { hashPassword } from "@/server/auth/passwords";
+import { newUserId } from "@/server/auth/tokens";
+import type { TQueryable } from "@/server/db/types";
+import type { TRole, TUser } from "@/shared/schemas/auth";
+import { listPage, type TPage } from "./sql";
+
+/*
+ * Users. The password hash never leaves this module except to the sign-in check (`findForLogin`); every
+ * other read builds the contract's ZUser, which has no field for it. Writes are one transaction each.
+ */
+
+/** A timestamptz as JavaScript's toISOString() prints it (UTC, milliseconds). */
+const isoTime = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+const userJson = (u: string) => `jsonb_build_object(
+  'id', ${u}.id, 'username', ${u}.username, 'displayName', ${u}.display_name, 'role', ${u}.role,
+  'disabled', ${u}.disabled, 'createdAt', ${isoTime(`${u}.created_at`)}, 'version', ${u}.version
+)`;
+
+export const listUsers = (db: TQueryable, page: TPage) =>
+  listPage<TUser>(
+    db,
+    { item: userJson("u"), from: "users u", where: "true", orderBy: "u.username", params: [] },
+    page,
+  );
+
+export const getUser = async (db: TQueryable, id: string): Promise<TUser | null> => {
+  const rows = await db.query<{ item: TUser }>(
+    `SELECT ${userJson("u")} AS item FROM users u WHERE u.id = $1`,
+    [id],
+  );
+  return rows[0]?.item ?? null;
+};
+
+export const getUserByUsername = async (db: TQueryable, username: string): Promise<TUser | null> => {
+  const rows = await db.query<{ item: TUser }>(
+    `SELECT ${userJson("u")} AS item FROM users u WHERE u.username = $1`,
+    [username],
+  );
+  return rows[0]?.item ?? null;
+};
+
+export const countUsers = async (db: TQueryable) => {
+  const rows = await db.query<{ n: number }>("SELECT count(*) AS n FROM users");
+  return rows[0]?.n ?? 0;
+};
+
+export type TLoginUser = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: TRole;
+  disabled: boolean;
+  passwordHash: string;
+};
+
+export const findForLogin = async (db: TQueryable, username: string): Promise<TLoginUser | null> => {
+  const rows = await db.query<{
+    id: string;
+    username: string;
+    display_name: string;
+    role: TRole;
+    disabled: boolean;
+    password_hash: string;
+  }>("SELECT id, username, display_name, role, disabled, password_hash FROM users WHERE username = $1", [
+    username,
+  ]);
+  const row = rows[0];
+  return row
+    ? {
+        id: row.id,
+        username: row.username,
+        displayName: row.display_name,
+        role: row.role,
+        disabled: row.disabled,
+        passwordHash: row.password_hash,
+      }
+    : null;
+};
+
+export type TNewUser = { username: string; displayName: string; role: TRole; password: string };
+
+/** Inserts a user with an already computed hash; null when the username is taken. */
+export const insertUser = async (
+  db: TQueryable,
+  user: Omit<TNewUser, "password"> & { passwordHash: string },
+  now: Date,
+): Promise<TUser | null> => {
+  const rows = await db.query<{ item: TUser }>(
+    `INSERT INTO users AS u (id, username, display_name, role, password_hash, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6::timestamptz)
+     ON CONFLICT (username) DO NOTHING
+     RETURNING ${userJson("u")} AS item`,
+    [newUserId(), user.username, user.displayName, user.role, user.passwordHash, now.toISOString()],
+  );
+  return rows[0]?.item ?? null;
+};
+
+/** Hashes the password (outside any transaction: it takes a while) and inserts; null when taken. */
+export const createUser = async (db: TQueryable, user: TNewUser, now: Date) =>
+  insertUser(db, { ...user, passwordHash: await hashPassword(user.password) }, now);
+
+export type TUserChange = {
+  version: number;
+  displayName?: string | undefined;
+  role?: TRole | undefined;
+  disabled?: boolean | undefined;
+  password?: string | undefined;
+};
+
+export type TUpdateResult =
+  | { kind: "ok"; user: TUser }
+  | { kind: "not_found" }
+  | { kind: "stale"; current: TUser }
+  | { kind: "last_admin"; fields: ("role" | "disabled")[] };
+
+/** Which of the change's fields would leave no active administrator, given how many others there are. */
+export const lastAdminFields = (current: TUser, change: TUserChange, otherActiveAdmins: number) => {
+  if (current.role !== "admin" || current.disabled || otherActiveAdmins > 0) return [];
+  const fields: ("role" | "disabled")[] = [];
+  if (change.role !== undefined && change.role !== "admin") fields.push("role");
+  if (change.disabled === true) fields.push("disabled");
+  return fields;
+};
+
+/**
+ * Applies `change` when `change.version` is the stored one, in one transaction. A new password or a
+ * disabled account ends the user's sessions (except `keepSessionId`, the admin's own when they change
+ * their own password).
+ */
+export const updateUser = async (
+  db: TQueryable & { transaction<T>(fn: (tx: TQueryable) => Promise<T>): Promise<T> },
+  id: string,
+  change: TUserChange,
+  keepSessionId: string | null,
+): Promise<TUpdateResult> => {
+  const passwordHash = change.password === undefined ? null : await hashPassword(change.password);
+  return db.transaction(async (tx) => {
+    // The active admins first, always in id order, then the row: two concurrent demotions take turns
+    // instead of each seeing the other as the admin that remains.
+    await tx.query("SELECT id FROM users WHERE role = 'admin' AND NOT disabled ORDER BY id FOR UPDATE");
+    const rows = await tx.query<{ item: TUser }>(
+      `SELECT ${userJson("u")} AS item FROM users u WHERE u.id = $1 FOR UPDATE`,
+      [id],
+    );
+    const current = rows[0]?.item;
+    if (!current) return { kind: "not_found" };
+    if (current.version !== change.version) return { kind: "stale", current };
+    const others = await tx.query<{ n: number }>(
+      "SELECT count(*) AS n FROM users WHERE role = 'admin' AND NOT disabled AND id <> $1",
+      [id],
+    );
+    const fields = lastAdminFields(current, change, others[0]?.n ?? 0);
+    if (fields.length > 0) return { kind: "last_admin", fields };
+    const updated = await tx.query<{ item: TUser }>(
+      `UPDATE users AS u SET
+         display_name = COALESCE($2, u.display_name),
+         role = COALESCE($3, u.role),
+         disabled = COALESCE($4, u.disabled),
+         password_hash = COALESCE($5, u.password_hash),
+         version = u.version + 1
+       WHERE u.id = $1
+       RETURNING ${userJson("u")} AS item`,
+      [id, change.displayName ?? null, change.role ?? null, change.disabled ?? null, passwordHash],
+    );
+    const user = updated[0]?.item as TUser;
+    if (passwordHash !== null || user.disabled) {
+      const keep = user.disabled ? null : keepSessionId;
+      await tx.query("DELETE FROM sessions WHERE user_id = $1 AND id IS DISTINCT FROM $2", [id, keep]);
+    }
+    return { kind: "ok", user };
+  });
+};

@@ -1,0 +1,67 @@
+import { z } from "zod";
+
+/** Who may do what: viewer (board member) reads; editor (secretariat) records; admin also manages users. */
+export const ZRole = z.enum(["viewer", "editor", "admin"]);
+export type TRole = z.infer<typeof ZRole>;
+
+/** The access an endpoint needs: `public` needs no sign-in; otherwise the least role allowed. */
+export const ZAccess = z.enum(["public", "viewer", "editor", "admin"]);
+export type TAccess = z.infer<typeof ZAccess>;
+
+export const ROLE_RANK: Record<TAccess, number> = { public: 0, viewer: 1, editor: 2, admin: 3 };
+
+/** The header that carries the session's CSRF token on every state-changing request. */
+export const CSRF_HEADER = "x-csrf-token";
+export const SESSION_COOKIE = "bgd_session";
+
+export const ZUsername = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, "3–40 characters: letters, digits, dot, hyphen, underscore");
+
+/** Long passphrases are welcome; the upper bound only keeps hashing cheap for the server. */
+export const ZPassword = z.string().min(12, "at least 12 characters").max(256, "at most 256 characters");
+
+export const ZUser = z.strictObject({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: ZRole,
+  disabled: z.boolean(),
+  createdAt: z.string(),
+  version: z.number().int().min(1),
+});
+export type TUser = z.infer<typeof ZUser>;
+
+export const ZSession = z.strictObject({
+  user: ZUser.pick({ id: true, username: true, displayName: true, role: true }),
+  csrfToken: z.string(),
+  expiresAt: z.string(),
+});
+export type TSession = z.infer<typeof ZSession>;
+
+export const ZLoginBody = z.strictObject({
+  username: z.string().trim().toLowerCase().min(1, "required").max(40),
+  password: z.string().min(1, "required").max(256),
+});
+
+export const ZUserCreateBody = z.strictObject({
+  username: ZUsername,
+  displayName: z.string().trim().min(1, "required").max(80),
+  role: ZRole,
+  password: ZPassword,
+});
+
+export const ZUserUpdateBody = z
+  .strictObject({
+    /** The version the editor saw: a stale one gets 409 with the current record. */
+    version: z.number().int().min(1),
+    displayName: z.string().trim().min(1, "required").max(80).optional(),
+    role: ZRole.optional(),
+    disabled: z.boolean().optional(),
+    password: ZPassword.optional(),
+  })
+  .refine((b) => Object.keys(b).length > 1, { message: "nothing to change", path: [] });
+
+export const ZOk = z.strictObject({ ok: z.literal(true) });
