@@ -8,6 +8,10 @@ type TProps = {
   chart: ReactNode;
   /** The same data as a table: the chart's text alternative, one click away and always in print. */
   table: ReactNode;
+  /**
+   * The chart's height in px, fixed: the placeholder and the chart (legend included, which has to fit
+   * in it) take exactly this, so nothing below moves when the chart's code arrives.
+   */
   height: number;
 };
 
@@ -35,17 +39,38 @@ export const ChartFrame = ({ title, description, chart, table, height }: TProps)
       {asTable ? (
         table
       ) : (
-        <div
-          className="chart-body"
-          style={{ minHeight: height }}
-          role="img"
-          aria-label={description ?? title}
-        >
-          <Suspense fallback={<div className="skeleton" style={{ height }} aria-hidden="true" />}>
+        <div className="chart-body" style={{ height }} role="img" aria-label={description ?? title}>
+          <Suspense fallback={<div className="skeleton chart-placeholder" aria-hidden="true" />}>
             {chart}
           </Suspense>
         </div>
       )}
     </figure>
+  );
+};
+
+/**
+ * A ChartFrame's boxes while its data loads (QueryState's `skeleton`): the title, the button and the
+ * description take the lines their text will take (drawn as bars, the text itself is not in the page),
+ * and the body the chart's fixed height. Give the description as the frame will show it; where it holds
+ * a figure not known yet, a stand-in of the same width.
+ */
+export const ChartFrameSkeleton = ({
+  title,
+  description,
+  height,
+}: Pick<TProps, "title" | "description" | "height">) => {
+  const { t } = useI18n();
+  return (
+    <div className="chart-frame">
+      <div className="chart-head">
+        <span className="chart-title ghost-text" data-text={title} />
+        <span className="button button-secondary no-print ghost-button" data-text={t("common.showTable")} />
+      </div>
+      {description ? <p className="chart-description ghost-text" data-text={description} /> : null}
+      <div className="chart-body" style={{ height }}>
+        <div className="skeleton chart-placeholder" />
+      </div>
+    </div>
   );
 };

@@ -7,19 +7,54 @@ type TProps<T> = {
   children: (data: T) => ReactNode;
   /** Reserves the space the content will take, so nothing moves when data arrives. */
   minHeight?: number | string;
+  /**
+   * Drawn while loading instead of the plain block (minHeight then does not apply): a placeholder of the
+   * content's own boxes (tiles, a chart's frame), laid out as the content will be, so it can take the
+   * content's size at every width. Hidden from assistive technology; "loading" is announced as usual.
+   */
+  skeleton?: ReactNode;
+  /**
+   * Other queries whose answers change the content's size (names, links, notes). The loading state lasts
+   * until each has settled, so the content appears once, in its final size. A failed one does not hold
+   * the content back (it shows without what that query adds), nor does one that is not fetching.
+   */
+  waitFor?: readonly Pick<UseQueryResult<unknown>, "isLoading">[];
   isEmpty?: (data: T) => boolean;
   empty?: ReactNode;
 };
 
 /** One place for the loading, error (with retry) and empty states of every query. */
-export const QueryState = <T,>({ query, children, minHeight = "4rem", isEmpty, empty }: TProps<T>) => {
+export const QueryState = <T,>({
+  query,
+  children,
+  minHeight = "4rem",
+  skeleton,
+  waitFor,
+  isEmpty,
+  empty,
+}: TProps<T>) => {
   const { t } = useI18n();
-  if (query.isPending) {
+  if (query.isPending || (query.isSuccess && waitFor?.some((q) => q.isLoading))) {
+    const status = (
+      <span className="visually-hidden" role="status">
+        {t("common.loading")}
+      </span>
+    );
+    if (skeleton) {
+      // No box of its own (display: contents): the skeleton's boxes sit where the content's will, e.g. as
+      // cells of the parent's grid.
+      return (
+        <div className="state-loading state-skeleton" aria-busy="true">
+          {status}
+          <div className="state-skeleton" aria-hidden="true">
+            {skeleton}
+          </div>
+        </div>
+      );
+    }
     return (
       <div className="state state-loading" style={{ minHeight }} aria-busy="true">
-        <span className="visually-hidden" role="status">
-          {t("common.loading")}
-        </span>
+        {status}
         <div className="skeleton" aria-hidden="true" />
       </div>
     );

@@ -1,16 +1,15 @@
 import { Link } from "react-router";
 import { NotReported } from "@/components/not-reported";
 import { SourceRef } from "@/components/source-ref";
-import { translate, useI18n } from "@/i18n/i18n";
+import { useI18n } from "@/i18n/i18n";
+import { catalogText } from "@/lib/catalog-text";
 import type { TCommitmentView } from "@/shared/schemas/commitment";
+import { NoDueDate, OverdueFlag } from "./commitment-flags";
 import { commitmentText } from "./commitment-model";
 import { CommitmentStatusSteps } from "./commitment-status-steps";
 import type { TCommitmentNames } from "./use-commitment-names";
 
-const evidenceMissing = {
-  ja: translate("ja", "commitments.evidenceMissing"),
-  en: translate("en", "commitments.evidenceMissing"),
-};
+const evidenceMissing = catalogText("commitments.evidenceMissing");
 
 /** One promise or demand, with everything a board member needs to judge whether it is being kept. */
 export const CommitmentCard = ({
@@ -33,12 +32,7 @@ export const CommitmentCard = ({
       <div className="commitment-card-head">
         <span className={`kind-badge kind-${c.kind}`}>{text.kind(c)}</span>
         <span className={`status-chip commitment-status-${c.status}`}>{text.status(c)}</span>
-        {c.overdue ? (
-          <span className="overdue-flag">
-            <span aria-hidden="true">⚠ </span>
-            {t("commitments.overdue")}
-          </span>
-        ) : null}
+        {c.overdue ? <OverdueFlag /> : null}
       </div>
       <h3 id={titleId} className="commitment-text">
         {tx(c.text)}
@@ -63,16 +57,7 @@ export const CommitmentCard = ({
         </div>
         <div>
           <dt>{t("commitments.due")}</dt>
-          <dd>
-            {c.dueDate ? (
-              text.due(c)
-            ) : (
-              <span className="no-due-date">
-                <span aria-hidden="true">⚠ </span>
-                {t("commitments.noDueDate")}
-              </span>
-            )}
-          </dd>
+          <dd>{c.dueDate ? text.due(c) : <NoDueDate />}</dd>
         </div>
         <div>
           <dt>{t("commitments.evidence")}</dt>

@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { FilterBar, FilterSelect } from "@/components/filter-bar";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { todayInTokyo } from "@/shared/dates";
@@ -48,91 +49,53 @@ type TProps = {
 export const CommitmentFilters = ({ filters, names, onChange, onClear }: TProps) => {
   const { t } = useI18n();
   const id = useId();
-  const active = Object.keys(filters).length > 0;
-  // A value from the address that the lists do not (yet) name is still offered, so the control shows it.
-  const extra = (value: string | undefined, known: { id: string }[]) =>
-    value && !known.some((k) => k.id === value) ? <option value={value}>{value}</option> : null;
   return (
-    <form
-      className="commitment-filters no-print"
-      aria-label={t("commitments.filtersLabel")}
-      onSubmit={(e) => e.preventDefault()}
+    <FilterBar
+      label={t("commitments.filtersLabel")}
+      className="commitment-filters"
+      active={Object.keys(filters).length > 0}
+      onClear={onClear}
     >
-      <div className="commitment-filter">
-        <label htmlFor={`${id}-vendor`}>{t("commitments.filterVendor")}</label>
-        <select
-          id={`${id}-vendor`}
-          value={filters.vendorId ?? ""}
-          onChange={(e) => onChange("vendor", e.target.value)}
-        >
-          <option value="">{t("common.all")}</option>
-          {names.vendors.map((v) => (
-            <option key={v.id} value={v.id}>
-              {names.vendor(v.id)}
-            </option>
-          ))}
-          {extra(filters.vendorId, names.vendors)}
-        </select>
-      </div>
-      <div className="commitment-filter">
-        <label htmlFor={`${id}-incident`}>{t("commitments.filterIncident")}</label>
-        <select
-          id={`${id}-incident`}
-          value={filters.incidentId ?? ""}
-          onChange={(e) => onChange("incident", e.target.value)}
-        >
-          <option value="">{t("common.all")}</option>
-          {names.incidents.map((i) => (
-            <option key={i.id} value={i.id}>
-              {names.incident(i.id)}
-            </option>
-          ))}
-          {extra(filters.incidentId, names.incidents)}
-        </select>
-      </div>
-      <div className="commitment-filter">
-        <label htmlFor={`${id}-kind`}>{t("commitments.filterKind")}</label>
-        <select
-          id={`${id}-kind`}
-          value={filters.kind ?? ""}
-          onChange={(e) => onChange("kind", e.target.value)}
-        >
-          <option value="">{t("common.all")}</option>
-          {ZCommitmentKind.options.map((k) => (
-            <option key={k} value={k}>
-              {t(`domain.commitmentKind.${k}` as TMessageKey)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="commitment-filter">
-        <label htmlFor={`${id}-status`}>{t("commitments.filterStatus")}</label>
-        <select
-          id={`${id}-status`}
-          value={filters.status ?? ""}
-          onChange={(e) => onChange("status", e.target.value)}
-        >
-          <option value="">{t("common.all")}</option>
-          {ZCommitmentStatus.options.map((s) => (
-            <option key={s} value={s}>
-              {t(`domain.commitmentStatus.${s}` as TMessageKey)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="commitment-filter">
-        <label htmlFor={`${id}-overdue`}>{t("commitments.filterOverdue")}</label>
-        <select
-          id={`${id}-overdue`}
-          value={filters.overdue ?? ""}
-          onChange={(e) => onChange("overdue", e.target.value)}
-        >
-          <option value="">{t("common.all")}</option>
-          <option value="true">{t("commitments.overdueOnly")}</option>
-          <option value="false">{t("commitments.notOverdueOnly")}</option>
-        </select>
-      </div>
-      <div className="commitment-filter">
+      <FilterSelect
+        label={t("commitments.filterVendor")}
+        value={filters.vendorId ?? ""}
+        options={names.vendors.map((v) => ({ value: v.id, label: names.vendor(v.id) }))}
+        onChange={(value) => onChange("vendor", value)}
+      />
+      <FilterSelect
+        label={t("commitments.filterIncident")}
+        value={filters.incidentId ?? ""}
+        options={names.incidents.map((i) => ({ value: i.id, label: names.incident(i.id) }))}
+        onChange={(value) => onChange("incident", value)}
+      />
+      <FilterSelect
+        label={t("commitments.filterKind")}
+        value={filters.kind ?? ""}
+        options={ZCommitmentKind.options.map((k) => ({
+          value: k,
+          label: t(`domain.commitmentKind.${k}` as TMessageKey),
+        }))}
+        onChange={(value) => onChange("kind", value)}
+      />
+      <FilterSelect
+        label={t("commitments.filterStatus")}
+        value={filters.status ?? ""}
+        options={ZCommitmentStatus.options.map((s) => ({
+          value: s,
+          label: t(`domain.commitmentStatus.${s}` as TMessageKey),
+        }))}
+        onChange={(value) => onChange("status", value)}
+      />
+      <FilterSelect
+        label={t("commitments.filterOverdue")}
+        value={filters.overdue ?? ""}
+        options={[
+          { value: "true", label: t("commitments.overdueOnly") },
+          { value: "false", label: t("commitments.notOverdueOnly") },
+        ]}
+        onChange={(value) => onChange("overdue", value)}
+      />
+      <div className="filter-field">
         <label htmlFor={`${id}-due`}>{t("commitments.filterDueBefore")}</label>
         <input
           id={`${id}-due`}
@@ -145,11 +108,6 @@ export const CommitmentFilters = ({ filters, names, onChange, onClear }: TProps)
           {t("commitments.filterDueBeforeHint")}
         </span>
       </div>
-      {active ? (
-        <button type="button" className="button button-secondary" onClick={onClear}>
-          {t("common.clearFilters")}
-        </button>
-      ) : null}
-    </form>
+    </FilterBar>
   );
 };

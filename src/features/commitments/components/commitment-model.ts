@@ -3,7 +3,7 @@ import type { useI18n } from "@/i18n/i18n";
 import type { TCommitmentView } from "@/shared/schemas/commitment";
 import type { TCommitmentNames } from "./use-commitment-names";
 
-type TI18n = ReturnType<typeof useI18n>;
+export type TI18n = ReturnType<typeof useI18n>;
 
 /** Plain-text renderings of a commitment's fields, shared by the cards, the table and the CSV. */
 export const commitmentText = ({ t, tx, f }: TI18n, names: TCommitmentNames) => ({

@@ -5,10 +5,10 @@ import { SourceRef } from "@/components/source-ref";
 import { useI18n } from "@/i18n/i18n";
 import { toCsv } from "@/lib/csv";
 import type { TCommitmentView } from "@/shared/schemas/commitment";
-import { commitmentText } from "./commitment-model";
+import { NoDueDate, OverdueFlag } from "./commitment-flags";
+import { commitmentText, type TI18n } from "./commitment-model";
 import type { TCommitmentNames } from "./use-commitment-names";
 
-type TI18n = ReturnType<typeof useI18n>;
 type TCsvColumn = Pick<TColumn<TCommitmentView>, "header" | "csv">;
 
 /** One field per column, for spreadsheets: dates stay in the record's own precision (2025-08 stays a month). */
@@ -49,7 +49,7 @@ const screenColumns = (i18n: TI18n, names: TCommitmentNames): TColumn<TCommitmen
     {
       key: "kind",
       header: t("commitments.colKind"),
-      render: (c) => <span className="cell-nowrap">{text.kind(c)}</span>,
+      render: (c) => <span className="nowrap">{text.kind(c)}</span>,
       csv: text.kind,
     },
     {
@@ -74,7 +74,7 @@ const screenColumns = (i18n: TI18n, names: TCommitmentNames): TColumn<TCommitmen
       render: (c) => (
         <>
           <span className="cell-block">{text.madeIn(c)}</span>
-          <span className="cell-block cell-nowrap cell-soft">{text.madeOn(c)}</span>
+          <span className="cell-block nowrap cell-soft">{text.madeOn(c)}</span>
         </>
       ),
       csv: text.madeIn,
@@ -83,14 +83,7 @@ const screenColumns = (i18n: TI18n, names: TCommitmentNames): TColumn<TCommitmen
       key: "due",
       header: t("commitments.due"),
       render: (c) =>
-        c.dueDate ? (
-          <span className="cell-nowrap">{text.due(c)}</span>
-        ) : (
-          <span className="no-due-date cell-nowrap">
-            <span aria-hidden="true">⚠ </span>
-            {text.due(c)}
-          </span>
-        ),
+        c.dueDate ? <span className="nowrap">{text.due(c)}</span> : <NoDueDate className="nowrap" />,
       csv: (c) => c.dueDate ?? text.due(c),
     },
     {
@@ -99,12 +92,7 @@ const screenColumns = (i18n: TI18n, names: TCommitmentNames): TColumn<TCommitmen
       render: (c) => (
         <>
           <span className={`status-chip commitment-status-${c.status}`}>{text.status(c)}</span>
-          {c.overdue ? (
-            <span className="overdue-flag">
-              <span aria-hidden="true">⚠ </span>
-              {t("commitments.overdue")}
-            </span>
-          ) : null}
+          {c.overdue ? <OverdueFlag /> : null}
           {c.reportedDoneDate ? (
             <span className="cell-block cell-soft">
               {t("commitments.reportedOn", { date: f.date(c.reportedDoneDate) })}
@@ -130,7 +118,7 @@ const screenColumns = (i18n: TI18n, names: TCommitmentNames): TColumn<TCommitmen
       header: t("commitments.colIncidents"),
       render: (c) =>
         c.incidentIds.map((id) => (
-          <span key={id} className="cell-block cell-nowrap">
+          <span key={id} className="cell-block nowrap">
             <Link to={`/incidents/${id}`}>{names.incidentShort(id)}</Link>
           </span>
         )),

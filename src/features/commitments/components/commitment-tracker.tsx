@@ -1,21 +1,17 @@
 import { type UseQueryResult, useQuery } from "@tanstack/react-query";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
+import { ClearFiltersButton } from "@/components/filter-bar";
 import { PageHeader, PrintButton } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import { useI18n } from "@/i18n/i18n";
 import { ApiError } from "@/lib/api-client";
 import { downloadCsv } from "@/lib/csv";
+import { useUrlFilters } from "@/lib/use-url-filters";
 import type { TResponseOf } from "@/shared/contract";
 import { ZId } from "@/shared/schemas/common";
 import { commitmentQueries } from "../api/queries";
 import { CommitmentCard } from "./commitment-card";
-import {
-  CommitmentFilters,
-  FILTER_KEYS,
-  parseAsOf,
-  parseFilters,
-  type TFilterKey,
-} from "./commitment-filters";
+import { CommitmentFilters, FILTER_KEYS, parseAsOf, parseFilters } from "./commitment-filters";
 import { CommitmentSummary } from "./commitment-summary";
 import { CommitmentTable, commitmentsCsv } from "./commitment-table";
 import { type TCommitmentNames, useCommitmentNames } from "./use-commitment-names";
@@ -28,23 +24,11 @@ import "./commitments.css";
 export const CommitmentTracker = () => {
   const { t } = useI18n();
   const names = useCommitmentNames();
-  const [params, setParams] = useSearchParams();
-  const filters = parseFilters(params);
+  const { params, update, filters, active, setFilter, clear } = useUrlFilters(FILTER_KEYS, parseFilters);
   const asOf = parseAsOf(params);
   const single = ZId.safeParse(params.get("id"));
   const view = params.get("view") === "table" ? "table" : "cards";
   const list = useQuery({ ...commitmentQueries.list(filters, asOf), enabled: !single.success });
-
-  const update = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next);
-  };
-  const setFilter = (key: TFilterKey, value: string) => update({ [key]: value });
-  const clear = () => update(Object.fromEntries(FILTER_KEYS.map((k) => [k, null])));
 
   return (
     <div className="commitments-page">
@@ -60,7 +44,7 @@ export const CommitmentTracker = () => {
         <>
           <CommitmentFilters filters={filters} names={names} onChange={setFilter} onClear={clear} />
           <CommitmentResults
-            filtersActive={Object.keys(filters).length > 0}
+            filtersActive={active}
             overdueOnly={filters.overdue === "true"}
             query={list}
             view={view}
@@ -147,11 +131,7 @@ const CommitmentResults = ({
           <div className="commitment-empty">
             <p>{filtersActive ? t("commitments.emptyFiltered") : t("commitments.empty")}</p>
             {overdueOnly ? <p>{t("commitments.emptyOverdueHint")}</p> : null}
-            {filtersActive ? (
-              <button type="button" className="button button-secondary" onClick={onClear}>
-                {t("common.clearFilters")}
-              </button>
-            ) : null}
+            {filtersActive ? <ClearFiltersButton onClear={onClear} /> : null}
           </div>
         }
       >

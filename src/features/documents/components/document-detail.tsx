@@ -1,10 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+import { BackLink } from "@/components/back-link";
+import { NotFoundSection } from "@/components/not-found-section";
 import { PageHeader, PrintButton } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
-import { ApiError } from "@/lib/api-client";
+import { isNotFound } from "@/lib/not-found";
 import { type TCitation, type TDocumentDetail, ZCitationKind } from "@/shared/schemas/document";
 import { documentQueries } from "../api/queries";
 import { useIssuerNames } from "./use-issuer-names";
@@ -34,16 +36,14 @@ export const citationHref = (c: TCitation): string | null => {
 export const DocumentDetail = ({ documentId }: { documentId: string }) => {
   const { t } = useI18n();
   const query = useQuery(documentQueries.detail(documentId));
-  // 404 (no such document) and 400 (not an id at all) mean the page does not exist, not a failure.
-  if (query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400)) {
+  if (isNotFound(query.error)) {
     return (
-      <section className="document-not-found">
-        <h1>{t("documents.notFoundTitle")}</h1>
-        <p>{t("documents.notFoundBody", { id: documentId })}</p>
-        <p>
-          <Link to="/documents">{t("documents.backToList")}</Link>
-        </p>
-      </section>
+      <NotFoundSection
+        title={t("documents.notFoundTitle")}
+        body={t("documents.notFoundBody", { id: documentId })}
+        backTo="/documents"
+        backLabel={t("documents.backToList")}
+      />
     );
   }
   if (query.data) return <DocumentPage doc={query.data} />;
@@ -63,9 +63,7 @@ const DocumentPage = ({ doc }: { doc: TDocumentDetail }) => {
   const names = useIssuerNames();
   return (
     <article className="document-page" aria-labelledby="document-title">
-      <p className="document-back no-print">
-        <Link to="/documents">{t("documents.backToList")}</Link>
-      </p>
+      <BackLink to="/documents" label={t("documents.backToList")} />
       <PageHeader
         title={`${tx(doc.label)} ${tx(doc.title)}`}
         lead={

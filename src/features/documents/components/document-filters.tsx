@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { FilterBar, FilterSelect } from "@/components/filter-bar";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { ZDocumentKind } from "@/shared/schemas/document";
@@ -26,45 +26,31 @@ type TProps = {
 
 export const DocumentFilters = ({ filters, onChange, onClear }: TProps) => {
   const { t } = useI18n();
-  const id = useId();
   return (
-    <form
-      className="document-filters no-print"
-      aria-label={t("documents.filtersLabel")}
-      onSubmit={(e) => e.preventDefault()}
+    <FilterBar
+      label={t("documents.filtersLabel")}
+      className="document-filters"
+      active={Object.keys(filters).length > 0}
+      onClear={onClear}
     >
-      <div className="document-filter">
-        <label htmlFor={`${id}-kind`}>{t("documents.filterKind")}</label>
-        <select
-          id={`${id}-kind`}
-          value={filters.kind ?? ""}
-          onChange={(e) => onChange("kind", e.target.value)}
-        >
-          <option value="">{t("common.all")}</option>
-          {ZDocumentKind.options.map((k) => (
-            <option key={k} value={k}>
-              {t(`domain.documentKind.${k}` as TMessageKey)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="document-filter">
-        <label htmlFor={`${id}-record`}>{t("documents.filterRecord")}</label>
-        <select
-          id={`${id}-record`}
-          value={filters.outsideRecord ?? ""}
-          onChange={(e) => onChange("outsideRecord", e.target.value)}
-        >
-          <option value="">{t("common.all")}</option>
-          <option value="false">{t("documents.recordInside")}</option>
-          <option value="true">{t("documents.recordOutside")}</option>
-        </select>
-      </div>
-      {Object.keys(filters).length > 0 ? (
-        <button type="button" className="button button-secondary" onClick={onClear}>
-          {t("common.clearFilters")}
-        </button>
-      ) : null}
-    </form>
+      <FilterSelect
+        label={t("documents.filterKind")}
+        value={filters.kind ?? ""}
+        options={ZDocumentKind.options.map((k) => ({
+          value: k,
+          label: t(`domain.documentKind.${k}` as TMessageKey),
+        }))}
+        onChange={(value) => onChange("kind", value)}
+      />
+      <FilterSelect
+        label={t("documents.filterRecord")}
+        value={filters.outsideRecord ?? ""}
+        options={[
+          { value: "false", label: t("documents.recordInside") },
+          { value: "true", label: t("documents.recordOutside") },
+        ]}
+        onChange={(value) => onChange("outsideRecord", value)}
+      />
+    </FilterBar>
   );
 };

@@ -1,13 +1,16 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { DataTable, type TColumn } from "@/components/data-table";
+import { ClearFiltersButton } from "@/components/filter-bar";
+import { OutsideMark } from "@/components/outside-mark";
 import { PageHeader, PrintButton } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import { useUrlFilters } from "@/lib/use-url-filters";
 import type { TSourceDocument } from "@/shared/schemas/document";
 import { documentQueries } from "../api/queries";
-import { DocumentFilters, FILTER_KEYS, parseFilters, type TFilterKey } from "./document-filters";
+import { DocumentFilters, FILTER_KEYS, parseFilters } from "./document-filters";
 import { useIssuerNames } from "./use-issuer-names";
 import "./documents.css";
 
@@ -17,22 +20,8 @@ import "./documents.css";
  */
 export const DocumentList = () => {
   const { t } = useI18n();
-  const [params, setParams] = useSearchParams();
-  const filters = parseFilters(params);
+  const { filters, active, setFilter, clear } = useUrlFilters(FILTER_KEYS, parseFilters);
   const query = useQuery(documentQueries.list(filters));
-
-  const setFilter = (key: TFilterKey, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-  };
-  const clear = () => {
-    const next = new URLSearchParams(params);
-    for (const key of FILTER_KEYS) next.delete(key);
-    setParams(next);
-  };
-  const active = Object.keys(filters).length > 0;
 
   return (
     <div className="documents-page">
@@ -45,11 +34,7 @@ export const DocumentList = () => {
         empty={
           <div>
             <p>{active ? t("documents.emptyFiltered") : t("documents.empty")}</p>
-            {active ? (
-              <button type="button" className="button button-secondary" onClick={clear}>
-                {t("common.clearFilters")}
-              </button>
-            ) : null}
+            {active ? <ClearFiltersButton onClear={clear} /> : null}
           </div>
         }
       >
@@ -124,11 +109,7 @@ const DocumentTable = ({
           <Link className="document-label" to={`/documents/${d.id}`}>
             {tx(d.label)}
           </Link>
-          {d.outsideRecord ? (
-            <span className="outside-mark" title={t("common.outsideRecord")}>
-              {t("common.outsideRecordShort")}
-            </span>
-          ) : null}
+          {d.outsideRecord ? <OutsideMark /> : null}
         </>
       ),
       csv: (d) => tx(d.label),

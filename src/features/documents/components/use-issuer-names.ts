@@ -1,6 +1,5 @@
-import { useQuery } from "@tanstack/react-query";
 import { useI18n } from "@/i18n/i18n";
-import { referenceQueries } from "@/lib/reference-queries";
+import { useReferenceNames } from "@/lib/use-reference-names";
 import type { TSourceDocument } from "@/shared/schemas/document";
 
 /**
@@ -9,14 +8,7 @@ import type { TSourceDocument } from "@/shared/schemas/document";
  */
 export const useIssuerNames = () => {
   const { t, tx } = useI18n();
-  const organisation = useQuery(referenceQueries.organisation());
-  const vendors = useQuery(referenceQueries.vendors());
-  const vendorById = new Map((vendors.data?.items ?? []).map((v) => [v.id, v]));
-  const party = (id: string) => {
-    if (organisation.data?.id === id) return tx(organisation.data.shortName);
-    const v = vendorById.get(id);
-    return v ? tx(v.shortName) : id;
-  };
+  const { party } = useReferenceNames("organisation", "vendors");
   return {
     party,
     issuer: (d: TSourceDocument) => {

@@ -5,10 +5,10 @@ import { QueryState } from "@/components/query-state";
 import { SourceRef } from "@/components/source-ref";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import { useReferenceNames } from "@/lib/use-reference-names";
 import type { TIncident } from "@/shared/schemas/incident";
 import type { TMeeting } from "@/shared/schemas/meeting";
 import { incidentQueries } from "../api/queries";
-import { useNames } from "./use-names";
 
 type TRelevant = { meeting: TMeeting; items: TMeeting["items"]; resolutions: TMeeting["resolutions"] };
 
@@ -35,15 +35,15 @@ export const relevantMeetings = (
 
 export const IncidentBoard = ({ incident }: { incident: TIncident }) => {
   const { t, tx, f } = useI18n();
-  const names = useNames();
+  const names = useReferenceNames("vendors", "products");
   const meetings = useQuery(incidentQueries.meetings());
   const commitments = useQuery(incidentQueries.commitments(incident.id));
   return (
     <section className="panel incident-section" aria-labelledby="board-title">
       <h2 id="board-title">{t("incidents.sectionBoard")}</h2>
-      <QueryState query={meetings} minHeight="8rem">
+      <QueryState query={meetings} minHeight="var(--inc-board-height)">
         {(m) => (
-          <QueryState query={commitments} minHeight="8rem">
+          <QueryState query={commitments} minHeight="var(--inc-board-height)">
             {(c) => {
               const relevant = relevantMeetings(m.items, incident, new Set(c.items.map((x) => x.id)));
               if (relevant.length === 0) return <p>{t("incidents.boardNone")}</p>;

@@ -1,17 +1,17 @@
 import { useQuery } from "@tanstack/react-query";
 import { DataTable } from "@/components/data-table";
 import { QueryState } from "@/components/query-state";
-import { SourceRef } from "@/components/source-ref";
+import { sourceColumn } from "@/components/source-column";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import { useReferenceNames } from "@/lib/use-reference-names";
 import type { TCommitmentView } from "@/shared/schemas/commitment";
 import { incidentQueries } from "../api/queries";
-import { useNames } from "./use-names";
 
 /** The vendor's promises and the board's demands about this incident, and whether they are kept. */
 export const IncidentCommitments = ({ incidentId }: { incidentId: string }) => {
   const { t, tx, f } = useI18n();
-  const names = useNames();
+  const names = useReferenceNames("vendors", "products");
   const query = useQuery(incidentQueries.commitments(incidentId));
   const kind = (c: TCommitmentView) => t(`domain.commitmentKind.${c.kind}` as TMessageKey);
   const status = (c: TCommitmentView) => t(`domain.commitmentStatus.${c.status}` as TMessageKey);
@@ -21,7 +21,7 @@ export const IncidentCommitments = ({ incidentId }: { incidentId: string }) => {
       <h2 id="commitments-title">{t("incidents.sectionCommitments")}</h2>
       <QueryState
         query={query}
-        minHeight="8rem"
+        minHeight="var(--inc-commitments-height)"
         isEmpty={(d) => d.items.length === 0}
         empty={<p>{t("incidents.commitmentsNone")}</p>}
       >
@@ -67,12 +67,7 @@ export const IncidentCommitments = ({ incidentId }: { incidentId: string }) => {
                 render: (c) => (c.dueDate ? f.date(c.dueDate) : t("incidents.noDueDate")),
                 csv: (c) => c.dueDate ?? "",
               },
-              {
-                key: "source",
-                header: t("common.source"),
-                render: (c) => <SourceRef source={c.source} compact />,
-                csv: (c) => [c.source.documentId, ...c.source.cites].join(" "),
-              },
+              sourceColumn(t("common.source"), (c: TCommitmentView) => c.source),
             ]}
           />
         )}

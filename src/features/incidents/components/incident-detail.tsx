@@ -1,14 +1,20 @@
-import { useQuery } from "@tanstack/react-query";
+import { usePrefetchQuery, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useId } from "react";
-import { Link } from "react-router";
+import { BackLink } from "@/components/back-link";
 import { NumberValue } from "@/components/figure-value";
+import { NotFoundSection } from "@/components/not-found-section";
 import { NotReported } from "@/components/not-reported";
+import { OutsideMark } from "@/components/outside-mark";
 import { PageHeader, PrintButton } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import { SourceRef } from "@/components/source-ref";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
-import { ApiError } from "@/lib/api-client";
+import { catalogText } from "@/lib/catalog-text";
+import { sortMilestones } from "@/lib/milestones";
+import { isNotFound } from "@/lib/not-found";
+import { referenceQueries } from "@/lib/reference-queries";
+import { useReferenceNames } from "@/lib/use-reference-names";
 import type { TIncident, TMilestone } from "@/shared/schemas/incident";
 import type { TMilestoneInterval } from "@/shared/schemas/stats";
 import { incidentQueries } from "../api/queries";
@@ -16,31 +22,38 @@ import { IncidentBoard } from "./incident-board";
 import { IncidentCommitments } from "./incident-commitments";
 import { IncidentDocuments } from "./incident-documents";
 import { IncidentImpact } from "./incident-impact";
-import { affectedTotal, sortMilestones } from "./incident-model";
+import { affectedTotal, missingMilestoneText } from "./incident-model";
 import { IncidentRemediation } from "./incident-remediation";
 import { IncidentTimeline } from "./incident-timeline";
-import { catalogText, missingMilestoneText, useNames } from "./use-names";
 import "./incidents.css";
 
 /** /incidents/:id — everything the record holds about one incident, in the order a board reads it. */
 export const IncidentDetail = ({ incidentId }: { incidentId: string }) => {
   const { t } = useI18n();
   const query = useQuery(incidentQueries.detail(incidentId));
-  // A well-formed id that matches nothing (404), or one that cannot be an id at all (400): the page
-  // does not exist, which is not the same as "the server failed".
-  if (query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400)) {
+  // The names in the header, the impact table and the source links: the page appears once they are in (or
+  // have failed), so that a name replacing its id never rewraps the lines above the key figures.
+  const vendors = useQuery(referenceQueries.vendors());
+  const products = useQuery(referenceQueries.products());
+  const documents = useQuery(referenceQueries.documents());
+  // Every section's data is asked for now, in parallel, rather than once its section has rendered.
+  usePrefetchQuery(incidentQueries.intervals(incidentId));
+  usePrefetchQuery(incidentQueries.remediation(incidentId));
+  usePrefetchQuery(incidentQueries.cohorts(incidentId));
+  usePrefetchQuery(incidentQueries.commitments(incidentId));
+  usePrefetchQuery(incidentQueries.meetings());
+  if (isNotFound(query.error)) {
     return (
-      <section className="incident-not-found">
-        <h1>{t("incidents.notFoundTitle")}</h1>
-        <p>{t("incidents.notFoundBody", { id: incidentId })}</p>
-        <p>
-          <Link to="/incidents">{t("incidents.backToList")}</Link>
-        </p>
-      </section>
+      <NotFoundSection
+        title={t("incidents.notFoundTitle")}
+        body={t("incidents.notFoundBody", { id: incidentId })}
+        backTo="/incidents"
+        backLabel={t("incidents.backToList")}
+      />
     );
   }
   return (
-    <QueryState query={query} minHeight="24rem">
+    <QueryState query={query} waitFor={[vendors, products, documents]} minHeight="24rem">
       {(incident) => <IncidentPage incident={incident} />}
     </QueryState>
   );
@@ -48,30 +61,28 @@ export const IncidentDetail = ({ incidentId }: { incidentId: string }) => {
 
 const IncidentPage = ({ incident }: { incident: TIncident }) => {
   const { t, tx, f } = useI18n();
-  const names = useNames();
+  const names = useReferenceNames("vendors", "products");
   return (
     <article className="incident-page" aria-labelledby="incident-title">
-      <p className="incident-back no-print">
-        <Link to="/incidents">{t("incidents.backToList")}</Link>
-      </p>
+      <BackLink to="/incidents" label={t("incidents.backToList")} />
       <PageHeader
         title={`${t("incidents.incidentNumber", { n: incident.number })} ${tx(incident.title)}`}
         lead={
-          <ul className="incident-meta">
+          <ul className="page-meta incident-meta">
             <li>
-              <span className="incident-meta-label">{t("incidents.colCategory")}</span>
+              <span className="page-meta-label">{t("incidents.colCategory")}</span>
               {t(`domain.category.${incident.category}` as TMessageKey)}
             </li>
             <li>
-              <span className="incident-meta-label">{t("incidents.colVendors")}</span>
+              <span className="page-meta-label">{t("incidents.colVendors")}</span>
               {incident.vendorIds.map(names.vendorFull).join(t("incidents.listSeparator"))}
             </li>
             <li>
-              <span className="incident-meta-label">{t("incidents.colFiscalYear")}</span>
+              <span className="page-meta-label">{t("incidents.colFiscalYear")}</span>
               {f.fiscalYear(incident.fiscalYear)}
             </li>
             <li>
-              <span className="incident-meta-label">{t("incidents.colStatus")}</span>
+              <span className="page-meta-label">{t("incidents.colStatus")}</span>
               <span className={`status-chip status-${incident.status}`}>
                 {t(`domain.incidentStatus.${incident.status}` as TMessageKey)}
               </span>
@@ -98,7 +109,7 @@ const KeyFact = ({ label, value, note }: { label: string; value: ReactNode; note
   const id = useId();
   return (
     // biome-ignore lint/a11y/useSemanticElements: a labelled figure, not a set of form controls (fieldset)
-    <div className="key-fact" role="group" aria-labelledby={id}>
+    <div className="tile key-fact" role="group" aria-labelledby={id}>
       <p className="key-fact-label" id={id}>
         {label}
       </p>
@@ -107,6 +118,20 @@ const KeyFact = ({ label, value, note }: { label: string; value: ReactNode; note
     </div>
   );
 };
+
+/**
+ * A key figure's box before its data arrives: the same tile, label and lines (the note's lines are held
+ * by incidents.css), so the figure replaces it without moving the sections below.
+ */
+const KeyFactSkeleton = ({ label }: { label: string }) => (
+  <div className="tile key-fact">
+    <p className="key-fact-label ghost-text" data-text={label} />
+    <p className="key-fact-value">
+      <span className="skeleton key-fact-skeleton" />
+    </p>
+    <p className="key-fact-note" />
+  </div>
+);
 
 /** The few numbers a board member needs first: how many members, how long until we were told, how far put right. */
 const KeyFacts = ({ incident }: { incident: TIncident }) => {
@@ -123,7 +148,15 @@ const KeyFacts = ({ incident }: { incident: TIncident }) => {
         value={<NumberValue value={affectedTotal(incident)} unit="members" />}
         note={t("incidents.factAffectedNote")}
       />
-      <QueryState query={intervals} minHeight="6rem">
+      <QueryState
+        query={intervals}
+        skeleton={
+          <>
+            <KeyFactSkeleton label={t("incidents.factToAssociation")} />
+            <KeyFactSkeleton label={t("incidents.factToBoard")} />
+          </>
+        }
+      >
         {(data) => (
           <>
             <SpanFact
@@ -141,7 +174,7 @@ const KeyFacts = ({ incident }: { incident: TIncident }) => {
           </>
         )}
       </QueryState>
-      <QueryState query={remediation} minHeight="6rem">
+      <QueryState query={remediation} skeleton={<KeyFactSkeleton label={t("incidents.factRemediation")} />}>
         {(data) => {
           const top = data.cohorts.filter((c) => c.parentId === null);
           const known = top.filter((c) => c.done !== null);
@@ -243,11 +276,7 @@ const SpanFact = ({
             fromDate: f.date(span.fromDate),
             toDate: f.date(span.toDate),
           })}
-          {span.outsideRecord ? (
-            <span className="outside-mark" title={t("common.outsideRecord")}>
-              {t("common.outsideRecordShort")}
-            </span>
-          ) : null}
+          {span.outsideRecord ? <OutsideMark /> : null}
         </>
       }
     />

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { DataTable } from "@/components/data-table";
+import { OutsideMark } from "@/components/outside-mark";
 import { QueryState } from "@/components/query-state";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
@@ -44,11 +45,7 @@ export const IncidentDocuments = ({
                   render: (d) => (
                     <>
                       <Link to={`/documents/${d.id}`}>{tx(d.label)}</Link>
-                      {d.outsideRecord ? (
-                        <span className="outside-mark" title={t("common.outsideRecord")}>
-                          {t("common.outsideRecordShort")}
-                        </span>
-                      ) : null}
+                      {d.outsideRecord ? <OutsideMark /> : null}
                     </>
                   ),
                   csv: (d) => tx(d.label),

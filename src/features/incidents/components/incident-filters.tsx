@@ -1,11 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
-import { useId } from "react";
+import { FilterBar, FilterSelect, FiscalYearSelect } from "@/components/filter-bar";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
-import { ZFiscalYear, ZId } from "@/shared/schemas/common";
+import { useReferenceNames } from "@/lib/use-reference-names";
+import { parseFiscalYear } from "@/lib/use-url-filters";
+import { ZId } from "@/shared/schemas/common";
 import { ZIncidentCategory, ZIncidentStatus } from "@/shared/schemas/incident";
 import { incidentQueries, type TIncidentFilters } from "../api/queries";
-import { useNames } from "./use-names";
 
 /** URL query keys of the list's filters: short words a person can read and type in a link. */
 export const FILTER_KEYS = ["vendor", "category", "year", "status"] as const;
@@ -22,9 +23,8 @@ export const parseFilters = (params: URLSearchParams): TIncidentFilters => {
   if (category.success) filters.category = category.data;
   const status = ZIncidentStatus.safeParse(params.get("status"));
   if (status.success) filters.status = status.data;
-  const rawYear = params.get("year");
-  const year = ZFiscalYear.safeParse(rawYear && /^\d{4}$/.test(rawYear) ? Number(rawYear) : null);
-  if (year.success) filters.fiscalYear = year.data;
+  const year = parseFiscalYear(params.get("year"));
+  if (year !== undefined) filters.fiscalYear = year;
   return filters;
 };
 
@@ -35,85 +35,49 @@ type TProps = {
 };
 
 export const IncidentFilters = ({ filters, onChange, onClear }: TProps) => {
-  const { t, f } = useI18n();
-  const names = useNames();
-  const id = useId();
+  const { t } = useI18n();
+  const names = useReferenceNames("vendors", "products");
   // Years come from the unfiltered list, so choosing one filter never hides the other choices.
   const all = useQuery(incidentQueries.list({}));
-  const years = [...new Set([...(all.data?.items ?? []).map((i) => i.fiscalYear), filters.fiscalYear])]
-    .filter((y): y is number => y !== undefined)
-    .sort((a, b) => b - a);
-  const active = Object.keys(filters).length > 0;
+  // The query type takes any input (the API coerces it); parseFilters only ever sets a number.
+  const year = typeof filters.fiscalYear === "number" ? filters.fiscalYear : undefined;
   return (
-    <form className="incident-filters no-print" aria-label={t("incidents.filtersLabel")}>
-      <div className="incident-filter">
-        <label htmlFor={`${id}-vendor`}>{t("incidents.filterVendor")}</label>
-        <select
-          id={`${id}-vendor`}
-          value={filters.vendorId ?? ""}
-          onChange={(e) => onChange("vendor", e.target.value)}
-        >
-          <option value="">{t("common.all")}</option>
-          {names.vendors.map((v) => (
-            <option key={v.id} value={v.id}>
-              {names.vendor(v.id)}
-            </option>
-          ))}
-          {filters.vendorId && !names.vendors.some((v) => v.id === filters.vendorId) ? (
-            <option value={filters.vendorId}>{filters.vendorId}</option>
-          ) : null}
-        </select>
-      </div>
-      <div className="incident-filter">
-        <label htmlFor={`${id}-category`}>{t("incidents.filterCategory")}</label>
-        <select
-          id={`${id}-category`}
-          value={filters.category ?? ""}
-          onChange={(e) => onChange("category", e.target.value)}
-        >
-          <option value="">{t("common.all")}</option>
-          {ZIncidentCategory.options.map((c) => (
-            <option key={c} value={c}>
-              {t(`domain.category.${c}` as TMessageKey)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="incident-filter">
-        <label htmlFor={`${id}-year`}>{t("incidents.filterFiscalYear")}</label>
-        <select
-          id={`${id}-year`}
-          value={filters.fiscalYear ? String(filters.fiscalYear) : ""}
-          onChange={(e) => onChange("year", e.target.value)}
-        >
-          <option value="">{t("common.all")}</option>
-          {years.map((y) => (
-            <option key={y} value={String(y)}>
-              {f.fiscalYear(y)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="incident-filter">
-        <label htmlFor={`${id}-status`}>{t("incidents.filterStatus")}</label>
-        <select
-          id={`${id}-status`}
-          value={filters.status ?? ""}
-          onChange={(e) => onChange("status", e.target.value)}
-        >
-          <option value="">{t("common.all")}</option>
-          {ZIncidentStatus.options.map((s) => (
-            <option key={s} value={s}>
-              {t(`domain.incidentStatus.${s}` as TMessageKey)}
-            </option>
-          ))}
-        </select>
-      </div>
-      {active ? (
-        <button type="button" className="button button-secondary" onClick={onClear}>
-          {t("common.clearFilters")}
-        </button>
-      ) : null}
-    </form>
+    <FilterBar
+      label={t("incidents.filtersLabel")}
+      className="incident-filters"
+      active={Object.keys(filters).length > 0}
+      onClear={onClear}
+    >
+      <FilterSelect
+        label={t("incidents.filterVendor")}
+        value={filters.vendorId ?? ""}
+        options={names.vendors.map((v) => ({ value: v.id, label: names.vendor(v.id) }))}
+        onChange={(value) => onChange("vendor", value)}
+      />
+      <FilterSelect
+        label={t("incidents.filterCategory")}
+        value={filters.category ?? ""}
+        options={ZIncidentCategory.options.map((c) => ({
+          value: c,
+          label: t(`domain.category.${c}` as TMessageKey),
+        }))}
+        onChange={(value) => onChange("category", value)}
+      />
+      <FiscalYearSelect
+        label={t("incidents.filterFiscalYear")}
+        items={all.data?.items ?? []}
+        value={year}
+        onChange={(value) => onChange("year", value)}
+      />
+      <FilterSelect
+        label={t("incidents.filterStatus")}
+        value={filters.status ?? ""}
+        options={ZIncidentStatus.options.map((s) => ({
+          value: s,
+          label: t(`domain.incidentStatus.${s}` as TMessageKey),
+        }))}
+        onChange={(value) => onChange("status", value)}
+      />
+    </FilterBar>
   );
 };

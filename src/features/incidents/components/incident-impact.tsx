@@ -1,13 +1,16 @@
 import { DataTable } from "@/components/data-table";
 import { FigureValue, NumberValue } from "@/components/figure-value";
 import { NotReported } from "@/components/not-reported";
+import { OutsideMark } from "@/components/outside-mark";
 import { SourceRef } from "@/components/source-ref";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import { catalogText } from "@/lib/catalog-text";
+import { exactValue } from "@/lib/figures";
+import { useReferenceNames } from "@/lib/use-reference-names";
 import type { TFigure, TSourcedText, TSourceRef } from "@/shared/schemas/common";
 import type { TIncident } from "@/shared/schemas/incident";
-import { affectedTotal, exactValue } from "./incident-model";
-import { catalogText, useNames } from "./use-names";
+import { affectedTotal } from "./incident-model";
 
 type TAffectedRow = {
   key: string;
@@ -20,7 +23,7 @@ type TAffectedRow = {
 /** Who and what is affected: members by product, the overall scope, the data involved, misuse, cause. */
 export const IncidentImpact = ({ incident }: { incident: TIncident }) => {
   const { t, tx, f } = useI18n();
-  const names = useNames();
+  const names = useReferenceNames("vendors", "products");
   const total = affectedTotal(incident);
   const rows: TAffectedRow[] = [
     ...incident.affected.map((a) => ({
@@ -143,10 +146,7 @@ export const IncidentImpact = ({ incident }: { incident: TIncident }) => {
                 <p className="scope-card-kind">
                   {s.outsideRecord ? (
                     <>
-                      {t("incidents.scopeOutside")}{" "}
-                      <span className="outside-mark" title={t("common.outsideRecord")}>
-                        {t("common.outsideRecordShort")}
-                      </span>
+                      {t("incidents.scopeOutside")} <OutsideMark />
                     </>
                   ) : (
                     t("incidents.scopeInRecord")

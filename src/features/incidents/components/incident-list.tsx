@@ -1,36 +1,24 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { DataTable, type TColumn } from "@/components/data-table";
 import { NumberValue } from "@/components/figure-value";
 import { PageHeader, PrintButton } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import { useReferenceNames } from "@/lib/use-reference-names";
+import { useUrlFilters } from "@/lib/use-url-filters";
 import type { TIncidentSummary } from "@/shared/schemas/incident";
 import { incidentQueries } from "../api/queries";
 import { FILTER_KEYS, IncidentFilters, parseFilters } from "./incident-filters";
-import { useNames } from "./use-names";
 import "./incidents.css";
 
 /** /incidents: every incident with its filters in the address, so a filtered list can be shared. */
 export const IncidentList = () => {
   const { t, tx, f } = useI18n();
-  const names = useNames();
-  const [params, setParams] = useSearchParams();
-  const filters = parseFilters(params);
+  const names = useReferenceNames("vendors", "products");
+  const { filters, setFilter, clear } = useUrlFilters(FILTER_KEYS, parseFilters);
   const query = useQuery(incidentQueries.list(filters));
-
-  const setFilter = (key: (typeof FILTER_KEYS)[number], value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-  };
-  const clear = () => {
-    const next = new URLSearchParams(params);
-    for (const key of FILTER_KEYS) next.delete(key);
-    setParams(next);
-  };
 
   const vendorList = (row: TIncidentSummary) =>
     row.vendorIds.map(names.vendor).join(t("incidents.listSeparator"));

@@ -4,15 +4,16 @@ import { DataTable } from "@/components/data-table";
 import { FigureValue, NumberValue } from "@/components/figure-value";
 import { NotReported } from "@/components/not-reported";
 import { QueryState } from "@/components/query-state";
+import { sourceColumn } from "@/components/source-column";
 import { SourceRef } from "@/components/source-ref";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import { catalogText } from "@/lib/catalog-text";
+import { exactValue } from "@/lib/figures";
 import type { TCohort, TProgressEvent } from "@/shared/schemas/cohort";
 import type { TText } from "@/shared/schemas/common";
 import type { TCohortCompletion } from "@/shared/schemas/stats";
 import { incidentQueries } from "../api/queries";
-import { exactValue } from "./incident-model";
-import { catalogText } from "./use-names";
 
 type TJoined = { cohort: TCohort; stats: TCohortCompletion | null; children: TJoined[] };
 
@@ -48,12 +49,12 @@ export const IncidentRemediation = ({ incidentId }: { incidentId: string }) => {
       <h2 id="remediation-title">{t("incidents.sectionRemediation")}</h2>
       <QueryState
         query={cohorts}
-        minHeight="12rem"
+        minHeight="var(--inc-remediation-height)"
         isEmpty={(d) => d.items.length === 0}
         empty={<p>{t("incidents.remediationNone")}</p>}
       >
         {(list) => (
-          <QueryState query={stats} minHeight="12rem">
+          <QueryState query={stats} minHeight="var(--inc-remediation-height)">
             {(s) => {
               const byId = new Map(s.cohorts.map((c) => [c.cohortId, c]));
               const join = (c: TCohort): TJoined => ({
@@ -249,12 +250,7 @@ const Progress = ({ cohort }: { cohort: TCohort }) => {
           render: (p) => (p.note ? tx(p.note) : null),
           csv: (p) => (p.note ? tx(p.note) : ""),
         },
-        {
-          key: "source",
-          header: t("common.source"),
-          render: (p) => <SourceRef source={p.source} compact />,
-          csv: (p) => [p.source.documentId, ...p.source.cites].join(" "),
-        },
+        sourceColumn(t("common.source"), (p: TProgressEvent) => p.source),
       ]}
     />
   );
@@ -302,12 +298,7 @@ const SubCohorts = ({ parent, items }: { parent: TCohort; items: TJoined[] }) =>
             render: (c) => t(`domain.cohortStatus.${c.cohort.status}` as TMessageKey),
             csv: (c) => t(`domain.cohortStatus.${c.cohort.status}` as TMessageKey),
           },
-          {
-            key: "source",
-            header: t("common.source"),
-            render: (c) => <SourceRef source={c.cohort.members.source} compact />,
-            csv: (c) => [c.cohort.members.source.documentId, ...c.cohort.members.source.cites].join(" "),
-          },
+          sourceColumn(t("common.source"), (c: TJoined) => c.cohort.members.source),
         ]}
       />
       {unreported > 0 ? <p className="split-note">{t("incidents.splitNotReported")}</p> : null}

@@ -1,15 +1,16 @@
 import { useQuery } from "@tanstack/react-query";
 import { DataTable } from "@/components/data-table";
 import { NotReported } from "@/components/not-reported";
+import { OutsideMark } from "@/components/outside-mark";
 import { QueryState } from "@/components/query-state";
-import { SourceRef } from "@/components/source-ref";
+import { sourceColumn } from "@/components/source-column";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import { sortMilestones } from "@/lib/milestones";
 import type { TIncident, TMilestone } from "@/shared/schemas/incident";
 import type { TMilestoneInterval } from "@/shared/schemas/stats";
 import { incidentQueries } from "../api/queries";
-import { missingMilestones, sortMilestones } from "./incident-model";
-import { missingMilestoneText } from "./use-names";
+import { missingMilestones, missingMilestoneText } from "./incident-model";
 
 /** The dated course of the incident, the days between its steps, and the expected steps nobody dated. */
 export const IncidentTimeline = ({ incident }: { incident: TIncident }) => {
@@ -25,7 +26,11 @@ export const IncidentTimeline = ({ incident }: { incident: TIncident }) => {
   return (
     <section className="panel incident-section timeline" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t("incidents.sectionTimeline")}</h2>
-      <QueryState query={intervals} minHeight="10rem">
+      <QueryState
+        query={intervals}
+        // Rows are known before the spans: one per milestone, and the undated ones listed below the table.
+        minHeight={`calc(var(--inc-timeline-base) + ${milestones.length + missing.length} * var(--inc-timeline-row))`}
+      >
         {(data) => {
           const stepTo = new Map(data.steps.map((s) => [s.toMilestoneId, s]));
           const since = (m: TMilestone) => stepTo.get(m.id)?.days ?? null;
@@ -52,9 +57,7 @@ export const IncidentTimeline = ({ incident }: { incident: TIncident }) => {
                         {m.outsideRecord ? (
                           <>
                             {" "}
-                            <span className="outside-mark" title={t("common.outsideRecord")}>
-                              {t("common.outsideRecordShort")}
-                            </span>
+                            <OutsideMark />
                           </>
                         ) : null}
                       </>
@@ -78,12 +81,7 @@ export const IncidentTimeline = ({ incident }: { incident: TIncident }) => {
                     },
                     csv: (m) => since(m) ?? "",
                   },
-                  {
-                    key: "source",
-                    header: t("common.source"),
-                    render: (m) => <SourceRef source={m.source} compact />,
-                    csv: (m) => [m.source.documentId, ...m.source.cites].join(" "),
-                  },
+                  sourceColumn(t("common.source"), (m: TMilestone) => m.source),
                 ]}
               />
               {missing.length > 0 ? (
@@ -155,14 +153,7 @@ const Spans = ({ spans }: { spans: TMilestoneInterval[] }) => {
           {
             key: "outside",
             header: t("incidents.colBasis"),
-            render: (s) =>
-              s.outsideRecord ? (
-                <span className="outside-mark" title={t("common.outsideRecord")}>
-                  {t("common.outsideRecordShort")}
-                </span>
-              ) : (
-                t("incidents.basisRecord")
-              ),
+            render: (s) => (s.outsideRecord ? <OutsideMark /> : t("incidents.basisRecord")),
             csv: (s) => (s.outsideRecord ? t("common.outsideRecord") : t("incidents.basisRecord")),
           },
         ]}

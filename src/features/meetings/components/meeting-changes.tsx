@@ -3,13 +3,14 @@ import { useId } from "react";
 import { Link } from "react-router";
 import { DataTable, type TColumn } from "@/components/data-table";
 import { FigureValue } from "@/components/figure-value";
+import { OutsideMark } from "@/components/outside-mark";
 import { QueryState } from "@/components/query-state";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import { useReferenceNames } from "@/lib/use-reference-names";
 import type { TSourceRef } from "@/shared/schemas/common";
 import type { TMeeting } from "@/shared/schemas/meeting";
 import { changesInPeriod, previousMeeting, type TChange, type TRecord } from "./meeting-changes-model";
-import { useNames } from "./use-names";
 
 /**
  * "What changed since the previous meeting", derived from the dated records. The first meeting in the
@@ -25,7 +26,7 @@ export const MeetingChanges = ({
   const { t, tx, f } = useI18n();
   const id = useId();
   return (
-    <section className="meeting-section meeting-changes" aria-labelledby={`${id}-changes`}>
+    <section className="panel meeting-section meeting-changes" aria-labelledby={`${id}-changes`}>
       <h2 id={`${id}-changes`}>{t("meetings.changesTitle")}</h2>
       <QueryState query={record} minHeight="16rem">
         {(data) => {
@@ -83,7 +84,7 @@ const ChangesTable = ({
   csvName: string;
 }) => {
   const { t, tx, f } = useI18n();
-  const names = useNames();
+  const names = useReferenceNames("vendors", "documents");
   const kindLabel = (c: TChange) => {
     switch (c.kind) {
       case "milestone":
@@ -186,11 +187,7 @@ const ChangesTable = ({
               <Link to={`/documents/${docId}`}>{names.documentLabel(docId)}</Link>
             </span>
           ))}
-          {c.outsideRecord ? (
-            <span className="outside-mark" title={t("common.outsideRecord")}>
-              {t("common.outsideRecordShort")}
-            </span>
-          ) : null}
+          {c.outsideRecord ? <OutsideMark /> : null}
         </span>
       ),
       csv: (c) =>

@@ -1,33 +1,34 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { Link } from "react-router";
+import { BackLink } from "@/components/back-link";
+import { NotFoundSection } from "@/components/not-found-section";
+import { OutsideMark } from "@/components/outside-mark";
 import { PageHeader, PrintButton } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import { SourceRef } from "@/components/source-ref";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
-import { ApiError } from "@/lib/api-client";
+import { isNotFound } from "@/lib/not-found";
+import { useReferenceNames } from "@/lib/use-reference-names";
 import type { TMeeting } from "@/shared/schemas/meeting";
 import { meetingQueries } from "../api/queries";
 import { People } from "./attendance";
 import { MeetingChanges } from "./meeting-changes";
-import { useNames } from "./use-names";
 import "./meetings.css";
 
 /** /meetings/:meetingId — one meeting as a board pack: presented, attended, resolved, changed since last time. */
 export const MeetingDetail = ({ meetingId }: { meetingId: string }) => {
   const { t } = useI18n();
   const query = useQuery(meetingQueries.detail(meetingId));
-  // A well-formed id that matches nothing (404), or one that cannot be an id (400): no such page.
-  if (query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400)) {
+  if (isNotFound(query.error)) {
     return (
-      <section className="meeting-not-found">
-        <h1>{t("meetings.notFoundTitle")}</h1>
-        <p>{t("meetings.notFoundBody", { id: meetingId })}</p>
-        <p>
-          <Link to="/meetings">{t("meetings.backToList")}</Link>
-        </p>
-      </section>
+      <NotFoundSection
+        title={t("meetings.notFoundTitle")}
+        body={t("meetings.notFoundBody", { id: meetingId })}
+        backTo="/meetings"
+        backLabel={t("meetings.backToList")}
+      />
     );
   }
   return (
@@ -40,7 +41,7 @@ export const MeetingDetail = ({ meetingId }: { meetingId: string }) => {
 const MeetingPage = ({ meeting }: { meeting: TMeeting }) => {
   const { t, tx, f } = useI18n();
   const id = useId();
-  const names = useNames();
+  const names = useReferenceNames("vendors", "documents");
   // Incident titles and commitment texts come from the dated record; until it loads, ids stand in.
   const record = useQuery(meetingQueries.record());
   const incident = (incidentId: string) => record.data?.incidents.find((i) => i.id === incidentId);
@@ -48,15 +49,13 @@ const MeetingPage = ({ meeting }: { meeting: TMeeting }) => {
 
   return (
     <article className="meeting-page">
-      <p className="meeting-back no-print">
-        <Link to="/meetings">{t("meetings.backToList")}</Link>
-      </p>
+      <BackLink to="/meetings" label={t("meetings.backToList")} />
       <PageHeader
         title={tx(meeting.title)}
         lead={
-          <p className="meeting-meta">
+          <p className="page-meta meeting-meta">
             <span>
-              <span className="meeting-meta-label">{t("meetings.heldOn")}</span>
+              <span className="page-meta-label">{t("meetings.heldOn")}</span>
               <time dateTime={meeting.date}>{f.date(meeting.date)}</time>
             </span>
             <span>
@@ -69,11 +68,11 @@ const MeetingPage = ({ meeting }: { meeting: TMeeting }) => {
       />
 
       <dl className="meeting-summary">
-        <div>
+        <div className="tile">
           <dt>{t("meetings.summaryItems")}</dt>
           <dd>{t("meetings.count", { n: f.number(meeting.items.length) })}</dd>
         </div>
-        <div>
+        <div className="tile">
           <dt>{t("meetings.summaryAttendees")}</dt>
           <dd>
             {meeting.vendorAttendees.length === 0
@@ -85,13 +84,13 @@ const MeetingPage = ({ meeting }: { meeting: TMeeting }) => {
                 ))}
           </dd>
         </div>
-        <div>
+        <div className="tile">
           <dt>{t("meetings.summaryResolutions")}</dt>
           <dd>{t("meetings.count", { n: f.number(meeting.resolutions.length) })}</dd>
         </div>
       </dl>
 
-      <section className="meeting-section" aria-labelledby={`${id}-items`}>
+      <section className="panel meeting-section" aria-labelledby={`${id}-items`}>
         <h2 id={`${id}-items`}>{t("meetings.itemsTitle")}</h2>
         {meeting.items.length === 0 ? (
           <p>{t("meetings.itemsEmpty")}</p>
@@ -148,11 +147,7 @@ const MeetingPage = ({ meeting }: { meeting: TMeeting }) => {
                                     ? t("meetings.documentTitle", { label: tx(d.label), title: tx(d.title) })
                                     : documentId}
                                 </Link>
-                                {d?.outsideRecord ? (
-                                  <span className="outside-mark" title={t("common.outsideRecord")}>
-                                    {t("common.outsideRecordShort")}
-                                  </span>
-                                ) : null}
+                                {d?.outsideRecord ? <OutsideMark /> : null}
                               </li>
                             );
                           })}
@@ -168,7 +163,7 @@ const MeetingPage = ({ meeting }: { meeting: TMeeting }) => {
         )}
       </section>
 
-      <section className="meeting-section" aria-labelledby={`${id}-attendees`}>
+      <section className="panel meeting-section" aria-labelledby={`${id}-attendees`}>
         <h2 id={`${id}-attendees`}>{t("meetings.attendeesTitle")}</h2>
         {meeting.vendorAttendees.length === 0 ? (
           <p>{t("meetings.attendeesEmpty")}</p>
@@ -188,7 +183,7 @@ const MeetingPage = ({ meeting }: { meeting: TMeeting }) => {
         )}
       </section>
 
-      <section className="meeting-section" aria-labelledby={`${id}-resolutions`}>
+      <section className="panel meeting-section" aria-labelledby={`${id}-resolutions`}>
         <h2 id={`${id}-resolutions`}>{t("meetings.resolutionsTitle")}</h2>
         {meeting.resolutions.length === 0 ? (
           <p>{t("meetings.resolutionsEmpty")}</p>

@@ -4,16 +4,16 @@ import { DataTable, type TColumn } from "@/components/data-table";
 import { PageHeader, PrintButton } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import { useI18n } from "@/i18n/i18n";
+import { useReferenceNames } from "@/lib/use-reference-names";
 import type { TMeeting } from "@/shared/schemas/meeting";
 import { meetingQueries } from "../api/queries";
 import { People, peopleText } from "./attendance";
-import { useNames } from "./use-names";
 import "./meetings.css";
 
 /** /meetings: the board meetings in the record, newest first, each opening its board pack. */
 export const MeetingList = () => {
   const { t, tx, f } = useI18n();
-  const names = useNames();
+  const names = useReferenceNames("vendors", "documents");
   const query = useQuery(meetingQueries.list());
   const kind = (m: TMeeting) =>
     m.kind === "regular" ? t("meetings.kindRegular") : t("meetings.kindExtraordinary");

@@ -15,10 +15,10 @@ export type TAffectedChartDatum = {
 
 export type TAffectedSeries = { productId: string; name: string; fill: TFill };
 
-type TProps = { data: TAffectedChartDatum[]; series: TAffectedSeries[]; height: number };
+type TProps = { data: TAffectedChartDatum[]; series: TAffectedSeries[] };
 
 /** Members affected per incident, stacked by insurance product (lazy chunk: recharts lives only here). */
-const AffectedChart = ({ data, series, height }: TProps) => {
+const AffectedChart = ({ data, series }: TProps) => {
   const { f } = useI18n();
   const id = svgId(useId());
   const last = series.length - 1;
@@ -30,55 +30,57 @@ const AffectedChart = ({ data, series, height }: TProps) => {
         idPrefix={id}
         items={series.map((s) => ({ key: s.productId, label: s.name, fill: s.fill }))}
       />
-      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 560, height }}>
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right, bottom: 4, left: 4 }}>
-          <defs>
-            {series.map((s) => (
-              <FillPattern key={s.productId} id={`${id}-${s.productId}`} fill={s.fill} />
+      <div className="ov-chart-plot">
+        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 560, height: 230 }}>
+          <BarChart data={data} layout="vertical" margin={{ top: 4, right, bottom: 4, left: 4 }}>
+            <defs>
+              {series.map((s) => (
+                <FillPattern key={s.productId} id={`${id}-${s.productId}`} fill={s.fill} />
+              ))}
+            </defs>
+            <CartesianGrid horizontal={false} stroke="#d5d9e0" />
+            <XAxis type="number" tickFormatter={(v: number) => f.number(v)} allowDecimals={false} />
+            <YAxis
+              type="category"
+              dataKey="incidentId"
+              width={180}
+              tick={(props) => {
+                const d = data.find((row) => row.incidentId === props.payload.value);
+                return (
+                  <AxisTick
+                    {...props}
+                    heading={d?.heading ?? ""}
+                    lines={d ? wrapLabel(d.title, 160, 11, 2) : []}
+                  />
+                );
+              }}
+            />
+            {series.map((s, i) => (
+              <Bar
+                key={s.productId}
+                dataKey={`p:${s.productId}`}
+                name={s.name}
+                stackId="affected"
+                fill={`url(#${id}-${s.productId})`}
+                stroke="#1a1d21"
+                strokeWidth={0.5}
+                isAnimationActive={false}
+                barSize={26}
+              >
+                {i === last ? (
+                  <LabelList
+                    dataKey="totalLabel"
+                    position="right"
+                    fill="#1a1d21"
+                    fontWeight={700}
+                    fontSize={13}
+                  />
+                ) : null}
+              </Bar>
             ))}
-          </defs>
-          <CartesianGrid horizontal={false} stroke="#d5d9e0" />
-          <XAxis type="number" tickFormatter={(v: number) => f.number(v)} allowDecimals={false} />
-          <YAxis
-            type="category"
-            dataKey="incidentId"
-            width={180}
-            tick={(props) => {
-              const d = data.find((row) => row.incidentId === props.payload.value);
-              return (
-                <AxisTick
-                  {...props}
-                  heading={d?.heading ?? ""}
-                  lines={d ? wrapLabel(d.title, 160, 11, 2) : []}
-                />
-              );
-            }}
-          />
-          {series.map((s, i) => (
-            <Bar
-              key={s.productId}
-              dataKey={`p:${s.productId}`}
-              name={s.name}
-              stackId="affected"
-              fill={`url(#${id}-${s.productId})`}
-              stroke="#1a1d21"
-              strokeWidth={0.5}
-              isAnimationActive={false}
-              barSize={26}
-            >
-              {i === last ? (
-                <LabelList
-                  dataKey="totalLabel"
-                  position="right"
-                  fill="#1a1d21"
-                  fontWeight={700}
-                  fontSize={13}
-                />
-              ) : null}
-            </Bar>
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
     </div>
   );
 };

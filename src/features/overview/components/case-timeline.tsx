@@ -1,10 +1,12 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQueries, useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { DataTable } from "@/components/data-table";
+import { OutsideMark } from "@/components/outside-mark";
 import { QueryState } from "@/components/query-state";
-import { SourceRef } from "@/components/source-ref";
+import { sourceColumn } from "@/components/source-column";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import { referenceQueries } from "@/lib/reference-queries";
 import { isDayPrecise } from "@/shared/dates";
 import type { TIncidentSummary, TMilestone } from "@/shared/schemas/incident";
 import type { TIntervalStats, TMilestoneInterval } from "@/shared/schemas/stats";
@@ -20,22 +22,39 @@ export const CaseTimeline = ({ asOf }: { asOf: string }) => {
   const { t } = useI18n();
   const incidents = useQuery(overviewQueries.incidents());
   const intervals = useQuery(overviewQueries.intervals());
+  const overview = useQuery(overviewQueries.headline(asOf));
+  const documents = useQuery(referenceQueries.documents());
+  // Every incident's milestones, asked for as soon as the list is in: the section shows once, whole, so
+  // that a course arriving late never pushes the ones below it (and the page's end) down.
+  const details = useQueries({
+    queries: (incidents.data?.items ?? []).map((i) => overviewQueries.incident(i.id)),
+  });
   return (
     <section className="ov-section ov-timeline" aria-labelledby="ov-timeline-title">
       <h2 id="ov-timeline-title" className="ov-section-title">
         {t("overview.timelineTitle")}
       </h2>
-      <CaseSpan asOf={asOf} incidents={incidents.data?.items} />
-      <p className="ov-note">{t("overview.timelineNote")}</p>
-      <QueryState query={intervals} minHeight="20rem">
+      <QueryState
+        query={intervals}
+        waitFor={[incidents, overview, documents, ...details]}
+        minHeight="var(--ov-timeline-height)"
+      >
         {(stats) => (
-          <QueryState query={incidents} minHeight="20rem" isEmpty={(d) => d.items.length === 0}>
+          <QueryState
+            query={incidents}
+            minHeight="var(--ov-timeline-height)"
+            isEmpty={(d) => d.items.length === 0}
+          >
             {(list) => (
-              <div className="ov-timeline-incidents">
-                {list.items.map((i) => (
-                  <IncidentCourse key={i.id} incident={i} stats={stats} />
-                ))}
-              </div>
+              <>
+                <CaseSpan asOf={asOf} incidents={list.items} />
+                <p className="ov-note">{t("overview.timelineNote")}</p>
+                <div className="ov-timeline-incidents">
+                  {list.items.map((i) => (
+                    <IncidentCourse key={i.id} incident={i} stats={stats} />
+                  ))}
+                </div>
+              </>
             )}
           </QueryState>
         )}
@@ -45,11 +64,11 @@ export const CaseTimeline = ({ asOf }: { asOf: string }) => {
 };
 
 /** "From the first occurrence to the latest board meeting: N days", once the pieces have arrived. */
-const CaseSpan = ({ asOf, incidents }: { asOf: string; incidents: TIncidentSummary[] | undefined }) => {
+const CaseSpan = ({ asOf, incidents }: { asOf: string; incidents: TIncidentSummary[] }) => {
   const { t, f } = useI18n();
   const overview = useQuery(overviewQueries.headline(asOf));
   // The first incident (by date) is the one whose occurrence starts the case.
-  const firstId = [...(incidents ?? [])]
+  const firstId = [...incidents]
     .filter((i) => i.firstDate !== null)
     .sort((a, b) => ((a.firstDate ?? "") < (b.firstDate ?? "") ? -1 : 1))[0]?.id;
   const first = useQuery({ ...overviewQueries.incident(firstId ?? ""), enabled: firstId !== undefined });
@@ -70,15 +89,6 @@ const CaseSpan = ({ asOf, incidents }: { asOf: string; incidents: TIncidentSumma
         </>
       ) : null}
     </p>
-  );
-};
-
-const OutsideMark = ({ text }: { text?: string }) => {
-  const { t } = useI18n();
-  return (
-    <span className="outside-mark" title={t("common.outsideRecord")}>
-      {text ?? t("overview.outsideMark")}
-    </span>
   );
 };
 
@@ -224,12 +234,7 @@ const CourseTable = ({ caption, id, rows }: { caption: string; id: string; rows:
               .filter(Boolean)
               .join(" "),
         },
-        {
-          key: "source",
-          header: t("common.source"),
-          render: (r) => <SourceRef source={r.milestone.source} compact />,
-          csv: (r) => [r.milestone.source.documentId, ...r.milestone.source.cites].join(" "),
-        },
+        sourceColumn(t("common.source"), (r: TTimelineRow) => r.milestone.source),
       ]}
     />
   );

@@ -11,7 +11,7 @@ export type TCorrectionsChartDatum = {
   yenText: string;
 };
 
-type TProps = { data: TCorrectionsChartDatum[]; height: number };
+type TProps = { data: TCorrectionsChartDatum[] };
 
 const DAY = 86_400_000;
 
@@ -19,7 +19,7 @@ const DAY = 86_400_000;
  * Cumulative members and yen put right, as step lines (a total only changes on a report date). Two panels
  * with their own axes rather than one chart with two scales, which would draw the same shape twice.
  */
-const CorrectionsChart = ({ data, height }: TProps) => {
+const CorrectionsChart = ({ data }: TProps) => {
   const { t, f } = useI18n();
   const times = data.map((d) => d.t);
   const domain = [Math.min(...times) - 7 * DAY, Math.max(...times) + 7 * DAY];
@@ -28,41 +28,45 @@ const CorrectionsChart = ({ data, height }: TProps) => {
   const panel = (key: "members" | "yen", label: string, color: string, dash?: string) => (
     <div className="ov-chart-panel">
       <p className="ov-chart-panel-title">{label}</p>
-      <ResponsiveContainer
-        width="100%"
-        height={height / 2 - 16}
-        initialDimension={{ width: 560, height: height / 2 - 16 }}
-      >
-        <LineChart data={data} margin={{ top: 22, right: 40, bottom: 4, left: 8 }}>
-          <CartesianGrid stroke="#d5d9e0" vertical={false} />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={domain}
-            ticks={times}
-            tickFormatter={dateTick}
-          />
-          <YAxis
-            width={72}
-            allowDecimals={false}
-            domain={[0, top(key)]}
-            ticks={[0, top(key) / 2, top(key)]}
-            tickFormatter={(v: number) => f.number(v)}
-          />
-          <Line
-            type="stepAfter"
-            dataKey={key}
-            stroke={color}
-            strokeWidth={2.5}
-            strokeDasharray={dash}
-            dot={{ r: 4, fill: color, stroke: "#fff", strokeWidth: 1 }}
-            isAnimationActive={false}
-          >
-            <LabelList dataKey={`${key}Text`} position="top" fill="#1a1d21" fontWeight={700} fontSize={12} />
-          </Line>
-        </LineChart>
-      </ResponsiveContainer>
+      <div className="ov-chart-plot">
+        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 560, height: 134 }}>
+          <LineChart data={data} margin={{ top: 22, right: 40, bottom: 4, left: 8 }}>
+            <CartesianGrid stroke="#d5d9e0" vertical={false} />
+            <XAxis
+              dataKey="t"
+              type="number"
+              scale="time"
+              domain={domain}
+              ticks={times}
+              tickFormatter={dateTick}
+            />
+            <YAxis
+              width={72}
+              allowDecimals={false}
+              domain={[0, top(key)]}
+              ticks={[0, top(key) / 2, top(key)]}
+              tickFormatter={(v: number) => f.number(v)}
+            />
+            <Line
+              type="stepAfter"
+              dataKey={key}
+              stroke={color}
+              strokeWidth={2.5}
+              strokeDasharray={dash}
+              dot={{ r: 4, fill: color, stroke: "#fff", strokeWidth: 1 }}
+              isAnimationActive={false}
+            >
+              <LabelList
+                dataKey={`${key}Text`}
+                position="top"
+                fill="#1a1d21"
+                fontWeight={700}
+                fontSize={12}
+              />
+            </Line>
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
     </div>
   );
   return (

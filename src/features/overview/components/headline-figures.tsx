@@ -7,7 +7,7 @@ import { useI18n } from "@/i18n/i18n";
 import { referenceQueries } from "@/lib/reference-queries";
 import type { TCommitmentStats, TOverview, TRemediationStats } from "@/shared/schemas/stats";
 import { overviewQueries } from "../api/queries";
-import { completionOf } from "./overview-model";
+import { completionOf, type TCompletion } from "./overview-model";
 
 /*
  * The figures a board member needs in the first seconds. Only small JSON queries and no chart code, so
@@ -16,28 +16,71 @@ import { completionOf } from "./overview-model";
 export const HeadlineFigures = ({ asOf }: { asOf: string }) => {
   const { t } = useI18n();
   const overview = useQuery(overviewQueries.headline(asOf));
+  // Secondary lookups (names, links, notes) are asked for together with the figures, and the tiles appear
+  // once they are in (or have failed): a note arriving later would make the tiles taller and push the
+  // charts down. They are small and come in parallel, so the figures hardly wait.
+  const remediation = useQuery(overviewQueries.remediation());
+  const commitments = useQuery(overviewQueries.commitmentStats(asOf));
+  const documents = useQuery(referenceQueries.documents());
   return (
     <section className="ov-headline" aria-labelledby="ov-headline-title">
       <h2 id="ov-headline-title" className="visually-hidden">
         {t("overview.headlineTitle")}
       </h2>
-      <QueryState query={overview} minHeight="26rem">
-        {(data) => <Tiles data={data} asOf={asOf} />}
+      <QueryState
+        query={overview}
+        waitFor={[remediation, commitments, documents]}
+        skeleton={<TilesSkeleton />}
+      >
+        {(data) => <Tiles data={data} remediation={remediation.data} commitments={commitments.data} />}
       </QueryState>
     </section>
   );
 };
 
-const Tiles = ({ data, asOf }: { data: TOverview; asOf: string }) => {
-  // Secondary lookups for links and names; the tiles' numbers never wait for them.
-  const remediation = useQuery(overviewQueries.remediation());
-  const commitments = useQuery(overviewQueries.commitmentStats(asOf));
+const SKELETON_TILES = [
+  { key: "incidents", title: "overview.tileIncidents" },
+  { key: "financial", title: "overview.tileFinancial" },
+  { key: "notification", title: "overview.tileNotification" },
+  { key: "commitments", title: "overview.tileCommitments" },
+  { key: "meeting", title: "overview.tileMeeting" },
+] as const;
+
+/**
+ * The tiles' boxes before the figures arrive: the same grid and tiles, each as tall as it will be at this
+ * width (overview.css), so the figures replace the skeleton without moving anything below.
+ */
+const TilesSkeleton = () => {
+  const { t } = useI18n();
+  return (
+    <div className="ov-tiles ov-tiles-skeleton">
+      {SKELETON_TILES.map((tile) => (
+        <div key={tile.key} className={`tile ov-tile ov-tile-${tile.key}`}>
+          <p className="ov-tile-title ghost-text" data-text={t(tile.title)} />
+          <div className="skeleton ov-skeleton-figure" />
+          <div className="skeleton ov-skeleton-line" />
+        </div>
+      ))}
+      <p className="ov-sources" />
+    </div>
+  );
+};
+
+const Tiles = ({
+  data,
+  remediation,
+  commitments,
+}: {
+  data: TOverview;
+  remediation: TRemediationStats | undefined;
+  commitments: TCommitmentStats | undefined;
+}) => {
   return (
     <div className="ov-tiles">
       <IncidentsTile data={data} />
-      <FinancialTile data={data} cohorts={remediation.data} />
-      <NotificationTile data={data} cohorts={remediation.data} />
-      <CommitmentsTile data={data} stats={commitments.data} />
+      <FinancialTile data={data} cohorts={remediation} />
+      <NotificationTile data={data} cohorts={remediation} />
+      <CommitmentsTile data={data} stats={commitments} />
       <MeetingTile data={data} />
       <SourcesNote />
     </div>
@@ -48,7 +91,7 @@ const Tile = ({ title, className, children }: { title: string; className: string
   const id = useId();
   return (
     // biome-ignore lint/a11y/useSemanticElements: a labelled group of figures, not form controls (fieldset)
-    <div className={`ov-tile ${className}`} role="group" aria-labelledby={id}>
+    <div className={`tile ov-tile ${className}`} role="group" aria-labelledby={id}>
       <h3 id={id} className="ov-tile-title">
         {title}
       </h3>
@@ -183,22 +226,7 @@ const FinancialTile = ({ data, cohorts }: { data: TOverview; cohorts: TCohorts }
   return (
     <Tile title={t("overview.tileFinancial")} className="ov-tile-financial">
       <Figure label={t("overview.financialMembers")}>
-        {completion.kind === "none" ? (
-          <span className="ov-none">{t("overview.noneRecorded")}</span>
-        ) : completion.kind === "unknown" ? (
-          <NotReported />
-        ) : (
-          <>
-            <span className="figure">{f.number(completion.done)}</span>
-            <span className="ov-of">{t("overview.ofMembers", { n: f.members(completion.members) })}</span>
-            {completion.percent !== null ? (
-              <>
-                {" "}
-                <span className="ov-percent">{f.percent(completion.percent)}</span>
-              </>
-            ) : null}
-          </>
-        )}
+        <CompletionValue completion={completion} withPercent />
       </Figure>
       {completion.kind === "known" ? <CompletionBar totals={totals} /> : null}
       <Figure label={t("overview.financialYen")} size="medium">
@@ -240,6 +268,31 @@ const FinancialTile = ({ data, cohorts }: { data: TOverview; cohorts: TCohorts }
   );
 };
 
+/** "done of members" (with the share), 未報告 when nobody reported progress, or "none recorded". */
+const CompletionValue = ({
+  completion,
+  withPercent = false,
+}: {
+  completion: TCompletion;
+  withPercent?: boolean;
+}) => {
+  const { t, f } = useI18n();
+  if (completion.kind === "none") return <span className="ov-none">{t("overview.noneRecorded")}</span>;
+  if (completion.kind === "unknown") return <NotReported />;
+  return (
+    <>
+      <span className="figure">{f.number(completion.done)}</span>
+      <span className="ov-of">{t("overview.ofMembers", { n: f.members(completion.members) })}</span>
+      {withPercent && completion.percent !== null ? (
+        <>
+          {" "}
+          <span className="ov-percent">{f.percent(completion.percent)}</span>
+        </>
+      ) : null}
+    </>
+  );
+};
+
 /** A small bar of done / remaining / not reported; decorative (the numbers are beside it in text). */
 const CompletionBar = ({ totals }: { totals: TOverview["remediation"]["financial"] }) => {
   const pct = (n: number) => `${(n / totals.members) * 100}%`;
@@ -259,16 +312,7 @@ const NotificationTile = ({ data, cohorts }: { data: TOverview; cohorts: TCohort
   return (
     <Tile title={t("overview.tileNotification")} className="ov-tile-notification">
       <Figure label={t("overview.notificationDone")}>
-        {completion.kind === "none" ? (
-          <span className="ov-none">{t("overview.noneRecorded")}</span>
-        ) : completion.kind === "unknown" ? (
-          <NotReported />
-        ) : (
-          <>
-            <span className="figure">{f.number(completion.done)}</span>
-            <span className="ov-of">{t("overview.ofMembers", { n: f.members(completion.members) })}</span>
-          </>
-        )}
+        <CompletionValue completion={completion} />
       </Figure>
       {completion.kind !== "none" ? (
         <Figure label={t("overview.notificationTarget")} size="medium">

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { lazy } from "react";
 import { Link } from "react-router";
-import { ChartFrame } from "@/components/chart-frame";
+import { ChartFrame, ChartFrameSkeleton } from "@/components/chart-frame";
 import { DataTable } from "@/components/data-table";
 import { NotReported } from "@/components/not-reported";
 import { QueryState } from "@/components/query-state";
@@ -37,14 +37,32 @@ export const OverviewCharts = ({ asOf }: { asOf: string }) => {
   );
 };
 
-const AFFECTED_HEIGHT = 230;
+/*
+ * Each chart's height (legend included) is fixed, and while its data loads a frame of the same boxes
+ * stands in (ChartFrameSkeleton): the page does not move when the data, then the chart code, arrive.
+ */
+const AFFECTED_HEIGHT = 262;
+
+/** Stands in for a figure in a description while it loads: as wide as the figure usually is. */
+const FIGURE_STAND_IN = "0,000";
 
 const AffectedFrame = () => {
   const { t, tx, f } = useI18n();
   const query = useQuery(overviewQueries.affected());
   const title = t("overview.chartAffectedTitle");
   return (
-    <QueryState query={query} minHeight={AFFECTED_HEIGHT + 90}>
+    <QueryState
+      query={query}
+      skeleton={
+        <ChartFrameSkeleton
+          title={title}
+          description={t("overview.chartAffectedDescription", {
+            total: t("common.members", { n: FIGURE_STAND_IN }),
+          })}
+          height={AFFECTED_HEIGHT}
+        />
+      }
+    >
       {(stats) => {
         const rows = affectedRows(stats);
         const products = affectedProducts(stats);
@@ -68,8 +86,8 @@ const AffectedFrame = () => {
             description={t("overview.chartAffectedDescription", {
               total: f.members(stats.cumulativeReported),
             })}
-            height={AFFECTED_HEIGHT + 32}
-            chart={<AffectedChart data={data} series={series} height={AFFECTED_HEIGHT} />}
+            height={AFFECTED_HEIGHT}
+            chart={<AffectedChart data={data} series={series} />}
             table={
               <DataTable
                 caption={t("common.chartTableCaption", { title })}
@@ -117,14 +135,23 @@ const AffectedFrame = () => {
   );
 };
 
-const REMEDIATION_HEIGHT = 280;
+const REMEDIATION_HEIGHT = 312;
 
 const RemediationFrame = () => {
   const { t, tx, f } = useI18n();
   const query = useQuery(overviewQueries.remediation());
   const title = t("overview.chartRemediationTitle");
   return (
-    <QueryState query={query} minHeight={REMEDIATION_HEIGHT + 90}>
+    <QueryState
+      query={query}
+      skeleton={
+        <ChartFrameSkeleton
+          title={title}
+          description={t("overview.chartRemediationDescription")}
+          height={REMEDIATION_HEIGHT}
+        />
+      }
+    >
       {(stats) => {
         const bars = completionBars(stats.cohorts);
         // A label needs about 12% of the bar to fit; thinner segments are read from the table.
@@ -155,8 +182,8 @@ const RemediationFrame = () => {
           <ChartFrame
             title={title}
             description={t("overview.chartRemediationDescription")}
-            height={REMEDIATION_HEIGHT + 32}
-            chart={<RemediationChart data={data} height={REMEDIATION_HEIGHT} />}
+            height={REMEDIATION_HEIGHT}
+            chart={<RemediationChart data={data} />}
             table={
               <DataTable<TRow>
                 caption={t("common.chartTableCaption", { title })}
@@ -246,7 +273,7 @@ const RemediationFrame = () => {
   );
 };
 
-const CORRECTIONS_HEIGHT = 300;
+const CORRECTIONS_HEIGHT = 320;
 
 const toUtc = (iso: string) =>
   Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
@@ -261,7 +288,13 @@ const CorrectionsFrame = () => {
   return (
     <QueryState
       query={query}
-      minHeight={CORRECTIONS_HEIGHT + 90}
+      skeleton={
+        <ChartFrameSkeleton
+          title={title}
+          description={t("overview.chartCorrectionsDescription")}
+          height={CORRECTIONS_HEIGHT}
+        />
+      }
       isEmpty={(d) => d.points.length === 0}
       empty={<p>{t("overview.correctionsEmpty")}</p>}
     >
@@ -279,8 +312,8 @@ const CorrectionsFrame = () => {
           <ChartFrame
             title={title}
             description={t("overview.chartCorrectionsDescription")}
-            height={CORRECTIONS_HEIGHT + 20}
-            chart={<CorrectionsChart data={data} height={CORRECTIONS_HEIGHT} />}
+            height={CORRECTIONS_HEIGHT}
+            chart={<CorrectionsChart data={data} />}
             table={
               <DataTable<TPoint>
                 caption={t("common.chartTableCaption", { title })}
@@ -368,7 +401,16 @@ const CommitmentsFrame = ({ asOf }: { asOf: string }) => {
   const query = useQuery(overviewQueries.commitmentStats(asOf));
   const title = t("overview.chartCommitmentsTitle");
   return (
-    <QueryState query={query} minHeight={COMMITMENTS_HEIGHT + 90}>
+    <QueryState
+      query={query}
+      skeleton={
+        <ChartFrameSkeleton
+          title={title}
+          description={t("overview.chartCommitmentsDescriptionUndated", { n: FIGURE_STAND_IN })}
+          height={COMMITMENTS_HEIGHT}
+        />
+      }
+    >
       {(stats) => {
         const label = (s: TCommitmentStatus) => t(`domain.commitmentStatus.${s}` as TMessageKey);
         const data = stats.byStatus.map((s) => ({
@@ -391,7 +433,7 @@ const CommitmentsFrame = ({ asOf }: { asOf: string }) => {
                   })
             }
             height={COMMITMENTS_HEIGHT}
-            chart={<CommitmentsChart data={data} height={COMMITMENTS_HEIGHT} />}
+            chart={<CommitmentsChart data={data} />}
             table={
               <DataTable<TRow>
                 caption={t("common.chartTableCaption", { title })}

@@ -1,7 +1,8 @@
+import { exactValue } from "@/lib/figures";
 import { percentOf } from "@/lib/format";
+import { sortMilestones } from "@/lib/milestones";
 import { daysBetween, isDayPrecise } from "@/shared/dates";
-import type { TFigure } from "@/shared/schemas/common";
-import { type TMilestone, ZMilestoneKind } from "@/shared/schemas/incident";
+import type { TMilestone } from "@/shared/schemas/incident";
 import type {
   TAffectedStats,
   TCohortCompletion,
@@ -32,23 +33,6 @@ export const completionOf = (totals: TTotals): TCompletion => {
     percent: percentOf(totals.done, totals.members),
   };
 };
-
-export const exactValue = (figure: TFigure): number | null =>
-  figure.status === "reported" || figure.status === "derived" ? figure.value : null;
-
-const KIND_ORDER = new Map(ZMilestoneKind.options.map((k, i) => [k, i]));
-
-/** Date order as the API orders steps (date, then kind order, then position); month-only dates sort by their prefix. */
-export const sortMilestones = (milestones: readonly TMilestone[]): TMilestone[] =>
-  milestones
-    .map((m, position) => ({ m, position }))
-    .sort(
-      (a, b) =>
-        (a.m.date < b.m.date ? -1 : a.m.date > b.m.date ? 1 : 0) ||
-        (KIND_ORDER.get(a.m.kind) ?? 0) - (KIND_ORDER.get(b.m.kind) ?? 0) ||
-        a.position - b.position,
-    )
-    .map(({ m }) => m);
 
 export type TTimelineRow = {
   milestone: TMilestone;

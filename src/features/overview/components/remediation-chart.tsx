@@ -17,7 +17,7 @@ export type TRemediationChartDatum = {
   notReportedText: string;
 };
 
-type TProps = { data: TRemediationChartDatum[]; height: number };
+type TProps = { data: TRemediationChartDatum[] };
 
 const SEGMENTS = [
   { key: "done", fill: FILLS.done, labelKey: "overview.segmentDone" },
@@ -26,7 +26,7 @@ const SEGMENTS = [
 ] as const;
 
 /** Completion per cohort as 100% bars: done, still being put right, and not reported (never drawn as 0). */
-const RemediationChart = ({ data, height }: TProps) => {
+const RemediationChart = ({ data }: TProps) => {
   const { t } = useI18n();
   const id = svgId(useId());
   return (
@@ -35,58 +35,60 @@ const RemediationChart = ({ data, height }: TProps) => {
         idPrefix={id}
         items={SEGMENTS.map((s) => ({ key: s.key, label: t(s.labelKey), fill: s.fill }))}
       />
-      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 560, height }}>
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
-          <defs>
+      <div className="ov-chart-plot">
+        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 560, height: 280 }}>
+          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
+            <defs>
+              {SEGMENTS.map((s) => (
+                <FillPattern key={s.key} id={`${id}-${s.key}`} fill={s.fill} />
+              ))}
+            </defs>
+            <CartesianGrid horizontal={false} stroke="#d5d9e0" />
+            <XAxis
+              type="number"
+              domain={[0, 100]}
+              ticks={[0, 25, 50, 75, 100]}
+              tickFormatter={(v: number) => `${v}%`}
+            />
+            <YAxis
+              type="category"
+              dataKey="cohortId"
+              width={200}
+              tick={(props) => {
+                const d = data.find((row) => row.cohortId === props.payload.value);
+                return (
+                  <AxisTick
+                    {...props}
+                    heading={d?.heading ?? ""}
+                    lines={d ? wrapLabel(d.label, 180, 11, 3) : []}
+                  />
+                );
+              }}
+            />
             {SEGMENTS.map((s) => (
-              <FillPattern key={s.key} id={`${id}-${s.key}`} fill={s.fill} />
-            ))}
-          </defs>
-          <CartesianGrid horizontal={false} stroke="#d5d9e0" />
-          <XAxis
-            type="number"
-            domain={[0, 100]}
-            ticks={[0, 25, 50, 75, 100]}
-            tickFormatter={(v: number) => `${v}%`}
-          />
-          <YAxis
-            type="category"
-            dataKey="cohortId"
-            width={200}
-            tick={(props) => {
-              const d = data.find((row) => row.cohortId === props.payload.value);
-              return (
-                <AxisTick
-                  {...props}
-                  heading={d?.heading ?? ""}
-                  lines={d ? wrapLabel(d.label, 180, 11, 3) : []}
+              <Bar
+                key={s.key}
+                dataKey={`${s.key}Pct`}
+                stackId="completion"
+                fill={`url(#${id}-${s.key})`}
+                stroke="#1a1d21"
+                strokeWidth={0.5}
+                isAnimationActive={false}
+                barSize={28}
+              >
+                <LabelList
+                  dataKey={`${s.key}Text`}
+                  position="center"
+                  fill="#1a1d21"
+                  fontWeight={700}
+                  fontSize={12}
+                  className="ov-segment-label"
                 />
-              );
-            }}
-          />
-          {SEGMENTS.map((s) => (
-            <Bar
-              key={s.key}
-              dataKey={`${s.key}Pct`}
-              stackId="completion"
-              fill={`url(#${id}-${s.key})`}
-              stroke="#1a1d21"
-              strokeWidth={0.5}
-              isAnimationActive={false}
-              barSize={28}
-            >
-              <LabelList
-                dataKey={`${s.key}Text`}
-                position="center"
-                fill="#1a1d21"
-                fontWeight={700}
-                fontSize={12}
-                className="ov-segment-label"
-              />
-            </Bar>
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+              </Bar>
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
     </div>
   );
 };

@@ -1,35 +1,27 @@
-import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { DataTable, type TColumn } from "@/components/data-table";
+import { OutsideMark } from "@/components/outside-mark";
 import { useI18n } from "@/i18n/i18n";
-import { referenceQueries } from "@/lib/reference-queries";
+import { useReferenceNames } from "@/lib/use-reference-names";
 import type { TRegulatoryAction } from "@/shared/schemas/vendor";
 import { inLast24Months } from "./scorecard-model";
-import { useNames } from "./use-names";
 
 /**
  * The source of a regulatory action. Regulatory actions are published facts, never part of the
  * association's record, so the mark is shown always, not only once the document list has loaded.
  */
 const OutsideSource = ({ action }: { action: TRegulatoryAction }) => {
-  const { t, tx } = useI18n();
-  const docs = useQuery(referenceQueries.documents());
-  const label = (id: string) => {
-    const d = docs.data?.items.find((x) => x.id === id);
-    return d ? tx(d.label) : id;
-  };
+  const names = useReferenceNames("documents");
   const ids = [action.source.documentId, ...action.source.cites];
   return (
     <span className="source-ref source-outside">
       {ids.map((id, i) => (
         <span key={id}>
           {i > 0 ? "・" : null}
-          <Link to={`/documents/${id}`}>{label(id)}</Link>
+          <Link to={`/documents/${id}`}>{names.documentLabel(id)}</Link>
         </span>
       ))}
-      <span className="outside-mark" title={t("common.outsideRecord")}>
-        {t("common.outsideRecordShort")}
-      </span>
+      <OutsideMark />
     </span>
   );
 };
@@ -37,7 +29,7 @@ const OutsideSource = ({ action }: { action: TRegulatoryAction }) => {
 /** All vendors' published actions, newest first, with the 24-month window the scorecard counts. */
 export const RegulatoryTable = ({ actions, asOf }: { actions: TRegulatoryAction[]; asOf: string }) => {
   const { t, tx, f } = useI18n();
-  const names = useNames();
+  const names = useReferenceNames("vendors", "products");
   const within = (a: TRegulatoryAction) =>
     inLast24Months(a.date, asOf) ? t("vendors.within24Yes") : t("vendors.within24No");
   const columns: TColumn<TRegulatoryAction>[] = [

@@ -4,8 +4,9 @@ import { NumberValue } from "@/components/figure-value";
 import { NotReported } from "@/components/not-reported";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import { catalogText } from "@/lib/catalog-text";
+import { useReferenceNames } from "@/lib/use-reference-names";
 import { SPAN_PAIRS, type TMedian, type TScorecardView } from "./scorecard-model";
-import { catalogText, useNames } from "./use-names";
 
 const SPAN_LABEL: Record<(typeof SPAN_PAIRS)[number]["key"], TMessageKey> = {
   occurrenceToAssociation: "vendors.spanOccurrenceToAssociation",
@@ -19,20 +20,20 @@ const SPAN_LABEL: Record<(typeof SPAN_PAIRS)[number]["key"], TMessageKey> = {
  */
 export const ScorecardCard = ({ row, heading }: { row: TScorecardView; heading: "vendor" | "year" }) => {
   const { t, tx, f } = useI18n();
-  const names = useNames();
+  const names = useReferenceNames("vendors", "products");
   const id = useId();
   const vendorName = names.vendor(row.vendorId);
   return (
     <article
-      className="scorecard"
+      className="tile scorecard"
       aria-labelledby={`${id}-title`}
       data-testid={`scorecard-${row.vendorId}-${row.fiscalYear}`}
     >
       <header className="scorecard-head">
         <h3 id={`${id}-title`}>
           {heading === "vendor" ? vendorName : f.fiscalYear(row.fiscalYear)}
-          {heading === "vendor" && names.role(row.vendorId) ? (
-            <span className="role-chip">{names.role(row.vendorId)}</span>
+          {heading === "vendor" && names.vendorRole(row.vendorId) ? (
+            <span className="role-chip">{names.vendorRole(row.vendorId)}</span>
           ) : null}
         </h3>
         {heading === "vendor" ? (

@@ -1,7 +1,7 @@
 import type { TCommitmentView } from "@/shared/schemas/commitment";
 import type { TIncidentSummary } from "@/shared/schemas/incident";
 import type { TMilestoneInterval, TVendorScorecard } from "@/shared/schemas/stats";
-import { buildScorecardViews, fiscalYearOptions, inLast24Months, parseFiscalYear } from "./scorecard-model";
+import { buildScorecardViews, inLast24Months } from "./scorecard-model";
 
 const incident = (id: string, fiscalYear: number, vendorIds: string[], affectedTotal: number | null) =>
   ({
@@ -91,23 +91,5 @@ describe("inLast24Months", () => {
     expect(inLast24Months("2024-11-28", "2026-11-27")).toBe(true);
     expect(inLast24Months("2026-11-27", "2026-11-27")).toBe(true);
     expect(inLast24Months("2026-11-28", "2026-11-27")).toBe(false);
-  });
-});
-
-describe("parseFiscalYear", () => {
-  it("accepts a four-digit 年度 and ignores anything else", () => {
-    expect(parseFiscalYear("2025")).toBe(2025);
-    expect(parseFiscalYear("25")).toBeUndefined();
-    expect(parseFiscalYear("2025x")).toBeUndefined();
-    expect(parseFiscalYear("1800")).toBeUndefined();
-    expect(parseFiscalYear(null)).toBeUndefined();
-  });
-});
-
-describe("fiscalYearOptions", () => {
-  it("lists incident years newest first, with the chosen one", () => {
-    expect(fiscalYearOptions([incident("inc-1", 2024, [], 1), incident("inc-2", 2025, [], 1)], 2022)).toEqual(
-      [2025, 2024, 2022],
-    );
   });
 });

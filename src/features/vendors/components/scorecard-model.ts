@@ -1,6 +1,5 @@
 import { minusMonths } from "@/shared/dates";
 import type { TCommitmentView } from "@/shared/schemas/commitment";
-import { ZFiscalYear } from "@/shared/schemas/common";
 import type { TIncidentSummary, TMilestoneKind } from "@/shared/schemas/incident";
 import type { TMilestoneInterval, TVendorScorecard } from "@/shared/schemas/stats";
 import type { TRegulatoryAction } from "@/shared/schemas/vendor";
@@ -89,16 +88,3 @@ export const inLast24Months = (date: string, asOf: string) => minusMonths(asOf, 
 
 export const countLast24Months = (actions: TRegulatoryAction[], vendorId: string, asOf: string) =>
   actions.filter((a) => a.vendorId === vendorId && inLast24Months(a.date, asOf)).length;
-
-/** `?fy=2025`: anything that is not a plausible 年度 is ignored, so a mistyped link still opens the page. */
-export const parseFiscalYear = (raw: string | null): number | undefined => {
-  if (!raw || !/^\d{4}$/.test(raw)) return undefined;
-  const year = ZFiscalYear.safeParse(Number(raw));
-  return year.success ? year.data : undefined;
-};
-
-/** Years that have an incident, newest first, plus the chosen one so the select always shows it. */
-export const fiscalYearOptions = (incidents: TIncidentSummary[], selected: number | undefined) =>
-  [...new Set([...incidents.map((i) => i.fiscalYear), ...(selected ? [selected] : [])])].sort(
-    (a, b) => b - a,
-  );

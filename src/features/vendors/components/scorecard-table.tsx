@@ -3,8 +3,8 @@ import { DataTable, type TColumn } from "@/components/data-table";
 import { NumberValue } from "@/components/figure-value";
 import { useI18n } from "@/i18n/i18n";
 import type { TCsvCell } from "@/lib/csv";
+import { useReferenceNames } from "@/lib/use-reference-names";
 import type { TScorecardView } from "./scorecard-model";
-import { useNames } from "./use-names";
 
 type TMetric = {
   key: string;
@@ -31,7 +31,7 @@ export const ScorecardTable = ({
   csvName: string;
 }) => {
   const { t, f } = useI18n();
-  const names = useNames();
+  const names = useReferenceNames("vendors", "products");
   const nr = t("common.notReported");
   const count = (key: keyof TScorecardView & string, label: string, format = f.number): TMetric => ({
     key,
@@ -54,8 +54,8 @@ export const ScorecardTable = ({
           {
             key: "role",
             label: t("vendors.colRole"),
-            render: (r: TScorecardView) => names.role(r.vendorId),
-            csv: (r: TScorecardView) => names.role(r.vendorId),
+            render: (r: TScorecardView) => names.vendorRole(r.vendorId),
+            csv: (r: TScorecardView) => names.vendorRole(r.vendorId),
           },
         ]
       : []),

@@ -1,13 +1,17 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { Link } from "react-router";
+import { BackLink } from "@/components/back-link";
 import { DataTable, type TColumn } from "@/components/data-table";
 import { NumberValue } from "@/components/figure-value";
+import { NotFoundSection } from "@/components/not-found-section";
+import { OutsideMark } from "@/components/outside-mark";
 import { PageHeader, PrintButton } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
-import { ApiError } from "@/lib/api-client";
+import { isNotFound } from "@/lib/not-found";
+import { useReferenceNames } from "@/lib/use-reference-names";
 import { todayInTokyo } from "@/shared/dates";
 import type { TIncidentSummary } from "@/shared/schemas/incident";
 import type { TVendorDetail } from "@/shared/schemas/vendor";
@@ -16,23 +20,20 @@ import { RegulatoryTimeline } from "./regulatory-record";
 import { ScorecardCard } from "./scorecard-card";
 import { buildScorecardViews, countLast24Months } from "./scorecard-model";
 import { ScorecardTable } from "./scorecard-table";
-import { useNames } from "./use-names";
 import "./vendors.css";
 
 /** /vendors/:vendorId — one vendor: what it serves, its incidents, its scorecards and its published record. */
 export const VendorDetail = ({ vendorId }: { vendorId: string }) => {
   const { t } = useI18n();
   const query = useQuery(vendorQueries.detail(vendorId));
-  // A well-formed id that matches nothing (404), or one that cannot be an id (400): no such page.
-  if (query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400)) {
+  if (isNotFound(query.error)) {
     return (
-      <section className="vendor-not-found">
-        <h1>{t("vendors.notFoundTitle")}</h1>
-        <p>{t("vendors.notFoundBody", { id: vendorId })}</p>
-        <p>
-          <Link to="/vendors">{t("vendors.backToList")}</Link>
-        </p>
-      </section>
+      <NotFoundSection
+        title={t("vendors.notFoundTitle")}
+        body={t("vendors.notFoundBody", { id: vendorId })}
+        backTo="/vendors"
+        backLabel={t("vendors.backToList")}
+      />
     );
   }
   return (
@@ -45,20 +46,18 @@ export const VendorDetail = ({ vendorId }: { vendorId: string }) => {
 const VendorPage = ({ vendor }: { vendor: TVendorDetail }) => {
   const { t, tx, f } = useI18n();
   const id = useId();
-  const names = useNames();
+  const names = useReferenceNames("vendors", "products");
   const [asOf] = useState(() => todayInTokyo());
   const scorecards = useQuery(vendorQueries.scorecards(undefined, asOf));
   const incidents = useQuery(vendorQueries.incidents(vendor.id));
   const role = t(`domain.role.${vendor.role}` as TMessageKey);
   return (
     <article className="vendor-page">
-      <p className="vendor-back no-print">
-        <Link to="/vendors">{t("vendors.backToList")}</Link>
-      </p>
+      <BackLink to="/vendors" label={t("vendors.backToList")} />
       <PageHeader
         title={tx(vendor.name)}
         lead={
-          <p className="vendor-meta">
+          <p className="page-meta vendor-meta">
             <span className="role-chip">{role}</span>
             <span>
               {t("vendors.metricRegulatory")}:{" "}
@@ -67,9 +66,7 @@ const VendorPage = ({ vendor }: { vendor: TVendorDetail }) => {
                   n: f.number(countLast24Months(vendor.regulatoryActions, vendor.id, asOf)),
                 })}
               </strong>
-              <span className="outside-mark" title={t("common.outsideRecord")}>
-                {t("common.outsideRecordShort")}
-              </span>
+              <OutsideMark />
             </span>
           </p>
         }
@@ -148,9 +145,7 @@ const VendorPage = ({ vendor }: { vendor: TVendorDetail }) => {
       <section className="vendor-section" aria-labelledby={`${id}-reg`}>
         <h2 id={`${id}-reg`}>
           {t("vendors.timelineTitle")}
-          <span className="outside-mark" title={t("common.outsideRecord")}>
-            {t("common.outsideRecordShort")}
-          </span>
+          <OutsideMark />
         </h2>
         <p className="regulatory-lead">{t("vendors.regulatoryLead")}</p>
         {vendor.regulatoryActions.length === 0 ? (

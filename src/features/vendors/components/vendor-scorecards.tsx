@@ -1,43 +1,31 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { useSearchParams } from "react-router";
+import { FilterBar, FiscalYearSelect } from "@/components/filter-bar";
+import { OutsideMark } from "@/components/outside-mark";
 import { PageHeader, PrintButton } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import { useI18n } from "@/i18n/i18n";
+import { useReferenceNames } from "@/lib/use-reference-names";
+import { parseFiscalYear, useUrlParams } from "@/lib/use-url-filters";
 import { todayInTokyo } from "@/shared/dates";
 import { vendorQueries } from "../api/queries";
 import { RegulatoryTable } from "./regulatory-record";
 import { ScorecardCard } from "./scorecard-card";
-import {
-  buildScorecardViews,
-  countLast24Months,
-  fiscalYearOptions,
-  parseFiscalYear,
-  type TScorecardView,
-} from "./scorecard-model";
+import { buildScorecardViews, countLast24Months, type TScorecardView } from "./scorecard-model";
 import { ScorecardTable } from "./scorecard-table";
-import { useNames } from "./use-names";
 import "./vendors.css";
 
 /** /vendors: a scorecard per vendor and 年度, and the vendors' published regulatory record. */
 export const VendorScorecards = () => {
   const { t, f } = useI18n();
   const id = useId();
-  const names = useNames();
-  const [params, setParams] = useSearchParams();
+  const names = useReferenceNames("vendors", "products");
+  const { params, update } = useUrlParams();
   const fiscalYear = parseFiscalYear(params.get("fy"));
   // Fixed for the visit, so both aggregates and the 24-month window count to the same day.
   const [asOf] = useState(() => todayInTokyo());
   const query = useQuery(vendorQueries.scorecards(fiscalYear, asOf));
   const regulatory = useQuery(vendorQueries.regulatoryActions());
-  const years = fiscalYearOptions(query.data?.incidents ?? [], fiscalYear);
-
-  const setYear = (value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set("fy", value);
-    else next.delete("fy");
-    setParams(next);
-  };
 
   return (
     <div className="vendors-page">
@@ -46,19 +34,15 @@ export const VendorScorecards = () => {
         lead={t("vendors.scorecardsLead")}
         actions={<PrintButton />}
       />
-      <form className="vendor-filters no-print" aria-label={t("vendors.filtersLabel")}>
-        <div className="vendor-filter">
-          <label htmlFor={`${id}-fy`}>{t("vendors.filterYear")}</label>
-          <select id={`${id}-fy`} value={fiscalYear ?? ""} onChange={(e) => setYear(e.target.value)}>
-            <option value="">{t("vendors.allYears")}</option>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {f.fiscalYear(y)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </form>
+      <FilterBar label={t("vendors.filtersLabel")} className="vendor-filters">
+        <FiscalYearSelect
+          label={t("vendors.filterYear")}
+          items={query.data?.incidents ?? []}
+          value={fiscalYear}
+          onChange={(value) => update({ fy: value })}
+          allLabel={t("vendors.allYears")}
+        />
+      </FilterBar>
       <QueryState
         query={query}
         minHeight="32rem"
@@ -96,9 +80,7 @@ export const VendorScorecards = () => {
       <section className="regulatory-section" aria-labelledby={`${id}-reg`}>
         <h2 id={`${id}-reg`}>
           {t("vendors.regulatoryTitle")}
-          <span className="outside-mark" title={t("common.outsideRecord")}>
-            {t("common.outsideRecordShort")}
-          </span>
+          <OutsideMark />
         </h2>
         <p className="regulatory-lead">{t("vendors.regulatoryLead")}</p>
         <QueryState
