@@ -35,27 +35,20 @@ export const QueryState = <T,>({
 }: TProps<T>) => {
   const { t } = useI18n();
   if (query.isPending || (query.isSuccess && waitFor?.some((q) => q.isLoading))) {
-    const status = (
-      <span className="visually-hidden" role="status">
-        {t("common.loading")}
-      </span>
-    );
-    if (skeleton) {
-      // No box of its own (display: contents): the skeleton's boxes sit where the content's will, e.g. as
-      // cells of the parent's grid.
-      return (
-        <div className="state-loading state-skeleton" aria-busy="true">
-          {status}
-          <div className="state-skeleton" aria-hidden="true">
-            {skeleton}
-          </div>
-        </div>
-      );
-    }
+    // With a skeleton, no box of its own (display: contents): the skeleton's boxes sit where the
+    // content's will, e.g. as cells of the parent's grid.
     return (
-      <div className="state state-loading" style={{ minHeight }} aria-busy="true">
-        {status}
-        <div className="skeleton" aria-hidden="true" />
+      <div
+        className={skeleton ? "state-skeleton" : "state state-loading"}
+        style={skeleton ? undefined : { minHeight }}
+        aria-busy="true"
+      >
+        <span className="visually-hidden" role="status">
+          {t("common.loading")}
+        </span>
+        <div className={skeleton ? "state-skeleton" : "skeleton"} aria-hidden="true">
+          {skeleton}
+        </div>
       </div>
     );
   }

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { QueryState } from "@/components/query-state";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import { ZCommitmentStatus } from "@/shared/schemas/commitment";
 import type { TCommitmentStats } from "@/shared/schemas/stats";
 import { commitmentQueries } from "../api/queries";
 
@@ -24,10 +25,76 @@ export const CommitmentSummary = ({ vendorId, vendorName, asOf }: TProps) => {
       {vendorName ? (
         <p className="commitment-summary-scope">{t("commitments.summaryScope", { vendor: vendorName })}</p>
       ) : null}
-      <QueryState query={query} minHeight="9rem">
+      <QueryState query={query} skeleton={<SummarySkeleton />}>
         {(stats) => <SummaryBody stats={stats} />}
       </QueryState>
     </section>
+  );
+};
+
+/** Stands in for a count while the figures load: as wide as a count usually is. */
+const COUNT_STAND_IN = "0";
+
+/**
+ * The summary's boxes before the figures arrive: the same tiles, lines and callout (the callout as for a
+ * record with undated commitments, as the case is), their text laid out invisibly (`ghost-text`), so the
+ * figures replace it without moving the filters and the list below.
+ */
+const SummarySkeleton = () => {
+  const { t } = useI18n();
+  const n = t("commitments.countUnit", { n: COUNT_STAND_IN });
+  const tiles = [
+    {
+      label: t("commitments.tileVerified"),
+      value: t("commitments.ofTotal", { n: COUNT_STAND_IN, total: COUNT_STAND_IN }),
+      note: t("commitments.tileVerifiedNote"),
+      className: "summary-tile summary-tile-main",
+    },
+    {
+      label: t("commitments.tileReported"),
+      value: n,
+      note: t("commitments.tileReportedNote"),
+      className: "summary-tile",
+    },
+    {
+      label: t("commitments.tileOverdue"),
+      value: n,
+      note: t("commitments.tileOverdueNote", { n: COUNT_STAND_IN }),
+      className: "summary-tile",
+    },
+    { label: t("commitments.tileDueSoon"), value: n, note: null, className: "summary-tile" },
+    {
+      label: `⚠ ${t("commitments.tileNoDueDate")}`,
+      value: n,
+      note: null,
+      className: "summary-tile summary-tile-gap",
+    },
+  ];
+  const byStatus = ZCommitmentStatus.options
+    .map((s) => `${t(`domain.commitmentStatus.${s}` as TMessageKey)} ${n}`)
+    .join("・");
+  return (
+    <>
+      <dl className="summary-tiles">
+        {tiles.map((tile) => (
+          <div key={tile.label} className={tile.className}>
+            <dt className="ghost-text" data-text={tile.label} />
+            <dd>
+              <span className="summary-value ghost-text" data-text={tile.value} />
+              {tile.note ? <span className="summary-note ghost-text" data-text={tile.note} /> : null}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p
+        className="summary-by-status ghost-text"
+        data-text={`${t("commitments.byStatusLabel")} ${byStatus}`}
+      />
+      <p
+        className="gap-callout ghost-text"
+        data-text={`⚠ ${t("commitments.gapTitle")} ${t("commitments.gapAll", { total: COUNT_STAND_IN })}`}
+      />
+    </>
   );
 };
 

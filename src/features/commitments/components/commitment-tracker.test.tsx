@@ -283,6 +283,47 @@ describe("CommitmentTracker", () => {
     ).toBeInTheDocument();
   });
 
+  it("holds the summary's five tiles while the figures load, so the filters and list below stay put", async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    server.use(
+      http.get(statsPath, async () => {
+        await held;
+      }),
+    );
+    const { container } = renderWithProviders(<CommitmentTracker />, { url: "/commitments" });
+    const tiles = () => container.querySelectorAll(".commitment-summary .summary-tile");
+    expect(tiles()).toHaveLength(5);
+    // The skeleton's labels are drawn, not written: nothing of it is in the page's text.
+    expect(screen.queryByText("期限超過", { selector: "dt" })).not.toBeInTheDocument();
+    release();
+    expect(await screen.findByText("期限超過", { selector: "dt" }, { timeout: 5000 })).toBeInTheDocument();
+    expect(tiles()).toHaveLength(5);
+  });
+
+  it("shows the cards once the names are in: a vendor's name never replaces its id under the reader's eyes", async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    server.use(
+      http.get(`*${contract.listVendors.path}`, async () => {
+        await held;
+      }),
+    );
+    const { queryClient } = renderWithProviders(<CommitmentTracker />, { url: "/commitments" });
+    await waitFor(() =>
+      expect(queryClient.getQueriesData({ queryKey: ["commitments", "list"] })[0]?.[1]).toBeDefined(),
+    );
+    expect(screen.queryAllByRole("article")).toHaveLength(0);
+    expect(screen.queryByText("sompo")).not.toBeInTheDocument();
+    release();
+    const first = await card("最後まで責任を持って対応する");
+    expect(fact(first, "履行する側").getByRole("link", { name: "損保ジャパン" })).toBeInTheDocument();
+  });
+
   it("shows an error with a retry that recovers", async () => {
     let fail = true;
     server.use(

@@ -125,6 +125,7 @@ const CommitmentResults = ({
       </div>
       <QueryState
         query={query}
+        waitFor={names.lists}
         minHeight="24rem"
         isEmpty={(d) => d.items.length === 0}
         empty={
@@ -169,7 +170,7 @@ const SingleCommitment = ({ id, asOf, names }: { id: string; asOf: string; names
           <p>{t("commitments.notFound", { id })}</p>
         </div>
       ) : (
-        <QueryState query={query} minHeight="20rem">
+        <QueryState query={query} waitFor={names.lists} minHeight="20rem">
           {(c) => <CommitmentCard commitment={c} names={names} />}
         </QueryState>
       )}

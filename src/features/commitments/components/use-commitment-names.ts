@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useI18n } from "@/i18n/i18n";
+import { referenceQueries } from "@/lib/reference-queries";
 import { useReferenceNames } from "@/lib/use-reference-names";
 import { commitmentQueries } from "../api/queries";
 
@@ -12,9 +13,17 @@ export const useCommitmentNames = () => {
   const reference = useReferenceNames("vendors", "documents");
   const incidents = useQuery(commitmentQueries.incidents());
   const meetings = useQuery(commitmentQueries.meetings());
+  // The same lists as `reference` (shared cache), for their state.
+  const vendors = useQuery(referenceQueries.vendors());
+  const documents = useQuery(referenceQueries.documents());
   const incidentById = new Map((incidents.data?.items ?? []).map((i) => [i.id, i]));
   const meetingById = new Map((meetings.data?.items ?? []).map((m) => [m.id, m]));
   return {
+    /**
+     * The lists behind the names. A card waits for them (QueryState's waitFor): a name replacing its id
+     * would rewrap the card and move every card below it.
+     */
+    lists: [vendors, documents, incidents, meetings],
     vendors: reference.vendors,
     incidents: incidents.data?.items ?? [],
     vendor: reference.vendor,

@@ -7,6 +7,7 @@ import { QueryState } from "@/components/query-state";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { isNotFound } from "@/lib/not-found";
+import { referenceQueries } from "@/lib/reference-queries";
 import { type TCitation, type TDocumentDetail, ZCitationKind } from "@/shared/schemas/document";
 import { documentQueries } from "../api/queries";
 import { useIssuerNames } from "./use-issuer-names";
@@ -36,6 +37,11 @@ export const citationHref = (c: TCitation): string | null => {
 export const DocumentDetail = ({ documentId }: { documentId: string }) => {
   const { t } = useI18n();
   const query = useQuery(documentQueries.detail(documentId));
+  // The issuers are named (the association, a vendor): the page appears once those lists are in (or have
+  // failed), so that a name replacing its id never rewraps the facts under the title.
+  const organisation = useQuery(referenceQueries.organisation());
+  const vendors = useQuery(referenceQueries.vendors());
+  const names = [organisation, vendors];
   if (isNotFound(query.error)) {
     return (
       <NotFoundSection
@@ -46,12 +52,12 @@ export const DocumentDetail = ({ documentId }: { documentId: string }) => {
       />
     );
   }
-  if (query.data) return <DocumentPage doc={query.data} />;
+  if (query.data && !names.some((q) => q.isLoading)) return <DocumentPage doc={query.data} />;
   // Loading or failed: the page still has its heading, and the state (with retry) below it.
   return (
     <>
       <PageHeader title={t("documents.title")} />
-      <QueryState query={query} minHeight="24rem">
+      <QueryState query={query} waitFor={names} minHeight="24rem">
         {(doc) => <DocumentPage doc={doc} />}
       </QueryState>
     </>

@@ -7,6 +7,7 @@ import { PageHeader, PrintButton } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import { referenceQueries } from "@/lib/reference-queries";
 import { useUrlFilters } from "@/lib/use-url-filters";
 import type { TSourceDocument } from "@/shared/schemas/document";
 import { documentQueries } from "../api/queries";
@@ -22,6 +23,10 @@ export const DocumentList = () => {
   const { t } = useI18n();
   const { filters, active, setFilter, clear } = useUrlFilters(FILTER_KEYS, parseFilters);
   const query = useQuery(documentQueries.list(filters));
+  // Issuers are named (the association, a vendor): the tables wait for those lists (shared cache), or
+  // their rows would rewrap when the names replace the ids.
+  const organisation = useQuery(referenceQueries.organisation());
+  const vendors = useQuery(referenceQueries.vendors());
 
   return (
     <div className="documents-page">
@@ -29,7 +34,8 @@ export const DocumentList = () => {
       <DocumentFilters filters={filters} onChange={setFilter} onClear={clear} />
       <QueryState
         query={query}
-        minHeight="20rem"
+        waitFor={[organisation, vendors]}
+        minHeight="var(--documents-list-height)"
         isEmpty={(d) => d.items.length === 0}
         empty={
           <div>

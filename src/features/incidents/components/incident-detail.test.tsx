@@ -5,6 +5,7 @@ import { server } from "@/mocks/node";
 import { contract } from "@/shared/contract";
 import { problem } from "@/shared/http";
 import { renderApp, renderWithProviders } from "@/test/render";
+import { incidentQueries } from "../api/queries";
 import { IncidentDetail } from "./incident-detail";
 
 const SLOW = { timeout: 5000 };
@@ -147,6 +148,49 @@ describe("IncidentDetail: incident 3 (premium billed twice)", () => {
     expect(toAssociation.getByText("報告日 2025年9月5日")).toBeInTheDocument();
     expect(toAssociation.queryByText(/^[\d,]+日$/)).not.toBeInTheDocument();
     expect((await keyFact("理事会への報告まで")).getByText("未報告")).toBeInTheDocument();
+  });
+});
+
+/** A handler that holds the request until `release()`, then passes it on to the mock. */
+const hold = (path: string) => {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  server.use(
+    http.get(`*${path}`, async () => {
+      await held;
+    }),
+  );
+  return release;
+};
+
+describe("IncidentDetail: nothing moves when data arrives", () => {
+  it("appears with the vendor's name, never its id first (a name rewraps the lines above the figures)", async () => {
+    const release = hold(contract.listVendors.path);
+    const { queryClient } = render("inc-1");
+    await waitFor(() =>
+      expect(queryClient.getQueryData(incidentQueries.detail("inc-1").queryKey)).toBeDefined(),
+    );
+    expect(screen.queryByRole("heading", { level: 1 })).not.toBeInTheDocument();
+    expect(screen.getByRole("status")).toHaveTextContent("読み込み中…");
+    release();
+    await screen.findByRole("heading", { level: 1, name: "事故1 不正アクセスと情報漏洩の可能性" }, SLOW);
+    expect(screen.getByText("損害保険ジャパン株式会社")).toBeInTheDocument();
+  });
+
+  it("keeps four key-figure tiles while the spans load, then shows the days in their place", async () => {
+    const release = hold(contract.getIntervalStats.path);
+    const { container } = render("inc-1");
+    await screen.findByRole("heading", { level: 1 }, SLOW);
+    const tiles = () => container.querySelectorAll(".key-facts .key-fact");
+    // The members tile, two skeleton tiles for the spans and the remediation tile: the same four boxes.
+    expect(tiles()).toHaveLength(4);
+    expect(screen.queryByRole("group", { name: "協会への文書報告まで" })).not.toBeInTheDocument();
+    expect((await keyFact("影響を受けた会員")).getByText("46名")).toBeInTheDocument();
+    release();
+    expect((await keyFact("協会への文書報告まで")).getByText("123日")).toBeInTheDocument();
+    expect(tiles()).toHaveLength(4);
   });
 });
 

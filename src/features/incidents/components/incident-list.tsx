@@ -6,6 +6,7 @@ import { PageHeader, PrintButton } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import { referenceQueries } from "@/lib/reference-queries";
 import { useReferenceNames } from "@/lib/use-reference-names";
 import { useUrlFilters } from "@/lib/use-url-filters";
 import type { TIncidentSummary } from "@/shared/schemas/incident";
@@ -17,6 +18,9 @@ import "./incidents.css";
 export const IncidentList = () => {
   const { t, tx, f } = useI18n();
   const names = useReferenceNames("vendors", "products");
+  // The table waits for the vendors' names (the same list, shared cache): a name replacing its id would
+  // rewrap the rows and move the footnote.
+  const vendors = useQuery(referenceQueries.vendors());
   const { filters, setFilter, clear } = useUrlFilters(FILTER_KEYS, parseFilters);
   const query = useQuery(incidentQueries.list(filters));
 
@@ -79,7 +83,8 @@ export const IncidentList = () => {
       <IncidentFilters filters={filters} onChange={setFilter} onClear={clear} />
       <QueryState
         query={query}
-        minHeight="12rem"
+        waitFor={[vendors]}
+        minHeight="var(--inc-list-height)"
         isEmpty={(d) => d.items.length === 0}
         empty={<p>{t("incidents.listEmpty")}</p>}
       >

@@ -15,7 +15,8 @@ describe("MeetingDetail", () => {
     expect(
       await screen.findByRole("heading", { level: 1, name: "2025年度第3回定例理事会" }),
     ).toBeInTheDocument();
-    expect(screen.getByText("2025年8月23日")).toBeInTheDocument();
+    // The date under the title (the changes since the last meeting may name it too).
+    expect(screen.getByText("2025年8月23日", { selector: "time" })).toBeInTheDocument();
 
     const attendees = screen.getByRole("region", { name: "出席した委託先" });
     const sompo = within(attendees).getByTestId("attendee-sompo");

@@ -10,6 +10,7 @@ import { SourceRef } from "@/components/source-ref";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { isNotFound } from "@/lib/not-found";
+import { referenceQueries } from "@/lib/reference-queries";
 import { useReferenceNames } from "@/lib/use-reference-names";
 import type { TMeeting } from "@/shared/schemas/meeting";
 import { meetingQueries } from "../api/queries";
@@ -21,6 +22,12 @@ import "./meetings.css";
 export const MeetingDetail = ({ meetingId }: { meetingId: string }) => {
   const { t } = useI18n();
   const query = useQuery(meetingQueries.detail(meetingId));
+  // Names (vendors, documents) and the dated record (incident titles, commitment texts) are asked for with
+  // the meeting, and the page appears once they are in (or have failed): a title replacing its id would
+  // rewrap the header, the summary and every item below it.
+  const vendors = useQuery(referenceQueries.vendors());
+  const documents = useQuery(referenceQueries.documents());
+  const record = useQuery(meetingQueries.record());
   if (isNotFound(query.error)) {
     return (
       <NotFoundSection
@@ -32,7 +39,7 @@ export const MeetingDetail = ({ meetingId }: { meetingId: string }) => {
     );
   }
   return (
-    <QueryState query={query} minHeight="30rem">
+    <QueryState query={query} waitFor={[vendors, documents, record]} minHeight="30rem">
       {(meeting) => <MeetingPage meeting={meeting} />}
     </QueryState>
   );

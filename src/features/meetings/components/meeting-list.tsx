@@ -4,6 +4,7 @@ import { DataTable, type TColumn } from "@/components/data-table";
 import { PageHeader, PrintButton } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import { useI18n } from "@/i18n/i18n";
+import { referenceQueries } from "@/lib/reference-queries";
 import { useReferenceNames } from "@/lib/use-reference-names";
 import type { TMeeting } from "@/shared/schemas/meeting";
 import { meetingQueries } from "../api/queries";
@@ -15,6 +16,8 @@ export const MeetingList = () => {
   const { t, tx, f } = useI18n();
   const names = useReferenceNames("vendors", "documents");
   const query = useQuery(meetingQueries.list());
+  // The attendees are named: the table waits for the vendors' list (shared cache), or its rows would rewrap.
+  const vendors = useQuery(referenceQueries.vendors());
   const kind = (m: TMeeting) =>
     m.kind === "regular" ? t("meetings.kindRegular") : t("meetings.kindExtraordinary");
   const attendeesText = (m: TMeeting) =>
@@ -86,6 +89,7 @@ export const MeetingList = () => {
       <PageHeader title={t("meetings.listTitle")} lead={t("meetings.listLead")} actions={<PrintButton />} />
       <QueryState
         query={query}
+        waitFor={[vendors]}
         minHeight="10rem"
         isEmpty={(d) => d.items.length === 0}
         empty={<p>{t("meetings.listEmpty")}</p>}

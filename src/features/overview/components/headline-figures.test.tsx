@@ -5,6 +5,7 @@ import { server } from "@/mocks/node";
 import { contract } from "@/shared/contract";
 import { problem } from "@/shared/http";
 import { renderWithProviders } from "@/test/render";
+import { overviewQueries } from "../api/queries";
 import { HeadlineFigures } from "./headline-figures";
 
 const SLOW = { timeout: 5000 };
@@ -101,6 +102,44 @@ describe("HeadlineFigures", () => {
     expect(screen.getByRole("status")).toHaveTextContent("読み込み中…");
     await group("直近の理事会");
     expect(screen.queryByRole("status")).not.toBeInTheDocument();
+  });
+
+  it("shows the tiles once, complete, after a skeleton of the same tiles: a late name would move the page", async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // Held, then passed on to the mock (a resolver that returns nothing falls through).
+    server.use(
+      http.get(`*${contract.getRemediationStats.path}`, async () => {
+        await held;
+      }),
+    );
+    const { container, queryClient } = render();
+    await waitFor(() =>
+      expect(queryClient.getQueryData(overviewQueries.headline(AS_OF).queryKey)).toBeDefined(),
+    );
+    // The figures are in, the names and links of the cohorts not yet: the skeleton's five tiles stand.
+    expect(screen.getByRole("status")).toHaveTextContent("読み込み中…");
+    expect(screen.queryByRole("group", { name: "金銭の是正(過請求・二重請求)" })).not.toBeInTheDocument();
+    expect(container.querySelectorAll(".ov-tiles-skeleton .ov-tile")).toHaveLength(5);
+    release();
+    const tile = await group("金銭の是正(過請求・二重請求)");
+    // Complete at first sight: the cohort behind the 3 unreported is already named.
+    expect(tile.getByText(/二重請求された加入者への返金/)).toBeInTheDocument();
+    expect(container.querySelector(".ov-tiles-skeleton")).not.toBeInTheDocument();
+  });
+
+  it("does not hold the tiles back when a lookup fails: they show without its links", async () => {
+    server.use(
+      http.get(`*${contract.getRemediationStats.path}`, () =>
+        HttpResponse.json(problem(500, "boom"), { status: 500 }),
+      ),
+    );
+    render();
+    const tile = await group("金銭の是正(過請求・二重請求)");
+    expect(text(tile.getByText("1,860").closest("p") as HTMLElement)).toBe("1,860 / 1,863名 99.8%");
+    expect(tile.queryByRole("link", { name: "事故3" })).not.toBeInTheDocument();
   });
 
   it("shows an error with a retry that recovers", async () => {

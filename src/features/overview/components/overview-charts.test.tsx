@@ -1,5 +1,8 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { http } from "msw";
+import { server } from "@/mocks/node";
+import { contract } from "@/shared/contract";
 import { renderWithProviders } from "@/test/render";
 import { OverviewCharts } from "./overview-charts";
 
@@ -110,6 +113,36 @@ describe("OverviewCharts: table alternatives", () => {
       ["再開", "0件"],
     ]);
     expect(screen.getByText("5件すべてに期限の定めがなく、期限超過は判定できません。")).toBeInTheDocument();
+  });
+
+  it("keeps each chart's height: the loading frame's body is as tall as the chart's, which is fixed", async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    server.use(
+      http.get(`*${contract.getAffectedStats.path}`, async () => {
+        await held;
+      }),
+    );
+    const { container } = render();
+    const heights = () =>
+      [...container.querySelectorAll<HTMLElement>(".ov-charts .chart-body")].map((b) => b.style.height);
+    // The other three frames are loaded; the first is still its skeleton, holding the same boxes.
+    await screen.findByRole("figure", { name: "約束・要求の状況別件数" }, SLOW);
+    expect(
+      screen.queryByRole("figure", { name: "事故・保険商品別の影響を受けた会員" }),
+    ).not.toBeInTheDocument();
+    const loading = heights();
+    expect(loading).toHaveLength(4);
+    release();
+    await screen.findByRole("figure", { name: "事故・保険商品別の影響を受けた会員" }, SLOW);
+    expect(heights()).toEqual(loading);
+    // A height, not a minimum: a legend that wraps cannot make the chart taller.
+    for (const body of container.querySelectorAll<HTMLElement>(".ov-charts .chart-body")) {
+      expect(body.style.minHeight).toBe("");
+      expect(body.style.height).toMatch(/^\d+px$/);
+    }
   });
 
   it("has English labels", async () => {

@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { usePrefetchQuery, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { Link } from "react-router";
 import { BackLink } from "@/components/back-link";
@@ -11,6 +11,7 @@ import { QueryState } from "@/components/query-state";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { isNotFound } from "@/lib/not-found";
+import { referenceQueries } from "@/lib/reference-queries";
 import { useReferenceNames } from "@/lib/use-reference-names";
 import { todayInTokyo } from "@/shared/dates";
 import type { TIncidentSummary } from "@/shared/schemas/incident";
@@ -26,6 +27,14 @@ import "./vendors.css";
 export const VendorDetail = ({ vendorId }: { vendorId: string }) => {
   const { t } = useI18n();
   const query = useQuery(vendorQueries.detail(vendorId));
+  // Fixed for the visit, so the scorecards and the 24-month window count to the same day.
+  const [asOf] = useState(() => todayInTokyo());
+  // The products are listed by name: the page appears once the names are in (or have failed), so that a
+  // name replacing its id never rewraps the list above the scorecards.
+  const products = useQuery(referenceQueries.products());
+  // The sections' data is asked for now, in parallel with the vendor, not once the page has rendered.
+  usePrefetchQuery(vendorQueries.scorecards(undefined, asOf));
+  usePrefetchQuery(vendorQueries.incidents(vendorId));
   if (isNotFound(query.error)) {
     return (
       <NotFoundSection
@@ -37,17 +46,16 @@ export const VendorDetail = ({ vendorId }: { vendorId: string }) => {
     );
   }
   return (
-    <QueryState query={query} minHeight="30rem">
-      {(vendor) => <VendorPage vendor={vendor} />}
+    <QueryState query={query} waitFor={[products]} minHeight="30rem">
+      {(vendor) => <VendorPage vendor={vendor} asOf={asOf} />}
     </QueryState>
   );
 };
 
-const VendorPage = ({ vendor }: { vendor: TVendorDetail }) => {
+const VendorPage = ({ vendor, asOf }: { vendor: TVendorDetail; asOf: string }) => {
   const { t, tx, f } = useI18n();
   const id = useId();
   const names = useReferenceNames("vendors", "products");
-  const [asOf] = useState(() => todayInTokyo());
   const scorecards = useQuery(vendorQueries.scorecards(undefined, asOf));
   const incidents = useQuery(vendorQueries.incidents(vendor.id));
   const role = t(`domain.role.${vendor.role}` as TMessageKey);
@@ -90,7 +98,7 @@ const VendorPage = ({ vendor }: { vendor: TVendorDetail }) => {
         <h2 id={`${id}-years`}>{t("vendors.yearsTitle")}</h2>
         <QueryState
           query={scorecards}
-          minHeight="24rem"
+          minHeight="var(--vendor-years-height)"
           isEmpty={(d) => !d.rows.some((r) => r.vendorId === vendor.id)}
           empty={<p>{t("vendors.yearsEmpty")}</p>}
         >
@@ -127,7 +135,7 @@ const VendorPage = ({ vendor }: { vendor: TVendorDetail }) => {
         <h2 id={`${id}-incidents`}>{t("vendors.incidentsTitle")}</h2>
         <QueryState
           query={incidents}
-          minHeight="10rem"
+          minHeight="var(--vendor-incidents-height)"
           isEmpty={(d) => d.items.length === 0}
           empty={<p>{t("vendors.incidentsEmpty")}</p>}
         >

@@ -5,6 +5,7 @@ import { OutsideMark } from "@/components/outside-mark";
 import { PageHeader, PrintButton } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import { useI18n } from "@/i18n/i18n";
+import { referenceQueries } from "@/lib/reference-queries";
 import { useReferenceNames } from "@/lib/use-reference-names";
 import { parseFiscalYear, useUrlParams } from "@/lib/use-url-filters";
 import { todayInTokyo } from "@/shared/dates";
@@ -26,6 +27,8 @@ export const VendorScorecards = () => {
   const [asOf] = useState(() => todayInTokyo());
   const query = useQuery(vendorQueries.scorecards(fiscalYear, asOf));
   const regulatory = useQuery(vendorQueries.regulatoryActions());
+  // The counts line names every vendor: it waits for their list (shared cache), or it would grow later.
+  const vendors = useQuery(referenceQueries.vendors());
 
   return (
     <div className="vendors-page">
@@ -45,7 +48,7 @@ export const VendorScorecards = () => {
       </FilterBar>
       <QueryState
         query={query}
-        minHeight="32rem"
+        minHeight="var(--vendors-scorecards-height)"
         isEmpty={(d) => d.rows.length === 0}
         empty={<p>{t("vendors.scorecardsEmpty")}</p>}
       >
@@ -85,7 +88,8 @@ export const VendorScorecards = () => {
         <p className="regulatory-lead">{t("vendors.regulatoryLead")}</p>
         <QueryState
           query={regulatory}
-          minHeight="16rem"
+          waitFor={[vendors]}
+          minHeight="var(--vendors-regulatory-height)"
           isEmpty={(d) => d.items.length === 0}
           empty={<p>{t("vendors.regulatoryEmpty")}</p>}
         >
