@@ -1,4 +1,5 @@
-import { type BrowserContext, test as base, expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./signed-in";
 
 /*
  * No layout shift when data arrives: the overview and an incident page, loaded over a slow network with a
@@ -7,29 +8,6 @@ import { type BrowserContext, test as base, expect, type Page } from "@playwrigh
  * only the worst session window, so the sum is stricter than CLS). Shifts are counted, not timed: how fast
  * the machine is changes when things arrive, not whether a placeholder had the final size.
  */
-
-type TCredentials = { username: string; password: string };
-type TStorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
-const users = JSON.parse(process.env.E2E_USERS_JSON ?? "null") as Record<"viewer", TCredentials>;
-
-const test = base.extend<object, { signedIn: TStorageState }>({
-  signedIn: [
-    async ({ browser }, use) => {
-      const context = await browser.newContext({ baseURL: `http://127.0.0.1:${process.env.E2E_PORT}` });
-      const page = await context.newPage();
-      await page.goto("/signin");
-      await page.getByLabel("ユーザー名").fill(users.viewer.username);
-      await page.getByLabel("パスワード", { exact: true }).fill(users.viewer.password);
-      await page.getByRole("button", { name: "サインイン", exact: true }).click();
-      await expect(page.getByRole("region", { name: "サインイン中のユーザー" })).toBeVisible();
-      const state = await context.storageState();
-      await context.close();
-      await use(state);
-    },
-    { scope: "worker" },
-  ],
-  storageState: async ({ signedIn }, use) => use(signedIn),
-});
 
 const LIMIT = 0.1;
 

@@ -1,39 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type BrowserContext, test as base, expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./signed-in";
 
 /*
  * The board's view in a real browser against the real server and its embedded database: the figures a
  * board member reads first, the incident page, the language toggle, deep links, keyboard use and an
  * accessibility scan of every page.
- *
- * Every test starts signed in as the board member (viewer) that scripts/e2e-server.ts created: each
- * worker signs in once through the sign-in page and every test starts from that browser state (the
- * session cookie). Signing in itself is tested in auth.spec.ts.
+ * Every test starts signed in as the board member (see ./signed-in.ts).
  */
-
-type TCredentials = { username: string; password: string };
-type TStorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
-const users = JSON.parse(process.env.E2E_USERS_JSON ?? "null") as Record<"viewer", TCredentials>;
-
-const test = base.extend<object, { signedIn: TStorageState }>({
-  signedIn: [
-    async ({ browser }, use) => {
-      // Worker fixtures do not see the test's baseURL; the port is the run's (playwright.config.ts).
-      const context = await browser.newContext({ baseURL: `http://127.0.0.1:${process.env.E2E_PORT}` });
-      const page = await context.newPage();
-      await page.goto("/signin");
-      await page.getByLabel("ユーザー名").fill(users.viewer.username);
-      await page.getByLabel("パスワード", { exact: true }).fill(users.viewer.password);
-      await page.getByRole("button", { name: "サインイン", exact: true }).click();
-      await expect(page.getByRole("region", { name: "サインイン中のユーザー" })).toBeVisible();
-      const state = await context.storageState();
-      await context.close();
-      await use(state);
-    },
-    { scope: "worker" },
-  ],
-  storageState: async ({ signedIn }, use) => use(signedIn),
-});
 
 const PAGES = [
   "/",
