@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import pg from "pg";
-import { createBenchUser, signIn } from "./bench-auth";
+import { createBenchUser, signIn, signInSession, type TBenchUser } from "./bench-auth";
 import { findFreePort } from "./free-port";
 import {
   killGroupNow,
@@ -73,8 +73,19 @@ const readMemory = async (pid: number): Promise<TMemory> => {
 
 type TRow = { path: string; rps: number; p50: number; p99: number; non2xx: number; errors: number };
 
+/** Sequential writes by one editor (each a whole transaction with its audit entry), then a full verify. */
+type TWrites = {
+  count: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  verifyMs: number;
+  entries: number;
+};
+
 type TEngineResult = {
   engine: string;
+  writes: TWrites;
   reportedEngine: string;
   coldStartMs: number;
   afterWarmUp: TMemory;
@@ -100,6 +111,63 @@ const printResult = (r: TEngineResult) => {
       `${pad(row.path, width, true)}  ${pad(row.rps.toFixed(0), 8)}  ${pad(String(row.p50), 7)}  ${pad(String(row.p99), 7)}  ${pad(String(row.non2xx), 8)}  ${pad(String(row.errors), 7)}`,
     );
   }
+  const w = r.writes;
+  console.log(
+    `writes (PUT /api/v1/cohorts/:id, one client, sequential): ${w.count} in a row, ${w.perSecond.toFixed(0)}/s, p50 ${w.p50.toFixed(1)} ms, p99 ${w.p99.toFixed(1)} ms`,
+  );
+  console.log(
+    `audit verification of ${w.entries} entries (GET /api/v1/audit/verify): ${w.verifyMs.toFixed(0)} ms`,
+  );
+};
+
+const WRITE_COUNT = Number(process.env.BENCH_WRITES ?? 200);
+
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+
+/** Edits one cohort back and forth: each write reads back the version the previous one produced. */
+const benchWrites = async (baseUrl: string, editor: TBenchUser): Promise<TWrites> => {
+  const { cookie, csrfToken } = await signInSession(baseUrl, editor);
+  const headers = { cookie, "x-csrf-token": csrfToken, origin: baseUrl, "content-type": "application/json" };
+  const path = `${baseUrl}/api/v1/cohorts/coh-3-refund`;
+  const cohort = (await (await fetch(path, { headers })).json()) as Record<string, unknown> & {
+    version: number;
+    label: { ja: string; en: string };
+  };
+  const { id: _id, progress: _progress, version: _version, ...draft } = cohort;
+  let version = cohort.version;
+  const times: number[] = [];
+  for (let i = 0; i < WRITE_COUNT; i += 1) {
+    const label = { ...cohort.label, en: `${cohort.label.en} (${i % 2})` };
+    const t0 = performance.now();
+    const response = await fetch(path, {
+      method: "PUT",
+      headers,
+      body: JSON.stringify({ ...draft, label, version }),
+    });
+    const body = (await response.json()) as { version?: number };
+    times.push(performance.now() - t0);
+    if (response.status !== 200 || body.version === undefined)
+      throw new Error(`write ${i} answered ${response.status}`);
+    version = body.version;
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  const total = times.reduce((a, b) => a + b, 0);
+  const t0 = performance.now();
+  const verify = (await (await fetch(`${baseUrl}/api/v1/audit/verify`, { headers })).json()) as {
+    ok: boolean;
+    entries: number;
+  };
+  const verifyMs = performance.now() - t0;
+  if (!verify.ok) throw new Error("the audit log does not verify after the write benchmark");
+  return {
+    count: WRITE_COUNT,
+    perSecond: (WRITE_COUNT * 1000) / total,
+    p50: quantile(sorted, 0.5),
+    p99: quantile(sorted, 0.99),
+    verifyMs,
+    entries: verify.entries,
+  };
 };
 
 const benchEngine = async (
@@ -109,6 +177,8 @@ const benchEngine = async (
   const port = await findFreePort(18300, 18349, host);
   const baseUrl = `http://${host}:${port}`;
   const user = await createBenchUser(database);
+  // An administrator writes (editors may) and verifies the audit log (administrators only).
+  const writer = await createBenchUser(database, "admin");
   const started = performance.now();
   const child = spawnServer({ port, host, ...database, detached: true, stdio: ["ignore", "ignore", "pipe"] });
   running.add(child);
@@ -158,8 +228,10 @@ const benchEngine = async (
       });
     }
     const afterLoad = await readMemory(pid);
+    const writes = await benchWrites(baseUrl, writer);
     return {
       engine,
+      writes,
       reportedEngine: health.database ?? "?",
       coldStartMs,
       afterWarmUp,

@@ -47,7 +47,11 @@ export const createBenchUser = async (
 };
 
 /** Signs in and returns the `Cookie` header value of the new session. */
-export const signIn = async (baseUrl: string, user: TBenchUser) => {
+export const signIn = async (baseUrl: string, user: TBenchUser) =>
+  (await signInSession(baseUrl, user)).cookie;
+
+/** Signs in and returns the session's cookie and CSRF token (what a write needs). */
+export const signInSession = async (baseUrl: string, user: TBenchUser) => {
   const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: baseUrl },
@@ -58,5 +62,6 @@ export const signIn = async (baseUrl: string, user: TBenchUser) => {
   const setCookie = response.headers.get("set-cookie") ?? "";
   const cookie = setCookie.split(";")[0];
   if (!cookie) throw new Error("sign-in set no cookie");
-  return cookie;
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { cookie, csrfToken };
 };

@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { generatePassword } from "@/server/auth/passwords";
 import { migrate } from "@/server/db/migrate";
 import { DEFAULT_DATA_DIR, openDb } from "@/server/db/open-db";
+import { USER_ADD_ACTOR } from "@/server/edits/system-actor";
 import { createUser } from "@/server/repository/users";
 import { ZPassword, ZRole, ZUsername } from "@/shared/schemas/auth";
 
@@ -85,6 +86,8 @@ try {
     db,
     { username: username.data, displayName, role: role.data, password },
     new Date(),
+    // The audit log names the command, not a person: whoever ran it had the server's own access.
+    USER_ADD_ACTOR,
   );
   if (!user) {
     console.error(`The username "${username.data}" is taken.`);

@@ -103,18 +103,22 @@ describe("App shell: sign-in guard, user menu, roles", () => {
     renderApp("/");
     const nav = await screen.findByRole("navigation", { name: "メインメニュー" }, SLOW);
     await screen.findByRole("region", { name: "サインイン中のユーザー" }, SLOW);
-    expect(within(nav).queryByRole("link", { name: "ユーザー管理" })).not.toBeInTheDocument();
+    expect(within(nav).queryByRole("link", { name: "管理" })).not.toBeInTheDocument();
   });
 
-  it("shows the administrator the users link, in English too", async () => {
+  it("shows the administrator one admin link leading to the users and audit tabs, in English too", async () => {
     signInMock("admin");
     renderApp("/", { lang: "en" });
     const nav = await screen.findByRole("navigation", { name: "Main menu" }, SLOW);
-    expect(await within(nav).findByRole("link", { name: "Users" }, SLOW)).toHaveAttribute(
-      "href",
-      "/admin/users",
-    );
+    expect(await within(nav).findByRole("link", { name: "Admin" }, SLOW)).toHaveAttribute("href", "/admin");
     expect(screen.getByRole("region", { name: "Signed-in user" })).toHaveTextContent("Administrator");
+    await userEvent.click(within(nav).getByRole("link", { name: "Admin" }));
+    const tabs = await screen.findByRole("navigation", { name: "Administration" }, SLOW);
+    // /admin opens the users tab.
+    await waitFor(() =>
+      expect(within(tabs).getByRole("link", { name: "Users" })).toHaveAttribute("aria-current", "page"),
+    );
+    expect(within(tabs).getByRole("link", { name: "Audit trail" })).toHaveAttribute("href", "/admin/audit");
   });
 
   it("gives a viewer the 403 page at /admin/users, not a crash", async () => {

@@ -7,6 +7,7 @@ import { useAuthGuard } from "@/features/auth/components/use-auth-guard";
 import { UserMenu } from "@/features/auth/components/user-menu";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import { EditRightsProvider } from "@/lib/edit-rights";
 import { referenceQueries } from "@/lib/reference-queries";
 
 const NAV: { to: string; key: TMessageKey; end?: boolean }[] = [
@@ -18,7 +19,9 @@ const NAV: { to: string; key: TMessageKey; end?: boolean }[] = [
   { to: "/documents", key: "common.navDocuments" },
 ];
 
-const ADMIN_NAV: typeof NAV = [{ to: "/admin/users", key: "auth.navUsers" }];
+const EDITOR_NAV: typeof NAV = [{ to: "/import", key: "common.navImport" }];
+// One entry for every administrators' page (tabs inside: src/app/admin-layout.tsx).
+const ADMIN_NAV: typeof NAV = [{ to: "/admin", key: "common.navAdmin" }];
 
 export const LanguageToggle = () => {
   const { t, lang, setLang } = useI18n();
@@ -55,7 +58,11 @@ export const AppShell = () => {
     main.current?.focus();
   }, [location.pathname]);
   if (redirectTo) return <Navigate to={redirectTo} replace />;
-  const nav = hasRole(user?.role, "admin") ? [...NAV, ...ADMIN_NAV] : NAV;
+  const nav = [
+    ...NAV,
+    ...(hasRole(user?.role, "editor") ? EDITOR_NAV : []),
+    ...(hasRole(user?.role, "admin") ? ADMIN_NAV : []),
+  ];
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -84,7 +91,11 @@ export const AppShell = () => {
       </header>
       <main id="main" ref={main} tabIndex={-1} className="app-main">
         <QueryState query={session} minHeight="60vh">
-          {() => <Outlet />}
+          {() => (
+            <EditRightsProvider canEdit={hasRole(user?.role, "editor")}>
+              <Outlet />
+            </EditRightsProvider>
+          )}
         </QueryState>
       </main>
       <ScrollRestoration />

@@ -10,9 +10,14 @@ import { RouteError } from "./routes/route-error";
  */
 /** A page's chunk and its strings load together, so a page never renders untranslated keys. */
 const page =
-  <M,>(ns: TPageNamespace, load: () => Promise<M>, pick: (m: M) => RouteObject["Component"]) =>
+  <M,>(
+    ns: TPageNamespace | TPageNamespace[],
+    load: () => Promise<M>,
+    pick: (m: M) => RouteObject["Component"],
+  ) =>
   async () => {
-    const [m] = await Promise.all([load(), loadNamespace(ns)]);
+    const names = Array.isArray(ns) ? ns : [ns];
+    const [m] = await Promise.all([load(), ...names.map((n) => loadNamespace(n))]);
     return { Component: pick(m) };
   };
 
@@ -43,7 +48,7 @@ export const routes: RouteObject[] = [
       {
         index: true,
         lazy: page(
-          "overview",
+          ["overview", "deadlines"],
           () => import("./routes/overview"),
           (m) => m.OverviewRoute,
         ),
@@ -51,7 +56,7 @@ export const routes: RouteObject[] = [
       {
         path: "incidents",
         lazy: page(
-          "incidents",
+          ["incidents", "records"],
           () => import("./routes/incidents"),
           (m) => m.IncidentsRoute,
         ),
@@ -59,15 +64,31 @@ export const routes: RouteObject[] = [
       {
         path: "incidents/:incidentId",
         lazy: page(
-          "incidents",
+          ["incidents", "editing", "records", "audit", "deadlines"],
           () => import("./routes/incident-detail"),
           (m) => m.IncidentDetailRoute,
         ),
       },
       {
+        path: "incidents/new",
+        lazy: page(
+          ["incidents", "records", "editing"],
+          () => import("./routes/incident-edit"),
+          (m) => m.IncidentNewRoute,
+        ),
+      },
+      {
+        path: "incidents/:incidentId/edit",
+        lazy: page(
+          ["incidents", "records", "editing"],
+          () => import("./routes/incident-edit"),
+          (m) => m.IncidentEditRoute,
+        ),
+      },
+      {
         path: "commitments",
         lazy: page(
-          "commitments",
+          ["commitments", "editing", "audit", "deadlines"],
           () => import("./routes/commitments"),
           (m) => m.CommitmentsRoute,
         ),
@@ -75,7 +96,7 @@ export const routes: RouteObject[] = [
       {
         path: "vendors",
         lazy: page(
-          "vendors",
+          ["vendors", "records"],
           () => import("./routes/vendors"),
           (m) => m.VendorsRoute,
         ),
@@ -83,9 +104,41 @@ export const routes: RouteObject[] = [
       {
         path: "vendors/:vendorId",
         lazy: page(
-          "vendors",
+          ["vendors", "records", "editing", "audit"],
           () => import("./routes/vendor-detail"),
           (m) => m.VendorDetailRoute,
+        ),
+      },
+      {
+        path: "vendors/new",
+        lazy: page(
+          ["vendors", "records", "editing"],
+          () => import("./routes/vendor-edit"),
+          (m) => m.VendorNewRoute,
+        ),
+      },
+      {
+        path: "vendors/:vendorId/edit",
+        lazy: page(
+          ["vendors", "records", "editing"],
+          () => import("./routes/vendor-edit"),
+          (m) => m.VendorEditRoute,
+        ),
+      },
+      {
+        path: "products/new",
+        lazy: page(
+          ["vendors", "records", "editing"],
+          () => import("./routes/vendor-edit"),
+          (m) => m.ProductNewRoute,
+        ),
+      },
+      {
+        path: "products/:productId/edit",
+        lazy: page(
+          ["vendors", "records", "editing"],
+          () => import("./routes/vendor-edit"),
+          (m) => m.ProductEditRoute,
         ),
       },
       {
@@ -97,17 +150,41 @@ export const routes: RouteObject[] = [
         ),
       },
       {
+        path: "meetings/new",
+        lazy: page(
+          ["meetings", "editing", "records"],
+          () => import("./routes/meeting-edit"),
+          (m) => m.MeetingEditRoute,
+        ),
+      },
+      {
         path: "meetings/:meetingId",
         lazy: page(
-          "meetings",
+          ["meetings", "editing", "audit"],
           () => import("./routes/meeting-detail"),
           (m) => m.MeetingDetailRoute,
         ),
       },
       {
+        path: "meetings/:meetingId/edit",
+        lazy: page(
+          ["meetings", "editing", "records"],
+          () => import("./routes/meeting-edit"),
+          (m) => m.MeetingEditRoute,
+        ),
+      },
+      {
+        path: "meetings/:meetingId/snapshot",
+        lazy: page(
+          "meetings",
+          () => import("./routes/meeting-snapshot"),
+          (m) => m.MeetingSnapshotRoute,
+        ),
+      },
+      {
         path: "documents",
         lazy: page(
-          "documents",
+          ["documents", "records"],
           () => import("./routes/documents"),
           (m) => m.DocumentsRoute,
         ),
@@ -115,18 +192,57 @@ export const routes: RouteObject[] = [
       {
         path: "documents/:documentId",
         lazy: page(
-          "documents",
+          ["documents", "records", "editing", "audit"],
           () => import("./routes/document-detail"),
           (m) => m.DocumentDetailRoute,
         ),
       },
       {
-        path: "admin/users",
+        path: "documents/new",
         lazy: page(
-          "users",
-          () => import("./routes/admin-users"),
-          (m) => m.AdminUsersRoute,
+          ["documents", "records", "editing"],
+          () => import("./routes/document-edit"),
+          (m) => m.DocumentNewRoute,
         ),
+      },
+      {
+        path: "documents/:documentId/edit",
+        lazy: page(
+          ["documents", "records", "editing"],
+          () => import("./routes/document-edit"),
+          (m) => m.DocumentEditRoute,
+        ),
+      },
+      {
+        path: "import",
+        lazy: page(
+          ["imports", "editing"],
+          () => import("./routes/import"),
+          (m) => m.ImportRoute,
+        ),
+      },
+      {
+        path: "admin",
+        lazy: async () => ({ Component: (await import("./admin-layout")).AdminLayout }),
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import("./admin-layout")).AdminIndex }) },
+          {
+            path: "users",
+            lazy: page(
+              ["users", "deadlines", "editing"],
+              () => import("./routes/admin-users"),
+              (m) => m.AdminUsersRoute,
+            ),
+          },
+          {
+            path: "audit",
+            lazy: page(
+              "audit",
+              () => import("./routes/admin-audit"),
+              (m) => m.AdminAuditRoute,
+            ),
+          },
+        ],
       },
       { path: "*", element: <NotFoundPage /> },
     ],

@@ -1,11 +1,16 @@
+import type { audit } from "./ja/audit";
 import type { auth } from "./ja/auth";
 import type { commitments } from "./ja/commitments";
 import { common } from "./ja/common";
+import type { deadlines } from "./ja/deadlines";
 import type { documents } from "./ja/documents";
 import { domain } from "./ja/domain";
+import type { editing } from "./ja/editing";
+import type { imports } from "./ja/imports";
 import type { incidents } from "./ja/incidents";
 import type { meetings } from "./ja/meetings";
 import type { overview } from "./ja/overview";
+import type { records } from "./ja/records";
 import type { users } from "./ja/users";
 import type { vendors } from "./ja/vendors";
 
@@ -27,6 +32,11 @@ type TCatalog = {
   documents: typeof documents;
   auth: typeof auth;
   users: typeof users;
+  editing: typeof editing;
+  records: typeof records;
+  deadlines: typeof deadlines;
+  imports: typeof imports;
+  audit: typeof audit;
 };
 
 export type TLang = "ja" | "en";
@@ -77,6 +87,18 @@ const loaders: Record<TPageNamespace, () => Promise<[TTable, TTable]>> = {
     ]),
   auth: () => Promise.all([import("./ja/auth"), import("./en/auth")]).then(([j, e]) => [j.auth, e.auth]),
   users: () => Promise.all([import("./ja/users"), import("./en/users")]).then(([j, e]) => [j.users, e.users]),
+  editing: () =>
+    Promise.all([import("./ja/editing"), import("./en/editing")]).then(([j, e]) => [j.editing, e.editing]),
+  records: () =>
+    Promise.all([import("./ja/records"), import("./en/records")]).then(([j, e]) => [j.records, e.records]),
+  deadlines: () =>
+    Promise.all([import("./ja/deadlines"), import("./en/deadlines")]).then(([j, e]) => [
+      j.deadlines,
+      e.deadlines,
+    ]),
+  imports: () =>
+    Promise.all([import("./ja/imports"), import("./en/imports")]).then(([j, e]) => [j.imports, e.imports]),
+  audit: () => Promise.all([import("./ja/audit"), import("./en/audit")]).then(([j, e]) => [j.audit, e.audit]),
 };
 
 /** Loads a page's strings in both languages (so the language toggle never waits). */

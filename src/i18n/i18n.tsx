@@ -22,7 +22,9 @@ const makeFormatters = (lang: TLang) => {
   return {
     number: n,
     date: (date: string) => formatDate(date, lang),
-    members: (value: number) => translate(lang, "common.members", { n: n(value) }),
+    // English needs the singular; Japanese says 1名 like any other count.
+    members: (value: number) =>
+      translate(lang, value === 1 ? "common.memberOne" : "common.members", { n: n(value) }),
     records: (value: number) => translate(lang, "common.records", { n: n(value) }),
     yen: (value: number) => translate(lang, "common.yen", { n: n(value) }),
     days: (value: number) => translate(lang, "common.days", { n: n(value, 1) }),

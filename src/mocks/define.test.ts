@@ -53,8 +53,8 @@ describe("mock routing and validation", () => {
   it("answers 405 with Allow on a known path and 404 on an unknown /api path", async () => {
     const post = await fetch(`${BASE}/api/v1/incidents/inc-1`, { method: "POST" });
     expect(post.status).toBe(405);
-    expect(post.headers.get("allow")).toBe("GET");
-    expect(await problemOf(post)).toEqual(methodNotAllowed(["GET"]));
+    expect(post.headers.get("allow")).toBe("GET, PUT");
+    expect(await problemOf(post)).toEqual(methodNotAllowed(["GET", "PUT"]));
     const unknown = await fetch(`${BASE}/api/v1/nothing-here`);
     expect(unknown.status).toBe(404);
     expect(await problemOf(unknown)).toEqual(routeNotFound("/api/v1/nothing-here"));

@@ -1,6 +1,7 @@
 import { type HttpHandler, HttpResponse, http } from "msw";
 import { z } from "zod";
 import { currentMockSession, type TMockSession, type TMockUser } from "@/mocks/auth-state";
+import { createMockStore, type TMockStore } from "@/mocks/store";
 import { accessProblem, isCrossSite } from "@/shared/access";
 import {
   contract,
@@ -54,15 +55,19 @@ export type TMockContext<N extends TEndpointName> = {
   params: TParsedParamsOf<N>;
   query: TParsedQueryOf<N>;
   body: TParsedBodyOf<N>;
-  /** The dataset: read it, never change it (the handlers deep-clone what they return). */
+  /** The dataset as it is now: read it, never change it (the handlers deep-clone what they return). */
   data: Readonly<TDataset>;
+  /** The mocks' record; writes go through runMockEdit (src/mocks/store.ts). */
+  store: TMockStore;
   request: Request;
   /** The mock client's session; only looked up (and always there) for endpoints behind sign-in. */
   signedIn: TContract[N]["access"] extends "public" ? null : TMockSignedIn;
   now: number;
 };
 
-export type TMockImpl<N extends TEndpointName> = (ctx: TMockContext<N>) => TResponseOf<N> | MockProblem;
+export type TMockImpl<N extends TEndpointName> = (
+  ctx: TMockContext<N>,
+) => TResponseOf<N> | MockProblem | Promise<TResponseOf<N> | MockProblem>;
 export type TMockImpls = { [N in TEndpointName]?: TMockImpl<N> };
 export type TAllMockImpls = { [N in TEndpointName]: TMockImpl<N> };
 
@@ -98,7 +103,7 @@ type THttpVerb = "get" | "head" | "post" | "put" | "patch" | "delete";
 export const mockEndpoint = <N extends TEndpointName>(
   name: N,
   impl: TMockImpl<N>,
-  data: Readonly<TDataset>,
+  store: TMockStore,
   verb: THttpVerb = contract[name].method.toLowerCase() as THttpVerb,
 ): HttpHandler => {
   const endpoint: TEndpoint = contract[name];
@@ -122,11 +127,12 @@ export const mockEndpoint = <N extends TEndpointName>(
     if (body instanceof MockProblem) return problemResponse(body.problem);
     const validation = validateRequest(endpoint, { params: raw, search: url.search, body: body.value });
     if (!validation.ok) return problemResponse(validation.problem);
-    const result = impl({
+    const result = await impl({
       params: validation.value.params as TParsedParamsOf<N>,
       query: validation.value.query as TParsedQueryOf<N>,
       body: validation.value.body as TParsedBodyOf<N>,
-      data,
+      data: store.data,
+      store,
       request,
       signedIn: signedIn as TMockContext<N>["signedIn"],
       now,
@@ -148,20 +154,21 @@ export const mockEndpoint = <N extends TEndpointName>(
 };
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
-const tooLarge = () => fail(problem(413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`));
+const tooLarge = (limit: number) => fail(problem(413, `The request body is larger than ${limit} bytes.`));
 
 /** The body as the server reads it: 413 over the limit, 415 unless JSON, 400 for malformed JSON. */
 const readJsonBody = async (
   endpoint: TEndpoint,
   request: Request,
 ): Promise<{ value: unknown } | MockProblem> => {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return tooLarge();
+  const limit = endpoint.maxBodyBytes ?? MAX_BODY_BYTES;
+  if (Number(request.headers.get("content-length") ?? 0) > limit) return tooLarge(limit);
   if (!endpoint.body) return { value: undefined };
   if (!JSON_TYPE.test(request.headers.get("content-type") ?? "")) {
     return fail(problem(415, "The request body must be application/json."));
   }
   const bytes = new Uint8Array(await request.clone().arrayBuffer());
-  if (bytes.byteLength > MAX_BODY_BYTES) return tooLarge();
+  if (bytes.byteLength > limit) return tooLarge(limit);
   try {
     return { value: JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) };
   } catch {
@@ -188,11 +195,14 @@ export const apiFallback: HttpHandler = http.all(/^[^:/?#]+:\/\/[^/?#]+\/api(?:\
 });
 
 /** One handler per endpoint (and a HEAD twin for each GET), in contract order, then the /api fallback. */
-export const handlersFor = (impls: TAllMockImpls, data: Readonly<TDataset>): HttpHandler[] => [
-  ...(Object.keys(contract) as TEndpointName[]).flatMap((name) => {
-    const impl = impls[name] as TMockImpl<typeof name>;
-    const handler = mockEndpoint(name, impl, data);
-    return contract[name].method === "GET" ? [handler, mockEndpoint(name, impl, data, "head")] : [handler];
-  }),
-  apiFallback,
-];
+export const handlersFor = (impls: TAllMockImpls, record: Readonly<TDataset> | TMockStore): HttpHandler[] => {
+  const store = "queue" in record ? record : createMockStore(record as Readonly<TDataset>);
+  return [
+    ...(Object.keys(contract) as TEndpointName[]).flatMap((name) => {
+      const impl = impls[name] as TMockImpl<typeof name>;
+      const handler = mockEndpoint(name, impl, store);
+      return contract[name].method === "GET" ? [handler, mockEndpoint(name, impl, store, "head")] : [handler];
+    }),
+    apiFallback,
+  ];
+};

@@ -1,6 +1,7 @@
 import { setupServer } from "msw/node";
 import { resetMockAuth } from "@/mocks/auth-state";
-import { handlers } from "@/mocks/handlers";
+import { handlers, mockStore } from "@/mocks/handlers";
+import { resetMockStore } from "@/mocks/store";
 
 export const server = setupServer(...handlers);
 
@@ -9,5 +10,8 @@ export const server = setupServer(...handlers);
  * @/mocks/auth-state); src/test/setup-ui.ts calls this after each test.
  */
 export const resetMockAuthForTests = () => resetMockAuth("editor");
+
+/** Back to the demo record with an empty audit log (src/test/setup-ui.ts calls it after each test). */
+export const resetMockRecordForTests = () => resetMockStore(mockStore);
 
 resetMockAuthForTests();

@@ -6,16 +6,22 @@ import { findSession, type TSessionInfo } from "@/server/auth/sessions";
 import { safeEqual } from "@/server/auth/tokens";
 import type { TDb } from "@/server/db/types";
 import { appendVary, compress, isCompressible, MIN_COMPRESS_BYTES, pickEncoding } from "@/server/http-util";
+import { auditRoutes } from "@/server/routes/audit";
 import { authRoutes } from "@/server/routes/auth";
 import { cohortRoutes } from "@/server/routes/cohorts";
 import { commitmentRoutes } from "@/server/routes/commitments";
+import { deadlineRoutes } from "@/server/routes/deadlines";
 import { HttpProblem, type TAllHandlers, type THandler } from "@/server/routes/define";
 import { documentRoutes } from "@/server/routes/documents";
+import { editRoutes } from "@/server/routes/edits";
+import { importRoutes } from "@/server/routes/imports";
 import { incidentRoutes } from "@/server/routes/incidents";
 import { meetingRoutes } from "@/server/routes/meetings";
 import { metaRoutes } from "@/server/routes/meta";
 import { organisationRoutes } from "@/server/routes/organisation";
 import { productRoutes } from "@/server/routes/products";
+import { settingRoutes } from "@/server/routes/settings";
+import { snapshotRoutes } from "@/server/routes/snapshots";
 import { statsRoutes } from "@/server/routes/stats";
 import { userRoutes } from "@/server/routes/users";
 import { vendorRoutes } from "@/server/routes/vendors";
@@ -54,6 +60,12 @@ export const handlers: TAllHandlers = {
   ...statsRoutes,
   ...authRoutes,
   ...userRoutes,
+  ...editRoutes,
+  ...auditRoutes,
+  ...deadlineRoutes,
+  ...settingRoutes,
+  ...importRoutes,
+  ...snapshotRoutes,
 };
 
 export type TLog = (message: string) => void;
@@ -193,17 +205,18 @@ export const apiDispatcher = (
       return problemResponse(refusal, clear);
     }
     const declared = Number(c.req.header("content-length") ?? 0);
-    if (declared > MAX_BODY_BYTES) {
-      return problemResponse(problem(413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`));
+    const limit = route.endpoint.maxBodyBytes ?? MAX_BODY_BYTES;
+    if (declared > limit) {
+      return problemResponse(problem(413, `The request body is larger than ${limit} bytes.`));
     }
     let body: unknown;
     if (route.endpoint.body) {
       if (!JSON_TYPE.test(c.req.header("content-type") ?? "")) {
         return problemResponse(problem(415, "The request body must be application/json."));
       }
-      const bytes = await readBody(c.req.raw, MAX_BODY_BYTES);
+      const bytes = await readBody(c.req.raw, limit);
       if (bytes === null) {
-        return problemResponse(problem(413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`));
+        return problemResponse(problem(413, `The request body is larger than ${limit} bytes.`));
       }
       try {
         body = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));

@@ -1,14 +1,16 @@
 import { setupServer } from "msw/node";
 import { MOCK_DEMO_USERS, mockUsers, resetMockAuth, signInMock, signOutMock } from "@/mocks/auth-state";
 import { createHandlers } from "@/mocks/handlers";
+import { createMockStore } from "@/mocks/store";
 import { createApp } from "@/server/app";
-import { createUser } from "@/server/repository/users";
 import { ensureTestUser, signIn, TEST_PASSWORD, type TSignedIn } from "@/server/test/auth";
+import { requestOf, type TCall, type TCaller, WRITE_SAMPLES } from "@/server/test/edit-requests";
 import { dataDigest, openTestDb, type TTestDb, testEngines } from "@/server/test/open-test-db";
 import type { TRequester } from "@/server/test/request";
 import { contract, endpointNames, type TEndpoint, type TEndpointName } from "@/shared/contract";
-import { buildUrl, PROBLEM_CONTENT_TYPE } from "@/shared/http";
+import { PROBLEM_CONTENT_TYPE } from "@/shared/http";
 import { CSRF_HEADER, ROLE_RANK, type TRole } from "@/shared/schemas/auth";
+import { case2025 } from "@/shared/seed/case-2025";
 
 /*
  * The authorisation matrix, generated from the contract: every endpoint × {anonymous, viewer, editor,
@@ -16,21 +18,20 @@ import { CSRF_HEADER, ROLE_RANK, type TRole } from "@/shared/schemas/auth";
  * endpoint's `access` alone: public → 200 for all; otherwise anonymous → 401, a role below it → 403, at or
  * above it → 200. Run against the real server (PGlite; PostgreSQL when TEST_DATABASE_URL is set) and the
  * mocks. SAMPLES has a type that lists every endpoint: a new endpoint fails the type check until it has
- * a sample here, so none can be left out.
+ * a sample here, so none can be left out. A write's sample is valid (src/server/test/edit-requests.ts):
+ * it reads the version it sends, or creates first what it changes, so "allowed" is a real 200 and
+ * "refused" is checked to store nothing.
  */
 
 type TWho = "anonymous" | TRole;
 const WHO: TWho[] = ["anonymous", "viewer", "editor", "admin"];
 
-type TFixture = {
+type TFixture = TCaller & {
   /** Credentials that sign in (for the login endpoint's own sample). */
   login: { username: string; password: string };
-  /** A fresh user to change: its id and version. */
-  newUser(): Promise<{ id: string; version: number }>;
-  unique(prefix: string): string;
 };
 
-type TSample = { params?: Record<string, string>; query?: Record<string, string>; body?: unknown };
+type TSample = TCall;
 
 const SAMPLES: { [N in TEndpointName]: (f: TFixture) => TSample | Promise<TSample> } = {
   health: () => ({}),
@@ -62,13 +63,17 @@ const SAMPLES: { [N in TEndpointName]: (f: TFixture) => TSample | Promise<TSampl
   logout: () => ({}),
   getSession: () => ({}),
   listUsers: () => ({}),
-  createUser: (f) => ({
-    body: { username: f.unique("new"), displayName: "Matrix", role: "viewer", password: "matrix passphrase" },
-  }),
-  updateUser: async (f) => {
-    const user = await f.newUser();
-    return { params: { userId: user.id }, body: { version: user.version, displayName: "Renamed" } };
+  ...WRITE_SAMPLES,
+  getMeetingSnapshot: async (f) => {
+    // A meeting closed just now, through the endpoint (closing is what takes the snapshot).
+    const { params, body } = await WRITE_SAMPLES.closeMeeting(f);
+    const closed = await f.call("closeMeeting", { params, body });
+    return { params: { meetingId: closed.id } };
   },
+  listDeadlines: () => ({ query: { asOf: "2025-09-30" } }),
+  getSettings: () => ({}),
+  listAudit: () => ({ query: { entityType: "cohort" } }),
+  verifyAudit: () => ({}),
 };
 
 const expectedStatus = (endpoint: TEndpoint, who: TWho) => {
@@ -82,26 +87,19 @@ const cells: TCell[] = WHO.flatMap((who) =>
   endpointNames.map((name) => ({ name, who, expected: expectedStatus(contract[name], who) })),
 );
 
-const requestFor = async (name: TEndpointName, f: TFixture, credentials: TCredentials | null) => {
-  const endpoint: TEndpoint = contract[name];
-  const sample = await SAMPLES[name](f);
-  const headers: Record<string, string> = {};
-  if (credentials) {
-    if (credentials.cookie) headers.cookie = credentials.cookie;
-    headers[CSRF_HEADER] = credentials.csrfToken;
-  }
-  if (sample.body !== undefined) headers["content-type"] = "application/json";
-  return {
-    path: buildUrl(endpoint, sample.params, sample.query),
-    init: {
-      method: endpoint.method,
-      headers,
-      ...(sample.body === undefined ? {} : { body: JSON.stringify(sample.body) }),
-    } satisfies RequestInit,
-  };
-};
-
 type TCredentials = { cookie: string; csrfToken: string };
+
+const headersOf = (credentials: TCredentials | null): Record<string, string> =>
+  credentials
+    ? { ...(credentials.cookie ? { cookie: credentials.cookie } : {}), [CSRF_HEADER]: credentials.csrfToken }
+    : {};
+
+/** Answers the parsed body of a 200, or fails naming the call. */
+const okBody = async (name: string, response: Response) => {
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`${name} answered ${response.status}: ${text}`);
+  return JSON.parse(text) as never;
+};
 
 /** Signing in or out, or changing users, resets who the client is: those cells sign in again after. */
 const CHANGES_SESSION = new Set<TEndpointName>(["login", "logout"]);
@@ -118,18 +116,14 @@ describe.each(testEngines)("the authorisation matrix on the real server (%s)", (
   let app: TRequester;
   const sessions = new Map<TWho, TSignedIn | null>();
   let counter = 0;
+  let caller: TSignedIn;
   const now = new Date("2025-09-30T03:00:00Z");
   const fixture = (): TFixture => ({
-    login: { username: "test-viewer", password: TEST_PASSWORD },
-    newUser: async () => {
-      const user = await createUser(
-        t.db,
-        { username: `target-${++counter}`, displayName: "Target", role: "viewer", password: TEST_PASSWORD },
-        now,
-      );
-      if (!user) throw new Error("could not create a target user");
-      return user;
+    call: async (name, call = {}) => {
+      const { path, init } = requestOf(name, call, headersOf(caller));
+      return okBody(name, await app.request(path, init));
     },
+    login: { username: "test-viewer", password: TEST_PASSWORD },
     unique: (prefix) => `${prefix}-${engine}-${++counter}`,
   });
   const signInAs = async (who: TWho) => {
@@ -142,13 +136,16 @@ describe.each(testEngines)("the authorisation matrix on the real server (%s)", (
     app = createApp({ db: t.db, staticDir: "/nonexistent", log: () => undefined, clock: () => now });
     for (const role of ["viewer", "editor", "admin"] as const) await ensureTestUser(t.db, role);
     for (const who of WHO) await signInAs(who);
+    // The samples' own session, apart from the cells' (signing in again does not end another session).
+    caller = await signIn(app, "test-admin");
   });
   afterAll(async () => {
     await t?.close();
   });
 
   it.each(cells)("$who → $name: $expected", async ({ name, who, expected }) => {
-    const { path, init } = await requestFor(name, fixture(), sessions.get(who) ?? null);
+    const sample = await SAMPLES[name](fixture());
+    const { path, init } = requestOf(name, sample, headersOf(sessions.get(who) ?? null));
     const before = expected === 200 ? "" : await dataDigest(t.db);
     const response = await app.request(path, init);
     const text = await response.text();
@@ -163,26 +160,18 @@ describe.each(testEngines)("the authorisation matrix on the real server (%s)", (
 });
 
 describe("the authorisation matrix on the mocks", () => {
-  const mock = setupServer(...createHandlers());
+  const store = createMockStore(case2025);
+  const mock = setupServer(...createHandlers(store));
   let counter = 0;
   const credentials = new Map<TWho, TCredentials | null>();
   const viewer = MOCK_DEMO_USERS.find((u) => u.role === "viewer");
   const fixture = (): TFixture => ({
-    login: { username: viewer?.username ?? "", password: viewer?.password ?? "" },
-    newUser: async () => {
-      const user = {
-        id: `usr-target${String(++counter).padStart(4, "0")}`,
-        username: `target-${counter}`,
-        displayName: "Target",
-        role: "viewer" as const,
-        disabled: false,
-        createdAt: new Date().toISOString(),
-        version: 1,
-        password: TEST_PASSWORD,
-      };
-      mockUsers().push(user);
-      return user;
+    // The mocks have one current session: the samples sign in as the admin, the cell signs in after.
+    call: async (name, call = {}) => {
+      const { path, init } = requestOf(name, call, { [CSRF_HEADER]: signInMock("admin").csrfToken });
+      return okBody(name, await fetch(`http://mock.test${path}`, init));
     },
+    login: { username: viewer?.username ?? "", password: viewer?.password ?? "" },
     unique: (prefix) => `${prefix}-mock-${++counter}`,
   });
   // The mocks have one current session (see auth-state.ts): each cell signs in as its role first.
@@ -204,16 +193,28 @@ describe("the authorisation matrix on the mocks", () => {
     resetMockAuth(null);
   });
 
+  /** Everything the mocks keep: a refused request changes none of it. */
+  const mockState = () =>
+    JSON.stringify({
+      users: mockUsers(),
+      data: store.data,
+      audit: store.audit,
+      head: store.head,
+      settings: store.settings,
+      snapshots: [...store.snapshots],
+    });
+
   it.each(cells)("$who → $name: $expected", async ({ name, who, expected }) => {
+    const sample = await SAMPLES[name](fixture());
     become(who);
-    const { path, init } = await requestFor(name, fixture(), credentials.get(who) ?? null);
-    const usersBefore = JSON.stringify(mockUsers());
+    const { path, init } = requestOf(name, sample, headersOf(credentials.get(who) ?? null));
+    const before = mockState();
     const response = await fetch(`http://mock.test${path}`, init);
     const text = await response.text();
     expect(response.status, text).toBe(expected);
     if (expected !== 200) {
       expect(response.headers.get("content-type")).toBe(PROBLEM_CONTENT_TYPE);
-      expect(JSON.stringify(mockUsers())).toBe(usersBefore);
+      expect(mockState()).toBe(before);
     }
   });
 });

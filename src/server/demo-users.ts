@@ -2,13 +2,18 @@ import { chmod, writeFile } from "node:fs/promises";
 import { generatePassword, hashPassword } from "@/server/auth/passwords";
 import { lockSchema } from "@/server/db/migrate";
 import type { TDb } from "@/server/db/types";
-import { insertUser } from "@/server/repository/users";
+import { withEditLock } from "@/server/edits/run-edit";
+import { DEMO_START_ACTOR } from "@/server/edits/system-actor";
+import { auditUserCreated, insertUser } from "@/server/repository/users";
 import type { TRole } from "@/shared/schemas/auth";
 
 /*
  * The embedded demo's accounts: on a database without users, one per role with a random password, written
  * to a file only the owner can read. Never a fixed password; never on PostgreSQL (a real deployment
  * creates its first admin with `npm run user:add`).
+ *
+ * Their creation is logged like any user's (by the "system" actor "demo start"): accounts decide who can
+ * change the record, so the trail must account for every account that later appears in it as an actor.
  */
 
 export const DEMO_ACCOUNTS: readonly { username: string; role: TRole; displayName: string; can: string }[] = [
@@ -26,16 +31,18 @@ export const createDemoUsers = async (db: TDb, now = new Date()): Promise<TDemoA
   const accounts = DEMO_ACCOUNTS.map((a) => ({ ...a, password: generatePassword() }));
   // Hashing takes a while: before the transaction, not while holding its lock.
   const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password)));
-  return db.transaction(async (tx) => {
+  // The edit lock first (as every write takes it), then the schema's: servers starting together take turns.
+  return withEditLock(db, async (tx) => {
     await lockSchema(tx);
     const rows = await tx.query<{ n: number }>("SELECT count(*) AS n FROM users");
     if ((rows[0]?.n ?? 0) > 0) return null;
     for (const [i, a] of accounts.entries()) {
-      await insertUser(
+      const user = await insertUser(
         tx,
         { username: a.username, displayName: a.displayName, role: a.role, passwordHash: hashes[i] as string },
         now,
       );
+      if (user) await auditUserCreated(tx, user, now, DEMO_START_ACTOR);
     }
     return accounts.map(({ username, password, role, can }) => ({ username, password, role, can }));
   });

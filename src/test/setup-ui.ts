@@ -1,7 +1,7 @@
 import "@testing-library/jest-dom/vitest";
 import { cleanup } from "@testing-library/react";
 import { loadAllNamespaces } from "@/i18n/catalog";
-import { resetMockAuthForTests, server } from "@/mocks/node";
+import { resetMockAuthForTests, resetMockRecordForTests, server } from "@/mocks/node";
 
 // Unhandled requests fail the test: every request a component makes must be one the contract declares.
 beforeAll(async () => {
@@ -13,6 +13,7 @@ afterEach(() => {
   cleanup();
   server.resetHandlers();
   resetMockAuthForTests();
+  resetMockRecordForTests();
   localStorage.clear();
 });
 afterAll(() => server.close());

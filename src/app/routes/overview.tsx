@@ -1,3 +1,4 @@
+import { DeadlinesPanel } from "@/features/deadlines/components/deadlines-panel";
 import { OverviewPage } from "@/features/overview/components/overview-page";
 
-export const OverviewRoute = () => <OverviewPage />;
+export const OverviewRoute = () => <OverviewPage afterHeadline={(asOf) => <DeadlinesPanel asOf={asOf} />} />;

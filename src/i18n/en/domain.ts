@@ -15,6 +15,8 @@ export const domain = {
   "milestone.reported_to_association": "Written report to the association",
   "milestone.reported_to_board": "Reported to the board",
   "milestone.regulator_action": "Regulator action",
+  "milestone.regulator_preliminary_report": "Vendor's preliminary report to the regulator",
+  "milestone.regulator_final_report": "Vendor's final report to the regulator",
   "method.rebilling": "Re-billing",
   "method.data_correction": "Billing data corrected",
   "method.offset_next_bill": "Offset on next bill",

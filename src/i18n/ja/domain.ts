@@ -14,6 +14,8 @@ export const domain = {
   "milestone.reported_to_association": "協会へ文書で報告",
   "milestone.reported_to_board": "理事会へ報告",
   "milestone.regulator_action": "行政対応",
+  "milestone.regulator_preliminary_report": "委託先の規制当局への速報",
+  "milestone.regulator_final_report": "委託先の規制当局への確報",
   "method.rebilling": "再請求",
   "method.data_correction": "請求データ修正",
   "method.offset_next_bill": "翌月請求で相殺",

@@ -2,7 +2,7 @@ import type { TQueryable } from "@/server/db/types";
 import type { TCohort } from "@/shared/schemas/cohort";
 import { figure, jsonArray, listPage, source, type TPage, text, textOrNull } from "./sql";
 
-const cohortJson = (c: string) => `jsonb_build_object(
+export const cohortJson = (c: string) => `jsonb_build_object(
   'id', ${c}.id, 'incidentId', ${c}.incident_id, 'parentId', ${c}.parent_id, 'label', ${text(c, "label")},
   'purpose', ${c}.purpose, 'members', ${figure(c, "members")}, 'amountPerMemberYen', ${figure(c, "amount")},
   'methods', to_jsonb(${c}.methods), 'status', ${c}.status, 'statusSource', ${source(c, "status")},
@@ -11,7 +11,8 @@ const cohortJson = (c: string) => `jsonb_build_object(
       'note', ${textOrNull("e", "note")}, 'source', ${source("e", "source")})`,
     `progress_events e WHERE e.cohort_id = ${c}.id`,
     "e.position",
-  )}
+  )},
+  'version', ${c}.version
 )`;
 
 /** Cohorts are listed by incident number, then position. */

@@ -6,7 +6,7 @@ import { isoDate, jsonArray, listPage, OPEN_ISH_SQL, source, type TPage, text, t
 export const overdueSql = (c: string, asOf: string) =>
   `(${c}.due_date IS NOT NULL AND ${c}.due_date < ${asOf} AND ${c}.status IN ${OPEN_ISH_SQL})`;
 
-const commitmentJson = (c: string, asOf: string) => `jsonb_build_object(
+export const commitmentJson = (c: string, asOf: string) => `jsonb_build_object(
   'id', ${c}.id, 'kind', ${c}.kind, 'text', ${text(c, "text")}, 'quote', ${c}.quote,
   'owedByIds', ${jsonArray("co.vendor_id", `commitment_owers co WHERE co.commitment_id = ${c}.id`, "co.position")},
   'incidentIds', ${jsonArray("ci.incident_id", `commitment_incidents ci WHERE ci.commitment_id = ${c}.id`, "ci.position")},
@@ -14,7 +14,8 @@ const commitmentJson = (c: string, asOf: string) => `jsonb_build_object(
   'madeOn', ${c}.made_on, 'dueDate', ${isoDate(`${c}.due_date`)},
   'reportedDoneDate', ${isoDate(`${c}.reported_done_date`)}, 'verifiedDate', ${isoDate(`${c}.verified_date`)},
   'evidence', ${textOrNull(c, "evidence")}, 'status', ${c}.status, 'source', ${source(c, "source")},
-  'overdue', ${overdueSql(c, asOf)}
+  'reopenedDate', ${isoDate(`${c}.reopened_date`)}, 'reopenedReason', ${textOrNull(c, "reopened_reason")},
+  'overdue', ${overdueSql(c, asOf)}, 'version', ${c}.version
 )`;
 
 export type TCommitmentFilter = {

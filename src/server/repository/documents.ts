@@ -2,11 +2,12 @@ import type { TQueryable } from "@/server/db/types";
 import type { TCitation, TDocumentDetail, TSourceDocument } from "@/shared/schemas/document";
 import { jsonArray, listPage, type TPage, text, textOrNull } from "./sql";
 
-const documentJson = (d: string) => `jsonb_build_object(
+export const documentJson = (d: string) => `jsonb_build_object(
   'id', ${d}.id, 'label', ${text(d, "label")}, 'title', ${text(d, "title")}, 'kind', ${d}.kind,
   'issuerIds', to_jsonb(${d}.issuer_ids), 'publisher', ${textOrNull(d, "publisher")}, 'date', ${d}.date,
   'outsideRecord', ${d}.outside_record,
-  'statements', ${jsonArray(text("ds", "text"), `document_statements ds WHERE ds.document_id = ${d}.id`, "ds.position")}
+  'statements', ${jsonArray(text("ds", "text"), `document_statements ds WHERE ds.document_id = ${d}.id`, "ds.position")},
+  'version', ${d}.version
 )`;
 
 export const listDocuments = (

@@ -27,7 +27,7 @@ const sourcedTextOrNull = (i: string, name: string) =>
   `CASE WHEN ${i}.${name}_ja IS NULL THEN NULL
     ELSE jsonb_build_object('text', ${text(i, name)}, 'source', ${source(i, name)}) END`;
 
-const incidentJson = (i: string) => `jsonb_build_object(
+export const incidentJson = (i: string) => `jsonb_build_object(
   'id', ${i}.id, 'number', ${i}.number, 'title', ${text(i, "title")}, 'category', ${i}.category,
   'status', ${i}.status, 'fiscalYear', ${i}.fiscal_year,
   'vendorIds', ${jsonArray("iv.vendor_id", `incident_vendors iv WHERE iv.incident_id = ${i}.id`, "iv.position")},
@@ -61,7 +61,8 @@ const incidentJson = (i: string) => `jsonb_build_object(
   'memberContact', CASE WHEN ${i}.contact_phone IS NULL THEN NULL ELSE jsonb_build_object(
     'name', ${text(i, "contact_name")}, 'phone', ${i}.contact_phone, 'hours', ${text(i, "contact_hours")},
     'source', ${source(i, "contact")}) END,
-  'documentIds', ${jsonArray("idoc.document_id", `incident_documents idoc WHERE idoc.incident_id = ${i}.id`, "idoc.position")}
+  'documentIds', ${jsonArray("idoc.document_id", `incident_documents idoc WHERE idoc.incident_id = ${i}.id`, "idoc.position")},
+  'version', ${i}.version
 )`;
 
 export type TIncidentFilter = {

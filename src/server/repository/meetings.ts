@@ -2,7 +2,7 @@ import type { TQueryable } from "@/server/db/types";
 import type { TMeeting } from "@/shared/schemas/meeting";
 import { figure, isoDate, jsonArray, listPage, source, type TPage, text, textOrNull } from "./sql";
 
-const meetingJson = (m: string) => `jsonb_build_object(
+export const meetingJson = (m: string) => `jsonb_build_object(
   'id', ${m}.id, 'fiscalYear', ${m}.fiscal_year, 'number', ${m}.number, 'kind', ${m}.kind,
   'title', ${text(m, "title")}, 'date', ${isoDate(`${m}.date`)},
   'items', ${jsonArray(
@@ -25,7 +25,10 @@ const meetingJson = (m: string) => `jsonb_build_object(
     `resolutions r WHERE r.meeting_id = ${m}.id`,
     "r.position",
   )},
-  'source', ${source(m, "source")}
+  'source', ${source(m, "source")},
+  'closed', CASE WHEN ${m}.closed_at IS NULL THEN NULL ELSE jsonb_build_object(
+    'at', to_char(${m}.closed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'byName', ${m}.closed_by_name) END,
+  'version', ${m}.version
 )`;
 
 /** Meetings: newest first, then id. */

@@ -2,7 +2,7 @@ import type { TQueryable } from "@/server/db/types";
 import type { TProduct } from "@/shared/schemas/product";
 import { jsonArray, listPage, source, type TPage, text } from "./sql";
 
-const productJson = (p: string) => `jsonb_build_object(
+export const productJson = (p: string) => `jsonb_build_object(
   'id', ${p}.id, 'name', ${text(p, "name")},
   'vendorIds', ${jsonArray("pv.vendor_id", `product_vendors pv WHERE pv.product_id = ${p}.id`, "pv.position")},
   'changes', ${jsonArray(
@@ -10,7 +10,8 @@ const productJson = (p: string) => `jsonb_build_object(
       'source', ${source("pc", "source")})`,
     `product_changes pc WHERE pc.product_id = ${p}.id`,
     "pc.position",
-  )}
+  )},
+  'version', ${p}.version
 )`;
 
 export const listProducts = (db: TQueryable, page: TPage) =>

@@ -1,12 +1,18 @@
 import { hashPassword } from "@/server/auth/passwords";
 import { newUserId } from "@/server/auth/tokens";
-import type { TQueryable } from "@/server/db/types";
+import type { TDb, TQueryable } from "@/server/db/types";
+import { appendAudit } from "@/server/edits/audit-log";
+import { withEditLock } from "@/server/edits/run-edit";
+import { systemActor } from "@/server/edits/system-actor";
+import type { TAuditActor } from "@/shared/schemas/audit";
 import type { TRole, TUser } from "@/shared/schemas/auth";
 import { listPage, type TPage } from "./sql";
 
 /*
  * Users. The password hash never leaves this module except to the sign-in check (`findForLogin`); every
- * other read builds the contract's ZUser, which has no field for it. Writes are one transaction each.
+ * other read builds the contract's ZUser, which has no field for it. Writes are one transaction each,
+ * under the edit lock, together with their audit entry (the ZUser before and after — never the hash; a
+ * password that was set shows only as `passwordChanged: true`).
  */
 
 /** A timestamptz as JavaScript's toISOString() prints it (UTC, milliseconds). */
@@ -96,9 +102,40 @@ export const insertUser = async (
   return rows[0]?.item ?? null;
 };
 
-/** Hashes the password (outside any transaction: it takes a while) and inserts; null when taken. */
-export const createUser = async (db: TQueryable, user: TNewUser, now: Date) =>
-  insertUser(db, { ...user, passwordHash: await hashPassword(user.password) }, now);
+/** Who a change is logged as when the caller names nobody (server-side calls, test fixtures). */
+const UNNAMED_ACTOR = systemActor("system");
+
+/** The logged `after` of a write that set a password: says so, and nothing more about it. */
+const withPassword = (user: TUser) => ({ ...user, passwordChanged: true });
+
+/** Appends the audit entry of a user's creation (the caller holds the edit lock). */
+export const auditUserCreated = (tx: TQueryable, user: TUser, at: Date, actor: TAuditActor) =>
+  appendAudit(
+    tx,
+    [
+      {
+        action: "createUser",
+        entityType: "user",
+        entityId: user.id,
+        before: null,
+        after: withPassword(user),
+      },
+    ],
+    { at, actor },
+  );
+
+/**
+ * Hashes the password (outside any transaction: it takes a while), then inserts and logs the creation in
+ * one transaction; null when the username is taken (and nothing is logged).
+ */
+export const createUser = async (db: TDb, user: TNewUser, now: Date, actor: TAuditActor = UNNAMED_ACTOR) => {
+  const passwordHash = await hashPassword(user.password);
+  return withEditLock(db, async (tx) => {
+    const created = await insertUser(tx, { ...user, passwordHash }, now);
+    if (created) await auditUserCreated(tx, created, now, actor);
+    return created;
+  });
+};
 
 export type TUserChange = {
   version: number;
@@ -124,18 +161,19 @@ export const lastAdminFields = (current: TUser, change: TUserChange, otherActive
 };
 
 /**
- * Applies `change` when `change.version` is the stored one, in one transaction. A new password or a
- * disabled account ends the user's sessions (except `keepSessionId`, the admin's own when they change
- * their own password).
+ * Applies `change` when `change.version` is the stored one, in one transaction with its audit entry
+ * (by `meta.actor`). A new password or a disabled account ends the user's sessions (except
+ * `keepSessionId`, the admin's own when they change their own password).
  */
 export const updateUser = async (
-  db: TQueryable & { transaction<T>(fn: (tx: TQueryable) => Promise<T>): Promise<T> },
+  db: TDb,
   id: string,
   change: TUserChange,
   keepSessionId: string | null,
+  meta: { now: Date; actor: TAuditActor } = { now: new Date(), actor: UNNAMED_ACTOR },
 ): Promise<TUpdateResult> => {
   const passwordHash = change.password === undefined ? null : await hashPassword(change.password);
-  return db.transaction(async (tx) => {
+  return withEditLock(db, async (tx) => {
     // The active admins first, always in id order, then the row: two concurrent demotions take turns
     // instead of each seeing the other as the admin that remains.
     await tx.query("SELECT id FROM users WHERE role = 'admin' AND NOT disabled ORDER BY id FOR UPDATE");
@@ -168,6 +206,19 @@ export const updateUser = async (
       const keep = user.disabled ? null : keepSessionId;
       await tx.query("DELETE FROM sessions WHERE user_id = $1 AND id IS DISTINCT FROM $2", [id, keep]);
     }
+    await appendAudit(
+      tx,
+      [
+        {
+          action: "updateUser",
+          entityType: "user",
+          entityId: id,
+          before: current,
+          after: passwordHash === null ? user : withPassword(user),
+        },
+      ],
+      { at: meta.now, actor: meta.actor },
+    );
     return { kind: "ok", user };
   });
 };

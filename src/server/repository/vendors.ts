@@ -2,9 +2,10 @@ import type { TQueryable } from "@/server/db/types";
 import type { TRegulatoryAction, TVendor, TVendorDetail } from "@/shared/schemas/vendor";
 import { isoDate, jsonArray, listPage, source, type TPage, text } from "./sql";
 
-const vendorJson = (v: string) => `jsonb_build_object(
+export const vendorJson = (v: string) => `jsonb_build_object(
   'id', ${v}.id, 'name', ${text(v, "name")}, 'shortName', ${text(v, "short_name")}, 'role', ${v}.role,
-  'productIds', ${jsonArray("vp.product_id", `vendor_products vp WHERE vp.vendor_id = ${v}.id`, "vp.position")}
+  'productIds', ${jsonArray("vp.product_id", `vendor_products vp WHERE vp.vendor_id = ${v}.id`, "vp.position")},
+  'version', ${v}.version
 )`;
 
 export const regulatoryActionJson = (r: string) => `jsonb_build_object(

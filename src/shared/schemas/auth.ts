@@ -20,6 +20,14 @@ export const ZUsername = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, "3–40 characters: letters, digits, dot, hyphen, underscore");
 
+/** NUL (PostgreSQL text cannot hold it) or half of a UTF-16 pair: not text that can be stored or compared. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const storable = (s: string) => !s.includes("\u0000") && !LONE_SURROGATE.test(s);
+const NOT_STORABLE = "contains characters that cannot be stored";
+
+/** The name others see in the audit trail and on closed meetings. */
+const ZDisplayName = z.string().trim().min(1, "required").max(80).refine(storable, NOT_STORABLE);
+
 /** Long passphrases are welcome; the upper bound only keeps hashing cheap for the server. */
 export const ZPassword = z.string().min(12, "at least 12 characters").max(256, "at most 256 characters");
 
@@ -42,13 +50,13 @@ export const ZSession = z.strictObject({
 export type TSession = z.infer<typeof ZSession>;
 
 export const ZLoginBody = z.strictObject({
-  username: z.string().trim().toLowerCase().min(1, "required").max(40),
+  username: z.string().trim().toLowerCase().min(1, "required").max(40).refine(storable, NOT_STORABLE),
   password: z.string().min(1, "required").max(256),
 });
 
 export const ZUserCreateBody = z.strictObject({
   username: ZUsername,
-  displayName: z.string().trim().min(1, "required").max(80),
+  displayName: ZDisplayName,
   role: ZRole,
   password: ZPassword,
 });
@@ -57,7 +65,7 @@ export const ZUserUpdateBody = z
   .strictObject({
     /** The version the editor saw: a stale one gets 409 with the current record. */
     version: z.number().int().min(1),
-    displayName: z.string().trim().min(1, "required").max(80).optional(),
+    displayName: ZDisplayName.optional(),
     role: ZRole.optional(),
     disabled: z.boolean().optional(),
     password: ZPassword.optional(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuery, ZFigure, ZId, ZPartialDate, ZSourceRef, ZText } from "./common";
+import { pageQuery, versionField, ZFigure, ZId, ZPartialDate, ZSourceRef, ZText } from "./common";
 
 export const ZRemediationMethod = z.enum([
   "rebilling",
@@ -39,6 +39,7 @@ export const ZCohort = z.strictObject({
   status: ZCohortStatus,
   statusSource: ZSourceRef,
   progress: z.array(ZProgressEvent),
+  ...versionField,
 });
 export type TCohort = z.infer<typeof ZCohort>;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuery, ZId, ZIsoDate, ZPartialDate, ZSourceRef, ZText } from "./common";
+import { pageQuery, versionField, ZId, ZIsoDate, ZPartialDate, ZSourceRef, ZText } from "./common";
 
 export const ZCommitmentKind = z.enum(["vendor_promise", "board_demand"]);
 export type TCommitmentKind = z.infer<typeof ZCommitmentKind>;
@@ -33,7 +33,11 @@ export const ZCommitment = z.strictObject({
   verifiedDate: ZIsoDate.nullable(),
   evidence: ZText.nullable(),
   status: ZCommitmentStatus,
+  /** Set when the association found the vendor's report of completion wanting; cleared on verification. */
+  reopenedDate: ZIsoDate.nullable().default(null),
+  reopenedReason: ZText.nullable().default(null),
   source: ZSourceRef,
+  ...versionField,
 });
 export type TCommitment = z.infer<typeof ZCommitment>;
 

@@ -10,9 +10,12 @@ export type TId = z.infer<typeof ZId>;
 export const ZText = z.strictObject({ ja: z.string().min(1).max(4000), en: z.string().min(1).max(4000) });
 export type TText = z.infer<typeof ZText>;
 
+/** Year 0000 exists for JavaScript but not for PostgreSQL's calendar (1 BC comes before AD 1): not storable. */
+const isRealYear = (s: string) => !s.startsWith("0000");
+
 const isRealDay = (s: string) => {
   const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  return isRealYear(s) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 };
 
 export const ZIsoDate = z
@@ -28,7 +31,7 @@ export type TIsoDate = z.infer<typeof ZIsoDate>;
 export const ZPartialDate = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/, "must be a date YYYY-MM-DD or a month YYYY-MM")
-  .refine((s) => s.length === 7 || isRealDay(s), "must be a real calendar date");
+  .refine((s) => (s.length === 7 ? isRealYear(s) : isRealDay(s)), "must be a real calendar date");
 export type TPartialDate = z.infer<typeof ZPartialDate>;
 
 /**
@@ -64,6 +67,15 @@ export type TFigure = z.infer<typeof ZFigure>;
 
 export const ZSourcedText = z.strictObject({ text: ZText, source: ZSourceRef });
 export type TSourcedText = z.infer<typeof ZSourcedText>;
+
+/**
+ * Optimistic locking: every editable record carries the version it was read at; a write that names an
+ * older one is refused (409) instead of silently overwriting someone else's change.
+ */
+export const ZVersion = z.number().int().min(1).max(2_147_483_647);
+
+/** Records loaded from a dataset file start at version 1. */
+export const versionField = { version: ZVersion.default(1) };
 
 export const ZFiscalYear = z.number().int().min(1990).max(2100);
 

@@ -21,3 +21,5 @@ export const ZDataset = z.strictObject({
   regulatoryActions: z.array(ZRegulatoryAction),
 });
 export type TDataset = z.infer<typeof ZDataset>;
+/** A dataset as written by hand: defaults (versions, closing state) may be left out. */
+export type TDatasetInput = z.input<typeof ZDataset>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZId, ZPartialDate, ZText } from "./common";
+import { versionField, ZId, ZPartialDate, ZText } from "./common";
 
 export const ZDocumentKind = z.enum([
   "association_notice",
@@ -27,6 +27,7 @@ export const ZSourceDocument = z.strictObject({
   outsideRecord: z.boolean(),
   /** What the document states, in the record's words. */
   statements: z.array(ZText),
+  ...versionField,
 });
 export type TSourceDocument = z.infer<typeof ZSourceDocument>;
 

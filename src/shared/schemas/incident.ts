@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   pageQuery,
+  versionField,
   ZFigure,
   ZFiscalYear,
   ZId,
@@ -28,6 +29,9 @@ export const ZMilestoneKind = z.enum([
   "reported_to_association",
   "reported_to_board",
   "regulator_action",
+  /** The vendor's reports to the regulator (APPI / Insurance Business Act), when it tells the association. */
+  "regulator_preliminary_report",
+  "regulator_final_report",
 ]);
 export type TMilestoneKind = z.infer<typeof ZMilestoneKind>;
 
@@ -89,6 +93,7 @@ export const ZIncident = z.strictObject({
   milestones: z.array(ZMilestone),
   memberContact: ZContact.nullable(),
   documentIds: z.array(ZId),
+  ...versionField,
 });
 export type TIncident = z.infer<typeof ZIncident>;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZFigure, ZFiscalYear, ZId, ZIsoDate, ZSourceRef, ZText } from "./common";
+import { versionField, ZFigure, ZFiscalYear, ZId, ZIsoDate, ZSourceRef, ZText } from "./common";
 
 export const ZMeetingItem = z.strictObject({
   id: ZId,
@@ -41,5 +41,11 @@ export const ZMeeting = z.strictObject({
   vendorAttendees: z.array(ZVendorAttendance),
   resolutions: z.array(ZResolution),
   source: ZSourceRef,
+  /** Set when the meeting is closed: its figures are frozen in a snapshot and it can no longer be edited. */
+  closed: z
+    .strictObject({ at: z.iso.datetime(), byName: z.string().min(1).max(200) })
+    .nullable()
+    .default(null),
+  ...versionField,
 });
 export type TMeeting = z.infer<typeof ZMeeting>;

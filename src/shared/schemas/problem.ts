@@ -6,6 +6,10 @@ export const ZFieldError = z.strictObject({
   field: z.string(),
   code: z.string(),
   message: z.string(),
+  /** For a file upload (an import): the file's line the error is on (1 = the header of a CSV). */
+  line: z.number().int().min(1).optional(),
+  /** Values the message is built from, so a client can say it in its user's language. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type TFieldError = z.infer<typeof ZFieldError>;
 

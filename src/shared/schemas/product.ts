@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZId, ZPartialDate, ZSourceRef, ZText } from "./common";
+import { versionField, ZId, ZPartialDate, ZSourceRef, ZText } from "./common";
 
 export const ZProductChange = z.strictObject({
   effective: ZPartialDate,
@@ -12,5 +12,6 @@ export const ZProduct = z.strictObject({
   name: ZText,
   vendorIds: z.array(ZId),
   changes: z.array(ZProductChange),
+  ...versionField,
 });
 export type TProduct = z.infer<typeof ZProduct>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZId, ZIsoDate, ZSourceRef, ZText } from "./common";
+import { versionField, ZId, ZIsoDate, ZSourceRef, ZText } from "./common";
 
 export const ZVendorRole = z.enum(["insurer", "agency"]);
 export type TVendorRole = z.infer<typeof ZVendorRole>;
@@ -23,6 +23,7 @@ export const ZVendor = z.strictObject({
   shortName: ZText,
   role: ZVendorRole,
   productIds: z.array(ZId),
+  ...versionField,
 });
 export type TVendor = z.infer<typeof ZVendor>;
 

@@ -1,5 +1,5 @@
 import type { TFigure, TSourceRef, TText } from "../schemas/common";
-import type { TDataset } from "../schemas/dataset";
+import { type TDataset, type TDatasetInput, ZDataset } from "../schemas/dataset";
 
 /*
  * The 2025 case of the occupational therapists' association and its group-insurance vendor, exactly as
@@ -25,7 +25,7 @@ const overbilledPerMember: TFigure = {
   source: src(NOTICE, "doc-4"),
 };
 
-export const case2025: TDataset = {
+const input: TDatasetInput = {
   organisation: {
     id: "association",
     name: t("作業療法士の職能団体(本会)", "The occupational therapists' association"),
@@ -1052,3 +1052,6 @@ export const case2025: TDataset = {
     },
   ],
 };
+
+/** Parsed once, so every record carries its defaults (version 1, not closed, not reopened). */
+export const case2025: TDataset = ZDataset.parse(input);

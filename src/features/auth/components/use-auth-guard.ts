@@ -1,4 +1,4 @@
-import { hashKey, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useLocation, useNavigate, useNavigation } from "react-router";
 import { ApiError } from "@/lib/api-client";
@@ -27,7 +27,6 @@ export const useAuthGuard = () => {
 
   useEffect(() => {
     const sessionKey = authQueries.session().queryKey;
-    const sessionHash = hashKey(sessionKey);
     const onUnauthenticated = () => {
       // Only a signed-in page expires; a visitor without a session is sent away by the render below.
       // Several reads failing at once navigate to the same place; a later one wins over a click.
@@ -39,7 +38,7 @@ export const useAuthGuard = () => {
     };
     const offQueries = queryClient.getQueryCache().subscribe((event) => {
       if (event.type !== "updated" || event.action.type !== "error") return;
-      if (event.query.queryHash === sessionHash) return;
+      // The session itself answering 401 after it had a user (a page re-read it) is an expiry too.
       if (isUnauthenticated(event.action.error)) onUnauthenticated();
     });
     const offMutations = queryClient.getMutationCache().subscribe((event) => {
@@ -57,6 +56,7 @@ export const useAuthGuard = () => {
   return {
     session,
     /** Where to go now, when there is no session; null otherwise. */
-    redirectTo: isUnauthenticated(session.error) ? signInPath(here) : null,
+    // A session that had a user and then ended is handled above (with the "expired" message).
+    redirectTo: isUnauthenticated(session.error) && !session.data ? signInPath(here) : null,
   };
 };

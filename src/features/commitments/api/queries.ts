@@ -1,5 +1,5 @@
-import { queryOptions } from "@tanstack/react-query";
-import { apiGet } from "@/lib/api-client";
+import { mutationOptions, queryOptions } from "@tanstack/react-query";
+import { apiGet, apiSend, type TBodyOf } from "@/lib/api-client";
 import type { TQueryOf } from "@/shared/contract";
 
 /** Filters the tracker understands; absent keys mean "all". */
@@ -44,5 +44,53 @@ export const commitmentQueries = {
       queryKey: [...commitmentQueries.all(), "meetings"] as const,
       queryFn: ({ signal }) => apiGet("listMeetings", { query: PAGE, signal }),
       staleTime: 5 * 60_000,
+    }),
+};
+
+type TStep<N extends "updateCommitment" | "reportCommitmentDone" | "verifyCommitment" | "reopenCommitment"> =
+  {
+    commitmentId: string;
+    body: TBodyOf<N>;
+  };
+
+/*
+ * Writes: the vendor reports done → the association verifies, or reopens with a reason. A success moves
+ * the commitment figures on the overview, the scorecards and the incident pages too, so every query is
+ * refreshed, not only this feature's.
+ */
+export const commitmentMutations = {
+  create: () =>
+    mutationOptions({
+      mutationKey: [...commitmentQueries.all(), "create"] as const,
+      mutationFn: (body: TBodyOf<"createCommitment">) => apiSend("createCommitment", { body }),
+      onSuccess: (_d, _v, _c, { client }) => client.invalidateQueries(),
+    }),
+  update: () =>
+    mutationOptions({
+      mutationKey: [...commitmentQueries.all(), "update"] as const,
+      mutationFn: ({ commitmentId, body }: TStep<"updateCommitment">) =>
+        apiSend("updateCommitment", { params: { commitmentId }, body }),
+      onSuccess: (_d, _v, _c, { client }) => client.invalidateQueries(),
+    }),
+  reportDone: () =>
+    mutationOptions({
+      mutationKey: [...commitmentQueries.all(), "report-done"] as const,
+      mutationFn: ({ commitmentId, body }: TStep<"reportCommitmentDone">) =>
+        apiSend("reportCommitmentDone", { params: { commitmentId }, body }),
+      onSuccess: (_d, _v, _c, { client }) => client.invalidateQueries(),
+    }),
+  verify: () =>
+    mutationOptions({
+      mutationKey: [...commitmentQueries.all(), "verify"] as const,
+      mutationFn: ({ commitmentId, body }: TStep<"verifyCommitment">) =>
+        apiSend("verifyCommitment", { params: { commitmentId }, body }),
+      onSuccess: (_d, _v, _c, { client }) => client.invalidateQueries(),
+    }),
+  reopen: () =>
+    mutationOptions({
+      mutationKey: [...commitmentQueries.all(), "reopen"] as const,
+      mutationFn: ({ commitmentId, body }: TStep<"reopenCommitment">) =>
+        apiSend("reopenCommitment", { params: { commitmentId }, body }),
+      onSuccess: (_d, _v, _c, { client }) => client.invalidateQueries(),
     }),
 };

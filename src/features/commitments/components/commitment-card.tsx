@@ -1,9 +1,11 @@
 import { Link } from "react-router";
 import { NotReported } from "@/components/not-reported";
+import { RecordHistory } from "@/components/record-history";
 import { SourceRef } from "@/components/source-ref";
 import { useI18n } from "@/i18n/i18n";
 import { catalogText } from "@/lib/catalog-text";
 import type { TCommitmentView } from "@/shared/schemas/commitment";
+import { CommitmentActions, ReopenedReason } from "./commitment-actions";
 import { NoDueDate, OverdueFlag } from "./commitment-flags";
 import { commitmentText } from "./commitment-model";
 import { CommitmentStatusSteps } from "./commitment-status-steps";
@@ -102,10 +104,13 @@ export const CommitmentCard = ({
       <div className="commitment-progress">
         <p className="commitment-progress-label">{t("commitments.progressLabel")}</p>
         <CommitmentStatusSteps commitment={c} />
+        <ReopenedReason commitment={c} />
       </div>
       <p className="commitment-source">
         <SourceRef source={c.source} />
       </p>
+      <CommitmentActions commitment={c} names={names} />
+      <RecordHistory record={{ entityType: "commitment", entityId: c.id }} variant="card" />
     </article>
   );
 };

@@ -1,4 +1,5 @@
 import { type UseQueryResult, useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { ClearFiltersButton } from "@/components/filter-bar";
 import { PageHeader, PrintButton } from "@/components/page-header";
@@ -10,6 +11,7 @@ import { useUrlFilters } from "@/lib/use-url-filters";
 import type { TResponseOf } from "@/shared/contract";
 import { ZId } from "@/shared/schemas/common";
 import { commitmentQueries } from "../api/queries";
+import { AddCommitment } from "./commitment-actions";
 import { CommitmentCard } from "./commitment-card";
 import { CommitmentFilters, FILTER_KEYS, parseAsOf, parseFilters } from "./commitment-filters";
 import { CommitmentSummary } from "./commitment-summary";
@@ -21,7 +23,12 @@ import "./commitments.css";
  * /commitments: every vendor promise and board demand, with its filters in the address so a filtered
  * view can be shared and survives reload and back. `?id=` opens one commitment (links from documents).
  */
-export const CommitmentTracker = () => {
+export const CommitmentTracker = ({
+  deadlines,
+}: {
+  /** A section the route places after the summary (every due date, overdue and due soon first). */
+  deadlines?: (asOf: string) => ReactNode;
+} = {}) => {
   const { t } = useI18n();
   const names = useCommitmentNames();
   const { params, update, filters, active, setFilter, clear } = useUrlFilters(FILTER_KEYS, parseFilters);
@@ -33,11 +40,13 @@ export const CommitmentTracker = () => {
   return (
     <div className="commitments-page">
       <PageHeader title={t("commitments.title")} lead={t("commitments.lead")} actions={<PrintButton />} />
+      <AddCommitment names={names} />
       <CommitmentSummary
         vendorId={filters.vendorId}
         vendorName={filters.vendorId ? names.vendor(filters.vendorId) : undefined}
         asOf={asOf}
       />
+      {deadlines?.(asOf)}
       {single.success ? (
         <SingleCommitment id={single.data} asOf={asOf} names={names} />
       ) : (

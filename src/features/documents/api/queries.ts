@@ -1,5 +1,5 @@
-import { queryOptions } from "@tanstack/react-query";
-import { apiGet } from "@/lib/api-client";
+import { mutationOptions, queryOptions } from "@tanstack/react-query";
+import { apiGet, apiSend, type TBodyOf } from "@/lib/api-client";
 import type { TQueryOf } from "@/shared/contract";
 
 /** Filters the document list understands; absent keys mean "all". */
@@ -26,5 +26,25 @@ export const documentQueries = {
       queryKey: [...documentQueries.all(), "incidents"] as const,
       queryFn: ({ signal }) => apiGet("listIncidents", { query: PAGE, signal }),
       staleTime: 5 * 60_000,
+    }),
+};
+
+/*
+ * Writes. A document's outside-record flag is copied onto the milestones citing it, and its label names
+ * sources on every page, so a success refreshes every query, not only this feature's.
+ */
+export const documentMutations = {
+  create: () =>
+    mutationOptions({
+      mutationKey: [...documentQueries.all(), "create"] as const,
+      mutationFn: (body: TBodyOf<"createDocument">) => apiSend("createDocument", { body }),
+      onSuccess: (_data, _vars, _ctx, { client }) => client.invalidateQueries(),
+    }),
+  update: () =>
+    mutationOptions({
+      mutationKey: [...documentQueries.all(), "update"] as const,
+      mutationFn: ({ documentId, body }: { documentId: string; body: TBodyOf<"updateDocument"> }) =>
+        apiSend("updateDocument", { params: { documentId }, body }),
+      onSuccess: (_data, _vars, _ctx, { client }) => client.invalidateQueries(),
     }),
 };

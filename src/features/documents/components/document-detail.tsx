@@ -1,15 +1,18 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { BackLink } from "@/components/back-link";
+import { SavedNotice } from "@/components/editor-link";
 import { NotFoundSection } from "@/components/not-found-section";
 import { PageHeader, PrintButton } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
+import { RecordHistory } from "@/components/record-history";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { isNotFound } from "@/lib/not-found";
 import { referenceQueries } from "@/lib/reference-queries";
 import { type TCitation, type TDocumentDetail, ZCitationKind } from "@/shared/schemas/document";
 import { documentQueries } from "../api/queries";
+import { EditDocumentLink } from "./document-edit-links";
 import { useIssuerNames } from "./use-issuer-names";
 import "./documents.css";
 
@@ -80,8 +83,14 @@ const DocumentPage = ({ doc }: { doc: TDocumentDetail }) => {
             </p>
           ) : null
         }
-        actions={<PrintButton />}
+        actions={
+          <>
+            <EditDocumentLink documentId={doc.id} />
+            <PrintButton />
+          </>
+        }
       />
+      <SavedNotice />
       <section className="panel" aria-labelledby="document-meta-title">
         <h2 id="document-meta-title">{t("documents.metaTitle")}</h2>
         <dl className="document-meta">
@@ -122,6 +131,7 @@ const DocumentPage = ({ doc }: { doc: TDocumentDetail }) => {
         )}
       </section>
       <CitedBy citations={doc.citedBy} />
+      <RecordHistory record={{ entityType: "document", entityId: doc.id }} />
     </article>
   );
 };

@@ -11,6 +11,7 @@ import { referenceQueries } from "@/lib/reference-queries";
 import { useUrlFilters } from "@/lib/use-url-filters";
 import type { TSourceDocument } from "@/shared/schemas/document";
 import { documentQueries } from "../api/queries";
+import { NewDocumentLink } from "./document-edit-links";
 import { DocumentFilters, FILTER_KEYS, parseFilters } from "./document-filters";
 import { useIssuerNames } from "./use-issuer-names";
 import "./documents.css";
@@ -30,7 +31,16 @@ export const DocumentList = () => {
 
   return (
     <div className="documents-page">
-      <PageHeader title={t("documents.title")} lead={t("documents.lead")} actions={<PrintButton />} />
+      <PageHeader
+        title={t("documents.title")}
+        lead={t("documents.lead")}
+        actions={
+          <>
+            <NewDocumentLink />
+            <PrintButton />
+          </>
+        }
+      />
       <DocumentFilters filters={filters} onChange={setFilter} onClear={clear} />
       <QueryState
         query={query}

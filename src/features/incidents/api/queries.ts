@@ -1,5 +1,5 @@
-import { queryOptions } from "@tanstack/react-query";
-import { apiGet } from "@/lib/api-client";
+import { mutationOptions, queryOptions } from "@tanstack/react-query";
+import { apiGet, apiSend, type TBodyOf } from "@/lib/api-client";
 import type { TQueryOf } from "@/shared/contract";
 
 /** Filters the incident list understands; absent keys mean "all". */
@@ -51,5 +51,64 @@ export const incidentQueries = {
     queryOptions({
       queryKey: [...incidentQueries.all(), "meetings"] as const,
       queryFn: ({ signal }) => apiGet("listMeetings", { query: PAGE, signal }),
+    }),
+};
+
+/*
+ * Writes. A change to an incident moves figures everywhere (overview, scorecards, the vendor's page), so a
+ * success refreshes every query, not only this feature's.
+ */
+export const incidentMutations = {
+  create: () =>
+    mutationOptions({
+      mutationKey: [...incidentQueries.all(), "create"] as const,
+      mutationFn: (body: TBodyOf<"createIncident">) => apiSend("createIncident", { body }),
+      onSuccess: (_data, _vars, _ctx, { client }) => client.invalidateQueries(),
+    }),
+  update: () =>
+    mutationOptions({
+      mutationKey: [...incidentQueries.all(), "update"] as const,
+      mutationFn: ({ incidentId, body }: { incidentId: string; body: TBodyOf<"updateIncident"> }) =>
+        apiSend("updateIncident", { params: { incidentId }, body }),
+      onSuccess: (_data, _vars, _ctx, { client }) => client.invalidateQueries(),
+    }),
+};
+
+/* Remediation writes: a cohort and its dated progress. A success refreshes every query (the overview's
+ * remediation figures, the vendor scorecard and this page all move with it). */
+export const cohortMutations = {
+  create: () =>
+    mutationOptions({
+      mutationKey: [...incidentQueries.all(), "cohort", "create"] as const,
+      mutationFn: (body: TBodyOf<"createCohort">) => apiSend("createCohort", { body }),
+      onSuccess: (_data, _vars, _ctx, { client }) => client.invalidateQueries(),
+    }),
+  update: () =>
+    mutationOptions({
+      mutationKey: [...incidentQueries.all(), "cohort", "update"] as const,
+      mutationFn: ({ cohortId, body }: { cohortId: string; body: TBodyOf<"updateCohort"> }) =>
+        apiSend("updateCohort", { params: { cohortId }, body }),
+      onSuccess: (_data, _vars, _ctx, { client }) => client.invalidateQueries(),
+    }),
+  addProgress: () =>
+    mutationOptions({
+      mutationKey: [...incidentQueries.all(), "cohort", "progress", "add"] as const,
+      mutationFn: ({ cohortId, body }: { cohortId: string; body: TBodyOf<"addProgressEvent"> }) =>
+        apiSend("addProgressEvent", { params: { cohortId }, body }),
+      onSuccess: (_data, _vars, _ctx, { client }) => client.invalidateQueries(),
+    }),
+  updateProgress: () =>
+    mutationOptions({
+      mutationKey: [...incidentQueries.all(), "cohort", "progress", "update"] as const,
+      mutationFn: ({
+        cohortId,
+        eventId,
+        body,
+      }: {
+        cohortId: string;
+        eventId: string;
+        body: TBodyOf<"updateProgressEvent">;
+      }) => apiSend("updateProgressEvent", { params: { cohortId, eventId }, body }),
+      onSuccess: (_data, _vars, _ctx, { client }) => client.invalidateQueries(),
     }),
 };

@@ -1,12 +1,14 @@
 import { usePrefetchQuery, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useId } from "react";
 import { BackLink } from "@/components/back-link";
+import { SavedNotice } from "@/components/editor-link";
 import { NumberValue } from "@/components/figure-value";
 import { NotFoundSection } from "@/components/not-found-section";
 import { NotReported } from "@/components/not-reported";
 import { OutsideMark } from "@/components/outside-mark";
 import { PageHeader, PrintButton } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
+import { RecordHistory } from "@/components/record-history";
 import { SourceRef } from "@/components/source-ref";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
@@ -21,6 +23,7 @@ import { incidentQueries } from "../api/queries";
 import { IncidentBoard } from "./incident-board";
 import { IncidentCommitments } from "./incident-commitments";
 import { IncidentDocuments } from "./incident-documents";
+import { EditIncidentLink } from "./incident-edit-links";
 import { IncidentImpact } from "./incident-impact";
 import { affectedTotal, missingMilestoneText } from "./incident-model";
 import { IncidentRemediation } from "./incident-remediation";
@@ -28,7 +31,14 @@ import { IncidentTimeline } from "./incident-timeline";
 import "./incidents.css";
 
 /** /incidents/:id — everything the record holds about one incident, in the order a board reads it. */
-export const IncidentDetail = ({ incidentId }: { incidentId: string }) => {
+export const IncidentDetail = ({
+  incidentId,
+  clocks,
+}: {
+  incidentId: string;
+  /** A section the route places after the course of events (the incident's deadlines). */
+  clocks?: ReactNode;
+}) => {
   const { t } = useI18n();
   const query = useQuery(incidentQueries.detail(incidentId));
   // The names in the header, the impact table and the source links: the page appears once they are in (or
@@ -54,12 +64,12 @@ export const IncidentDetail = ({ incidentId }: { incidentId: string }) => {
   }
   return (
     <QueryState query={query} waitFor={[vendors, products, documents]} minHeight="24rem">
-      {(incident) => <IncidentPage incident={incident} />}
+      {(incident) => <IncidentPage incident={incident} clocks={clocks} />}
     </QueryState>
   );
 };
 
-const IncidentPage = ({ incident }: { incident: TIncident }) => {
+const IncidentPage = ({ incident, clocks }: { incident: TIncident; clocks?: ReactNode }) => {
   const { t, tx, f } = useI18n();
   const names = useReferenceNames("vendors", "products");
   return (
@@ -89,17 +99,25 @@ const IncidentPage = ({ incident }: { incident: TIncident }) => {
             </li>
           </ul>
         }
-        actions={<PrintButton />}
+        actions={
+          <>
+            <EditIncidentLink incidentId={incident.id} />
+            <PrintButton />
+          </>
+        }
       />
+      <SavedNotice />
       <p className="incident-summary">{tx(incident.summary)}</p>
       <KeyFacts incident={incident} />
       <IncidentImpact incident={incident} />
       <IncidentTimeline incident={incident} />
+      {clocks}
       <IncidentRemediation incidentId={incident.id} />
       <IncidentCommitments incidentId={incident.id} />
       <IncidentBoard incident={incident} />
       <IncidentDocuments incidentId={incident.id} documentIds={incident.documentIds} />
       <MemberContact incident={incident} />
+      <RecordHistory record={{ entityType: "incident", entityId: incident.id }} withCohorts />
     </article>
   );
 };

@@ -11,6 +11,7 @@ import { useReferenceNames } from "@/lib/use-reference-names";
 import { useUrlFilters } from "@/lib/use-url-filters";
 import type { TIncidentSummary } from "@/shared/schemas/incident";
 import { incidentQueries } from "../api/queries";
+import { NewIncidentLink } from "./incident-edit-links";
 import { FILTER_KEYS, IncidentFilters, parseFilters } from "./incident-filters";
 import "./incidents.css";
 
@@ -79,7 +80,16 @@ export const IncidentList = () => {
 
   return (
     <div className="incidents-page">
-      <PageHeader title={t("incidents.listTitle")} lead={t("incidents.listLead")} actions={<PrintButton />} />
+      <PageHeader
+        title={t("incidents.listTitle")}
+        lead={t("incidents.listLead")}
+        actions={
+          <>
+            <NewIncidentLink />
+            <PrintButton />
+          </>
+        }
+      />
       <IncidentFilters filters={filters} onChange={setFilter} onClear={clear} />
       <QueryState
         query={query}

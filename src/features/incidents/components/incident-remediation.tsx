@@ -14,6 +14,7 @@ import type { TCohort, TProgressEvent } from "@/shared/schemas/cohort";
 import type { TText } from "@/shared/schemas/common";
 import type { TCohortCompletion } from "@/shared/schemas/stats";
 import { incidentQueries } from "../api/queries";
+import { AddCohort, CohortEditing } from "./cohort-editing";
 
 type TJoined = { cohort: TCohort; stats: TCohortCompletion | null; children: TJoined[] };
 
@@ -67,8 +68,9 @@ export const IncidentRemediation = ({ incidentId }: { incidentId: string }) => {
                 <>
                   <Totals top={top} />
                   {top.map((c) => (
-                    <CohortCard key={c.cohort.id} joined={c} />
+                    <CohortCard key={c.cohort.id} joined={c} siblings={list.items} />
                   ))}
+                  <AddCohort incidentId={incidentId} cohorts={list.items} />
                 </>
               );
             }}
@@ -142,7 +144,7 @@ const Derived = ({ value, formula }: { value: number; formula: string }) => {
   );
 };
 
-const CohortCard = ({ joined }: { joined: TJoined }) => {
+const CohortCard = ({ joined, siblings }: { joined: TJoined; siblings: readonly TCohort[] }) => {
   const { t, tx, f } = useI18n();
   const { cohort, stats, children } = joined;
   const methods = cohort.methods
@@ -201,7 +203,11 @@ const CohortCard = ({ joined }: { joined: TJoined }) => {
         </Stat>
       </dl>
       <Progress cohort={cohort} />
+      <CohortEditing cohort={cohort} siblings={siblings} />
       {children.length > 0 ? <SubCohorts parent={cohort} items={children} /> : null}
+      {children.map((c) => (
+        <CohortEditing key={c.cohort.id} cohort={c.cohort} siblings={siblings} named />
+      ))}
       {missing.length > 0 ? (
         <div className="cohort-missing">
           <h4>{t("incidents.missingTitle")}</h4>

@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import { apiGet } from "@/lib/api-client";
+import { ApiError, apiGet } from "@/lib/api-client";
 
 // The record is small, but it grows every year: ask for a page larger than any year holds.
 const PAGE = { limit: 500 } as const;
@@ -45,6 +45,32 @@ export const meetingQueries = {
           commitments: commitments.items,
           documents: documents.items,
         };
+      },
+    }),
+  /** What the board was shown at a closed meeting, frozen when it closed (404 while it is open). */
+  snapshot: (meetingId: string) =>
+    queryOptions({
+      queryKey: [...meetingQueries.all(), "snapshot", meetingId] as const,
+      queryFn: ({ signal }) => apiGet("getMeetingSnapshot", { params: { meetingId }, signal }),
+      // A snapshot never changes once taken.
+      staleTime: Number.POSITIVE_INFINITY,
+    }),
+  /**
+   * The same figures from today's record, as of a day (for a meeting that is not closed). The deadlines
+   * are read separately so that a failure there leaves the other figures standing (and says so).
+   */
+  liveFigures: (asOf: string) =>
+    queryOptions({
+      queryKey: [...meetingQueries.all(), "live-figures", asOf] as const,
+      queryFn: async ({ signal }) => {
+        const [overview, deadlines] = await Promise.all([
+          apiGet("getOverview", { query: { asOf }, signal }),
+          apiGet("listDeadlines", { query: { asOf, withinDays: 14 }, signal }).catch((error: unknown) => {
+            if (signal.aborted || !(error instanceof ApiError)) throw error;
+            return null;
+          }),
+        ]);
+        return { overview, deadlines };
       },
     }),
 };

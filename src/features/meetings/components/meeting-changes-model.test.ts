@@ -1,6 +1,13 @@
 import type { TMeeting } from "@/shared/schemas/meeting";
 import { case2025 } from "@/shared/seed/case-2025";
-import { changesInPeriod, placeInPeriod, previousMeeting, type TRecord } from "./meeting-changes-model";
+import {
+  changesInPeriod,
+  compareHeadlines,
+  placeInPeriod,
+  previousMeeting,
+  type THeadline,
+  type TRecord,
+} from "./meeting-changes-model";
 
 const record: TRecord = {
   meetings: case2025.meetings,
@@ -71,5 +78,49 @@ describe("changesInPeriod", () => {
       "made-cmt-3-refunds",
       "document-doc-5",
     ]);
+  });
+});
+
+describe("compareHeadlines", () => {
+  const headline = (over: Partial<THeadline> = {}): THeadline => ({
+    asOf: "2025-08-23",
+    source: "frozen",
+    affected: 1_909,
+    financial: { done: 1_860, members: 1_863, notReported: 3 },
+    notification: { done: 0, members: 46, notReported: 46 },
+    commitmentsOpen: 6,
+    commitmentsVerified: 0,
+    commitmentsOverdue: 0,
+    deadlinesOverdue: 2,
+    ...over,
+  });
+
+  it("gives the change of each figure between the two meetings", () => {
+    const rows = compareHeadlines(
+      headline(),
+      headline({ financial: { done: 1_863, members: 1_863, notReported: 0 }, commitmentsOpen: 5 }),
+    );
+    const byKey = new Map(rows.map((r) => [r.key, r]));
+    expect(byKey.get("financialDone")).toMatchObject({
+      previous: { value: 1_860, of: 1_863, notReported: 3 },
+      current: { value: 1_863, of: 1_863, notReported: 0 },
+      delta: 3,
+    });
+    expect(byKey.get("commitmentsOpen")?.delta).toBe(-1);
+    expect(byKey.get("affected")?.delta).toBe(0);
+  });
+
+  it("says 未報告 rather than 0 done when no member's progress was reported", () => {
+    const rows = compareHeadlines(headline(), headline());
+    const notification = rows.find((r) => r.key === "notificationDone");
+    expect(notification?.current).toMatchObject({ value: null, missing: "not_reported", of: 46 });
+    expect(notification?.delta).toBeNull();
+  });
+
+  it("has no change where a figure is unknown (never 0) and no previous column for the first meeting", () => {
+    const rows = compareHeadlines(headline({ deadlinesOverdue: null }), headline());
+    expect(rows.find((r) => r.key === "deadlinesOverdue")?.delta).toBeNull();
+    const first = compareHeadlines(null, headline());
+    expect(first.every((r) => r.previous === null && r.delta === null)).toBe(true);
   });
 });

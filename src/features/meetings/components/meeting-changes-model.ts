@@ -147,3 +147,136 @@ export const changesInPeriod = (record: TRecord, from: string | null, to: string
   // Stable sort: equal dates and kinds keep the record's own order (incident number, position).
   return out.sort((a, b) => (a.date === b.date ? rank(a) - rank(b) : a.date < b.date ? -1 : 1));
 };
+
+// ---------------------------------------------------------------------------------------------------
+// Headline figures side by side: what the board saw at the previous meeting and at this one.
+
+/** Where a column's figures come from: frozen when the meeting closed, or today's record. */
+export type TFiguresSource = "frozen" | "live";
+
+/** The figures a board compares across meetings, from an overview and (when known) the deadlines. */
+export type THeadline = {
+  asOf: string;
+  source: TFiguresSource;
+  /** Sum of the exact affected counts (延べ); incidents without one are not in it. */
+  affected: number;
+  financial: { done: number; members: number; notReported: number };
+  notification: { done: number; members: number; notReported: number };
+  commitmentsOpen: number;
+  commitmentsVerified: number;
+  commitmentsOverdue: number;
+  /** Null when the deadlines could not be read (live mode only). */
+  deadlinesOverdue: number | null;
+};
+
+type TOverviewLike = {
+  asOf: string;
+  affected: { cumulativeReported: number };
+  remediation: Record<"financial" | "notification", { done: number; members: number; notReported: number }>;
+  commitments: { open: number; verified: number; overdue: number };
+};
+
+export const headlineOf = (
+  overview: TOverviewLike,
+  deadlines: { counts: { overdue: number } } | null,
+  source: TFiguresSource,
+): THeadline => ({
+  asOf: overview.asOf,
+  source,
+  affected: overview.affected.cumulativeReported,
+  financial: {
+    done: overview.remediation.financial.done,
+    members: overview.remediation.financial.members,
+    notReported: overview.remediation.financial.notReported,
+  },
+  notification: {
+    done: overview.remediation.notification.done,
+    members: overview.remediation.notification.members,
+    notReported: overview.remediation.notification.notReported,
+  },
+  commitmentsOpen: overview.commitments.open,
+  commitmentsVerified: overview.commitments.verified,
+  commitmentsOverdue: overview.commitments.overdue,
+  deadlinesOverdue: deadlines ? deadlines.counts.overdue : null,
+});
+
+export type TFigureKey =
+  | "affected"
+  | "financialDone"
+  | "notificationDone"
+  | "commitmentsOpen"
+  | "commitmentsVerified"
+  | "commitmentsOverdue"
+  | "deadlinesOverdue";
+
+/**
+ * One figure as a cell: `value` null when it is not known — `missing` says why: the vendor reported
+ * nothing for any of the members ("not_reported", never shown as 0) or the figure could not be read.
+ */
+export type TFigureCell = {
+  value: number | null;
+  of?: number;
+  notReported?: number;
+  missing?: "not_reported" | "unavailable";
+};
+
+export type TFigureRow = {
+  key: TFigureKey;
+  unit: "members" | "plain";
+  previous: TFigureCell | null;
+  current: TFigureCell;
+  /** current − previous when both are known; null otherwise (never 0 for "unknown"). */
+  delta: number | null;
+};
+
+const FIGURE_KEYS: TFigureKey[] = [
+  "affected",
+  "financialDone",
+  "notificationDone",
+  "commitmentsOpen",
+  "commitmentsVerified",
+  "commitmentsOverdue",
+  "deadlinesOverdue",
+];
+
+/** Done of members: nothing reported for any of them is "not reported", not 0 done. */
+const doneCell = (r: THeadline["financial"]): TFigureCell =>
+  r.members > 0 && r.notReported >= r.members
+    ? { value: null, of: r.members, notReported: r.notReported, missing: "not_reported" }
+    : { value: r.done, of: r.members, notReported: r.notReported };
+
+const cell = (h: THeadline, key: TFigureKey): TFigureCell => {
+  switch (key) {
+    case "affected":
+      return { value: h.affected };
+    case "financialDone":
+      return doneCell(h.financial);
+    case "notificationDone":
+      return doneCell(h.notification);
+    case "commitmentsOpen":
+      return { value: h.commitmentsOpen };
+    case "commitmentsVerified":
+      return { value: h.commitmentsVerified };
+    case "commitmentsOverdue":
+      return { value: h.commitmentsOverdue };
+    case "deadlinesOverdue":
+      return h.deadlinesOverdue === null
+        ? { value: null, missing: "unavailable" }
+        : { value: h.deadlinesOverdue };
+  }
+};
+
+/** One row per headline figure: the previous meeting's value (when there is one), this one's, and the change. */
+export const compareHeadlines = (previous: THeadline | null, current: THeadline): TFigureRow[] =>
+  FIGURE_KEYS.map((key) => {
+    const before = previous ? cell(previous, key) : null;
+    const now = cell(current, key);
+    const delta = before && before.value !== null && now.value !== null ? now.value - before.value : null;
+    return {
+      key,
+      unit: key === "affected" || key === "financialDone" || key === "notificationDone" ? "members" : "plain",
+      previous: before,
+      current: now,
+      delta,
+    };
+  });

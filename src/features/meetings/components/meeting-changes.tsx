@@ -1,4 +1,4 @@
-import type { UseQueryResult } from "@tanstack/react-query";
+import { type UseQueryResult, useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { Link } from "react-router";
 import { DataTable, type TColumn } from "@/components/data-table";
@@ -10,11 +10,15 @@ import { useI18n } from "@/i18n/i18n";
 import { useReferenceNames } from "@/lib/use-reference-names";
 import type { TSourceRef } from "@/shared/schemas/common";
 import type { TMeeting } from "@/shared/schemas/meeting";
+import { meetingQueries } from "../api/queries";
+import { MeetingChangesFigures } from "./meeting-changes-figures";
 import { changesInPeriod, previousMeeting, type TChange, type TRecord } from "./meeting-changes-model";
 
 /**
- * "What changed since the previous meeting", derived from the dated records. The first meeting in the
- * record has no previous one: it lists everything recorded up to it instead.
+ * "What changed since the previous meeting": the headline figures side by side and the dated records in
+ * between. When the meetings are closed, both come from what was frozen at closing (what the board was
+ * shown); otherwise from today's record, and the page says which. The first meeting in the record has no
+ * previous one: it lists everything recorded up to it instead.
  */
 export const MeetingChanges = ({
   meeting,
@@ -23,54 +27,98 @@ export const MeetingChanges = ({
   meeting: TMeeting;
   record: UseQueryResult<TRecord>;
 }) => {
-  const { t, tx, f } = useI18n();
+  const { t } = useI18n();
   const id = useId();
+  // A closed meeting's dated record is the one frozen with it; an open one's is today's.
+  const snapshot = useQuery({
+    ...meetingQueries.snapshot(meeting.id),
+    enabled: meeting.closed !== null,
+    select: (s): TRecord => s.record,
+  });
+  const events: UseQueryResult<TRecord> = meeting.closed ? snapshot : record;
   return (
     <section className="panel meeting-section meeting-changes" aria-labelledby={`${id}-changes`}>
       <h2 id={`${id}-changes`}>{t("meetings.changesTitle")}</h2>
       <QueryState query={record} minHeight="16rem">
-        {(data) => {
-          const previous = previousMeeting(data.meetings, meeting);
-          const changes = changesInPeriod(data, previous?.date ?? null, meeting.date);
+        {(live) => {
+          const previous = previousMeeting(live.meetings, meeting);
           return (
             <>
-              <p className="changes-lead">
-                {previous ? (
-                  <>
-                    {t("meetings.changesSince", {
-                      title: tx(previous.title),
-                      date: f.date(previous.date),
-                      to: f.date(meeting.date),
-                    })}{" "}
-                    <Link to={`/meetings/${previous.id}`}>{t("meetings.changesPrevious")}</Link>
-                  </>
-                ) : (
-                  t("meetings.changesFirst", { date: f.date(meeting.date) })
+              <h3 className="changes-subtitle">{t("meetings.figuresTitle")}</h3>
+              <MeetingChangesFigures meeting={meeting} previous={previous} />
+              <h3 className="changes-subtitle">{t("meetings.eventsTitle")}</h3>
+              <QueryState query={events} minHeight="10rem">
+                {(data) => (
+                  <ChangesEvents
+                    meeting={meeting}
+                    previous={previous}
+                    data={data}
+                    frozen={meeting.closed !== null}
+                  />
                 )}
-              </p>
-              {changes.length === 0 ? (
-                <p>{t("meetings.changesEmpty")}</p>
-              ) : (
-                <ChangesTable
-                  changes={changes}
-                  caption={
-                    previous
-                      ? t("meetings.changesCaption", {
-                          from: f.date(previous.date),
-                          to: f.date(meeting.date),
-                          count: changes.length,
-                        })
-                      : t("meetings.changesCaptionFirst", { to: f.date(meeting.date), count: changes.length })
-                  }
-                  csvName={`meeting-${meeting.id}-changes`}
-                />
-              )}
-              <p className="changes-note">{t("meetings.changesNote")}</p>
+              </QueryState>
             </>
           );
         }}
       </QueryState>
     </section>
+  );
+};
+
+const ChangesEvents = ({
+  meeting,
+  previous,
+  data,
+  frozen,
+}: {
+  meeting: TMeeting;
+  previous: TMeeting | null;
+  data: TRecord;
+  frozen: boolean;
+}) => {
+  const { t, tx, f } = useI18n();
+  const changes = changesInPeriod(data, previous?.date ?? null, meeting.date);
+  return (
+    <>
+      <p className={frozen ? "figures-source figures-frozen" : "figures-source figures-live"}>
+        <span className={frozen ? "frozen-tag" : "live-tag"}>
+          {frozen ? t("meetings.tagFrozen") : t("meetings.tagLive")}
+        </span>{" "}
+        {frozen ? t("meetings.eventsFrozenLead") : t("meetings.eventsLiveLead")}
+      </p>
+      <p className="changes-lead">
+        {previous ? (
+          <>
+            {t("meetings.changesSince", {
+              title: tx(previous.title),
+              date: f.date(previous.date),
+              to: f.date(meeting.date),
+            })}{" "}
+            <Link to={`/meetings/${previous.id}`}>{t("meetings.changesPrevious")}</Link>
+          </>
+        ) : (
+          t("meetings.changesFirst", { date: f.date(meeting.date) })
+        )}
+      </p>
+      {changes.length === 0 ? (
+        <p>{t("meetings.changesEmpty")}</p>
+      ) : (
+        <ChangesTable
+          changes={changes}
+          caption={
+            previous
+              ? t("meetings.changesCaption", {
+                  from: f.date(previous.date),
+                  to: f.date(meeting.date),
+                  count: changes.length,
+                })
+              : t("meetings.changesCaptionFirst", { to: f.date(meeting.date), count: changes.length })
+          }
+          csvName={`meeting-${meeting.id}-changes`}
+        />
+      )}
+      <p className="changes-note">{t("meetings.changesNote")}</p>
+    </>
   );
 };
 

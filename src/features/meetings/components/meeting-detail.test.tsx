@@ -64,7 +64,7 @@ describe("MeetingDetail", () => {
     expect(
       await within(changes).findByText(/記録上、この理事会より前の理事会はありません。/),
     ).toBeInTheDocument();
-    const table = within(changes).getByRole("table");
+    const table = within(changes).getByRole("table", { name: /までに記録された事項/ });
     // Reported on the meeting day itself, and the corrections of 25 July and 15 August, are in.
     expect(within(table).getAllByText("事故の経過:理事会へ報告")).toHaveLength(2);
     const corrected = within(table)

@@ -1,11 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
-import { useId } from "react";
-import { Link } from "react-router";
+import { useId, useState } from "react";
+import { Link, useLocation } from "react-router";
 import { BackLink } from "@/components/back-link";
 import { NotFoundSection } from "@/components/not-found-section";
 import { OutsideMark } from "@/components/outside-mark";
 import { PageHeader, PrintButton } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
+import { RecordHistory } from "@/components/record-history";
 import { SourceRef } from "@/components/source-ref";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
@@ -16,10 +17,14 @@ import type { TMeeting } from "@/shared/schemas/meeting";
 import { meetingQueries } from "../api/queries";
 import { People } from "./attendance";
 import { MeetingChanges } from "./meeting-changes";
+import { ClosedBadge, CloseMeetingConfirm } from "./meeting-close";
 import "./meetings.css";
 
-/** /meetings/:meetingId — one meeting as a board pack: presented, attended, resolved, changed since last time. */
-export const MeetingDetail = ({ meetingId }: { meetingId: string }) => {
+/**
+ * /meetings/:meetingId — one meeting as a board pack: presented, attended, resolved, changed since last
+ * time. `canEdit` (the route knows the session's role) adds the editor's controls: edit and close.
+ */
+export const MeetingDetail = ({ meetingId, canEdit = false }: { meetingId: string; canEdit?: boolean }) => {
   const { t } = useI18n();
   const query = useQuery(meetingQueries.detail(meetingId));
   // Names (vendors, documents) and the dated record (incident titles, commitment texts) are asked for with
@@ -40,14 +45,19 @@ export const MeetingDetail = ({ meetingId }: { meetingId: string }) => {
   }
   return (
     <QueryState query={query} waitFor={[vendors, documents, record]} minHeight="30rem">
-      {(meeting) => <MeetingPage meeting={meeting} />}
+      {(meeting) => <MeetingPage meeting={meeting} canEdit={canEdit} />}
     </QueryState>
   );
 };
 
-const MeetingPage = ({ meeting }: { meeting: TMeeting }) => {
+const MeetingPage = ({ meeting, canEdit }: { meeting: TMeeting; canEdit: boolean }) => {
   const { t, tx, f } = useI18n();
   const id = useId();
+  const location = useLocation();
+  const [closing, setClosing] = useState(false);
+  const [justClosed, setJustClosed] = useState(false);
+  const saved = (location.state as { saved?: boolean } | null)?.saved === true;
+  const editable = canEdit && !meeting.closed;
   const names = useReferenceNames("vendors", "documents");
   // Incident titles and commitment texts come from the dated record; until it loads, ids stand in.
   const record = useQuery(meetingQueries.record());
@@ -71,8 +81,43 @@ const MeetingPage = ({ meeting }: { meeting: TMeeting }) => {
             <SourceRef source={meeting.source} />
           </p>
         }
-        actions={<PrintButton />}
+        actions={
+          <>
+            {editable ? (
+              <>
+                <Link to={`/meetings/${meeting.id}/edit`} className="button button-secondary">
+                  {t("meetings.edit")}
+                </Link>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  aria-expanded={closing}
+                  onClick={() => setClosing(true)}
+                >
+                  {t("meetings.close")}
+                </button>
+              </>
+            ) : null}
+            <PrintButton />
+          </>
+        }
       />
+      {saved || justClosed ? (
+        <p className="saved-note no-print" role="status">
+          {justClosed ? t("meetings.closedNow") : t("meetings.savedNow")}
+        </p>
+      ) : null}
+      {editable && closing ? (
+        <CloseMeetingConfirm
+          meeting={meeting}
+          onCancel={() => setClosing(false)}
+          onClosed={() => {
+            setClosing(false);
+            setJustClosed(true);
+          }}
+        />
+      ) : null}
+      <ClosedBadge meeting={meeting} />
 
       <dl className="meeting-summary">
         <div className="tile">
@@ -253,6 +298,7 @@ const MeetingPage = ({ meeting }: { meeting: TMeeting }) => {
       </section>
 
       <MeetingChanges meeting={meeting} record={record} />
+      <RecordHistory record={{ entityType: "meeting", entityId: meeting.id }} />
     </article>
   );
 };

@@ -12,7 +12,7 @@ import { People, peopleText } from "./attendance";
 import "./meetings.css";
 
 /** /meetings: the board meetings in the record, newest first, each opening its board pack. */
-export const MeetingList = () => {
+export const MeetingList = ({ canEdit = false }: { canEdit?: boolean }) => {
   const { t, tx, f } = useI18n();
   const names = useReferenceNames("vendors", "documents");
   const query = useQuery(meetingQueries.list());
@@ -36,8 +36,18 @@ export const MeetingList = () => {
     {
       key: "title",
       header: t("meetings.colMeeting"),
-      render: (m) => <Link to={`/meetings/${m.id}`}>{tx(m.title)}</Link>,
-      csv: (m) => tx(m.title),
+      render: (m) => (
+        <>
+          <Link to={`/meetings/${m.id}`}>{tx(m.title)}</Link>
+          {m.closed ? (
+            <>
+              {" "}
+              <span className="closed-badge">{t("meetings.closedBadge")}</span>
+            </>
+          ) : null}
+        </>
+      ),
+      csv: (m) => (m.closed ? `${tx(m.title)} (${t("meetings.closedBadge")})` : tx(m.title)),
     },
     {
       key: "date",
@@ -86,7 +96,20 @@ export const MeetingList = () => {
   ];
   return (
     <div className="meetings-page">
-      <PageHeader title={t("meetings.listTitle")} lead={t("meetings.listLead")} actions={<PrintButton />} />
+      <PageHeader
+        title={t("meetings.listTitle")}
+        lead={t("meetings.listLead")}
+        actions={
+          <>
+            {canEdit ? (
+              <Link to="/meetings/new" className="button">
+                {t("meetings.newMeeting")}
+              </Link>
+            ) : null}
+            <PrintButton />
+          </>
+        }
+      />
       <QueryState
         query={query}
         waitFor={[vendors]}

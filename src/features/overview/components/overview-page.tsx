@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useSearchParams } from "react-router";
 import { PageHeader, PrintButton } from "@/components/page-header";
 import { useI18n } from "@/i18n/i18n";
@@ -13,7 +14,12 @@ import "./overview.css";
  * promises are open. `?asOf=YYYY-MM-DD` reproduces the page as of a date (e.g. the meeting's), so a
  * printed board pack can be regenerated exactly.
  */
-export const OverviewPage = () => {
+export const OverviewPage = ({
+  afterHeadline,
+}: {
+  /** A section the route places right after the headline figures (the deadlines), for the same day. */
+  afterHeadline?: (asOf: string) => ReactNode;
+} = {}) => {
   const { t, f } = useI18n();
   const [params] = useSearchParams();
   const requested = ZIsoDate.safeParse(params.get("asOf"));
@@ -30,6 +36,7 @@ export const OverviewPage = () => {
         actions={<PrintButton />}
       />
       <HeadlineFigures asOf={asOf} />
+      {afterHeadline?.(asOf)}
       <OverviewCharts asOf={asOf} />
       <CaseTimeline asOf={asOf} />
     </div>

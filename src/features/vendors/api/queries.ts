@@ -1,5 +1,5 @@
-import { keepPreviousData, queryOptions } from "@tanstack/react-query";
-import { apiGet } from "@/lib/api-client";
+import { keepPreviousData, mutationOptions, queryOptions } from "@tanstack/react-query";
+import { apiGet, apiSend, type TBodyOf } from "@/lib/api-client";
 
 // The record is small, but a vendor's history grows every year: ask for a page larger than any year holds.
 const PAGE = { limit: 500 } as const;
@@ -46,9 +46,47 @@ export const vendorQueries = {
       queryKey: [...vendorQueries.all(), "detail", vendorId] as const,
       queryFn: ({ signal }) => apiGet("getVendor", { params: { vendorId }, signal }),
     }),
+  product: (productId: string) =>
+    queryOptions({
+      queryKey: [...vendorQueries.all(), "product", productId] as const,
+      queryFn: ({ signal }) => apiGet("getProduct", { params: { productId }, signal }),
+    }),
   incidents: (vendorId: string) =>
     queryOptions({
       queryKey: [...vendorQueries.all(), "detail", vendorId, "incidents"] as const,
       queryFn: ({ signal }) => apiGet("listIncidents", { query: { vendorId, ...PAGE }, signal }),
+    }),
+};
+
+/*
+ * Writes to vendors and their products (insurance schemes). The server keeps both sides of a
+ * vendor↔product link in step, and names show on every page, so a success refreshes every query.
+ */
+export const vendorMutations = {
+  createVendor: () =>
+    mutationOptions({
+      mutationKey: [...vendorQueries.all(), "create"] as const,
+      mutationFn: (body: TBodyOf<"createVendor">) => apiSend("createVendor", { body }),
+      onSuccess: (_data, _vars, _ctx, { client }) => client.invalidateQueries(),
+    }),
+  updateVendor: () =>
+    mutationOptions({
+      mutationKey: [...vendorQueries.all(), "update"] as const,
+      mutationFn: ({ vendorId, body }: { vendorId: string; body: TBodyOf<"updateVendor"> }) =>
+        apiSend("updateVendor", { params: { vendorId }, body }),
+      onSuccess: (_data, _vars, _ctx, { client }) => client.invalidateQueries(),
+    }),
+  createProduct: () =>
+    mutationOptions({
+      mutationKey: [...vendorQueries.all(), "product", "create"] as const,
+      mutationFn: (body: TBodyOf<"createProduct">) => apiSend("createProduct", { body }),
+      onSuccess: (_data, _vars, _ctx, { client }) => client.invalidateQueries(),
+    }),
+  updateProduct: () =>
+    mutationOptions({
+      mutationKey: [...vendorQueries.all(), "product", "update"] as const,
+      mutationFn: ({ productId, body }: { productId: string; body: TBodyOf<"updateProduct"> }) =>
+        apiSend("updateProduct", { params: { productId }, body }),
+      onSuccess: (_data, _vars, _ctx, { client }) => client.invalidateQueries(),
     }),
 };

@@ -3,11 +3,13 @@ import { useId, useState } from "react";
 import { Link } from "react-router";
 import { BackLink } from "@/components/back-link";
 import { DataTable, type TColumn } from "@/components/data-table";
+import { SavedNotice } from "@/components/editor-link";
 import { NumberValue } from "@/components/figure-value";
 import { NotFoundSection } from "@/components/not-found-section";
 import { OutsideMark } from "@/components/outside-mark";
 import { PageHeader, PrintButton } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
+import { RecordHistory } from "@/components/record-history";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { isNotFound } from "@/lib/not-found";
@@ -21,6 +23,7 @@ import { RegulatoryTimeline } from "./regulatory-record";
 import { ScorecardCard } from "./scorecard-card";
 import { buildScorecardViews, countLast24Months } from "./scorecard-model";
 import { ScorecardTable } from "./scorecard-table";
+import { EditProductLink, VendorEditLinks } from "./vendor-edit-links";
 import "./vendors.css";
 
 /** /vendors/:vendorId — one vendor: what it serves, its incidents, its scorecards and its published record. */
@@ -78,8 +81,14 @@ const VendorPage = ({ vendor, asOf }: { vendor: TVendorDetail; asOf: string }) =
             </span>
           </p>
         }
-        actions={<PrintButton />}
+        actions={
+          <>
+            <VendorEditLinks vendorId={vendor.id} />
+            <PrintButton />
+          </>
+        }
       />
+      <SavedNotice />
 
       <section className="vendor-section" aria-labelledby={`${id}-products`}>
         <h2 id={`${id}-products`}>{t("vendors.productsTitle")}</h2>
@@ -88,7 +97,10 @@ const VendorPage = ({ vendor, asOf }: { vendor: TVendorDetail; asOf: string }) =
         ) : (
           <ul className="product-list">
             {vendor.productIds.map((p) => (
-              <li key={p}>{names.product(p)}</li>
+              <li key={p}>
+                {names.product(p)}
+                <EditProductLink productId={p} name={names.product(p)} />
+              </li>
             ))}
           </ul>
         )}
@@ -162,6 +174,13 @@ const VendorPage = ({ vendor, asOf }: { vendor: TVendorDetail; asOf: string }) =
           <RegulatoryTimeline actions={vendor.regulatoryActions} asOf={asOf} />
         )}
       </section>
+      <RecordHistory
+        record={{ entityType: "vendor", entityId: vendor.id }}
+        related={vendor.productIds.map((productId) => ({
+          entityType: "product" as const,
+          entityId: productId,
+        }))}
+      />
     </article>
   );
 };

@@ -14,6 +14,7 @@ import { RegulatoryTable } from "./regulatory-record";
 import { ScorecardCard } from "./scorecard-card";
 import { buildScorecardViews, countLast24Months, type TScorecardView } from "./scorecard-model";
 import { ScorecardTable } from "./scorecard-table";
+import { NewVendorLink } from "./vendor-edit-links";
 import "./vendors.css";
 
 /** /vendors: a scorecard per vendor and 年度, and the vendors' published regulatory record. */
@@ -35,7 +36,12 @@ export const VendorScorecards = () => {
       <PageHeader
         title={t("vendors.scorecardsTitle")}
         lead={t("vendors.scorecardsLead")}
-        actions={<PrintButton />}
+        actions={
+          <>
+            <NewVendorLink />
+            <PrintButton />
+          </>
+        }
       />
       <FilterBar label={t("vendors.filtersLabel")} className="vendor-filters">
         <FiscalYearSelect

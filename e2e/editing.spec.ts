@@ -1,0 +1,296 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type APIRequestContext, type Browser, test as base, expect, type Page } from "@playwright/test";
+
+/*
+ * The issue's "done when", in a real browser against the real server: the secretariat (editor) records
+ * the 3 double-billing refunds as completed with the date and the evidence; the overview, the incident
+ * page and the vendor scorecard show it; the audit trail says who did it. A board member (viewer) finds
+ * no way to edit, and the server refuses a write sent anyway. Two editors at once: the stale one sees
+ * both versions and re-applies.
+ *
+ * These tests change the record, and the other specs read the demo figures from the shared server, so
+ * this file runs its own server (scripts/e2e-server.ts: its own build and a fresh PGlite) on a port of
+ * its own, with the same users.
+ */
+
+type TRole = "viewer" | "editor" | "admin";
+type TCredentials = { username: string; password: string };
+const users = JSON.parse(process.env.E2E_USERS_JSON ?? "null") as Record<TRole, TCredentials>;
+
+const REFUNDS = "二重請求された加入者への返金";
+const EVIDENCE = "委託先から返金完了の報告書を受領(3名分)";
+// After 2025-09-30 (the demo's "as of" day) and not in the future.
+const DONE_DATE = "2025-10-15";
+
+const startServer = async (): Promise<{ url: string; child: ChildProcess }> => {
+  const port = execFileSync(process.execPath, ["--import", "tsx", "scripts/free-port.ts", "18440", "18449"], {
+    encoding: "utf8",
+  }).trim();
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/e2e-server.ts"], {
+    env: { ...process.env, E2E_PORT: port },
+    // Its own process group, so that stopping it stops the server it started too.
+    detached: true,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the editing test server exited (${child.exitCode})`);
+    try {
+      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
+      if (res.status === 200) return { url, child };
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not start`);
+};
+
+const test = base.extend<object, { server: { url: string } }>({
+  server: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring
+    async ({}, use) => {
+      const { url, child } = await startServer();
+      await use({ url });
+      if (child.pid) {
+        try {
+          process.kill(-child.pid, "SIGTERM");
+        } catch {
+          // Already gone.
+        }
+      }
+    },
+    { scope: "worker", timeout: 200_000 },
+  ],
+  baseURL: async ({ server }, use) => use(server.url),
+});
+
+const settle = async (page: Page) => {
+  await expect(page.locator("h1").first()).toBeVisible();
+  await expect(page.locator("[aria-busy='true']")).toHaveCount(0);
+};
+
+const signedInPage = async (browser: Browser, baseURL: string, role: TRole) => {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await page.goto("/signin");
+  await page.getByLabel("ユーザー名").fill(users[role].username);
+  await page.getByLabel("パスワード", { exact: true }).fill(users[role].password);
+  await page.getByRole("button", { name: "サインイン", exact: true }).click();
+  await expect(page.getByRole("region", { name: "サインイン中のユーザー" })).toBeVisible();
+  return page;
+};
+
+const getJson = async <T>(request: APIRequestContext, path: string): Promise<T> => {
+  const res = await request.get(path);
+  expect(res.status(), path).toBe(200);
+  return (await res.json()) as T;
+};
+
+type TOverview = { remediation: { financial: { done: number; notReported: number } } };
+type TRemediation = { cohorts: { cohortId: string; done: number | null }[] };
+type TScorecards = { rows: { vendorId: string; remediationDone: number }[] };
+type TAudit = {
+  items: { action: string; entityId: string; actor: { username: string }; after: { status?: string } }[];
+};
+
+const figures = async (request: APIRequestContext) => {
+  const overview = await getJson<TOverview>(request, "/api/v1/stats/overview");
+  const remediation = await getJson<TRemediation>(request, "/api/v1/stats/remediation?incidentId=inc-3");
+  const scorecards = await getJson<TScorecards>(request, "/api/v1/stats/vendors");
+  return {
+    financialDone: overview.remediation.financial.done,
+    refundsDone: remediation.cohorts.find((c) => c.cohortId === "coh-3-refund")?.done ?? null,
+    sompoDone: scorecards.rows.find((r) => r.vendorId === "sompo")?.remediationDone ?? null,
+  };
+};
+
+const refundCard = (page: Page) =>
+  page.locator("article.cohort").filter({ has: page.getByRole("heading", { level: 3, name: REFUNDS }) });
+
+const number = (n: number) => n.toLocaleString("ja-JP");
+
+test("an editor records the 3 double-billing refunds as completed; every view shows it, the audit trail names who", async ({
+  browser,
+  baseURL,
+}) => {
+  const page = await signedInPage(browser, baseURL as string, "editor");
+  const before = await figures(page.request);
+  expect(before.refundsDone, "the demo case has no refund reported done").toBeNull();
+
+  // The overview lists the refunds among the progress nobody has reported.
+  await page.goto("/");
+  await settle(page);
+  const financial = page.locator(".ov-tile-financial");
+  await expect(financial).toContainText(number(before.financialDone));
+  await expect(financial).toContainText(REFUNDS);
+
+  await page.goto("/incidents/inc-3");
+  await settle(page);
+  const card = refundCard(page);
+  await card.getByRole("button", { name: "進捗を記録" }).click();
+  const form = page.getByRole("form", { name: `進捗を記録: ${REFUNDS}` });
+  // Sent empty first: each refusal is next to its field, in Japanese, and the first field has the focus.
+  await form.getByRole("button", { name: "進捗を記録する" }).click();
+  await expect(form.getByLabel(/報告の日付/)).toBeFocused();
+  await expect(form.getByLabel(/報告の日付/)).toHaveAccessibleDescription(/入力してください/);
+  await form.getByRole("button", { name: "対象者全員(3名)の完了として入力" }).click();
+  await expect(form.getByRole("textbox", { name: /^数値/ })).toHaveValue("3");
+  await expect(form.getByLabel(/グループの状態/)).toHaveValue("completed");
+  await form.getByLabel(/報告の日付/).fill(DONE_DATE);
+  await form.getByLabel(/出典の資料/).selectOption("doc-5");
+  await form.getByRole("textbox", { name: /^日本語/ }).fill(EVIDENCE);
+  await form.getByRole("button", { name: "進捗を記録する" }).click();
+  await expect(card.getByRole("status")).toHaveText("保存しました。");
+
+  // The incident page, read again from the server.
+  await page.reload();
+  await settle(page);
+  await expect(card.locator(".cohort-head .status-chip")).toHaveText("完了(委託先報告)");
+  const row = card.getByRole("row").filter({ hasText: "2025年10月15日" });
+  await expect(row).toContainText("3名");
+  await expect(row).toContainText(EVIDENCE);
+  await expect(row).toContainText("資料5");
+
+  const after = await figures(page.request);
+  expect(after.refundsDone).toBe(3);
+  expect(after.financialDone).toBe(before.financialDone + 3);
+
+  // The overview: 3 more members put right, and the refunds are no longer listed as unreported.
+  await page.goto("/");
+  await settle(page);
+  await expect(financial).toContainText(number(after.financialDone));
+  await expect(financial).not.toContainText(REFUNDS);
+
+  // The vendor scorecard counts them too.
+  expect(after.sompoDone).toBe((before.sompoDone ?? 0) + 3);
+  await page.goto("/vendors");
+  await settle(page);
+  await expect(page.locator("main")).toContainText(`${number(after.sompoDone as number)}名`);
+
+  // The incident page's history names who recorded it.
+  await page.goto("/incidents/inc-3");
+  await settle(page);
+  const history = page.getByRole("region", { name: "変更履歴" });
+  await history.getByText("変更履歴").click();
+  await expect(history).toContainText(users.editor.username);
+  await expect(history).toContainText(REFUNDS);
+
+  // The audit trail: who recorded it, with what.
+  const audit = await getJson<TAudit>(page.request, "/api/v1/audit?entityType=cohort&entityId=coh-3-refund");
+  expect(audit.items[0]).toMatchObject({
+    action: "addProgressEvent",
+    entityId: "coh-3-refund",
+    actor: { username: users.editor.username },
+    after: { status: "completed" },
+  });
+  await page.context().close();
+});
+
+test("a board member finds no way to edit, and a write sent anyway is refused", async ({
+  browser,
+  baseURL,
+}) => {
+  const page = await signedInPage(browser, baseURL as string, "viewer");
+  const editControls = page.getByRole("button", {
+    name: /進捗を記録|グループを編集|対象グループを追加|の記録を訂正|約束事項を追加|完了報告を記録|確認済みにする|再開する|内容を編集/,
+  });
+
+  await page.goto("/incidents/inc-3");
+  await settle(page);
+  await expect(refundCard(page)).toBeVisible();
+  await expect(editControls).toHaveCount(0);
+  await expect(page.locator("form")).toHaveCount(0);
+
+  await page.goto("/commitments");
+  await settle(page);
+  await expect(page.getByRole("heading", { level: 3, name: "二重請求された3名に返金する" })).toBeVisible();
+  await expect(editControls).toHaveCount(0);
+  await expect(page.getByRole("group", { name: "約束事項の記録" })).toHaveCount(0);
+
+  await page.goto("/");
+  await settle(page);
+  await expect(editControls).toHaveCount(0);
+  await expect(page.locator("form")).toHaveCount(0);
+
+  // A write sent anyway, with the session's own CSRF token: refused for the role, and nothing stored.
+  const session = await getJson<{ csrfToken: string }>(page.request, "/api/v1/auth/session");
+  const cohortBefore = await getJson<{ version: number }>(page.request, "/api/v1/cohorts/coh-3-refund");
+  const res = await page.request.post("/api/v1/cohorts/coh-3-refund/progress", {
+    headers: { "x-csrf-token": session.csrfToken, "content-type": "application/json" },
+    data: {
+      version: cohortBefore.version,
+      date: "2025-10-01",
+      doneCount: { status: "reported", value: 1, source: { documentId: "doc-5", cites: [] } },
+      note: null,
+      source: { documentId: "doc-5", cites: [] },
+    },
+  });
+  expect(res.status()).toBe(403);
+  const cohortAfter = await getJson<{ version: number }>(page.request, "/api/v1/cohorts/coh-3-refund");
+  expect(cohortAfter.version).toBe(cohortBefore.version);
+  await page.context().close();
+});
+
+test("two editors at once: the stale one sees both versions and re-applies over the other's change", async ({
+  browser,
+  baseURL,
+}) => {
+  const first = await signedInPage(browser, baseURL as string, "editor");
+  const second = await signedInPage(browser, baseURL as string, "admin");
+  const LETTERS = "お詫び文書の送付(対象会員)";
+  const open = async (page: Page) => {
+    await page.goto("/incidents/inc-1");
+    await settle(page);
+    const card = page
+      .locator("article")
+      .filter({ has: page.getByRole("heading", { level: 3, name: LETTERS }) });
+    await card.getByRole("button", { name: "グループを編集" }).click();
+    return card.getByRole("form", { name: `グループを編集: ${LETTERS}` });
+  };
+  // Both open the same cohort at the same version.
+  const stale = await open(first);
+  const fresh = await open(second);
+
+  // The second editor changes the English name and saves first.
+  await fresh
+    .getByRole("textbox", { name: /^English/ })
+    .first()
+    .fill("Apology letters to the 46 affected members");
+  await fresh.getByRole("button", { name: "変更を保存する" }).click();
+  await expect(second.getByRole("status")).toHaveText("保存しました。");
+
+  // The first editor, still on the old version, changes the Japanese name and saves: refused as stale.
+  await stale
+    .getByRole("textbox", { name: /^日本語/ })
+    .first()
+    .fill("お詫び文書の送付(会員46名)");
+  await stale.getByRole("button", { name: "変更を保存する" }).click();
+  const panel = first.getByRole("region", { name: "他の人がこの記録を先に更新しました" });
+  await expect(panel).toBeVisible();
+  const nameRow = panel.getByRole("row", { name: /グループの名称/ });
+  await expect(nameRow).toHaveClass(/conflict-changed/);
+  await expect(nameRow).toContainText("お詫び文書の送付(会員46名)");
+  await expect(nameRow).toContainText(LETTERS);
+  // What the user typed is still in the form.
+  await expect(stale.getByRole("textbox", { name: /^日本語/ }).first()).toHaveValue(
+    "お詫び文書の送付(会員46名)",
+  );
+
+  await panel.getByRole("button", { name: "現在の版に自分の変更を適用して保存" }).click();
+  await expect(first.getByRole("status")).toHaveText("保存しました。");
+
+  // Both changes are in the record: the first editor's Japanese, the second editor's English.
+  const cohort = await getJson<{ version: number; label: { ja: string; en: string } }>(
+    first.request,
+    "/api/v1/cohorts/coh-1-letters",
+  );
+  expect(cohort.label).toEqual({
+    ja: "お詫び文書の送付(会員46名)",
+    en: "Apology letters to the 46 affected members",
+  });
+  expect(cohort.version).toBe(3);
+  await first.context().close();
+  await second.context().close();
+});

@@ -1,0 +1,39 @@
+import { useParams, useSearchParams } from "react-router";
+import { RequireRole } from "@/features/auth/components/require-role";
+import { ProductEditor, VendorEditor } from "@/features/vendors/components/vendor-form";
+
+/* Editors and admins only: anyone else gets the 403 page (the server refuses them too). */
+
+export const VendorNewRoute = () => (
+  <RequireRole atLeast="editor">
+    <VendorEditor />
+  </RequireRole>
+);
+
+export const VendorEditRoute = () => {
+  const { vendorId = "" } = useParams();
+  return (
+    <RequireRole atLeast="editor">
+      <VendorEditor key={vendorId} vendorId={vendorId} />
+    </RequireRole>
+  );
+};
+
+/** `?vendor=` names the vendor whose page the user came from: the new scheme starts linked to it. */
+export const ProductNewRoute = () => {
+  const [params] = useSearchParams();
+  return (
+    <RequireRole atLeast="editor">
+      <ProductEditor forVendor={params.get("vendor") ?? undefined} />
+    </RequireRole>
+  );
+};
+
+export const ProductEditRoute = () => {
+  const { productId = "" } = useParams();
+  return (
+    <RequireRole atLeast="editor">
+      <ProductEditor key={productId} productId={productId} />
+    </RequireRole>
+  );
+};

@@ -1,0 +1,202 @@
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useId } from "react";
+import { BilingualTextField } from "@/components/form/bilingual-text-field";
+import { ConflictPanel, type TConflictField } from "@/components/form/conflict-panel";
+import { DateField } from "@/components/form/date-field";
+import { FormActions } from "@/components/form/form-actions";
+import { MultiSelectField, RadioField, SelectField } from "@/components/form/select-field";
+import { SourceRefField, useDocumentOptions } from "@/components/form/source-ref-field";
+import { TextAreaField } from "@/components/form/text-field";
+import { ZodForm } from "@/components/form/zod-form";
+import type { TMessageKey } from "@/i18n/catalog";
+import { useI18n } from "@/i18n/i18n";
+import { useZodForm } from "@/lib/use-zod-form";
+import type { TCommitmentView } from "@/shared/schemas/commitment";
+import { ZCommitmentDraft, ZCommitmentUpdate } from "@/shared/schemas/edit";
+import { commitmentMutations, commitmentQueries } from "../api/queries";
+import type { TCommitmentNames } from "./use-commitment-names";
+
+/** Open and in progress are set here; later states only through report-done / verify / reopen. */
+const EDITABLE = new Set(["open", "in_progress", "reopened"]);
+
+type TValues = {
+  version: number;
+  kind: string;
+  text: { ja: string; en: string };
+  quote: string | null;
+  owedByIds: string[];
+  incidentIds: string[];
+  madeInDocumentId: string | null;
+  madeAtMeetingId: string | null;
+  madeOn: string | null;
+  dueDate: string | null;
+  /** "" leaves the workflow state as it is. */
+  status: string;
+  source: { documentId: string; cites: string[] };
+};
+
+const valuesFor = (c: TCommitmentView | null, defaults: { incidentId?: string }): TValues =>
+  c
+    ? {
+        version: c.version,
+        kind: c.kind,
+        text: c.text,
+        quote: c.quote,
+        owedByIds: c.owedByIds,
+        incidentIds: c.incidentIds,
+        madeInDocumentId: c.madeInDocumentId,
+        madeAtMeetingId: c.madeAtMeetingId,
+        madeOn: c.madeOn,
+        dueDate: c.dueDate,
+        status: c.status === "open" || c.status === "in_progress" ? c.status : "",
+        source: c.source,
+      }
+    : {
+        version: 1,
+        kind: "vendor_promise",
+        text: { ja: "", en: "" },
+        quote: null,
+        owedByIds: [],
+        incidentIds: defaults.incidentId ? [defaults.incidentId] : [],
+        madeInDocumentId: null,
+        madeAtMeetingId: null,
+        madeOn: null,
+        dueDate: null,
+        status: "open",
+        source: { documentId: "", cites: [] },
+      };
+
+const toBody = (isNew: boolean) => (v: TValues) => {
+  const { version, status, ...rest } = v;
+  return {
+    ...rest,
+    quote: v.quote && v.quote.trim() !== "" ? v.quote : null,
+    ...(status ? { status } : {}),
+    ...(isNew ? {} : { version }),
+  };
+};
+
+type TProps = {
+  commitment?: TCommitmentView | null;
+  names: TCommitmentNames;
+  /** Pre-selects the incident a new commitment is about. */
+  incidentId?: string;
+  onSaved: () => void;
+  onCancel: () => void;
+};
+
+/** Records a vendor promise or a board demand, or changes its wording, parties, dates or open/in-progress state. */
+export const CommitmentForm = ({ commitment = null, names, incidentId, onSaved, onCancel }: TProps) => {
+  const { t, tx } = useI18n();
+  const titleId = useId();
+  const create = useMutation(commitmentMutations.create());
+  const update = useMutation(commitmentMutations.update());
+  const meetings = useQuery(commitmentQueries.meetings());
+  const documents = useDocumentOptions();
+  const isNew = commitment === null;
+  const form = useZodForm({
+    schema: isNew ? ZCommitmentDraft : ZCommitmentUpdate,
+    initial: () => valuesFor(commitment, { incidentId }),
+    toBody: toBody(isNew),
+    send: (body) =>
+      commitment
+        ? update.mutateAsync({ commitmentId: commitment.id, body: body as typeof body & { version: number } })
+        : create.mutateAsync(body),
+    onSuccess: onSaved,
+  });
+  const enumOption = (prefix: string) => (v: string) => ({
+    value: v,
+    label: t(`${prefix}.${v}` as TMessageKey),
+  });
+  const vendorOptions = names.vendors.map((v) => ({ value: v.id, label: tx(v.name) }));
+  const incidentOptions = names.incidents.map((i) => ({ value: i.id, label: names.incident(i.id) }));
+  const meetingOptions = (meetings.data?.items ?? []).map((m) => ({ value: m.id, label: tx(m.title) }));
+  const ids = (render: (id: string) => string) => (v: unknown) =>
+    Array.isArray(v) && v.length > 0
+      ? v.map((id) => render(String(id))).join(t("editing.listSeparator"))
+      : "—";
+  const conflictFields: TConflictField[] = [
+    { path: "text", label: t("editing.cmtText") },
+    { path: "owedByIds", label: t("editing.cmtOwedBy"), render: ids(names.vendor) },
+    { path: "incidentIds", label: t("editing.cmtIncidents"), render: ids(names.incident) },
+    { path: "dueDate", label: t("editing.cmtDueDate") },
+    { path: "madeOn", label: t("editing.cmtMadeOn") },
+    {
+      path: "status",
+      label: t("editing.cmtStatus"),
+      pickMine: (m) => (m as { status?: string }).status ?? commitment?.status ?? null,
+      render: (v) => (typeof v === "string" ? t(`domain.commitmentStatus.${v}` as TMessageKey) : "—"),
+    },
+    { path: "source", label: t("editing.cmtSource") },
+  ];
+  return (
+    <section className="edit-panel" aria-labelledby={titleId}>
+      <h4 id={titleId}>{commitment ? t("editing.cmtEditTitle") : t("editing.cmtAddTitle")}</h4>
+      {commitment ? (
+        <ConflictPanel
+          form={form}
+          fields={conflictFields}
+          valuesFrom={(current) => valuesFor(current as unknown as TCommitmentView, {})}
+        />
+      ) : null}
+      <ZodForm form={form} aria-labelledby={titleId}>
+        <RadioField
+          path="kind"
+          legend={t("editing.cmtKind")}
+          required
+          options={["vendor_promise", "board_demand"].map(enumOption("domain.commitmentKind"))}
+        />
+        <BilingualTextField
+          path="text"
+          legend={t("editing.cmtText")}
+          hint={t("editing.cmtTextHint")}
+          multiline
+          rows={2}
+        />
+        <TextAreaField
+          path="quote"
+          label={t("editing.cmtQuote")}
+          hint={t("editing.cmtQuoteHint")}
+          nullable
+          rows={2}
+        />
+        <MultiSelectField path="owedByIds" legend={t("editing.cmtOwedBy")} required options={vendorOptions} />
+        <MultiSelectField path="incidentIds" legend={t("editing.cmtIncidents")} options={incidentOptions} />
+        <DateField
+          path="dueDate"
+          label={t("editing.cmtDueDate")}
+          hint={t("editing.cmtDueDateHint")}
+          nullable
+        />
+        <DateField path="madeOn" label={t("editing.cmtMadeOn")} partial nullable />
+        <SelectField path="madeInDocumentId" label={t("editing.cmtMadeIn")} nullable options={documents} />
+        <SelectField
+          path="madeAtMeetingId"
+          label={t("editing.cmtMadeAt")}
+          nullable
+          options={meetingOptions}
+        />
+        {isNew || (commitment && EDITABLE.has(commitment.status)) ? (
+          <SelectField
+            path="status"
+            label={t("editing.cmtStatus")}
+            hint={t("editing.cmtStatusHint")}
+            options={["open", "in_progress"].map(enumOption("domain.commitmentStatus"))}
+            placeholder={
+              commitment
+                ? t("editing.cmtStatusUnchanged", {
+                    status: t(`domain.commitmentStatus.${commitment.status}` as TMessageKey),
+                  })
+                : undefined
+            }
+          />
+        ) : null}
+        <SourceRefField path="source" legend={t("editing.cmtSource")} />
+        <FormActions
+          submitLabel={commitment ? t("editing.cmtSave") : t("editing.cmtCreate")}
+          onCancel={onCancel}
+        />
+      </ZodForm>
+    </section>
+  );
+};

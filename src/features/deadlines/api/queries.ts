@@ -1,0 +1,44 @@
+import { mutationOptions, queryOptions } from "@tanstack/react-query";
+import { apiGet, apiSend, type TBodyOf } from "@/lib/api-client";
+
+export type TDeadlineFilter = {
+  /** The reference date (YYYY-MM-DD): "overdue" and "days left" are counted from it. */
+  asOf: string;
+  withinDays?: number;
+  incidentId?: string;
+};
+
+/** The board's window: what falls due within 14 days is "due soon". */
+export const DUE_SOON_DAYS = 14;
+
+/*
+ * One factory for every request of the deadlines feature. Deadlines depend on the record and on the
+ * day-counting setting; a change to either refreshes every query (see deadlineMutations below and the
+ * editing features), so no key needs the setting's version.
+ */
+export const deadlineQueries = {
+  all: () => ["deadlines"] as const,
+  list: ({ asOf, withinDays = DUE_SOON_DAYS, incidentId }: TDeadlineFilter) =>
+    queryOptions({
+      queryKey: [...deadlineQueries.all(), "list", { asOf, withinDays, incidentId }] as const,
+      queryFn: ({ signal }) => apiGet("listDeadlines", { query: { asOf, withinDays, incidentId }, signal }),
+    }),
+  settings: () =>
+    queryOptions({
+      queryKey: ["settings"] as const,
+      queryFn: ({ signal }) => apiGet("getSettings", { signal }),
+    }),
+};
+
+export const deadlineMutations = {
+  /**
+   * The day counting moves every due date on every page (overview, commitments, each incident, the
+   * meetings' comparisons): a success refreshes every query, not only this feature's.
+   */
+  updateSettings: () =>
+    mutationOptions({
+      mutationKey: ["settings", "update"] as const,
+      mutationFn: (body: TBodyOf<"updateSettings">) => apiSend("updateSettings", { body }),
+      onSuccess: (_data, _vars, _ctx, { client }) => client.invalidateQueries(),
+    }),
+};

@@ -1,0 +1,138 @@
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { ConflictPanel, type TConflictField } from "@/components/form/conflict-panel";
+import { FieldGroup } from "@/components/form/field-shell";
+import { FormActions } from "@/components/form/form-actions";
+import { useField } from "@/components/form/form-context";
+import { ZodForm } from "@/components/form/zod-form";
+import { QueryState } from "@/components/query-state";
+import type { TMessageKey } from "@/i18n/catalog";
+import { useI18n } from "@/i18n/i18n";
+import { useZodForm } from "@/lib/use-zod-form";
+import { type TDayCounting, type TSettings, ZDayCounting, ZSettingsUpdate } from "@/shared/schemas/settings";
+import { deadlineMutations, deadlineQueries } from "../api/queries";
+import "./deadlines.css";
+
+type TValues = { dayCounting: TDayCounting; version: number };
+
+const valuesOf = (s: Pick<TSettings, "dayCounting" | "version">): TValues => ({
+  dayCounting: s.dayCounting,
+  version: s.version,
+});
+
+const modeKey = (c: TDayCounting) => `deadlines.dayCounting.${c}` as TMessageKey;
+const hintKey = (c: TDayCounting) => `deadlines.dayCountingHint.${c}` as TMessageKey;
+
+/**
+ * How due dates count days. Administrators change it with the shared form kit: version-checked, so a save
+ * over another administrator's newer change shows both versions (ConflictPanel) and can be re-applied;
+ * any other refusal is said above the form. Anyone else sees the setting in force, read-only.
+ */
+export const DayCountingSettings = ({ canChange }: { canChange: boolean }) => {
+  const { t } = useI18n();
+  const id = useId();
+  const query = useQuery(deadlineQueries.settings());
+  return (
+    <section className="panel dl-setting" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t("deadlines.settingsTitle")}</h2>
+      <p className="dl-lead">{t("deadlines.settingsLead")}</p>
+      <QueryState query={query} minHeight={canChange ? "14rem" : "1.5rem"}>
+        {(settings) =>
+          canChange ? (
+            <SettingsForm settings={settings} />
+          ) : (
+            <p className="dl-setting-current">
+              {t("deadlines.settingsCurrent", { mode: t(modeKey(settings.dayCounting)) })}{" "}
+              <span className="dl-setting-version">{t("deadlines.settingsReadOnly")}</span>
+            </p>
+          )
+        }
+      </QueryState>
+    </section>
+  );
+};
+
+/** The two ways to count, each with what it means, as one group of radio buttons owned by the form. */
+const CountingChoice = () => {
+  const { t } = useI18n();
+  const { id, value, set, error } = useField("dayCounting");
+  return (
+    <FieldGroup id={id} legend={t("deadlines.settingsLegend")} error={error} kind="select">
+      <div className="dl-setting-options">
+        {ZDayCounting.options.map((c, i) => (
+          <div key={c} className="field-check dl-setting-option">
+            <input
+              type="radio"
+              id={i === 0 ? id : `${id}-${c}`}
+              name={`${id}-dayCounting`}
+              value={c}
+              checked={value === c}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={`${id}-${c}-hint`}
+              onChange={() => set(c)}
+            />
+            <label htmlFor={i === 0 ? id : `${id}-${c}`}>
+              {t(modeKey(c))}
+              <span className="field-hint dl-setting-hint" id={`${id}-${c}-hint`}>
+                {t(hintKey(c))}
+              </span>
+            </label>
+          </div>
+        ))}
+      </div>
+    </FieldGroup>
+  );
+};
+
+type TOutcome = "saved" | "unchanged" | null;
+
+const SettingsForm = ({ settings }: { settings: TSettings }) => {
+  const { t } = useI18n();
+  const id = useId();
+  const update = useMutation(deadlineMutations.updateSettings());
+  const [outcome, setOutcome] = useState<TOutcome>(null);
+  const form = useZodForm({
+    schema: ZSettingsUpdate,
+    initial: () => valuesOf(settings),
+    send: (body) => {
+      setOutcome(null);
+      return update.mutateAsync(body);
+    },
+    onSuccess: (saved: TSettings, sent) => {
+      // The server answers a save that changes nothing with the setting as it is (same version).
+      setOutcome(saved.version === sent.version ? "unchanged" : "saved");
+      form.reset(valuesOf(saved));
+    },
+  });
+  const fields: TConflictField[] = [
+    {
+      path: "dayCounting",
+      label: t("deadlines.settingsLegend"),
+      render: (v) => (ZDayCounting.safeParse(v).success ? t(modeKey(v as TDayCounting)) : String(v ?? "")),
+    },
+  ];
+  return (
+    <>
+      <ConflictPanel
+        form={form}
+        fields={fields}
+        valuesFrom={(current) => valuesOf(current as unknown as TSettings)}
+      />
+      <ZodForm form={form} className="dl-setting-form" aria-labelledby={`${id}-current`}>
+        <p className="dl-setting-current" id={`${id}-current`}>
+          {t("deadlines.settingsCurrent", { mode: t(modeKey(settings.dayCounting)) })}{" "}
+          <span className="dl-setting-version">
+            {t("deadlines.settingsVersion", { version: settings.version })}
+          </span>
+        </p>
+        <CountingChoice />
+        <FormActions submitLabel={t("deadlines.settingsSave")} />
+        {outcome && !form.pending ? (
+          <p className={outcome === "saved" ? "form-success" : "dl-setting-status"} role="status">
+            {t(outcome === "saved" ? "deadlines.settingsSaved" : "deadlines.settingsUnchanged")}
+          </p>
+        ) : null}
+      </ZodForm>
+    </>
+  );
+};

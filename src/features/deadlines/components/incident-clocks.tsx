@@ -1,0 +1,151 @@
+import { useQuery } from "@tanstack/react-query";
+import { useId } from "react";
+import { DataTable, type TColumn } from "@/components/data-table";
+import { NotReported } from "@/components/not-reported";
+import { QueryState } from "@/components/query-state";
+import { SourceRef } from "@/components/source-ref";
+import type { TMessageKey } from "@/i18n/catalog";
+import { useI18n } from "@/i18n/i18n";
+import type { TDeadline, TDeadlineRule } from "@/shared/schemas/deadline";
+import { deadlineQueries } from "../api/queries";
+import { DaysText, DueDate, RULE_LABEL, STATE_LABEL, StateChip } from "./deadline-parts";
+import "./deadlines.css";
+
+/** The statutory clocks in the order they fall due; the vendor's own promises are on the commitments. */
+const CLOCK_ORDER: TDeadlineRule[] = [
+  "APPI_PRELIM",
+  "INS_FSA_LEAK",
+  "APPI_FINAL",
+  "APPI_NOTICE",
+  "BOARD_REPORT",
+];
+const PERSONAL_DATA_RULES: TDeadlineRule[] = ["APPI_PRELIM", "INS_FSA_LEAK", "APPI_FINAL", "APPI_NOTICE"];
+
+const startLabel = (rule: TDeadlineRule): TMessageKey =>
+  rule === "BOARD_REPORT" || rule === "FSA_PLAN" || rule === "VENDOR_PROMISE"
+    ? (`deadlines.start.${rule}` as TMessageKey)
+    : "deadlines.start.statutory";
+
+/**
+ * /incidents/:id — which statutory clocks apply to the incident, when each started and falls due (with
+ * its legal basis, and a mark where the day comes from a guideline), the date the vendor reports having
+ * done it, and whether that met the deadline. With no reported date the answer is 未報告, never "met".
+ */
+export const IncidentClocks = ({ incidentId, asOf }: { incidentId: string; asOf: string }) => {
+  const { t, f } = useI18n();
+  const id = useId();
+  const query = useQuery(deadlineQueries.list({ asOf, incidentId }));
+  const columns = useClockColumns();
+  return (
+    <section className="panel dl-clocks" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t("deadlines.clocksTitle")}</h2>
+      <p className="dl-lead">{t("deadlines.clocksLead")}</p>
+      <QueryState query={query} minHeight="14rem">
+        {(d) => {
+          const clocks = d.items
+            .filter((i) => CLOCK_ORDER.includes(i.rule))
+            .sort((a, b) => CLOCK_ORDER.indexOf(a.rule) - CLOCK_ORDER.indexOf(b.rule));
+          const personal = clocks.some((c) => PERSONAL_DATA_RULES.includes(c.rule));
+          return (
+            <>
+              {personal ? null : <p className="dl-not-applicable">{t("deadlines.clocksNotApplicable")}</p>}
+              {clocks.length === 0 ? (
+                <p className="dl-none">{t("deadlines.clocksNone")}</p>
+              ) : (
+                <DataTable
+                  caption={t("deadlines.clocksCaption", { n: f.number(clocks.length) })}
+                  rows={clocks}
+                  columns={columns}
+                  rowKey={(r) => r.key}
+                  csvName={`incident-${incidentId}-deadlines-${d.asOf}`}
+                />
+              )}
+              {clocks.some((c) => c.guideline) ? (
+                <p className="dl-footnote">
+                  <span className="figure-tag">{t("deadlines.guideline")}</span>{" "}
+                  {t("deadlines.guidelineTitle")}
+                </p>
+              ) : null}
+              {clocks.some((c) => c.state === "not_reported") ? (
+                <p className="dl-footnote">
+                  <NotReported /> {t("deadlines.clocksNotReportedNote")}
+                </p>
+              ) : null}
+              <p className="dl-footnote">
+                {t("deadlines.dayCountingNote", {
+                  mode: t(`deadlines.dayCounting.${d.dayCounting}` as TMessageKey),
+                })}{" "}
+                <span className="dl-asof">{t("deadlines.asOf", { date: f.date(d.asOf) })}</span>
+              </p>
+            </>
+          );
+        }}
+      </QueryState>
+    </section>
+  );
+};
+
+const useClockColumns = (): TColumn<TDeadline>[] => {
+  const { t, tx, f } = useI18n();
+  // NotReported takes a record text; these are the catalog's words, already in the reader's language.
+  const said = (key: TMessageKey) => ({ ja: t(key), en: t(key) });
+  return [
+    {
+      key: "rule",
+      header: t("deadlines.colRule"),
+      render: (r) => (
+        <div className="dl-clock-rule">
+          <strong>{t(RULE_LABEL[r.rule])}</strong>
+          <span className="dl-clock-to">{t(`deadlines.to.${r.rule}` as TMessageKey)}</span>
+          <span className="dl-basis">{tx(r.basis)}</span>
+        </div>
+      ),
+      csv: (r) => `${t(RULE_LABEL[r.rule])} (${tx(r.basis)})`,
+    },
+    {
+      key: "due",
+      header: t("deadlines.colDue"),
+      render: (r) => <DueDate deadline={r} />,
+      csv: (r) => r.dueDate,
+    },
+    {
+      key: "reported",
+      header: t("deadlines.colReported"),
+      render: (r) => {
+        if (r.doneDate) return <span className="nowrap">{f.date(r.doneDate)}</span>;
+        // The board's own report is the association's duty: there is no vendor's date to ask for.
+        if (r.rule === "BOARD_REPORT") return <span className="dl-na">{t("deadlines.notApplicable")}</span>;
+        return <NotReported missing={said("deadlines.missing.done_date")} />;
+      },
+      csv: (r) =>
+        r.doneDate ?? (r.rule === "BOARD_REPORT" ? t("deadlines.notApplicable") : t("common.notReported")),
+    },
+    {
+      key: "state",
+      header: t("deadlines.colState"),
+      render: (r) => (
+        <div className="dl-clock-state">
+          <StateChip deadline={r} />
+          <DaysText deadline={r} />
+        </div>
+      ),
+      csv: (r) => t(STATE_LABEL[r.state]),
+    },
+    {
+      key: "start",
+      header: t("deadlines.colStart"),
+      render: (r) => (
+        <div className="dl-clock-start">
+          {r.startDate ? (
+            <span className="nowrap">{f.date(r.startDate)}</span>
+          ) : (
+            <NotReported missing={said("deadlines.missing.start_date")} />
+          )}
+          <span className="dl-clock-note">{t(startLabel(r.rule))}</span>
+          {r.source ? <SourceRef source={r.source} compact /> : null}
+        </div>
+      ),
+      csv: (r) => r.startDate,
+    },
+  ];
+};

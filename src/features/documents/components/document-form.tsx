@@ -1,0 +1,251 @@
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { type ReactNode, useId, useMemo, useRef, useState } from "react";
+import { useNavigate } from "react-router";
+import { BackLink } from "@/components/back-link";
+import { BilingualTextField } from "@/components/form/bilingual-text-field";
+import { CheckField } from "@/components/form/check-field";
+import { ConflictPanel, ConflictValue, type TConflictField } from "@/components/form/conflict-panel";
+import { DateField } from "@/components/form/date-field";
+import { FormActions } from "@/components/form/form-actions";
+import { ItemList } from "@/components/form/item-list";
+import { MultiSelectField, SelectField, type TOption } from "@/components/form/select-field";
+import { ZodForm } from "@/components/form/zod-form";
+import { NotFoundSection } from "@/components/not-found-section";
+import { PageHeader } from "@/components/page-header";
+import { QueryState } from "@/components/query-state";
+import type { TMessageKey } from "@/i18n/catalog";
+import { useI18n } from "@/i18n/i18n";
+import { isNotFound } from "@/lib/not-found";
+import { referenceQueries } from "@/lib/reference-queries";
+import { useLeaveGuard } from "@/lib/use-leave-guard";
+import { textOrNull, useZodForm } from "@/lib/use-zod-form";
+import { type TSourceDocument, ZDocumentKind } from "@/shared/schemas/document";
+import { type TDocumentDraft, ZDocumentDraft, ZDocumentUpdate } from "@/shared/schemas/edit";
+import { documentMutations, documentQueries } from "../api/queries";
+import "@/components/form/record-form.css";
+
+type TText = { ja: string; en: string };
+
+/** The form's values: the request body, except an optional publisher being typed is an empty pair. */
+export type TDocumentValues = {
+  version?: number;
+  label: TText;
+  title: TText;
+  kind: string;
+  issuerIds: string[];
+  publisher: TText | null;
+  date: string | null;
+  outsideRecord: boolean;
+  statements: TText[];
+};
+
+const emptyText = (): TText => ({ ja: "", en: "" });
+
+export const emptyDocument = (): TDocumentValues => ({
+  label: emptyText(),
+  title: emptyText(),
+  kind: "",
+  issuerIds: [],
+  publisher: null,
+  date: null,
+  outsideRecord: false,
+  statements: [],
+});
+
+/** A stored document (or the current one of a 409) as the form's values: what the page adds is dropped. */
+export const valuesFromDocument = (doc: TSourceDocument & { citedBy?: unknown }): TDocumentValues => {
+  const { id: _id, citedBy: _c, ...rest } = doc;
+  return rest;
+};
+
+export const toDocumentBody = (values: TDocumentValues): TDocumentDraft =>
+  ({ ...values, publisher: textOrNull(values.publisher) }) as unknown as TDocumentDraft;
+
+/** /documents/new and /documents/:documentId/edit — for editors (the route checks the role). */
+export const DocumentEditor = ({ documentId }: { documentId?: string }) => {
+  const { t } = useI18n();
+  const organisation = useQuery(referenceQueries.organisation());
+  const vendors = useQuery(referenceQueries.vendors());
+  const detail = useQuery({ ...documentQueries.detail(documentId ?? ""), enabled: documentId !== undefined });
+  if (documentId === undefined) {
+    return (
+      <QueryState query={vendors} waitFor={[organisation]} minHeight="30rem">
+        {() => <DocumentForm doc={null} />}
+      </QueryState>
+    );
+  }
+  if (isNotFound(detail.error)) {
+    return (
+      <NotFoundSection
+        title={t("documents.notFoundTitle")}
+        body={t("documents.notFoundBody", { id: documentId })}
+        backTo="/documents"
+        backLabel={t("documents.backToList")}
+      />
+    );
+  }
+  return (
+    <QueryState query={detail} waitFor={[organisation, vendors]} minHeight="30rem">
+      {(doc) => <DocumentForm doc={doc} />}
+    </QueryState>
+  );
+};
+
+const useIssuerOptions = (): TOption[] => {
+  const { tx } = useI18n();
+  const organisation = useQuery(referenceQueries.organisation());
+  const vendors = useQuery(referenceQueries.vendors());
+  return [
+    ...(organisation.data ? [{ value: organisation.data.id, label: tx(organisation.data.name) }] : []),
+    ...(vendors.data?.items ?? []).map((v) => ({ value: v.id, label: tx(v.name) })),
+  ];
+};
+
+const DocumentForm = ({ doc }: { doc: TSourceDocument | null }) => {
+  const { t, tx } = useI18n();
+  const id = useId();
+  const navigate = useNavigate();
+  const create = useMutation(documentMutations.create());
+  const update = useMutation(documentMutations.update());
+  const [initial] = useState(() => (doc ? valuesFromDocument(doc) : emptyDocument()));
+  const release = useRef<() => void>(() => {});
+  const form = useZodForm({
+    schema: doc ? ZDocumentUpdate : ZDocumentDraft,
+    initial,
+    toBody: toDocumentBody,
+    send: (body) =>
+      doc
+        ? update.mutateAsync({ documentId: doc.id, body: body as never })
+        : create.mutateAsync(body as never),
+    onSuccess: (saved: TSourceDocument) => {
+      release.current();
+      navigate(`/documents/${saved.id}`, { state: { saved: true } });
+    },
+  });
+  const dirty = useMemo(
+    () => JSON.stringify(form.values) !== JSON.stringify(initial),
+    [form.values, initial],
+  );
+  release.current = useLeaveGuard(dirty && !form.pending, t("records.leaveConfirm"));
+  const kinds = ZDocumentKind.options.map((k) => ({
+    value: k,
+    label: t(`domain.documentKind.${k}` as TMessageKey),
+  }));
+  const issuers = useIssuerOptions();
+  const conflictFields = useConflictFields(issuers);
+  const backTo = doc ? `/documents/${doc.id}` : "/documents";
+  const title = doc
+    ? t("records.documentEditTitle", { label: tx(doc.label) })
+    : t("records.documentNewTitle");
+  return (
+    <article className="record-editor">
+      <BackLink to={backTo} label={doc ? t("records.backToDocument") : t("documents.backToList")} />
+      <PageHeader
+        title={title}
+        lead={
+          <>
+            {doc ? <p className="record-editor-subject">{tx(doc.title)}</p> : null}
+            <p>{t("records.formLead")}</p>
+            {doc ? <p>{t("records.formVersion", { version: doc.version })}</p> : null}
+          </>
+        }
+      />
+      <div className="record-editor-main">
+        <ConflictPanel
+          form={form}
+          fields={conflictFields}
+          valuesFrom={(c) => valuesFromDocument(c as TSourceDocument)}
+        />
+        <ZodForm form={form} className="record-form" aria-label={title}>
+          <section className="panel record-form-section" aria-labelledby={`${id}-about`}>
+            <h2 id={`${id}-about`}>{t("documents.metaTitle")}</h2>
+            <BilingualTextField path="label" legend={t("records.fLabel")} hint={t("records.fLabelHint")} />
+            <BilingualTextField path="title" legend={t("records.fDocTitle")} />
+            <SelectField path="kind" label={t("records.fDocKind")} required options={kinds} />
+            <MultiSelectField
+              path="issuerIds"
+              legend={t("records.fIssuers")}
+              hint={t("records.fIssuersHint")}
+              options={issuers}
+            />
+            <BilingualTextField path="publisher" legend={t("records.fPublisher")} required={false} />
+            <DateField
+              path="date"
+              label={t("records.fDocDate")}
+              hint={t("records.fDocDateHint")}
+              partial
+              nullable
+            />
+            <CheckField
+              path="outsideRecord"
+              label={t("records.outsideRecord")}
+              hint={t("records.outsideRecordHint")}
+            />
+          </section>
+          <section className="panel record-form-section" aria-labelledby={`${id}-statements`}>
+            <h2 id={`${id}-statements`}>{t("documents.statementsTitle")}</h2>
+            <ItemList
+              path="statements"
+              title={t("records.statementsTitle")}
+              hint={t("records.statementsHint")}
+              itemName={(i) => t("records.statementItem", { n: i + 1 })}
+              addLabel={t("records.statementAdd")}
+              empty={t("records.noneYet")}
+              newItem={emptyText}
+              max={200}
+              summary={(item) => {
+                const text = item as TText;
+                return text.ja || text.en ? tx(text) : "";
+              }}
+            >
+              {(item) => (
+                <BilingualTextField path={item} legend={t("records.sourcedTextLabel")} multiline rows={3} />
+              )}
+            </ItemList>
+          </section>
+          <div className="record-form-footer">
+            <FormActions
+              submitLabel={doc ? t("records.save") : t("records.create")}
+              onCancel={() => navigate(backTo)}
+            />
+          </div>
+        </ZodForm>
+      </div>
+    </article>
+  );
+};
+
+const useConflictFields = (issuers: TOption[]): TConflictField[] => {
+  const { t, tx } = useI18n();
+  const issuerName = (v: string) => issuers.find((o) => o.value === v)?.label ?? v;
+  const list = (render: (item: never) => ReactNode) => (v: unknown) =>
+    Array.isArray(v) && v.length > 0 ? (
+      <ul className="conflict-list">
+        {v.map((item, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a read-only rendering of one version's list
+          <li key={i}>{render(item as never)}</li>
+        ))}
+      </ul>
+    ) : (
+      <ConflictValue value={null} />
+    );
+  return [
+    { path: "label", label: t("records.fLabel") },
+    { path: "title", label: t("records.fDocTitle") },
+    {
+      path: "kind",
+      label: t("records.fDocKind"),
+      render: (v) =>
+        typeof v === "string" && v !== "" ? (
+          t(`domain.documentKind.${v}` as TMessageKey)
+        ) : (
+          <ConflictValue value={v} />
+        ),
+    },
+    { path: "issuerIds", label: t("records.fIssuers"), render: list(issuerName) },
+    { path: "publisher", label: t("records.fPublisher") },
+    { path: "date", label: t("records.fDocDate") },
+    { path: "outsideRecord", label: t("records.outsideRecord") },
+    { path: "statements", label: t("records.statementsTitle"), render: list((s: TText) => tx(s)) },
+  ];
+};

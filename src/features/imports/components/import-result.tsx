@@ -1,0 +1,123 @@
+import { DataTable, type TColumn } from "@/components/data-table";
+import { NumberValue } from "@/components/figure-value";
+import type { TMessageKey } from "@/i18n/catalog";
+import { useI18n } from "@/i18n/i18n";
+import type { TFieldError } from "@/shared/schemas/problem";
+import type { TImportFormat, TProgressImportResult } from "@/shared/schemas/progress-import";
+import { importErrorMessage, importFieldLabel } from "./import-messages";
+
+type TRow = TProgressImportResult["rows"][number];
+
+/** The problems of a refused file: where (line or item, column) and why, in the reader's language. */
+export const ImportErrors = ({ errors, format }: { errors: TFieldError[]; format: TImportFormat }) => {
+  const { t, f } = useI18n();
+  const reason = (e: TFieldError) => {
+    const m = importErrorMessage(e, format, f);
+    return "text" in m ? m.text : t(m.key, m.vars);
+  };
+  const where = (e: TFieldError) => {
+    const label = importFieldLabel(e.field);
+    return "key" in label ? t(label.key) : label.column;
+  };
+  const columns: TColumn<TFieldError>[] = [
+    {
+      key: "line",
+      header: t(`imports.colLine_${format}`),
+      render: (e) => (e.line === undefined ? "—" : f.number(e.line)),
+      csv: (e) => e.line ?? "",
+      align: "end",
+    },
+    {
+      key: "field",
+      header: t("imports.colField"),
+      render: (e) => {
+        const label = importFieldLabel(e.field);
+        return "key" in label ? t(label.key) : <code>{label.column}</code>;
+      },
+      csv: where,
+    },
+    { key: "reason", header: t("imports.colReason"), render: reason, csv: reason },
+  ];
+  return (
+    <div className="import-table">
+      <p className="import-line-hint">{t(`imports.lineHint_${format}`)}</p>
+      <DataTable
+        caption={t("imports.rejectedCaption")}
+        rows={errors}
+        columns={columns}
+        rowKey={(e) => `${e.line ?? 0}-${e.field}-${e.code}`}
+        csvName="import-problems"
+      />
+    </div>
+  );
+};
+
+const OUTCOME_CLASS = { added: "import-added", updated: "import-updated", unchanged: "import-unchanged" };
+
+/** Each row of the file and what importing it does (or did). */
+export const ImportRows = ({
+  result,
+  format,
+  cohortLabels,
+}: {
+  result: TProgressImportResult;
+  format: TImportFormat;
+  cohortLabels: ReadonlyMap<string, string>;
+}) => {
+  const { t, f } = useI18n();
+  const status = (r: TRow) =>
+    r.cohortStatus ? t(`domain.cohortStatus.${r.cohortStatus}` as TMessageKey) : t("imports.noStatus");
+  const outcome = (r: TRow) => t(`imports.outcome_${r.outcome}`);
+  const columns: TColumn<TRow>[] = [
+    {
+      key: "line",
+      header: t(`imports.colLine_${format}`),
+      render: (r) => f.number(r.line),
+      csv: (r) => r.line,
+      align: "end",
+    },
+    {
+      key: "cohort",
+      header: t("imports.colCohort"),
+      render: (r) => (
+        <>
+          {cohortLabels.get(r.cohortId) ?? r.cohortId}
+          <br />
+          <code className="import-id">{r.cohortId}</code>
+        </>
+      ),
+      csv: (r) => cohortLabels.get(r.cohortId) ?? r.cohortId,
+    },
+    {
+      key: "date",
+      header: t("imports.colDate"),
+      render: (r) => <span className="nowrap">{f.date(r.date)}</span>,
+      csv: (r) => r.date,
+    },
+    {
+      key: "done",
+      header: t("imports.colDone"),
+      render: (r) => <NumberValue value={r.doneCount} unit="members" />,
+      csv: (r) => (r.doneCount === null ? t("common.notReported") : r.doneCount),
+      align: "end",
+    },
+    { key: "status", header: t("imports.colStatus"), render: status, csv: status },
+    {
+      key: "outcome",
+      header: t("imports.colOutcome"),
+      render: (r) => <span className={`status-chip ${OUTCOME_CLASS[r.outcome]}`}>{outcome(r)}</span>,
+      csv: outcome,
+    },
+  ];
+  return (
+    <div className="import-table">
+      <DataTable
+        caption={t("imports.previewCaption")}
+        rows={result.rows}
+        columns={columns}
+        rowKey={(r) => String(r.line)}
+        csvName="import-rows"
+      />
+    </div>
+  );
+};

@@ -1,0 +1,196 @@
+import { useMutation } from "@tanstack/react-query";
+import { useId } from "react";
+import { BilingualTextField } from "@/components/form/bilingual-text-field";
+import { ConflictPanel, type TConflictField } from "@/components/form/conflict-panel";
+import { FigureField } from "@/components/form/figure-field";
+import { FormActions } from "@/components/form/form-actions";
+import { MultiSelectField, RadioField, SelectField } from "@/components/form/select-field";
+import { SourceRefField } from "@/components/form/source-ref-field";
+import { ZodForm } from "@/components/form/zod-form";
+import type { TMessageKey } from "@/i18n/catalog";
+import { useI18n } from "@/i18n/i18n";
+import { useZodForm } from "@/lib/use-zod-form";
+import { type TCohort, ZCohortStatus, ZRemediationMethod } from "@/shared/schemas/cohort";
+import { ZCohortDraft, ZCohortUpdate } from "@/shared/schemas/edit";
+import { cohortMutations } from "../api/queries";
+
+type TValues = {
+  version: number;
+  incidentId: string;
+  parentId: string | null;
+  label: { ja: string; en: string };
+  purpose: string;
+  members: unknown;
+  /** Whether money is owed back per member; no → the amount is null (apology letters). */
+  money: boolean;
+  amountPerMemberYen: unknown;
+  methods: string[];
+  status: string;
+  statusSource: { documentId: string; cites: string[] };
+};
+
+const EMPTY_SOURCE = { documentId: "", cites: [] as string[] };
+
+const valuesFor = (incidentId: string, cohort: TCohort | null): TValues =>
+  cohort
+    ? {
+        version: cohort.version,
+        incidentId: cohort.incidentId,
+        parentId: cohort.parentId,
+        label: cohort.label,
+        purpose: cohort.purpose,
+        members: cohort.members,
+        money: cohort.amountPerMemberYen !== null,
+        amountPerMemberYen: cohort.amountPerMemberYen ?? { source: EMPTY_SOURCE },
+        methods: cohort.methods,
+        status: cohort.status,
+        statusSource: cohort.statusSource,
+      }
+    : {
+        version: 1,
+        incidentId,
+        parentId: null,
+        label: { ja: "", en: "" },
+        purpose: "financial",
+        members: { source: EMPTY_SOURCE },
+        money: true,
+        amountPerMemberYen: { source: EMPTY_SOURCE },
+        methods: [],
+        status: "not_started",
+        statusSource: EMPTY_SOURCE,
+      };
+
+const toBody = (isNew: boolean) => (v: TValues) => {
+  const { money, version, ...rest } = v;
+  return {
+    ...rest,
+    amountPerMemberYen: money ? v.amountPerMemberYen : null,
+    ...(isNew ? {} : { version }),
+  };
+};
+
+type TProps = {
+  incidentId: string;
+  /** The cohort to change; null adds one to the incident. */
+  cohort?: TCohort | null;
+  /** The incident's cohorts, to choose a parent from. */
+  siblings: readonly TCohort[];
+  onSaved: () => void;
+  onCancel: () => void;
+};
+
+/** Adds a group of members to put right, or changes one (its progress events are kept as they are). */
+export const CohortForm = ({ incidentId, cohort = null, siblings, onSaved, onCancel }: TProps) => {
+  const { t, tx } = useI18n();
+  const titleId = useId();
+  const create = useMutation(cohortMutations.create());
+  const update = useMutation(cohortMutations.update());
+  const isNew = cohort === null;
+  const form = useZodForm({
+    schema: isNew ? ZCohortDraft : ZCohortUpdate,
+    initial: () => valuesFor(incidentId, cohort),
+    toBody: toBody(isNew),
+    send: (body) =>
+      cohort
+        ? update.mutateAsync({ cohortId: cohort.id, body: body as typeof body & { version: number } })
+        : create.mutateAsync(body),
+    onSuccess: () => onSaved(),
+  });
+  const label = (prefix: string) => (v: string) => ({ value: v, label: t(`${prefix}.${v}` as TMessageKey) });
+  const parents = siblings
+    .filter((c) => c.id !== cohort?.id && c.parentId === null)
+    .map((c) => ({ value: c.id, label: tx(c.label) }));
+  const enumLabel = (prefix: string) => (v: unknown) =>
+    typeof v === "string" ? t(`${prefix}.${v}` as TMessageKey) : "—";
+  const conflictFields: TConflictField[] = [
+    { path: "label", label: t("editing.cohortLabel") },
+    { path: "members", label: t("editing.cohortMembers"), unit: "members" },
+    { path: "amountPerMemberYen", label: t("editing.cohortAmount"), unit: "yen" },
+    {
+      path: "methods",
+      label: t("editing.cohortMethods"),
+      render: (v) =>
+        Array.isArray(v)
+          ? v.map((m) => t(`domain.method.${m}` as TMessageKey)).join(t("editing.listSeparator"))
+          : "—",
+    },
+    { path: "status", label: t("editing.cohortStatus"), render: enumLabel("domain.cohortStatus") },
+    { path: "statusSource", label: t("editing.cohortStatusSource") },
+  ];
+  return (
+    <section className="edit-panel" aria-labelledby={titleId}>
+      <h4 id={titleId}>
+        {cohort ? t("editing.cohortEditTitle", { label: tx(cohort.label) }) : t("editing.cohortAddTitle")}
+      </h4>
+      {cohort ? (
+        <ConflictPanel
+          form={form}
+          fields={conflictFields}
+          valuesFrom={(current) => valuesFor(incidentId, current as unknown as TCohort)}
+        />
+      ) : null}
+      <ZodForm form={form} className="cohort-form" aria-labelledby={titleId}>
+        <BilingualTextField
+          path="label"
+          legend={t("editing.cohortLabel")}
+          hint={t("editing.cohortLabelHint")}
+        />
+        <RadioField
+          path="purpose"
+          legend={t("editing.cohortPurpose")}
+          required
+          options={["financial", "notification"].map(label("domain.purpose"))}
+        />
+        <MultiSelectField
+          path="methods"
+          legend={t("editing.cohortMethods")}
+          required
+          options={ZRemediationMethod.options.map(label("domain.method"))}
+        />
+        <FigureField
+          path="members"
+          legend={t("editing.cohortMembers")}
+          hint={t("editing.cohortMembersHint")}
+          unit={t("editing.unitMembers")}
+        />
+        <div className="field field-check">
+          <input
+            id={`${titleId}-money`}
+            type="checkbox"
+            checked={form.values.money}
+            onChange={(e) => form.setValue("money", e.target.checked)}
+          />
+          <label htmlFor={`${titleId}-money`}>{t("editing.cohortMoney")}</label>
+        </div>
+        {form.values.money ? (
+          <FigureField
+            path="amountPerMemberYen"
+            legend={t("editing.cohortAmount")}
+            hint={t("editing.cohortAmountHint")}
+            unit={t("editing.unitYen")}
+          />
+        ) : null}
+        <SelectField
+          path="status"
+          label={t("editing.cohortStatus")}
+          required
+          options={ZCohortStatus.options.map(label("domain.cohortStatus"))}
+        />
+        <SourceRefField path="statusSource" legend={t("editing.cohortStatusSource")} />
+        {parents.length > 0 ? (
+          <SelectField
+            path="parentId"
+            label={t("editing.cohortParent")}
+            hint={t("editing.cohortParentHint")}
+            nullable
+            options={parents}
+          />
+        ) : null}
+        <FormActions
+          submitLabel={cohort ? t("editing.cohortSave") : t("editing.cohortCreate")}
+          onCancel={onCancel}
+        />
+      </ZodForm>
+    </section>
+  );
+};

@@ -1,0 +1,686 @@
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { type MouseEvent, type ReactNode, useId, useMemo, useRef, useState } from "react";
+import { useNavigate } from "react-router";
+import { BackLink } from "@/components/back-link";
+import { BilingualTextField } from "@/components/form/bilingual-text-field";
+import { CheckField } from "@/components/form/check-field";
+import { ConflictPanel, ConflictValue, type TConflictField } from "@/components/form/conflict-panel";
+import { DateField } from "@/components/form/date-field";
+import { FieldError, FieldGroup } from "@/components/form/field-shell";
+import { FigureField } from "@/components/form/figure-field";
+import { FormActions } from "@/components/form/form-actions";
+import { useField } from "@/components/form/form-context";
+import { ItemList } from "@/components/form/item-list";
+import { NumberField } from "@/components/form/number-field";
+import { MultiSelectField, RadioField, SelectField, type TOption } from "@/components/form/select-field";
+import { SourceRefField, useDocumentOptions } from "@/components/form/source-ref-field";
+import { TextField } from "@/components/form/text-field";
+import { ZodForm } from "@/components/form/zod-form";
+import { NotFoundSection } from "@/components/not-found-section";
+import { PageHeader } from "@/components/page-header";
+import { QueryState } from "@/components/query-state";
+import type { TMessageKey } from "@/i18n/catalog";
+import { useI18n } from "@/i18n/i18n";
+import { isNotFound } from "@/lib/not-found";
+import { referenceQueries } from "@/lib/reference-queries";
+import { useLeaveGuard } from "@/lib/use-leave-guard";
+import { useReferenceNames } from "@/lib/use-reference-names";
+import { useZodForm } from "@/lib/use-zod-form";
+import { fiscalYearOf, todayInTokyo } from "@/shared/dates";
+import { ZIncidentDraft, ZIncidentUpdate } from "@/shared/schemas/edit";
+import {
+  type TIncident,
+  ZIncidentCategory,
+  ZIncidentStatus,
+  ZMilestoneKind,
+  ZMisuse,
+} from "@/shared/schemas/incident";
+import { incidentMutations, incidentQueries } from "../api/queries";
+import {
+  earliestMilestoneDate,
+  emptyAffected,
+  emptyContact,
+  emptyIncident,
+  emptyMilestone,
+  emptyScope,
+  emptySourcedText,
+  type TIncidentValues,
+  toIncidentBody,
+  valuesFromIncident,
+} from "./incident-form-model";
+import "@/components/form/record-form.css";
+
+/** /incidents/new and /incidents/:incidentId/edit — for editors (the route checks the role). */
+export const IncidentEditor = ({ incidentId }: { incidentId?: string }) => {
+  const { t } = useI18n();
+  // Every choice (vendors, products, documents) is in before the form is drawn, so no select shows a
+  // bare id and nothing moves once the user has started typing.
+  const vendors = useQuery(referenceQueries.vendors());
+  const products = useQuery(referenceQueries.products());
+  const documents = useQuery(referenceQueries.documents());
+  const list = useQuery(incidentQueries.list({}));
+  const detail = useQuery({ ...incidentQueries.detail(incidentId ?? ""), enabled: incidentId !== undefined });
+  const waitFor = [vendors, products, documents];
+  if (incidentId === undefined) {
+    return (
+      <QueryState query={list} waitFor={waitFor} minHeight="40rem">
+        {(incidents) => (
+          <IncidentForm
+            incident={null}
+            nextNumber={Math.max(0, ...incidents.items.map((i) => i.number)) + 1}
+          />
+        )}
+      </QueryState>
+    );
+  }
+  if (isNotFound(detail.error)) {
+    return (
+      <NotFoundSection
+        title={t("incidents.notFoundTitle")}
+        body={t("incidents.notFoundBody", { id: incidentId })}
+        backTo="/incidents"
+        backLabel={t("incidents.backToList")}
+      />
+    );
+  }
+  return (
+    <QueryState query={detail} waitFor={waitFor} minHeight="40rem">
+      {(incident) => <IncidentForm incident={incident} nextNumber={null} />}
+    </QueryState>
+  );
+};
+
+type TSectionKey = "basic" | "cause" | "impact" | "misuse" | "timeline" | "contact" | "documents";
+const SECTIONS: readonly { key: TSectionKey; title: TMessageKey }[] = [
+  { key: "basic", title: "records.secBasic" },
+  { key: "cause", title: "records.secCause" },
+  { key: "impact", title: "records.secImpact" },
+  { key: "misuse", title: "records.secMisuse" },
+  { key: "timeline", title: "records.secTimeline" },
+  { key: "contact", title: "records.secContact" },
+  { key: "documents", title: "records.secDocuments" },
+];
+
+const IncidentForm = ({
+  incident,
+  nextNumber,
+}: {
+  incident: TIncident | null;
+  nextNumber: number | null;
+}) => {
+  const { t, tx } = useI18n();
+  const id = useId();
+  const navigate = useNavigate();
+  const create = useMutation(incidentMutations.create());
+  const update = useMutation(incidentMutations.update());
+  const [initial] = useState(() => (incident ? valuesFromIncident(incident) : emptyIncident(todayInTokyo())));
+  const release = useRef<() => void>(() => {});
+  const form = useZodForm({
+    schema: incident ? ZIncidentUpdate : ZIncidentDraft,
+    initial,
+    toBody: toIncidentBody,
+    send: (body) =>
+      incident
+        ? update.mutateAsync({ incidentId: incident.id, body: body as never })
+        : create.mutateAsync(body as never),
+    onSuccess: (saved: TIncident) => {
+      release.current();
+      navigate(`/incidents/${saved.id}`, { state: { saved: true } });
+    },
+  });
+  const values = form.values;
+  const dirty = useMemo(() => JSON.stringify(values) !== JSON.stringify(initial), [values, initial]);
+  release.current = useLeaveGuard(dirty && !form.pending, t("records.leaveConfirm"));
+  const conflictFields = useConflictFields();
+  const sectionId = (key: TSectionKey) => `${id}-${key}`;
+  const backTo = incident ? `/incidents/${incident.id}` : "/incidents";
+
+  const title = incident
+    ? t("records.incidentEditTitle", { n: incident.number })
+    : t("records.incidentNewTitle");
+  return (
+    <article className="record-editor">
+      <BackLink to={backTo} label={incident ? t("records.backToIncident") : t("incidents.backToList")} />
+      <PageHeader
+        title={title}
+        lead={
+          <>
+            {incident ? <p className="record-editor-subject">{tx(incident.title)}</p> : null}
+            <p>{t("records.formLead")}</p>
+            {incident ? <p>{t("records.formVersion", { version: incident.version })}</p> : null}
+          </>
+        }
+      />
+      <div className="record-editor-layout">
+        <SectionNav sections={SECTIONS} sectionId={sectionId} />
+        <div className="record-editor-main">
+          <ConflictPanel
+            form={form}
+            fields={conflictFields}
+            valuesFrom={(current) => valuesFromIncident(current as TIncident)}
+          />
+          <ZodForm form={form} className="record-form" aria-label={title}>
+            <Section id={sectionId("basic")} title={t("records.secBasic")}>
+              <BasicFields isNew={incident === null} nextNumber={nextNumber} values={values} />
+            </Section>
+            <Section id={sectionId("cause")} title={t("records.secCause")}>
+              <SourcedOrNone path="system" legend={t("records.fSystem")} />
+              <SourcedOrNone path="cause" legend={t("records.fCause")} />
+            </Section>
+            <Section id={sectionId("impact")} title={t("records.secImpact")}>
+              <ImpactFields />
+            </Section>
+            <Section id={sectionId("misuse")} title={t("records.secMisuse")}>
+              <MisuseFields />
+            </Section>
+            <Section id={sectionId("timeline")} title={t("records.secTimeline")}>
+              <MilestoneFields />
+            </Section>
+            <Section id={sectionId("contact")} title={t("records.secContact")}>
+              <ContactFields />
+            </Section>
+            <Section id={sectionId("documents")} title={t("records.secDocuments")}>
+              <DocumentsField />
+            </Section>
+            <div className="record-form-footer">
+              <FormActions
+                submitLabel={incident ? t("records.save") : t("records.create")}
+                onCancel={() => navigate(backTo)}
+              />
+            </div>
+          </ZodForm>
+        </div>
+      </div>
+    </article>
+  );
+};
+
+/** In-page links to each section; moving there also moves the keyboard focus to the section's heading. */
+const SectionNav = ({
+  sections,
+  sectionId,
+}: {
+  sections: readonly { key: TSectionKey; title: TMessageKey }[];
+  sectionId: (key: TSectionKey) => string;
+}) => {
+  const { t } = useI18n();
+  const go = (event: MouseEvent<HTMLAnchorElement>, key: TSectionKey) => {
+    event.preventDefault();
+    const heading = document.getElementById(`${sectionId(key)}-title`);
+    heading?.scrollIntoView({ block: "start" });
+    heading?.focus({ preventScroll: true });
+  };
+  return (
+    <nav className="record-editor-nav no-print" aria-label={t("records.formNav")}>
+      <p className="record-editor-nav-title" aria-hidden="true">
+        {t("records.formNav")}
+      </p>
+      <ol>
+        {sections.map((s) => (
+          <li key={s.key}>
+            <a href={`#${sectionId(s.key)}`} onClick={(e) => go(e, s.key)}>
+              {t(s.title)}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+};
+
+const Section = ({ id, title, children }: { id: string; title: string; children: ReactNode }) => (
+  <section id={id} className="panel record-form-section" aria-labelledby={`${id}-title`}>
+    <h2 id={`${id}-title`} tabIndex={-1}>
+      {title}
+    </h2>
+    {children}
+  </section>
+);
+
+type TLooseFigure = { status?: string; value?: number | null; label?: { ja: string; en: string } } | null;
+
+/** A figure in a folded entry's summary line: the number, the source's words, or 未報告 (never 0). */
+const useFigureText = () => {
+  const { t, tx, f } = useI18n();
+  return (figure: unknown, unit: "members" | "records" | string) => {
+    const fig = figure as TLooseFigure;
+    if (!fig?.status) return "";
+    if (fig.status === "not_reported") return t("common.notReported");
+    if (fig.status === "approximate") return fig.label ? tx(fig.label) : "";
+    if (typeof fig.value !== "number") return "";
+    return unit === "members"
+      ? f.members(fig.value)
+      : unit === "records"
+        ? f.records(fig.value)
+        : f.number(fig.value);
+  };
+};
+
+const useEnumOptions = (values: readonly string[], prefix: string): TOption[] => {
+  const { t } = useI18n();
+  return values.map((v) => ({ value: v, label: t(`${prefix}.${v}` as TMessageKey) }));
+};
+
+const useVendorOptions = (): TOption[] => {
+  const { tx } = useI18n();
+  const vendors = useQuery(referenceQueries.vendors());
+  return (vendors.data?.items ?? []).map((v) => ({ value: v.id, label: tx(v.name) }));
+};
+
+const useProductOptions = (): TOption[] => {
+  const { tx } = useI18n();
+  const products = useQuery(referenceQueries.products());
+  return (products.data?.items ?? []).map((p) => ({ value: p.id, label: tx(p.name) }));
+};
+
+/** The first screen: what the incident is, whose, when, and how it stands. */
+const BasicFields = ({
+  isNew,
+  nextNumber,
+  values,
+}: {
+  isNew: boolean;
+  nextNumber: number | null;
+  values: TIncidentValues;
+}) => {
+  const { t } = useI18n();
+  const categories = useEnumOptions(ZIncidentCategory.options, "domain.category");
+  const statuses = useEnumOptions(ZIncidentStatus.options, "domain.incidentStatus");
+  const vendors = useVendorOptions();
+  return (
+    <>
+      <BilingualTextField path="title" legend={t("records.fTitle")} />
+      <div className="record-form-row">
+        <NumberField
+          path="number"
+          label={t("records.fNumber")}
+          required={!isNew}
+          hint={
+            isNew && nextNumber !== null
+              ? t("records.fNumberHintNew", { n: nextNumber })
+              : t("records.fNumberHintEdit")
+          }
+        />
+        <SelectField path="category" label={t("records.fCategory")} required options={categories} />
+        <RadioField path="status" legend={t("records.fStatus")} required options={statuses} />
+      </div>
+      <FiscalYearField values={values} />
+      <MultiSelectField path="vendorIds" legend={t("records.fVendors")} options={vendors} />
+      <BilingualTextField path="summary" legend={t("records.fSummary")} multiline rows={4} />
+    </>
+  );
+};
+
+/** 年度 with what the milestones say it should be, one click away (never changed behind the user's back). */
+const FiscalYearField = ({ values }: { values: TIncidentValues }) => {
+  const { t, f } = useI18n();
+  const field = useField("fiscalYear");
+  const earliest = earliestMilestoneDate(values.milestones);
+  const suggested = earliest ? fiscalYearOf(earliest) : null;
+  return (
+    <div className="record-form-fiscal">
+      <NumberField
+        path="fiscalYear"
+        label={t("records.fFiscalYear")}
+        hint={t("records.fFiscalYearHint")}
+        required
+        unit={t("records.fFiscalYearUnit")}
+      />
+      {earliest && suggested !== null && suggested !== values.fiscalYear ? (
+        <p className="record-form-suggest">
+          {t("records.fFiscalYearSuggest", { date: f.date(earliest), fy: f.fiscalYear(suggested) })}{" "}
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            onClick={() => field.set(suggested)}
+          >
+            {t("records.fFiscalYearApply", { fy: f.fiscalYear(suggested) })}
+          </button>
+        </p>
+      ) : null}
+    </div>
+  );
+};
+
+/**
+ * A value the sources may not give at all (the system, the cause, a contact line): "not reported" is a
+ * choice of its own, stored as null, and what was typed comes back if the user switches back.
+ */
+const NullableGroup = ({
+  path,
+  legend,
+  onLabel,
+  offLabel,
+  make,
+  children,
+}: {
+  path: string;
+  legend: string;
+  onLabel: string;
+  offLabel: string;
+  make: () => unknown;
+  children: ReactNode;
+}) => {
+  const field = useField(path);
+  const kept = useRef<unknown>(null);
+  const on = field.value !== null && field.value !== undefined;
+  const choose = (next: boolean) => {
+    if (next === on) return;
+    if (next) field.set(kept.current ?? make());
+    else {
+      kept.current = field.value;
+      field.set(null);
+    }
+  };
+  return (
+    <FieldGroup id={field.id} legend={legend} className="record-form-nullable">
+      <div className="field-radios">
+        <label className="field-check">
+          <input type="radio" name={`${field.id}-on`} checked={on} onChange={() => choose(true)} />
+          <span>{onLabel}</span>
+        </label>
+        <label className="field-check">
+          <input type="radio" name={`${field.id}-on`} checked={!on} onChange={() => choose(false)} />
+          <span>{offLabel}</span>
+        </label>
+      </div>
+      <FieldError id={`${field.id}-error`} error={field.error} />
+      {on ? children : null}
+    </FieldGroup>
+  );
+};
+
+const SourcedOrNone = ({ path, legend }: { path: "system" | "cause"; legend: string }) => {
+  const { t } = useI18n();
+  return (
+    <NullableGroup
+      path={path}
+      legend={legend}
+      onLabel={t("records.sourcedReported")}
+      offLabel={t("records.sourcedNotReported")}
+      make={emptySourcedText}
+    >
+      <BilingualTextField path={`${path}.text`} legend={t("records.sourcedTextLabel")} multiline />
+      <SourceRefField path={`${path}.source`} legend={t("records.sourceLabel")} />
+    </NullableGroup>
+  );
+};
+
+const ImpactFields = () => {
+  const { t, tx } = useI18n();
+  const products = useProductOptions();
+  const figureText = useFigureText();
+  const productName = (id: string) => products.find((p) => p.value === id)?.label ?? id;
+  const units = useEnumOptions(["members", "records"], "domain.unit");
+  return (
+    <>
+      <ItemList
+        path="affected"
+        title={t("records.affectedTitle")}
+        hint={t("records.affectedHint")}
+        itemName={(i) => t("records.affectedItem", { n: i + 1 })}
+        addLabel={t("records.affectedAdd")}
+        empty={t("records.noneYet")}
+        newItem={emptyAffected}
+        summary={(item) => {
+          const a = item as TIncidentValues["affected"][number];
+          return [a.productId ? productName(a.productId) : "", figureText(a.count, "members")]
+            .filter(Boolean)
+            .join(": ");
+        }}
+      >
+        {(item) => (
+          <>
+            <SelectField
+              path={`${item}.productId`}
+              label={t("records.fProduct")}
+              required
+              options={products}
+            />
+            <FigureField
+              path={`${item}.count`}
+              legend={t("records.fAffectedCount")}
+              unit={t("domain.unit.members")}
+            />
+          </>
+        )}
+      </ItemList>
+      <ItemList
+        path="scope"
+        title={t("records.scopeTitle")}
+        hint={t("records.scopeHint")}
+        itemName={(i) => t("records.scopeItem", { n: i + 1 })}
+        addLabel={t("records.scopeAdd")}
+        empty={t("records.noneYet")}
+        newItem={emptyScope}
+        summary={(item) => {
+          const sc = item as TIncidentValues["scope"][number];
+          const text = figureText(sc.count, sc.unit);
+          return sc.outsideRecord && text ? `${text}(${t("common.outsideRecordShort")})` : text;
+        }}
+      >
+        {(item) => (
+          <>
+            <RadioField path={`${item}.unit`} legend={t("records.fUnit")} required options={units} />
+            <FigureField path={`${item}.count`} legend={t("records.fScopeCount")} />
+            <BilingualTextField
+              path={`${item}.note`}
+              legend={t("records.fNote")}
+              required={false}
+              multiline
+              rows={2}
+            />
+            <CheckField
+              path={`${item}.outsideRecord`}
+              label={t("records.outsideRecord")}
+              hint={t("records.outsideRecordHint")}
+            />
+          </>
+        )}
+      </ItemList>
+      <ItemList
+        path="dataCategories"
+        title={t("records.dataTitle")}
+        itemName={(i) => t("records.dataItem", { n: i + 1 })}
+        addLabel={t("records.dataAdd")}
+        empty={t("records.noneYet")}
+        newItem={emptySourcedText}
+        summary={(item) => {
+          const text = (item as { text: { ja: string; en: string } }).text;
+          return text.ja || text.en ? tx(text) : "";
+        }}
+      >
+        {(item) => (
+          <>
+            <BilingualTextField path={`${item}.text`} legend={t("records.fDataText")} />
+            <SourceRefField path={`${item}.source`} legend={t("records.sourceLabel")} />
+          </>
+        )}
+      </ItemList>
+    </>
+  );
+};
+
+const MisuseFields = () => {
+  const { t } = useI18n();
+  const statuses = useEnumOptions(ZMisuse.shape.status.options, "domain.misuse");
+  return (
+    <>
+      <RadioField path="misuse.status" legend={t("records.fMisuseStatus")} required options={statuses} />
+      <DateField
+        path="misuse.asOf"
+        label={t("records.fMisuseAsOf")}
+        hint={t("records.fMisuseAsOfHint")}
+        nullable
+      />
+      <SourceRefField path="misuse.source" legend={t("records.sourceLabel")} />
+    </>
+  );
+};
+
+const MilestoneFields = () => {
+  const { t, f } = useI18n();
+  const kinds = useEnumOptions(ZMilestoneKind.options, "domain.milestone");
+  // A milestone is outside the record when its source is: said in its summary as the pages say it.
+  const documents = useQuery(referenceQueries.documents());
+  const outside = new Set((documents.data?.items ?? []).filter((d) => d.outsideRecord).map((d) => d.id));
+  const date = (d: string | null) => (d && /^\d{4}-\d{2}(-\d{2})?$/.test(d) ? f.date(d) : (d ?? ""));
+  return (
+    <ItemList
+      path="milestones"
+      title={t("records.milestonesTitle")}
+      hint={t("records.milestonesHint")}
+      itemName={(i) => t("records.milestoneItem", { n: i + 1 })}
+      addLabel={t("records.milestoneAdd")}
+      empty={t("records.noneYet")}
+      newItem={emptyMilestone}
+      max={100}
+      summary={(item) => {
+        const m = item as TIncidentValues["milestones"][number];
+        const when = m.endDate ? `${date(m.date)}〜${date(m.endDate)}` : date(m.date);
+        const kind = kinds.find((k) => k.value === m.kind)?.label ?? "";
+        const mark = outside.has(m.source.documentId) ? `(${t("common.outsideRecordShort")})` : "";
+        return `${[when, kind].filter(Boolean).join(" ")}${mark}`;
+      }}
+    >
+      {(item) => (
+        <>
+          <div className="record-form-row">
+            <SelectField path={`${item}.kind`} label={t("records.fKind")} required options={kinds} />
+            <DateField path={`${item}.date`} label={t("records.fDate")} required partial hint="" />
+            <DateField path={`${item}.endDate`} label={t("records.fEndDate")} partial nullable hint="" />
+          </div>
+          <BilingualTextField path={`${item}.note`} legend={t("records.fMilestoneNote")} required={false} />
+          <SourceRefField
+            path={`${item}.source`}
+            legend={t("records.sourceLabel")}
+            hint={t("records.milestoneOutsideHint")}
+          />
+        </>
+      )}
+    </ItemList>
+  );
+};
+
+const ContactFields = () => {
+  const { t } = useI18n();
+  return (
+    <NullableGroup
+      path="memberContact"
+      legend={t("records.fContact")}
+      onLabel={t("records.contactHas")}
+      offLabel={t("records.contactNone")}
+      make={emptyContact}
+    >
+      <BilingualTextField path="memberContact.name" legend={t("records.fContactName")} />
+      <TextField path="memberContact.phone" label={t("records.fPhone")} required autoComplete="off" />
+      <BilingualTextField path="memberContact.hours" legend={t("records.fHours")} />
+      <SourceRefField path="memberContact.source" legend={t("records.sourceLabel")} />
+    </NullableGroup>
+  );
+};
+
+const DocumentsField = () => {
+  const { t } = useI18n();
+  const options = useDocumentOptions();
+  return (
+    <MultiSelectField
+      path="documentIds"
+      legend={t("records.fDocuments")}
+      hint={t("records.fDocumentsHint")}
+      options={options}
+    />
+  );
+};
+
+/** The fields compared side by side when someone else saved first, each shown as a reader would read it. */
+const useConflictFields = (): TConflictField[] => {
+  const { t, tx, f } = useI18n();
+  const names = useReferenceNames("vendors", "products", "documents");
+  const label = (key: string) => (v: unknown) =>
+    typeof v === "string" && v !== "" ? t(`${key}.${v}` as TMessageKey) : <ConflictValue value={v} />;
+  const list =
+    <T,>(render: (item: T) => ReactNode) =>
+    (v: unknown) =>
+      Array.isArray(v) && v.length > 0 ? (
+        <ul className="conflict-list">
+          {(v as T[]).map((item, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a read-only rendering of one version's list
+            <li key={i}>{render(item)}</li>
+          ))}
+        </ul>
+      ) : (
+        <ConflictValue value={null} />
+      );
+  const sourced = (v: unknown) =>
+    v && typeof v === "object" && "text" in v ? (
+      tx((v as { text: { ja: string; en: string } }).text)
+    ) : (
+      <span className="not-reported">{t("records.sourcedNotReported")}</span>
+    );
+  return [
+    { path: "number", label: t("records.fNumber") },
+    { path: "title", label: t("records.fTitle") },
+    { path: "category", label: t("records.fCategory"), render: label("domain.category") },
+    { path: "status", label: t("records.fStatus"), render: label("domain.incidentStatus") },
+    {
+      path: "fiscalYear",
+      label: t("records.fFiscalYear"),
+      render: (v) => (typeof v === "number" ? f.fiscalYear(v) : <ConflictValue value={v} />),
+    },
+    { path: "vendorIds", label: t("records.fVendors"), render: list<string>(names.vendorFull) },
+    { path: "summary", label: t("records.fSummary") },
+    { path: "system", label: t("records.fSystem"), render: sourced },
+    { path: "cause", label: t("records.fCause"), render: sourced },
+    {
+      path: "affected",
+      label: t("records.affectedTitle"),
+      render: list<{ productId: string; count: unknown }>((a) => (
+        <>
+          {names.product(a.productId)}: <ConflictValue value={a.count} unit="members" />
+        </>
+      )),
+    },
+    {
+      path: "scope",
+      label: t("records.scopeTitle"),
+      render: list<{ count: unknown; unit: string }>((s) => (
+        <ConflictValue value={s.count} unit={s.unit === "records" ? "records" : "members"} />
+      )),
+    },
+    {
+      path: "dataCategories",
+      label: t("records.dataTitle"),
+      render: list<{ text: { ja: string; en: string } }>((d) => tx(d.text)),
+    },
+    {
+      path: "misuse.status",
+      label: t("records.fMisuseStatus"),
+      render: label("domain.misuse"),
+    },
+    { path: "misuse.asOf", label: t("records.fMisuseAsOf") },
+    {
+      path: "milestones",
+      label: t("records.milestonesTitle"),
+      // The stored milestones carry their derived outside-record flag, which the form never sends.
+      pickCurrent: (current) => valuesFromIncident(current as TIncident).milestones,
+      render: list<{ kind: string; date: string; endDate: string | null }>(
+        (m) =>
+          `${f.date(m.date)}${m.endDate ? `〜${f.date(m.endDate)}` : ""} ${t(`domain.milestone.${m.kind}` as TMessageKey)}`,
+      ),
+    },
+    {
+      path: "memberContact",
+      label: t("records.fContact"),
+      render: (v) => {
+        const contact = v as { name?: { ja: string; en: string }; phone?: string } | null;
+        return contact?.name ? (
+          `${tx(contact.name)} ${contact.phone ?? ""}`
+        ) : (
+          <span className="not-reported">{t("records.contactNone")}</span>
+        );
+      },
+    },
+    { path: "documentIds", label: t("records.fDocuments"), render: list<string>(names.documentLabel) },
+  ];
+};

@@ -1,0 +1,443 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useId, useRef } from "react";
+import { Link, useNavigate } from "react-router";
+import { BackLink } from "@/components/back-link";
+import { BilingualTextField } from "@/components/form/bilingual-text-field";
+import { ConflictPanel, type TConflictField } from "@/components/form/conflict-panel";
+import { DateField } from "@/components/form/date-field";
+import { FigureField } from "@/components/form/figure-field";
+import { FormActions } from "@/components/form/form-actions";
+import { ItemList } from "@/components/form/item-list";
+import { NumberField } from "@/components/form/number-field";
+import { MultiSelectField, RadioField, SelectField, type TOption } from "@/components/form/select-field";
+import { SourceRefField, useDocumentOptions } from "@/components/form/source-ref-field";
+import { TextAreaField } from "@/components/form/text-field";
+import { ZodForm } from "@/components/form/zod-form";
+import { NotFoundSection } from "@/components/not-found-section";
+import { PageHeader } from "@/components/page-header";
+import { QueryState } from "@/components/query-state";
+import type { TMessageKey } from "@/i18n/catalog";
+import { useI18n } from "@/i18n/i18n";
+import { apiSend } from "@/lib/api-client";
+import { isNotFound } from "@/lib/not-found";
+import { referenceQueries } from "@/lib/reference-queries";
+import { useReferenceNames } from "@/lib/use-reference-names";
+import { useZodForm } from "@/lib/use-zod-form";
+import { ZMeetingDraft, ZMeetingUpdate } from "@/shared/schemas/edit";
+import { type TMeeting, ZResolutionKind } from "@/shared/schemas/meeting";
+import { meetingQueries } from "../api/queries";
+import { formatMoment } from "./meeting-close";
+import {
+  emptyAttendee,
+  emptyItem,
+  emptyMeeting,
+  emptyResolution,
+  followFiscalYear,
+  type TMeetingValues,
+  toMeetingBody,
+  valuesFromCurrent,
+  valuesFromMeeting,
+} from "./meeting-form-model";
+import "@/components/form/record-form.css";
+import "./meetings.css";
+
+/** /meetings/new and /meetings/:meetingId/edit — for editors (the route checks the role). */
+export const MeetingEditor = ({ meetingId }: { meetingId?: string }) => {
+  // The choices (documents, vendors, incidents, commitments) are loaded before the form is drawn, so
+  // every select shows its options at once and a stored choice is never shown as a bare id.
+  const documents = useQuery(referenceQueries.documents());
+  const vendors = useQuery(referenceQueries.vendors());
+  const organisation = useQuery(referenceQueries.organisation());
+  const record = useQuery(meetingQueries.record());
+  const waitFor = [documents, vendors, organisation, record];
+  if (meetingId === undefined) {
+    return (
+      <QueryState query={record} waitFor={waitFor} minHeight="40rem">
+        {() => <MeetingForm meeting={null} />}
+      </QueryState>
+    );
+  }
+  return <ExistingMeetingEditor meetingId={meetingId} waitFor={waitFor} />;
+};
+
+const ExistingMeetingEditor = ({
+  meetingId,
+  waitFor,
+}: {
+  meetingId: string;
+  waitFor: { isLoading: boolean }[];
+}) => {
+  const { t, tx, lang } = useI18n();
+  const query = useQuery(meetingQueries.detail(meetingId));
+  if (isNotFound(query.error)) {
+    return (
+      <NotFoundSection
+        title={t("meetings.notFoundTitle")}
+        body={t("meetings.notFoundBody", { id: meetingId })}
+        backTo="/meetings"
+        backLabel={t("meetings.backToList")}
+      />
+    );
+  }
+  return (
+    <QueryState query={query} waitFor={waitFor} minHeight="40rem">
+      {(meeting) =>
+        meeting.closed ? (
+          <article className="meeting-page">
+            <BackLink to={`/meetings/${meeting.id}`} label={t("meetings.backToMeeting")} />
+            <PageHeader title={t("meetings.editTitle", { title: tx(meeting.title) })} />
+            <p className="panel form-closed-note" role="status">
+              {t("meetings.editClosed", {
+                at: formatMoment(meeting.closed.at, lang),
+                by: meeting.closed.byName,
+              })}{" "}
+              <Link to={`/meetings/${meeting.id}/snapshot`}>{t("meetings.snapshotLink")}</Link>
+            </p>
+          </article>
+        ) : (
+          <MeetingForm meeting={meeting} />
+        )
+      }
+    </QueryState>
+  );
+};
+
+const MeetingForm = ({ meeting }: { meeting: TMeeting | null }) => {
+  const { t, tx } = useI18n();
+  const id = useId();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const backTo = meeting ? `/meetings/${meeting.id}` : "/meetings";
+  const form = useZodForm({
+    schema: meeting ? ZMeetingUpdate : ZMeetingDraft,
+    initial: () => (meeting ? valuesFromMeeting(meeting) : emptyMeeting()),
+    toBody: toMeetingBody,
+    send: (body) =>
+      meeting
+        ? apiSend("updateMeeting", { params: { meetingId: meeting.id }, body: body as never })
+        : apiSend("createMeeting", { body: body as never }),
+    onSuccess: (saved: TMeeting) => {
+      // Any figure anywhere may follow from a meeting (the overview names the latest one).
+      void queryClient.invalidateQueries();
+      navigate(`/meetings/${saved.id}`, { state: { saved: true } });
+    },
+  });
+  const values = form.values as TMeetingValues;
+
+  // The 年度 follows the date (April–March) until the user picks another one.
+  const previousDate = useRef(values.date);
+  useEffect(() => {
+    const before = previousDate.current;
+    previousDate.current = values.date;
+    if (before === values.date) return;
+    const next = followFiscalYear({ ...values, date: before }, values.date);
+    if (next !== values.fiscalYear) form.setValue("fiscalYear", next);
+  }, [values, form]);
+
+  const conflictFields = useConflictFields();
+  const title = meeting ? t("meetings.editTitle", { title: tx(meeting.title) }) : t("meetings.newTitle");
+  return (
+    <article className="meeting-page meeting-editor">
+      <BackLink to={backTo} label={meeting ? t("meetings.backToMeeting") : t("meetings.backToList")} />
+      <PageHeader title={title} lead={<p className="page-lead-text">{t("meetings.formLead")}</p>} />
+      <ConflictPanel form={form} fields={conflictFields} valuesFrom={valuesFromCurrent} />
+      <ZodForm form={form} aria-label={title} className="record-form meeting-form">
+        <section className="panel record-form-section" aria-labelledby={`${id}-basics`}>
+          <h2 id={`${id}-basics`}>{t("meetings.formBasics")}</h2>
+          <div className="record-form-row">
+            <DateField path="date" label={t("meetings.fieldDate")} required />
+            <NumberField
+              path="fiscalYear"
+              label={t("meetings.fieldFiscalYear")}
+              hint={t("meetings.fieldFiscalYearHint")}
+              required
+              unit={t("meetings.fiscalYearUnit")}
+            />
+            <NumberField path="number" label={t("meetings.fieldNumber")} required />
+            <RadioField
+              path="kind"
+              legend={t("meetings.fieldKind")}
+              required
+              options={[
+                { value: "regular", label: t("meetings.kindRegular") },
+                { value: "extraordinary", label: t("meetings.kindExtraordinary") },
+              ]}
+            />
+          </div>
+          <BilingualTextField
+            path="title"
+            legend={t("meetings.fieldTitle")}
+            hint={t("meetings.fieldTitleHint")}
+          />
+          <SourceRefField
+            path="source"
+            legend={t("meetings.fieldSource")}
+            hint={t("meetings.fieldSourceHint")}
+          />
+        </section>
+
+        <section className="panel record-form-section" aria-labelledby={`${id}-contents`}>
+          <h2 id={`${id}-contents`}>{t("meetings.formContents")}</h2>
+          <ItemsEditor />
+          <AttendeesEditor />
+          <ResolutionsEditor />
+        </section>
+
+        <div className="record-form-footer">
+          <FormActions
+            submitLabel={meeting ? t("meetings.saveChanges") : t("meetings.saveNew")}
+            onCancel={() => navigate(backTo)}
+          />
+        </div>
+      </ZodForm>
+    </article>
+  );
+};
+
+// ---------------------------------------------------------------------------------------------------
+// The lists: items, attendees, resolutions (the kit's ItemList: add, move, remove with undo). Paths
+// follow the body (items.2.title), so the server's errors land next to their controls.
+
+const useChoices = () => {
+  const { t, tx } = useI18n();
+  const names = useReferenceNames("organisation", "vendors");
+  const organisation = useQuery(referenceQueries.organisation());
+  const record = useQuery(meetingQueries.record());
+  const vendors: TOption[] = names.vendors.map((v) => ({ value: v.id, label: tx(v.shortName) }));
+  const parties: TOption[] = [
+    ...(organisation.data ? [{ value: organisation.data.id, label: tx(organisation.data.shortName) }] : []),
+    ...vendors,
+  ];
+  const incidents: TOption[] = [...(record.data?.incidents ?? [])]
+    .sort((a, b) => a.number - b.number)
+    .map((i) => ({ value: i.id, label: `${t("meetings.incidentNumber", { n: i.number })} ${tx(i.title)}` }));
+  const commitments: TOption[] = (record.data?.commitments ?? []).map((c) => ({
+    value: c.id,
+    label: tx(c.text),
+  }));
+  return { vendors, parties, incidents, commitments };
+};
+
+const ItemsEditor = () => {
+  const { t } = useI18n();
+  const choices = useChoices();
+  const documents = useDocumentOptions();
+  return (
+    <ItemList
+      path="items"
+      title={t("meetings.itemsTitle")}
+      hint={t("meetings.formItemsLead")}
+      itemName={(i) => t("meetings.itemN", { n: i + 1 })}
+      addLabel={t("meetings.addItem")}
+      empty={t("meetings.itemsEmpty")}
+      newItem={emptyItem}
+      max={100}
+    >
+      {(at) => (
+        <>
+          <BilingualTextField path={`${at}.title`} legend={t("meetings.fieldItemTitle")} />
+          <div className="record-form-row">
+            <MultiSelectField
+              path={`${at}.presentedByIds`}
+              legend={t("meetings.presentedBy")}
+              options={choices.parties}
+            />
+            <MultiSelectField
+              path={`${at}.incidentIds`}
+              legend={t("meetings.relatedIncidents")}
+              options={choices.incidents}
+            />
+          </div>
+          <MultiSelectField
+            path={`${at}.documentIds`}
+            legend={t("meetings.relatedDocuments")}
+            options={documents}
+          />
+          <BilingualTextField
+            path={`${at}.note`}
+            legend={t("meetings.fieldNote")}
+            required={false}
+            multiline
+            rows={2}
+          />
+        </>
+      )}
+    </ItemList>
+  );
+};
+
+const AttendeesEditor = () => {
+  const { t } = useI18n();
+  const choices = useChoices();
+  return (
+    <ItemList
+      path="vendorAttendees"
+      title={t("meetings.attendeesTitle")}
+      hint={t("meetings.formAttendeesLead")}
+      itemName={(i) => t("meetings.attendeeN", { n: i + 1 })}
+      addLabel={t("meetings.addAttendee")}
+      empty={t("meetings.attendeesEmpty")}
+      newItem={emptyAttendee}
+      max={50}
+    >
+      {(at) => (
+        <>
+          <SelectField
+            path={`${at}.vendorId`}
+            label={t("meetings.fieldVendor")}
+            required
+            options={choices.vendors}
+          />
+          <FigureField
+            path={`${at}.people`}
+            legend={t("meetings.fieldPeople")}
+            hint={t("meetings.fieldPeopleHint")}
+            unit={t("meetings.peopleUnit")}
+          />
+          <BilingualTextField path={`${at}.role`} legend={t("meetings.fieldRole")} required={false} />
+        </>
+      )}
+    </ItemList>
+  );
+};
+
+const ResolutionsEditor = () => {
+  const { t } = useI18n();
+  const choices = useChoices();
+  const kinds: TOption[] = ZResolutionKind.options.map((k) => ({
+    value: k,
+    label: t(`domain.resolutionKind.${k}` as TMessageKey),
+  }));
+  return (
+    <ItemList
+      path="resolutions"
+      title={t("meetings.resolutionsTitle")}
+      hint={t("meetings.formResolutionsLead")}
+      itemName={(i) => t("meetings.resolutionN", { n: i + 1 })}
+      addLabel={t("meetings.addResolution")}
+      empty={t("meetings.resolutionsEmpty")}
+      newItem={emptyResolution}
+      max={100}
+    >
+      {(at) => (
+        <>
+          <SelectField
+            path={`${at}.kind`}
+            label={t("meetings.fieldResolutionKind")}
+            required
+            options={kinds}
+          />
+          <BilingualTextField
+            path={`${at}.text`}
+            legend={t("meetings.fieldResolutionText")}
+            multiline
+            rows={2}
+          />
+          <TextAreaField
+            path={`${at}.quote`}
+            label={t("meetings.fieldQuote")}
+            hint={t("meetings.fieldQuoteHint")}
+            nullable
+            rows={2}
+          />
+          <div className="record-form-row">
+            <MultiSelectField
+              path={`${at}.targetVendorIds`}
+              legend={t("meetings.targets")}
+              options={choices.vendors}
+            />
+            <MultiSelectField
+              path={`${at}.commitmentIds`}
+              legend={t("meetings.linkedCommitments")}
+              hint={t("meetings.fieldCommitmentsHint")}
+              options={choices.commitments}
+            />
+          </div>
+          <BilingualTextField
+            path={`${at}.note`}
+            legend={t("meetings.fieldNote")}
+            required={false}
+            multiline
+            rows={2}
+          />
+          <SourceRefField path={`${at}.source`} legend={t("meetings.fieldSource")} />
+        </>
+      )}
+    </ItemList>
+  );
+};
+
+const useConflictFields = (): TConflictField[] => {
+  const { t, tx, f } = useI18n();
+  const names = useReferenceNames("vendors");
+  const list = (lines: string[]) =>
+    lines.length === 0 ? (
+      <span className="conflict-empty">{t("meetings.none")}</span>
+    ) : (
+      <ol className="conflict-list">
+        {lines.map((line, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a read-only rendering
+          <li key={i}>{line}</li>
+        ))}
+      </ol>
+    );
+  const text = (v: unknown) =>
+    v && typeof v === "object" && "ja" in v ? tx(v as { ja: string; en: string }) : "";
+  return [
+    { path: "date", label: t("meetings.fieldDate") },
+    {
+      path: "fiscalYear",
+      label: t("meetings.fieldFiscalYear"),
+      render: (v) => (typeof v === "number" ? f.fiscalYear(v) : ""),
+    },
+    { path: "number", label: t("meetings.fieldNumber") },
+    {
+      path: "kind",
+      label: t("meetings.fieldKind"),
+      render: (v) =>
+        v === "regular"
+          ? t("meetings.kindRegular")
+          : v === "extraordinary"
+            ? t("meetings.kindExtraordinary")
+            : "",
+    },
+    { path: "title", label: t("meetings.fieldTitle") },
+    { path: "source", label: t("meetings.fieldSource") },
+    {
+      path: "items",
+      label: t("meetings.itemsTitle"),
+      render: (v) => list(Array.isArray(v) ? v.map((item) => text((item as { title: unknown }).title)) : []),
+    },
+    {
+      path: "vendorAttendees",
+      label: t("meetings.attendeesTitle"),
+      render: (v) =>
+        list(
+          Array.isArray(v)
+            ? v.map((a) => {
+                const x = a as { vendorId: string; people?: { status?: string; value?: number } };
+                const people =
+                  x.people?.status === "reported" && typeof x.people.value === "number"
+                    ? t("common.people", { n: f.number(x.people.value) })
+                    : t("common.notReported");
+                return `${names.vendor(x.vendorId)} ${people}`;
+              })
+            : [],
+        ),
+    },
+    {
+      path: "resolutions",
+      label: t("meetings.resolutionsTitle"),
+      render: (v) =>
+        list(
+          Array.isArray(v)
+            ? v.map((r) => {
+                const x = r as { kind: string; text: unknown };
+                const kind = x.kind ? t(`domain.resolutionKind.${x.kind}` as TMessageKey) : "";
+                return `${kind} ${text(x.text)}`.trim();
+              })
+            : [],
+        ),
+    },
+  ];
+};

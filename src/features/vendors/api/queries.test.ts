@@ -1,0 +1,126 @@
+import { MutationObserver, type MutationObserverOptions, QueryClient } from "@tanstack/react-query";
+import { ApiError, apiGet } from "@/lib/api-client";
+import { signInMock } from "@/mocks/auth-state";
+import { vendorMutations } from "./queries";
+
+const client = () =>
+  new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+
+/** Runs one mutation as a component would (its onSuccess included) and returns its answer. */
+const run = <D, V>(qc: QueryClient, options: MutationObserverOptions<D, Error, V>, vars: V) =>
+  new MutationObserver(qc, options).mutate(vars);
+
+const refusal = async (p: Promise<unknown>) => {
+  const error = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
+};
+
+const vendorDraft = async (vendorId: string) => {
+  const {
+    id: _id,
+    regulatoryActions: _r,
+    version,
+    ...rest
+  } = await apiGet("getVendor", { params: { vendorId } });
+  return { draft: rest, version };
+};
+const productDraft = async (productId: string) => {
+  const { id: _id, version, ...rest } = await apiGet("getProduct", { params: { productId } });
+  return { draft: rest, version };
+};
+
+describe("vendor and product mutations", () => {
+  it("adds a vendor with a product, links the product back, and refreshes every query", async () => {
+    const qc = client();
+    qc.setQueryData(["overview", "probe"], 1);
+    const created = await run(qc, vendorMutations.createVendor(), {
+      name: { ja: "新しい代理店株式会社", en: "New Agency Ltd." },
+      shortName: { ja: "新代理店", en: "New Agency" },
+      role: "agency",
+      productIds: ["prod-oyako"],
+    });
+    expect(created).toMatchObject({ role: "agency", productIds: ["prod-oyako"], version: 1 });
+    const product = await apiGet("getProduct", { params: { productId: "prod-oyako" } });
+    expect(product.vendorIds).toEqual(["sompo", created.id]);
+    expect(qc.getQueryState(["overview", "probe"])?.isInvalidated).toBe(true);
+  });
+
+  it("updates a vendor at its version", async () => {
+    const { draft, version } = await vendorDraft("partners");
+    const updated = await run(client(), vendorMutations.updateVendor(), {
+      vendorId: "partners",
+      body: { ...draft, shortName: { ja: "パートナーズ", en: "Partners" }, version },
+    });
+    expect(updated).toMatchObject({ shortName: { ja: "パートナーズ" }, version: version + 1 });
+  });
+
+  it("adds a product with a dated change and removes a vendor link on both sides", async () => {
+    const qc = client();
+    const created = await run(qc, vendorMutations.createProduct(), {
+      name: { ja: "新制度", en: "New scheme" },
+      vendorIds: ["sompo"],
+      changes: [
+        {
+          effective: "2025-10",
+          description: { ja: "新設", en: "Introduced" },
+          source: { documentId: "doc-5", cites: [] },
+        },
+      ],
+    });
+    expect((await apiGet("getVendor", { params: { vendorId: "sompo" } })).productIds).toContain(created.id);
+
+    const { draft, version } = await productDraft("prod-liability-topup");
+    const updated = await run(qc, vendorMutations.updateProduct(), {
+      productId: "prod-liability-topup",
+      body: { ...draft, vendorIds: ["sompo"], version },
+    });
+    expect(updated.vendorIds).toEqual(["sompo"]);
+    expect((await apiGet("getVendor", { params: { vendorId: "partners" } })).productIds).not.toContain(
+      "prod-liability-topup",
+    );
+  });
+
+  it("refuses a stale product version (409 with the current record)", async () => {
+    const qc = client();
+    const { draft, version } = await productDraft("prod-medical");
+    await run(qc, vendorMutations.updateProduct(), {
+      productId: "prod-medical",
+      body: { ...draft, name: { ja: "先に保存", en: "Saved first" }, version },
+    });
+    const error = await refusal(
+      run(qc, vendorMutations.updateProduct(), {
+        productId: "prod-medical",
+        body: { ...draft, name: { ja: "古い版から", en: "From a stale copy" }, version },
+      }),
+    );
+    expect(error.status).toBe(409);
+    expect(error.problem?.current).toMatchObject({ version: version + 1, name: { ja: "先に保存" } });
+  });
+
+  it("names an unknown product in a vendor's list (422)", async () => {
+    const { draft, version } = await vendorDraft("sompo");
+    const error = await refusal(
+      run(client(), vendorMutations.updateVendor(), {
+        vendorId: "sompo",
+        body: { ...draft, productIds: [...draft.productIds, "prod-missing"], version },
+      }),
+    );
+    expect(error.status).toBe(422);
+    expect(error.problem?.errors).toContainEqual(
+      expect.objectContaining({ field: "productIds.3", code: "unknown_reference" }),
+    );
+  });
+
+  it("refuses a viewer (403)", async () => {
+    signInMock("viewer");
+    const { draft, version } = await vendorDraft("sompo");
+    const error = await refusal(
+      run(client(), vendorMutations.updateVendor(), { vendorId: "sompo", body: { ...draft, version } }),
+    );
+    expect(error.status).toBe(403);
+  });
+});

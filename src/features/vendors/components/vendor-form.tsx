@@ -1,0 +1,426 @@
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { type ReactNode, useId, useMemo, useRef, useState } from "react";
+import { useNavigate } from "react-router";
+import { BackLink } from "@/components/back-link";
+import { BilingualTextField } from "@/components/form/bilingual-text-field";
+import { ConflictPanel, ConflictValue, type TConflictField } from "@/components/form/conflict-panel";
+import { DateField } from "@/components/form/date-field";
+import { FormActions } from "@/components/form/form-actions";
+import { ItemList } from "@/components/form/item-list";
+import { MultiSelectField, RadioField, type TOption } from "@/components/form/select-field";
+import { SourceRefField } from "@/components/form/source-ref-field";
+import { ZodForm } from "@/components/form/zod-form";
+import { NotFoundSection } from "@/components/not-found-section";
+import { PageHeader } from "@/components/page-header";
+import { QueryState } from "@/components/query-state";
+import type { TMessageKey } from "@/i18n/catalog";
+import { useI18n } from "@/i18n/i18n";
+import { isNotFound } from "@/lib/not-found";
+import { referenceQueries } from "@/lib/reference-queries";
+import { useLeaveGuard } from "@/lib/use-leave-guard";
+import { useZodForm } from "@/lib/use-zod-form";
+import { ZProductDraft, ZProductUpdate, ZVendorDraft, ZVendorUpdate } from "@/shared/schemas/edit";
+import type { TProduct } from "@/shared/schemas/product";
+import { type TVendor, ZVendorRole } from "@/shared/schemas/vendor";
+import { vendorMutations, vendorQueries } from "../api/queries";
+import "@/components/form/record-form.css";
+
+/*
+ * Vendors and the insurance schemes (products) they serve. Each side lists the other; the server keeps
+ * both lists in step, so either form may add or remove a link and the other record follows.
+ */
+
+type TText = { ja: string; en: string };
+const emptyText = (): TText => ({ ja: "", en: "" });
+
+export type TVendorValues = {
+  version?: number;
+  name: TText;
+  shortName: TText;
+  role: string;
+  productIds: string[];
+};
+
+export type TChangeValues = {
+  effective: string;
+  description: TText;
+  source: { documentId: string; cites: string[] };
+};
+
+export type TProductValues = {
+  version?: number;
+  name: TText;
+  vendorIds: string[];
+  changes: TChangeValues[];
+};
+
+/** A stored vendor (or the current one of a 409) as the form's values: what the page adds is dropped. */
+export const valuesFromVendor = (vendor: TVendor & { regulatoryActions?: unknown }): TVendorValues => {
+  const { id: _id, regulatoryActions: _r, ...rest } = vendor;
+  return rest;
+};
+
+export const valuesFromProduct = (product: TProduct): TProductValues => {
+  const { id: _id, ...rest } = product;
+  return rest;
+};
+
+const emptyChange = (): TChangeValues => ({
+  effective: "",
+  description: emptyText(),
+  source: { documentId: "", cites: [] },
+});
+
+const useProductOptions = (): TOption[] => {
+  const { tx } = useI18n();
+  const products = useQuery(referenceQueries.products());
+  return (products.data?.items ?? []).map((p) => ({ value: p.id, label: tx(p.name) }));
+};
+
+const useVendorOptions = (): TOption[] => {
+  const { tx } = useI18n();
+  const vendors = useQuery(referenceQueries.vendors());
+  return (vendors.data?.items ?? []).map((v) => ({ value: v.id, label: tx(v.name) }));
+};
+
+/** A list of ids as the names a reader knows, for the side-by-side view of a 409. */
+const namesOf = (options: TOption[]) => (v: unknown) =>
+  Array.isArray(v) && v.length > 0 ? (
+    <ul className="conflict-list">
+      {v.map((id) => (
+        <li key={String(id)}>{options.find((o) => o.value === id)?.label ?? String(id)}</li>
+      ))}
+    </ul>
+  ) : (
+    <ConflictValue value={null} />
+  );
+
+/** The common frame of both forms: back link, title, the 409 panel, the form, save and cancel. */
+const EditorFrame = ({
+  backTo,
+  backLabel,
+  title,
+  subject,
+  version,
+  conflict,
+  form,
+  submitLabel,
+  onCancel,
+}: {
+  backTo: string;
+  backLabel: string;
+  title: string;
+  subject: string | null;
+  version: number | null;
+  conflict: ReactNode;
+  form: (footer: ReactNode) => ReactNode;
+  submitLabel: string;
+  onCancel: () => void;
+}) => {
+  const { t } = useI18n();
+  return (
+    <article className="record-editor">
+      <BackLink to={backTo} label={backLabel} />
+      <PageHeader
+        title={title}
+        lead={
+          <>
+            {subject ? <p className="record-editor-subject">{subject}</p> : null}
+            <p>{t("records.formLead")}</p>
+            {version !== null ? <p>{t("records.formVersion", { version })}</p> : null}
+          </>
+        }
+      />
+      <div className="record-editor-main">
+        {conflict}
+        {form(
+          <div className="record-form-footer">
+            <FormActions submitLabel={submitLabel} onCancel={onCancel} />
+          </div>,
+        )}
+      </div>
+    </article>
+  );
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Vendors
+
+/** /vendors/new and /vendors/:vendorId/edit — for editors (the route checks the role). */
+export const VendorEditor = ({ vendorId }: { vendorId?: string }) => {
+  const { t } = useI18n();
+  const products = useQuery(referenceQueries.products());
+  const detail = useQuery({ ...vendorQueries.detail(vendorId ?? ""), enabled: vendorId !== undefined });
+  if (vendorId === undefined) {
+    return (
+      <QueryState query={products} minHeight="24rem">
+        {() => <VendorForm vendor={null} />}
+      </QueryState>
+    );
+  }
+  if (isNotFound(detail.error)) {
+    return (
+      <NotFoundSection
+        title={t("vendors.notFoundTitle")}
+        body={t("vendors.notFoundBody", { id: vendorId })}
+        backTo="/vendors"
+        backLabel={t("vendors.backToList")}
+      />
+    );
+  }
+  return (
+    <QueryState query={detail} waitFor={[products]} minHeight="24rem">
+      {(vendor) => <VendorForm vendor={vendor} />}
+    </QueryState>
+  );
+};
+
+const VendorForm = ({ vendor }: { vendor: TVendor | null }) => {
+  const { t, tx } = useI18n();
+  const id = useId();
+  const navigate = useNavigate();
+  const create = useMutation(vendorMutations.createVendor());
+  const update = useMutation(vendorMutations.updateVendor());
+  const [initial] = useState<TVendorValues>(() =>
+    vendor
+      ? valuesFromVendor(vendor)
+      : { name: emptyText(), shortName: emptyText(), role: "", productIds: [] },
+  );
+  const release = useRef<() => void>(() => {});
+  const form = useZodForm({
+    schema: vendor ? ZVendorUpdate : ZVendorDraft,
+    initial,
+    send: (body) =>
+      vendor
+        ? update.mutateAsync({ vendorId: vendor.id, body: body as never })
+        : create.mutateAsync(body as never),
+    onSuccess: (saved: TVendor) => {
+      release.current();
+      navigate(`/vendors/${saved.id}`, { state: { saved: true } });
+    },
+  });
+  const dirty = useMemo(
+    () => JSON.stringify(form.values) !== JSON.stringify(initial),
+    [form.values, initial],
+  );
+  release.current = useLeaveGuard(dirty && !form.pending, t("records.leaveConfirm"));
+  const roles = ZVendorRole.options.map((r) => ({ value: r, label: t(`domain.role.${r}` as TMessageKey) }));
+  const products = useProductOptions();
+  const conflictFields: TConflictField[] = [
+    { path: "name", label: t("records.fVendorName") },
+    { path: "shortName", label: t("records.fShortName") },
+    {
+      path: "role",
+      label: t("records.fRole"),
+      render: (v) =>
+        typeof v === "string" && v !== "" ? (
+          t(`domain.role.${v}` as TMessageKey)
+        ) : (
+          <ConflictValue value={v} />
+        ),
+    },
+    { path: "productIds", label: t("records.fProducts"), render: namesOf(products) },
+  ];
+  const backTo = vendor ? `/vendors/${vendor.id}` : "/vendors";
+  const title = vendor
+    ? t("records.vendorEditTitle", { name: tx(vendor.shortName) })
+    : t("records.vendorNewTitle");
+  return (
+    <EditorFrame
+      backTo={backTo}
+      backLabel={vendor ? t("records.backToVendor") : t("vendors.backToList")}
+      title={title}
+      subject={vendor ? tx(vendor.name) : null}
+      version={vendor?.version ?? null}
+      conflict={
+        <ConflictPanel
+          form={form}
+          fields={conflictFields}
+          valuesFrom={(c) => valuesFromVendor(c as TVendor)}
+        />
+      }
+      submitLabel={vendor ? t("records.save") : t("records.create")}
+      onCancel={() => navigate(backTo)}
+      form={(footer) => (
+        <ZodForm form={form} className="record-form" aria-label={title}>
+          <section className="panel record-form-section" aria-labelledby={`${id}-basic`}>
+            <h2 id={`${id}-basic`}>{t("records.secBasic")}</h2>
+            <BilingualTextField path="name" legend={t("records.fVendorName")} />
+            <BilingualTextField path="shortName" legend={t("records.fShortName")} />
+            <RadioField path="role" legend={t("records.fRole")} required options={roles} />
+            <MultiSelectField
+              path="productIds"
+              legend={t("records.fProducts")}
+              hint={t("records.fProductsHint")}
+              options={products}
+            />
+          </section>
+          {footer}
+        </ZodForm>
+      )}
+    />
+  );
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Products (insurance schemes)
+
+/** /products/new (optionally for a vendor) and /products/:productId/edit — for editors. */
+export const ProductEditor = ({ productId, forVendor }: { productId?: string; forVendor?: string }) => {
+  const { t } = useI18n();
+  const vendors = useQuery(referenceQueries.vendors());
+  const documents = useQuery(referenceQueries.documents());
+  const detail = useQuery({ ...vendorQueries.product(productId ?? ""), enabled: productId !== undefined });
+  if (productId === undefined) {
+    return (
+      <QueryState query={vendors} waitFor={[documents]} minHeight="24rem">
+        {(list) => (
+          <ProductForm
+            product={null}
+            forVendor={list.items.some((v) => v.id === forVendor) ? (forVendor ?? null) : null}
+          />
+        )}
+      </QueryState>
+    );
+  }
+  if (isNotFound(detail.error)) {
+    return (
+      <NotFoundSection
+        title={t("records.productNotFoundTitle")}
+        body={t("records.productNotFoundBody", { id: productId })}
+        backTo="/vendors"
+        backLabel={t("vendors.backToList")}
+      />
+    );
+  }
+  return (
+    <QueryState query={detail} waitFor={[vendors, documents]} minHeight="24rem">
+      {(product) => <ProductForm product={product} forVendor={null} />}
+    </QueryState>
+  );
+};
+
+const ProductForm = ({ product, forVendor }: { product: TProduct | null; forVendor: string | null }) => {
+  const { t, tx, f } = useI18n();
+  const id = useId();
+  const navigate = useNavigate();
+  const create = useMutation(vendorMutations.createProduct());
+  const update = useMutation(vendorMutations.updateProduct());
+  const [initial] = useState<TProductValues>(() =>
+    product
+      ? valuesFromProduct(product)
+      : { name: emptyText(), vendorIds: forVendor ? [forVendor] : [], changes: [] },
+  );
+  const release = useRef<() => void>(() => {});
+  // Back to the vendor page the user came from (or the product's first vendor), where products are listed.
+  const home = forVendor ?? product?.vendorIds[0] ?? null;
+  const backTo = home ? `/vendors/${home}` : "/vendors";
+  const form = useZodForm({
+    schema: product ? ZProductUpdate : ZProductDraft,
+    initial,
+    send: (body) =>
+      product
+        ? update.mutateAsync({ productId: product.id, body: body as never })
+        : create.mutateAsync(body as never),
+    onSuccess: (saved: TProduct) => {
+      release.current();
+      const to = home && saved.vendorIds.includes(home) ? home : saved.vendorIds[0];
+      navigate(to ? `/vendors/${to}` : "/vendors", { state: { saved: true } });
+    },
+  });
+  const dirty = useMemo(
+    () => JSON.stringify(form.values) !== JSON.stringify(initial),
+    [form.values, initial],
+  );
+  release.current = useLeaveGuard(dirty && !form.pending, t("records.leaveConfirm"));
+  const vendors = useVendorOptions();
+  const conflictFields: TConflictField[] = [
+    { path: "name", label: t("records.fProductName") },
+    { path: "vendorIds", label: t("records.fProductVendors"), render: namesOf(vendors) },
+    {
+      path: "changes",
+      label: t("records.changesTitle"),
+      render: (v) =>
+        Array.isArray(v) && v.length > 0 ? (
+          <ul className="conflict-list">
+            {(v as TChangeValues[]).map((c, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a read-only rendering of one version's list
+              <li key={i}>
+                {f.date(c.effective)} {tx(c.description)}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <ConflictValue value={null} />
+        ),
+    },
+  ];
+  const title = product
+    ? t("records.productEditTitle", { name: tx(product.name) })
+    : t("records.productNewTitle");
+  return (
+    <EditorFrame
+      backTo={backTo}
+      backLabel={home ? t("records.backToVendor") : t("vendors.backToList")}
+      title={title}
+      subject={null}
+      version={product?.version ?? null}
+      conflict={
+        <ConflictPanel
+          form={form}
+          fields={conflictFields}
+          valuesFrom={(c) => valuesFromProduct(c as TProduct)}
+        />
+      }
+      submitLabel={product ? t("records.save") : t("records.create")}
+      onCancel={() => navigate(backTo)}
+      form={(footer) => (
+        <ZodForm form={form} className="record-form" aria-label={title}>
+          <section className="panel record-form-section" aria-labelledby={`${id}-basic`}>
+            <h2 id={`${id}-basic`}>{t("records.secBasic")}</h2>
+            <BilingualTextField path="name" legend={t("records.fProductName")} />
+            <MultiSelectField
+              path="vendorIds"
+              legend={t("records.fProductVendors")}
+              hint={t("records.fProductVendorsHint")}
+              options={vendors}
+            />
+          </section>
+          <section className="panel record-form-section" aria-labelledby={`${id}-changes`}>
+            <h2 id={`${id}-changes`}>{t("records.secChanges")}</h2>
+            <ItemList
+              path="changes"
+              title={t("records.changesTitle")}
+              hint={t("records.changesHint")}
+              itemName={(i) => t("records.changeItem", { n: i + 1 })}
+              addLabel={t("records.changeAdd")}
+              empty={t("records.noneYet")}
+              newItem={emptyChange}
+              summary={(item) => {
+                const c = item as TChangeValues;
+                const when = /^\d{4}-\d{2}(-\d{2})?$/.test(c.effective) ? f.date(c.effective) : c.effective;
+                return [when, c.description.ja || c.description.en ? tx(c.description) : ""]
+                  .filter(Boolean)
+                  .join(" ");
+              }}
+            >
+              {(item) => (
+                <>
+                  <DateField path={`${item}.effective`} label={t("records.fEffective")} required partial />
+                  <BilingualTextField
+                    path={`${item}.description`}
+                    legend={t("records.fDescription")}
+                    multiline
+                    rows={2}
+                  />
+                  <SourceRefField path={`${item}.source`} legend={t("records.sourceLabel")} />
+                </>
+              )}
+            </ItemList>
+          </section>
+          {footer}
+        </ZodForm>
+      )}
+    />
+  );
+};

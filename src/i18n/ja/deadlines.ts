@@ -1,0 +1,119 @@
+/** Strings of the deadlines (vendor promises and statutory clocks) and the day-counting setting. */
+export const deadlines = {
+  title: "期限",
+  asOf: "{date}時点",
+  listSeparator: "・",
+
+  // The overview's panel
+  panelTitle: "期限の状況",
+  panelLead: "超過したものと{days}日以内に来るもの(委託先の約束、法令上の報告、理事会への報告)",
+  countOverdue: "期限超過",
+  countDueSoon: "{days}日以内に期限",
+  countNotReported: "実施日が未報告",
+  countValue: "{n}件",
+  countNotReportedNote:
+    "期限を過ぎたが、委託先が実施した日を報告していないもの。「期限内」とはみなしません。",
+  panelNone: "期限を超過したもの、{days}日以内に期限が来るものはありません。",
+  panelListLabel: "対応が必要な期限",
+  panelMore: "ほか{n}件",
+  seeAll: "すべての期限を見る",
+  noDueDate: "期日の定めなし",
+  whoseLabel: "対応",
+
+  // Days
+  daysLeft: "あと{n}日",
+  daysLeftOne: "あと{n}日",
+  daysLate: "{n}日超過",
+  daysLateOne: "{n}日超過",
+  dueToday: "本日が期限",
+
+  guideline: "目安",
+  guidelineTitle:
+    "法令は「速やかに」と定めるのみ。ガイドラインの目安(概ね3〜5日)の長い方(5日)で計算しています。",
+  association: "協会(業務執行理事)",
+
+  // States
+  "state.met": "期限内に実施",
+  "state.late": "期限後に実施",
+  "state.overdue": "期限超過",
+  "state.due_soon": "期限間近",
+  "state.upcoming": "期限前",
+  "state.not_reported": "未報告",
+  "state.done_no_due": "実施済み(期日の定めなし)",
+
+  "missing.start_date": "委託先が事故を知った日(日付)が報告されていないため、期限を計算できません",
+  "missing.done_date": "実施した日が報告されていないため、期限を守ったか判定できません",
+
+  // Rules
+  "rule.APPI_PRELIM": "個人情報保護委員会への速報",
+  "rule.APPI_FINAL": "個人情報保護委員会への確報",
+  "rule.APPI_NOTICE": "本人への通知",
+  "rule.INS_FSA_LEAK": "金融庁への漏えい報告(保険業法)",
+  "rule.FSA_PLAN": "業務改善計画の提出",
+  "rule.BOARD_REPORT": "理事会への報告(3か月ごと)",
+  "rule.VENDOR_PROMISE": "委託先の約束・理事会の要求",
+
+  "to.APPI_PRELIM": "個人情報保護委員会(保険会社については金融庁に委任)",
+  "to.APPI_FINAL": "個人情報保護委員会(保険会社については金融庁に委任)",
+  "to.APPI_NOTICE": "本人(困難な場合は公表で代替)",
+  "to.INS_FSA_LEAK": "金融庁",
+  "to.FSA_PLAN": "金融庁",
+  "to.BOARD_REPORT": "理事会",
+  "to.VENDOR_PROMISE": "協会",
+
+  "start.statutory": "委託先が事故を知った日",
+  "start.BOARD_REPORT": "前回の理事会報告",
+  "start.FSA_PLAN": "命令の日",
+  "start.VENDOR_PROMISE": "約束・要求の日",
+
+  // Table columns
+  colState: "状態",
+  colWhat: "内容",
+  colRule: "期限の種類",
+  colWhose: "対応",
+  colStart: "起算日",
+  colDue: "期限",
+  colDays: "残り・超過",
+  colReported: "委託先が報告した実施日",
+  colDone: "実施日",
+  notDone: "未実施",
+  notApplicable: "対象外",
+
+  // The commitments tracker's section
+  sectionTitle: "期限:超過・{days}日以内",
+  sectionLead:
+    "委託先の約束した期日、法令上の報告期限、理事会への定期報告の期限。「未報告」は委託先が実施日を報告していないもので、期限を守ったとはみなしません。",
+  sectionCaption: "期限超過と{days}日以内の期限({n}件、{date}時点)",
+  sectionNone: "期限を超過したもの、{days}日以内に期限が来るものはありません。",
+  sectionOthers: "すべての期限を表示(全{n}件:未報告・期限前・実施済みを含む)",
+  othersCaption: "すべての期限({n}件)",
+
+  // The incident page's clocks
+  clocksTitle: "法令上の報告期限と理事会への報告",
+  clocksLead:
+    "委託先が事故を知った日から法令上の期限を計算し、委託先が報告した実施日で判定します。報告義務は保険会社にあり、協会は報告された日付で確認します。",
+  clocksNotApplicable:
+    "この事故は個人データの漏えい等ではないため、個人情報保護法・保険業法の報告期限は適用されません。",
+  clocksNotReportedNote:
+    "「未報告」は、委託先が当局へ報告した日を協会に報告していないことを示します。期限を守ったという意味ではありません。",
+  clocksCaption: "この事故に適用される期限({n}件)",
+  clocksNone: "この事故に適用される期限はありません。",
+  dayCountingNote: "日数の数え方:{mode}",
+
+  // Day counting
+  "dayCounting.exclude_first_day": "初日不算入(民法第140条、既定)",
+  "dayCounting.include_first_day": "初日算入",
+  "dayCountingHint.exclude_first_day": "事故を知った日の翌日から数えます(例:4月21日から60日 → 6月20日)。",
+  "dayCountingHint.include_first_day": "事故を知った日を1日目として数えます(例:4月21日から60日 → 6月19日)。",
+
+  // The admin setting
+  settingsTitle: "期限の日数の数え方",
+  settingsLead: "法令上の期限の計算に使います。変更はすべての期限に反映され、監査記録に残ります。",
+  settingsLegend: "日数の数え方",
+  settingsSave: "保存する",
+  settingsSaved: "保存しました。",
+  settingsUnchanged: "現在の設定と同じです。",
+  settingsCurrent: "現在の設定:{mode}",
+  settingsReadOnly: "この設定は管理者が変更できます。",
+  settingsVersion: "版{version}",
+};

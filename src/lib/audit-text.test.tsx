@@ -1,0 +1,134 @@
+import { renderHook } from "@testing-library/react";
+import type { ReactNode } from "react";
+import type { TLang } from "@/i18n/catalog";
+import { I18nProvider, useI18n } from "@/i18n/i18n";
+import type { TAuditEntry } from "@/shared/schemas/audit";
+import {
+  actionLabel,
+  actorName,
+  changedFields,
+  changeWords,
+  fieldLabel,
+  formatDateTime,
+  recordName,
+  recordPath,
+  valueWords,
+} from "./audit-text";
+
+const i18nIn = (lang: TLang) =>
+  renderHook(() => useI18n(), {
+    wrapper: ({ children }: { children: ReactNode }) => (
+      <I18nProvider initialLang={lang}>{children}</I18nProvider>
+    ),
+  }).result.current;
+
+const src = { documentId: "notice", cites: [] };
+const refundBefore = {
+  id: "coh-3-refund",
+  incidentId: "inc-3",
+  label: { ja: "二重請求された加入者への返金", en: "Refunds to the members billed twice" },
+  members: { status: "reported", value: 3, source: src },
+  status: "in_progress",
+  progress: [],
+  version: 1,
+};
+const refundAfter = {
+  ...refundBefore,
+  status: "completed",
+  progress: [{ id: "pe-1", date: "2025-09-30", doneCount: { status: "reported", value: 3, source: src } }],
+  version: 2,
+};
+
+const entry = (over: Partial<TAuditEntry>): TAuditEntry => ({
+  seq: 1,
+  at: "2025-10-01T05:03:00.000Z",
+  actor: { id: "usr-x", username: "demo-editor", displayName: "Demo editor" },
+  action: "addProgressEvent",
+  entityType: "cohort",
+  entityId: "coh-3-refund",
+  before: refundBefore,
+  after: refundAfter,
+  prevHash: "0".repeat(64),
+  hash: "1".repeat(64),
+  ...over,
+});
+
+describe("audit entries in words", () => {
+  it("finds the changed fields only: not the version, not key order, not equal values", () => {
+    expect(changedFields(entry({})).map((c) => c.field)).toEqual(["status", "progress"]);
+    const reordered = { ...refundBefore, label: { en: refundBefore.label.en, ja: refundBefore.label.ja } };
+    expect(changedFields({ before: refundBefore, after: { ...reordered, version: 9 } })).toEqual([]);
+    expect(changedFields({ before: { a: 1 }, after: { b: 2 } })).toEqual([
+      { field: "a", before: 1, after: undefined },
+      { field: "b", before: undefined, after: 2 },
+    ]);
+    // A creation: every field it was created with, except the version.
+    expect(changedFields({ before: null, after: refundBefore }).map((c) => c.field)).toEqual([
+      "id",
+      "incidentId",
+      "label",
+      "members",
+      "status",
+      "progress",
+    ]);
+  });
+
+  it("says what changed as the pages say it (ja)", () => {
+    const ja = i18nIn("ja");
+    const [status, progress] = changedFields(entry({}));
+    expect(changeWords(ja, "cohort", status as never)).toBe("状態:対応中 → 完了(委託先報告)");
+    expect(changeWords(ja, "cohort", progress as never)).toBe("進捗:(なし) → 1件");
+    expect(valueWords(ja, "cohort", "members", refundBefore.members)).toBe("3");
+    expect(
+      valueWords(ja, "cohort", "amountPerMemberYen", { status: "not_reported", missing: refundBefore.label }),
+    ).toBe("未報告");
+    expect(
+      valueWords(ja, "cohort", "amountPerMemberYen", { status: "reported", value: 200, source: src }),
+    ).toBe("200円");
+    expect(valueWords(ja, "commitment", "dueDate", "2025-09-30")).toBe("2025年9月30日");
+    expect(valueWords(ja, "commitment", "status", "verified")).toBe("協会が確認済み");
+    expect(valueWords(ja, "incident", "status", "closed")).toBe("完了");
+    expect(valueWords(ja, "incident", "vendorIds", ["sompo", "partners"])).toBe("sompo、partners");
+    expect(valueWords(ja, "cohort", "methods", ["refund", "rebilling"])).toBe("返金、再請求");
+    expect(valueWords(ja, "user", "role", "admin")).toBe("管理者");
+    expect(valueWords(ja, "user", "disabled", true)).toBe("はい");
+    expect(valueWords(ja, "user", "passwordChanged", true)).toBe("設定しました(内容は記録しません)");
+    expect(valueWords(ja, "commitment", "evidence", null)).toBe("(なし)");
+    expect(valueWords(ja, "settings", "dayCounting", "include_first_day")).toBe("初日算入(当日から数える)");
+    // A field this list does not know yet: its own name, never a bare catalog key.
+    expect(fieldLabel(ja, "somethingNew")).toBe("somethingNew");
+    expect(actionLabel(ja, "verifyCommitment")).toBe("完了を確認");
+    expect(actionLabel(ja, "someNewAction")).toBe("someNewAction");
+  });
+
+  it("says it in English too, and names who did it", () => {
+    const en = i18nIn("en");
+    expect(changeWords(en, "cohort", changedFields(entry({}))[0] as never)).toBe(
+      "Status: In progress → Completed (vendor's report)",
+    );
+    expect(actorName(en, { id: "system", username: "system", displayName: "npm run user:add" })).toBe(
+      "System (npm run user:add)",
+    );
+    expect(actorName(en, { id: "usr-1", username: "hanako", displayName: "Hanako" })).toBe("Hanako");
+    expect(formatDateTime("2025-10-01T05:03:00.000Z", "en")).toBe("1 Oct 2025, 14:03");
+    expect(formatDateTime("2025-10-01T05:03:00.000Z", "ja")).toBe("2025年10月1日 14:03");
+  });
+
+  it("names the record and the page that shows it", () => {
+    const ja = i18nIn("ja");
+    expect(recordName(ja, entry({}))).toBe("二重請求された加入者への返金");
+    expect(recordPath(entry({}))).toBe("/incidents/inc-3");
+    const incident = { id: "inc-3", number: 3, title: { ja: "二重請求", en: "Double billing" } };
+    expect(recordName(ja, entry({ entityType: "incident", entityId: "inc-3", after: incident }))).toBe(
+      "事故3 二重請求",
+    );
+    expect(recordPath(entry({ entityType: "commitment", entityId: "cmt-2" }))).toBe("/commitments#cmt-2");
+    expect(recordPath(entry({ entityType: "product", after: { vendorIds: ["sompo"] } }))).toBe(
+      "/vendors/sompo",
+    );
+    const user = { id: "usr-1", username: "hanako", displayName: "Hanako" };
+    expect(recordName(ja, entry({ entityType: "user", after: user }))).toBe("Hanako(hanako)");
+    expect(recordPath(entry({ entityType: "user" }))).toBe("/admin/users");
+    expect(recordPath(entry({ entityType: "settings" }))).toBeNull();
+  });
+});

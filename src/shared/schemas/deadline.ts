@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { ZId, ZIsoDate, ZSourceRef, ZText } from "./common";
+import { ZDayCounting } from "./settings";
+
+/*
+ * Due dates the board can check: the vendor's promised dates (commitments) and the statutory rules of
+ * ../shared/seed/CONTEXT.md, turned into dates with the day-counting setting.
+ */
+
+export const ZDeadlineRule = z.enum([
+  "APPI_PRELIM",
+  "APPI_FINAL",
+  "APPI_NOTICE",
+  "INS_FSA_LEAK",
+  "FSA_PLAN",
+  "BOARD_REPORT",
+  "VENDOR_PROMISE",
+]);
+export type TDeadlineRule = z.infer<typeof ZDeadlineRule>;
+
+export const ZDeadlineState = z.enum([
+  /** Done on or before the due date. */
+  "met",
+  /** Done, after the due date. */
+  "late",
+  /** Not done and the due date has passed. */
+  "overdue",
+  /** Not done; due within the window (14 days by default). */
+  "due_soon",
+  /** Not done; due later than the window. */
+  "upcoming",
+  /** Whether and when it was done is not reported (the vendor never gave the date). */
+  "not_reported",
+  /** Done; the rule fixes no day to judge it against ("promptly"). */
+  "done_no_due",
+]);
+export type TDeadlineState = z.infer<typeof ZDeadlineState>;
+
+export const ZDeadlineMissing = z.enum(["start_date", "done_date"]);
+export type TDeadlineMissing = z.infer<typeof ZDeadlineMissing>;
+
+export const ZDeadline = z.strictObject({
+  /** Stable: rule + the record it applies to. */
+  key: z.string(),
+  rule: ZDeadlineRule,
+  incidentId: ZId.nullable(),
+  commitmentId: ZId.nullable(),
+  vendorId: ZId.nullable(),
+  regulatoryActionId: ZId.nullable(),
+  /** What is due. */
+  label: ZText,
+  /** The day the clock starts (learning of the incident, the order, the last board report). */
+  startDate: ZIsoDate.nullable(),
+  dueDate: ZIsoDate.nullable(),
+  /** The due date comes from a guideline ("about 3–5 days"), not a fixed day in the law. */
+  guideline: z.boolean(),
+  /** When it was done, as the record reports it; null when not done or not reported. */
+  doneDate: ZIsoDate.nullable(),
+  state: ZDeadlineState,
+  /**
+   * With `not_reported`: what the record lacks to judge it — the day the clock starts (the vendor gave no
+   * day of detection, or only a month) or the day it was done. Null otherwise.
+   */
+  missing: ZDeadlineMissing.nullable().default(null),
+  /** Days from the reference date to the due date (negative when past); null without a due date. */
+  daysLeft: z.number().int().nullable(),
+  /** Where the rule is written (law, guideline, order, the vendor's own words). */
+  basis: ZText,
+  source: ZSourceRef.nullable(),
+});
+export type TDeadline = z.infer<typeof ZDeadline>;
+
+export const ZDeadlineQuery = z.strictObject({
+  asOf: ZIsoDate.optional(),
+  withinDays: z.coerce.number().int().min(1).max(365).default(14),
+  incidentId: ZId.optional(),
+});
+
+export const ZDeadlines = z.strictObject({
+  asOf: ZIsoDate,
+  withinDays: z.number().int(),
+  dayCounting: ZDayCounting,
+  counts: z.strictObject({
+    overdue: z.number().int().min(0),
+    dueSoon: z.number().int().min(0),
+    notReported: z.number().int().min(0),
+  }),
+  items: z.array(ZDeadline),
+});
+export type TDeadlines = z.infer<typeof ZDeadlines>;

@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { ZCohort, ZCohortStatus, ZProgressEvent } from "./cohort";
+import { ZCommitment } from "./commitment";
+import { ZId, ZIsoDate, ZText, ZVersion } from "./common";
+import { ZSourceDocument } from "./document";
+import { ZIncident, ZMilestone, ZScopeStatement } from "./incident";
+import { ZMeeting, ZMeetingItem, ZResolution } from "./meeting";
+import { ZProduct } from "./product";
+import { ZVendor } from "./vendor";
+
+/*
+ * What the secretariat sends to create or change a record. Each draft is the record's own schema without
+ * what the server decides: ids (new ones are assigned), versions, derived flags and workflow states that
+ * only their own actions may set. An update is the whole draft plus the version it was read at.
+ */
+
+const withVersion = { version: ZVersion };
+/** A nested item keeps its id when it is edited and gets a new one when it is added. */
+const optionalId = { id: ZId.optional() };
+
+export const ZIncidentDraft = ZIncident.omit({ id: true, version: true, number: true }).extend({
+  /** Assigned as the next number when left out. */
+  number: z.number().int().min(1).max(100_000).optional(),
+  scope: z.array(ZScopeStatement.extend(optionalId)).max(50),
+  /** `outsideRecord` follows the milestone's source document, so it is not sent. */
+  milestones: z.array(ZMilestone.omit({ outsideRecord: true }).extend(optionalId)).max(100),
+});
+export type TIncidentDraft = z.infer<typeof ZIncidentDraft>;
+export const ZIncidentUpdate = ZIncidentDraft.extend(withVersion);
+export type TIncidentUpdate = z.infer<typeof ZIncidentUpdate>;
+
+export const ZCohortDraft = ZCohort.omit({ id: true, version: true, progress: true });
+export type TCohortDraft = z.infer<typeof ZCohortDraft>;
+export const ZCohortUpdate = ZCohortDraft.extend(withVersion);
+export type TCohortUpdate = z.infer<typeof ZCohortUpdate>;
+
+/** A dated progress report on a cohort; the cohort's status may change with it (e.g. to completed). */
+export const ZProgressEventDraft = ZProgressEvent.omit({ id: true, cohortId: true }).extend({
+  ...withVersion,
+  cohortStatus: ZCohortStatus.optional(),
+});
+export type TProgressEventDraft = z.infer<typeof ZProgressEventDraft>;
+
+/** Workflow states after `in_progress` are reached only through report-done / verify / reopen. */
+export const ZCommitmentEditableStatus = z.enum(["open", "in_progress"]);
+
+export const ZCommitmentDraft = ZCommitment.omit({
+  id: true,
+  version: true,
+  status: true,
+  reportedDoneDate: true,
+  verifiedDate: true,
+  evidence: true,
+  reopenedDate: true,
+  reopenedReason: true,
+}).extend({ status: ZCommitmentEditableStatus.optional() });
+export type TCommitmentDraft = z.infer<typeof ZCommitmentDraft>;
+export const ZCommitmentUpdate = ZCommitmentDraft.extend(withVersion);
+export type TCommitmentUpdate = z.infer<typeof ZCommitmentUpdate>;
+
+/** The vendor says it is done: when, and what it gave as evidence. */
+export const ZCommitmentReportDone = z.strictObject({
+  ...withVersion,
+  reportedDoneDate: ZIsoDate,
+  evidence: ZText,
+});
+/** The association checked the vendor's report and accepts it: only now does the commitment count as closed. */
+export const ZCommitmentVerify = z.strictObject({ ...withVersion, verifiedDate: ZIsoDate });
+/** The association does not accept the vendor's report: why, and since when. */
+export const ZCommitmentReopen = z.strictObject({ ...withVersion, reopenedDate: ZIsoDate, reason: ZText });
+
+export const ZDocumentDraft = ZSourceDocument.omit({ id: true, version: true }).extend({
+  statements: z.array(ZText).max(200),
+});
+export type TDocumentDraft = z.infer<typeof ZDocumentDraft>;
+export const ZDocumentUpdate = ZDocumentDraft.extend(withVersion);
+
+export const ZMeetingDraft = ZMeeting.omit({ id: true, version: true, closed: true }).extend({
+  items: z.array(ZMeetingItem.extend(optionalId)).max(100),
+  resolutions: z.array(ZResolution.extend(optionalId)).max(100),
+});
+export type TMeetingDraft = z.infer<typeof ZMeetingDraft>;
+export const ZMeetingUpdate = ZMeetingDraft.extend(withVersion);
+
+/** Closing freezes what the board was shown; the version guards against closing a meeting edited meanwhile. */
+export const ZMeetingClose = z.strictObject(withVersion);
+
+export const ZVendorDraft = ZVendor.omit({ id: true, version: true });
+export type TVendorDraft = z.infer<typeof ZVendorDraft>;
+export const ZVendorUpdate = ZVendorDraft.extend(withVersion);
+
+export const ZProductDraft = ZProduct.omit({ id: true, version: true });
+export type TProductDraft = z.infer<typeof ZProductDraft>;
+export const ZProductUpdate = ZProductDraft.extend(withVersion);
