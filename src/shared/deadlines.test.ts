@@ -392,3 +392,12 @@ describe("invariants on any reference date, window and setting", () => {
     );
   });
 });
+
+describe("the end of the calendar", () => {
+  it("never writes a due date past 9999-12-31, whatever the record's dates", () => {
+    expect(dueAfterDays("9999-12-20", 60, "exclude_first_day")).toBe("9999-12-31");
+    expect(dueAfterMonths("9999-11-15", 3, "exclude_first_day")).toBe("9999-12-31");
+    expect(dueAfterMonths("9999-12-31", 1, "exclude_first_day")).toBe("9999-12-31");
+    expect(dueAfterDays("2025-04-21", 60, "exclude_first_day")).toBe("2025-06-20");
+  });
+});

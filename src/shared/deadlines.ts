@@ -92,7 +92,14 @@ export const DEADLINE_RULES: Record<TDeadlineRule, TRuleInfo> = {
  * day (the period ends `start + days`); counting it ends the period one day earlier.
  */
 export const dueAfterDays = (start: string, days: number, counting: TDayCounting) =>
-  addDays(start, counting === "exclude_first_day" ? days : days - 1);
+  withinCalendar(addDays(start, counting === "exclude_first_day" ? days : days - 1));
+
+/**
+ * A record dated at the end of year 9999 would put a due date past the last date the schemas (and ISO
+ * 8601's four-digit years) can write: such a clock ends on the last writable day instead.
+ */
+const LAST_DAY = "9999-12-31";
+const withinCalendar = (date: string) => (/^\d{4}-/.test(date) ? date : LAST_DAY);
 
 /**
  * The last day of a period of `months` months from `start` (Civil Code Art. 143): the day before the day
@@ -101,14 +108,16 @@ export const dueAfterDays = (start: string, days: number, counting: TDayCounting
  */
 export const dueAfterMonths = (start: string, months: number, counting: TDayCounting) => {
   const first = counting === "exclude_first_day" ? addDays(start, 1) : start;
+  if (!/^\d{4}-/.test(first)) return LAST_DAY;
   const y = Number(first.slice(0, 4));
   const m = Number(first.slice(5, 7)) - 1 + months;
   const d = Number(first.slice(8, 10));
   const year = y + Math.floor(m / 12);
   const month = ((m % 12) + 12) % 12;
   const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  if (year > 9999) return LAST_DAY;
   if (d > last) return new Date(Date.UTC(year, month, last)).toISOString().slice(0, 10);
-  return addDays(new Date(Date.UTC(year, month, d)).toISOString().slice(0, 10), -1);
+  return withinCalendar(addDays(new Date(Date.UTC(year, month, d)).toISOString().slice(0, 10), -1));
 };
 
 /** The first day-precise milestone of a kind (on or before `asOf`: the record as it stood that day). */

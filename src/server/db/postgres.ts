@@ -25,6 +25,23 @@ const wrap = (client: pg.Pool | pg.PoolClient): TQueryable => ({
   },
 });
 
+/**
+ * One connection (a transaction's) runs one statement at a time: code shared with the pool (which runs
+ * reads side by side with Promise.all) is queued here instead of relying on pg's deprecated implicit queue.
+ */
+const serialized = (inner: TQueryable): TQueryable => {
+  let tail: Promise<unknown> = Promise.resolve();
+  const turn = <R>(run: () => Promise<R>): Promise<R> => {
+    const next = tail.then(run, run);
+    tail = next.catch(() => undefined);
+    return next;
+  };
+  return {
+    query: (sql, params) => turn(() => inner.query(sql, params)),
+    exec: (sql) => turn(() => inner.exec(sql)),
+  };
+};
+
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** PostgreSQL through a `pg` connection pool. */
@@ -49,7 +66,7 @@ export const openPostgres = async (options: TPostgresOptions): Promise<TDb> => {
       const client = await pool.connect();
       try {
         await client.query("BEGIN");
-        const result = await fn(wrap(client));
+        const result = await fn(serialized(wrap(client)));
         await client.query("COMMIT");
         return result;
       } catch (error) {
