@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
 import { DataTable } from "@/components/data-table";
 import { QueryState } from "@/components/query-state";
 import { sourceColumn } from "@/components/source-column";
@@ -39,7 +40,8 @@ export const IncidentCommitments = ({ incidentId }: { incidentId: string }) => {
                 header: t("incidents.colCommitment"),
                 render: (c) => (
                   <>
-                    <span>{tx(c.text)}</span>
+                    {/* The tracker shows its card, where editors record the vendor's report or verify it. */}
+                    <Link to={`/commitments?id=${encodeURIComponent(c.id)}`}>{tx(c.text)}</Link>
                     {c.quote ? (
                       <q className="commitment-quote" lang="ja">
                         {c.quote}
