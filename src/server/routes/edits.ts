@@ -1,6 +1,6 @@
 import type { TSessionInfo } from "@/server/auth/sessions";
 import type { TDb } from "@/server/db/types";
-import { runEdit, type TEditRun } from "@/server/edits/run-edit";
+import { runEdit } from "@/server/edits/run-edit";
 import { getCommitment } from "@/server/repository/commitments";
 import type { THandlers } from "@/server/routes/define";
 import { todayInTokyo } from "@/shared/dates";
@@ -20,157 +20,87 @@ export const editContext = (session: TSessionInfo, now: Date): TEditContext => (
 
 type TListKey = "incidents" | "cohorts" | "documents" | "meetings" | "vendors" | "products";
 
+/** What a write needs of its handler's context. */
+type TEditRequest = { db: TDb; session: TSessionInfo; now: Date };
+
+type TEdit = (data: TDataset, ctx: TEditContext) => TEditOutcome;
+
 /** Runs the edit and answers with the record it names, as it is in the edited record. */
-const editAndAnswer = <K extends TListKey>(
-  db: TDb,
-  key: K,
-  run: Omit<TEditRun<string>, "edit"> & { edit: (data: TDataset) => TEditOutcome },
-) =>
-  runEdit(db, run, async (_tx, outcome) => {
-    const list = outcome.data[key] as TDataset[K];
-    const record = (list as { id: string }[]).find((x) => x.id === outcome.result);
-    if (!record) throw new Error(`${run.action}: ${outcome.result} is not in the edited record`);
+const answerRecord = <K extends TListKey>(c: TEditRequest, action: string, key: K, run: TEdit) => {
+  const ctx = editContext(c.session, c.now);
+  return runEdit(c.db, { action, ctx, edit: (data) => run(data, ctx) }, async (_tx, outcome) => {
+    const list = outcome.data[key] as { id: string }[];
+    const record = list.find((x) => x.id === outcome.result);
+    if (!record) throw new Error(`${action}: ${outcome.result} is not in the edited record`);
     return record as TDataset[K][number];
   });
+};
 
 /** Commitments answer as a view as of today (with `overdue`), like GET does. */
-const editCommitment = (
-  db: TDb,
-  run: Omit<TEditRun<string>, "edit"> & { edit: (data: TDataset) => TEditOutcome },
-) =>
-  runEdit(db, run, async (tx, outcome) => {
-    const view = await getCommitment(tx, outcome.result, todayInTokyo(run.ctx.now));
-    if (!view) throw new Error(`${run.action}: ${outcome.result} was not stored`);
+const answerCommitment = (c: TEditRequest, action: string, run: TEdit) => {
+  const ctx = editContext(c.session, c.now);
+  return runEdit(c.db, { action, ctx, edit: (data) => run(data, ctx) }, async (tx, outcome) => {
+    const view = await getCommitment(tx, outcome.result, todayInTokyo(c.now));
+    if (!view) throw new Error(`${action}: ${outcome.result} was not stored`);
     return view;
   });
+};
 
 export const editRoutes = {
-  createIncident: ({ db, body, session, now }) =>
-    editAndAnswer(db, "incidents", {
-      action: "createIncident",
-      ctx: editContext(session, now),
-      edit: (data) => edit.createIncident(data, body),
-    }),
-  updateIncident: ({ db, params, body, session, now }) =>
-    editAndAnswer(db, "incidents", {
-      action: "updateIncident",
-      ctx: editContext(session, now),
-      edit: (data) => edit.updateIncident(data, params.incidentId, body),
-    }),
-  createCohort: ({ db, body, session, now }) =>
-    editAndAnswer(db, "cohorts", {
-      action: "createCohort",
-      ctx: editContext(session, now),
-      edit: (data) => edit.createCohort(data, body),
-    }),
-  updateCohort: ({ db, params, body, session, now }) =>
-    editAndAnswer(db, "cohorts", {
-      action: "updateCohort",
-      ctx: editContext(session, now),
-      edit: (data) => edit.updateCohort(data, params.cohortId, body),
-    }),
-  addProgressEvent: ({ db, params, body, session, now }) => {
-    const ctx = editContext(session, now);
-    return editAndAnswer(db, "cohorts", {
-      action: "addProgressEvent",
-      ctx,
-      edit: (data) => edit.recordProgress(data, params.cohortId, null, body, ctx),
-    });
-  },
-  updateProgressEvent: ({ db, params, body, session, now }) => {
-    const ctx = editContext(session, now);
-    return editAndAnswer(db, "cohorts", {
-      action: "updateProgressEvent",
-      ctx,
-      edit: (data) => edit.recordProgress(data, params.cohortId, params.eventId, body, ctx),
-    });
-  },
-  createCommitment: ({ db, body, session, now }) =>
-    editCommitment(db, {
-      action: "createCommitment",
-      ctx: editContext(session, now),
-      edit: (data) => edit.createCommitment(data, body),
-    }),
-  updateCommitment: ({ db, params, body, session, now }) =>
-    editCommitment(db, {
-      action: "updateCommitment",
-      ctx: editContext(session, now),
-      edit: (data) => edit.updateCommitment(data, params.commitmentId, body),
-    }),
-  reportCommitmentDone: ({ db, params, body, session, now }) => {
-    const ctx = editContext(session, now);
-    return editCommitment(db, {
-      action: "reportCommitmentDone",
-      ctx,
-      edit: (data) => edit.reportCommitmentDone(data, params.commitmentId, body, ctx),
-    });
-  },
-  verifyCommitment: ({ db, params, body, session, now }) => {
-    const ctx = editContext(session, now);
-    return editCommitment(db, {
-      action: "verifyCommitment",
-      ctx,
-      edit: (data) => edit.verifyCommitment(data, params.commitmentId, body, ctx),
-    });
-  },
-  reopenCommitment: ({ db, params, body, session, now }) => {
-    const ctx = editContext(session, now);
-    return editCommitment(db, {
-      action: "reopenCommitment",
-      ctx,
-      edit: (data) => edit.reopenCommitment(data, params.commitmentId, body, ctx),
-    });
-  },
-  createDocument: ({ db, body, session, now }) => {
-    const ctx = editContext(session, now);
-    return editAndAnswer(db, "documents", {
-      action: "createDocument",
-      ctx,
-      edit: (data) => edit.createDocument(data, body, ctx),
-    });
-  },
-  updateDocument: ({ db, params, body, session, now }) => {
-    const ctx = editContext(session, now);
-    return editAndAnswer(db, "documents", {
-      action: "updateDocument",
-      ctx,
-      edit: (data) => edit.updateDocument(data, params.documentId, body, ctx),
-    });
-  },
-  createMeeting: ({ db, body, session, now }) =>
-    editAndAnswer(db, "meetings", {
-      action: "createMeeting",
-      ctx: editContext(session, now),
-      edit: (data) => edit.createMeeting(data, body),
-    }),
-  updateMeeting: ({ db, params, body, session, now }) =>
-    editAndAnswer(db, "meetings", {
-      action: "updateMeeting",
-      ctx: editContext(session, now),
-      edit: (data) => edit.updateMeeting(data, params.meetingId, body),
-    }),
-  createVendor: ({ db, body, session, now }) =>
-    editAndAnswer(db, "vendors", {
-      action: "createVendor",
-      ctx: editContext(session, now),
-      edit: (data) => edit.createVendor(data, body),
-    }),
-  updateVendor: ({ db, params, body, session, now }) =>
-    editAndAnswer(db, "vendors", {
-      action: "updateVendor",
-      ctx: editContext(session, now),
-      edit: (data) => edit.updateVendor(data, params.vendorId, body),
-    }),
-  createProduct: ({ db, body, session, now }) =>
-    editAndAnswer(db, "products", {
-      action: "createProduct",
-      ctx: editContext(session, now),
-      edit: (data) => edit.createProduct(data, body),
-    }),
-  updateProduct: ({ db, params, body, session, now }) =>
-    editAndAnswer(db, "products", {
-      action: "updateProduct",
-      ctx: editContext(session, now),
-      edit: (data) => edit.updateProduct(data, params.productId, body),
-    }),
+  createIncident: (c) =>
+    answerRecord(c, "createIncident", "incidents", (data) => edit.createIncident(data, c.body)),
+  updateIncident: (c) =>
+    answerRecord(c, "updateIncident", "incidents", (data) =>
+      edit.updateIncident(data, c.params.incidentId, c.body),
+    ),
+  createCohort: (c) => answerRecord(c, "createCohort", "cohorts", (data) => edit.createCohort(data, c.body)),
+  updateCohort: (c) =>
+    answerRecord(c, "updateCohort", "cohorts", (data) => edit.updateCohort(data, c.params.cohortId, c.body)),
+  addProgressEvent: (c) =>
+    answerRecord(c, "addProgressEvent", "cohorts", (data, ctx) =>
+      edit.recordProgress(data, c.params.cohortId, null, c.body, ctx),
+    ),
+  updateProgressEvent: (c) =>
+    answerRecord(c, "updateProgressEvent", "cohorts", (data, ctx) =>
+      edit.recordProgress(data, c.params.cohortId, c.params.eventId, c.body, ctx),
+    ),
+  createCommitment: (c) =>
+    answerCommitment(c, "createCommitment", (data) => edit.createCommitment(data, c.body)),
+  updateCommitment: (c) =>
+    answerCommitment(c, "updateCommitment", (data) =>
+      edit.updateCommitment(data, c.params.commitmentId, c.body),
+    ),
+  reportCommitmentDone: (c) =>
+    answerCommitment(c, "reportCommitmentDone", (data, ctx) =>
+      edit.reportCommitmentDone(data, c.params.commitmentId, c.body, ctx),
+    ),
+  verifyCommitment: (c) =>
+    answerCommitment(c, "verifyCommitment", (data, ctx) =>
+      edit.verifyCommitment(data, c.params.commitmentId, c.body, ctx),
+    ),
+  reopenCommitment: (c) =>
+    answerCommitment(c, "reopenCommitment", (data, ctx) =>
+      edit.reopenCommitment(data, c.params.commitmentId, c.body, ctx),
+    ),
+  createDocument: (c) =>
+    answerRecord(c, "createDocument", "documents", (data, ctx) => edit.createDocument(data, c.body, ctx)),
+  updateDocument: (c) =>
+    answerRecord(c, "updateDocument", "documents", (data, ctx) =>
+      edit.updateDocument(data, c.params.documentId, c.body, ctx),
+    ),
+  createMeeting: (c) =>
+    answerRecord(c, "createMeeting", "meetings", (data) => edit.createMeeting(data, c.body)),
+  updateMeeting: (c) =>
+    answerRecord(c, "updateMeeting", "meetings", (data) =>
+      edit.updateMeeting(data, c.params.meetingId, c.body),
+    ),
+  createVendor: (c) => answerRecord(c, "createVendor", "vendors", (data) => edit.createVendor(data, c.body)),
+  updateVendor: (c) =>
+    answerRecord(c, "updateVendor", "vendors", (data) => edit.updateVendor(data, c.params.vendorId, c.body)),
+  createProduct: (c) =>
+    answerRecord(c, "createProduct", "products", (data) => edit.createProduct(data, c.body)),
+  updateProduct: (c) =>
+    answerRecord(c, "updateProduct", "products", (data) =>
+      edit.updateProduct(data, c.params.productId, c.body),
+    ),
 } satisfies THandlers;

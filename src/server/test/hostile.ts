@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import type { z } from "zod";
+import { REFERENCE_FIELDS } from "@/shared/edits/engine";
 import { ZId, ZIsoDate, ZPartialDate, ZText, ZVersion } from "@/shared/schemas/common";
 import { case2025 } from "@/shared/seed/case-2025";
 
@@ -31,26 +32,8 @@ const ID_POOLS: Record<string, string[]> = {
   ],
 };
 
-const KIND_OF_KEY: Record<string, keyof typeof ID_POOLS> = {
-  documentId: "document",
-  madeInDocumentId: "document",
-  cites: "document",
-  documentIds: "document",
-  vendorId: "vendor",
-  vendorIds: "vendor",
-  owedByIds: "vendor",
-  targetVendorIds: "vendor",
-  issuerIds: "party",
-  presentedByIds: "party",
-  productId: "product",
-  productIds: "product",
-  incidentId: "incident",
-  incidentIds: "incident",
-  commitmentIds: "commitment",
-  madeAtMeetingId: "meeting",
-  parentId: "cohort",
-  id: "nested",
-};
+// The engine's own map of reference fields, plus nested ids (drawn from the ids nested items use).
+const KIND_OF_KEY: Record<string, keyof typeof ID_POOLS> = { ...REFERENCE_FIELDS, id: "nested" };
 
 const ALL_IDS = [...new Set(Object.values(ID_POOLS).flat())];
 

@@ -49,7 +49,7 @@ export const MAX_FIGURE = 1_000_000_000_000;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Where each kind of id points: the field names the schemas use for references. */
-type TRefKind =
+export type TRefKind =
   | "document"
   | "vendor"
   | "party"
@@ -59,7 +59,8 @@ type TRefKind =
   | "meeting"
   | "cohort";
 
-const REFERENCE_FIELDS: Record<string, TRefKind> = {
+/** Which kind of record each reference field of the drafts names (also used by the tests' body generators). */
+export const REFERENCE_FIELDS: Record<string, TRefKind> = {
   documentId: "document",
   madeInDocumentId: "document",
   cites: "document",
