@@ -8,23 +8,14 @@ import type { TDb } from "@/server/db/types";
 import { appendVary, compress, isCompressible, MIN_COMPRESS_BYTES, pickEncoding } from "@/server/http-util";
 import { auditRoutes } from "@/server/routes/audit";
 import { authRoutes } from "@/server/routes/auth";
-import { cohortRoutes } from "@/server/routes/cohorts";
-import { commitmentRoutes } from "@/server/routes/commitments";
-import { deadlineRoutes } from "@/server/routes/deadlines";
 import { HttpProblem, type TAllHandlers, type THandler } from "@/server/routes/define";
-import { documentRoutes } from "@/server/routes/documents";
 import { editRoutes } from "@/server/routes/edits";
 import { importRoutes } from "@/server/routes/imports";
-import { incidentRoutes } from "@/server/routes/incidents";
-import { meetingRoutes } from "@/server/routes/meetings";
 import { metaRoutes } from "@/server/routes/meta";
-import { organisationRoutes } from "@/server/routes/organisation";
-import { productRoutes } from "@/server/routes/products";
+import { readRoutes } from "@/server/routes/reads";
 import { settingRoutes } from "@/server/routes/settings";
 import { snapshotRoutes } from "@/server/routes/snapshots";
-import { statsRoutes } from "@/server/routes/stats";
 import { userRoutes } from "@/server/routes/users";
-import { vendorRoutes } from "@/server/routes/vendors";
 import { staticFiles } from "@/server/static-files";
 import { accessProblem, isCrossSite } from "@/shared/access";
 import { contract, type TEndpoint, type TEndpointName } from "@/shared/contract";
@@ -49,20 +40,11 @@ import { APP_VERSION } from "@/shared/version";
 /** Every endpoint of the contract has exactly one handler: the type check fails otherwise. */
 export const handlers: TAllHandlers = {
   ...metaRoutes,
-  ...organisationRoutes,
-  ...vendorRoutes,
-  ...productRoutes,
-  ...documentRoutes,
-  ...incidentRoutes,
-  ...cohortRoutes,
-  ...commitmentRoutes,
-  ...meetingRoutes,
-  ...statsRoutes,
+  ...readRoutes,
   ...authRoutes,
   ...userRoutes,
   ...editRoutes,
   ...auditRoutes,
-  ...deadlineRoutes,
   ...settingRoutes,
   ...importRoutes,
   ...snapshotRoutes,

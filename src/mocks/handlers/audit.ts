@@ -1,6 +1,6 @@
 import type { TMockImpls } from "@/mocks/define";
-import { page } from "@/mocks/derive";
 import { verifyLog } from "@/shared/audit";
+import { page } from "@/shared/reads/derive";
 
 export const auditMocks = {
   listAudit: ({ store, query }) =>

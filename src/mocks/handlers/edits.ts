@@ -1,9 +1,9 @@
 import { fail, type TMockImpls, type TMockSignedIn } from "@/mocks/define";
-import { commitmentView } from "@/mocks/derive";
 import { mockEditContext, runMockEdit, type TMockStore } from "@/mocks/store";
 import { todayInTokyo } from "@/shared/dates";
 import type { TEditContext, TEditOutcome } from "@/shared/edits/engine";
 import * as edit from "@/shared/edits/records";
+import { commitmentView } from "@/shared/reads/derive";
 import type { TDataset } from "@/shared/schemas/dataset";
 
 /*

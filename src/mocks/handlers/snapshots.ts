@@ -1,53 +1,14 @@
 import { fail, type TMockImpls } from "@/mocks/define";
-import { statsMocks } from "@/mocks/handlers/stats";
 import { appendMockAudit, exclusive, mockEditContext } from "@/mocks/store";
-import { computeDeadlines } from "@/shared/deadlines";
 import * as edit from "@/shared/edits/records";
-import { notFound, problem } from "@/shared/http";
-import type { TDataset } from "@/shared/schemas/dataset";
-import type { TSettings } from "@/shared/schemas/settings";
-import type { TMeetingSnapshot } from "@/shared/schemas/snapshot";
-import type { TOverview } from "@/shared/schemas/stats";
+import { notFound } from "@/shared/http";
+import { meetingSnapshotOf, noSnapshot } from "@/shared/reads/snapshot";
 
 /*
  * Closing a meeting over the mocks' record (as src/server/routes/snapshots.ts does on the server): the
- * shared edit marks it closed and, in the same turn of the write queue, the overview and deadlines as of
- * the meeting day and the dated record are frozen into store.snapshots.
+ * shared edit marks it closed and, in the same turn of the write queue, the shared snapshot is frozen into
+ * store.snapshots.
  */
-
-const SNAPSHOT_WITHIN_DAYS = 14;
-
-/** Same words as the server's: the contract suite compares them. */
-const noSnapshot = (meetingId: string) =>
-  problem(404, `The meeting "${meetingId}" has no snapshot: one is taken when the meeting is closed.`);
-
-/** The overview exactly as GET /stats/overview?asOf= answers it in the mocks. */
-const overviewAsOf = (data: TDataset, asOf: string) =>
-  statsMocks.getOverview({ data, query: { asOf } } as Parameters<
-    typeof statsMocks.getOverview
-  >[0]) as TOverview;
-
-const snapshotOf = (data: TDataset, meetingId: string, settings: TSettings): TMeetingSnapshot => {
-  const meeting = data.meetings.find((m) => m.id === meetingId);
-  if (!meeting?.closed) throw new Error(`closeMeeting: ${meetingId} is not closed in the record`);
-  const asOf = meeting.date;
-  // A copy: what the board was shown must not follow any later change of the live record.
-  return structuredClone({
-    meetingId,
-    takenAt: meeting.closed.at,
-    takenByName: meeting.closed.byName,
-    asOf,
-    overview: overviewAsOf(data, asOf),
-    deadlines: computeDeadlines(data, settings, { asOf, withinDays: SNAPSHOT_WITHIN_DAYS }),
-    record: {
-      meetings: data.meetings,
-      incidents: data.incidents,
-      cohorts: data.cohorts,
-      commitments: data.commitments,
-      documents: data.documents,
-    },
-  });
-};
 
 export const snapshotMocks = {
   closeMeeting: async ({ store, signedIn, now, params, body }) => {
@@ -56,7 +17,7 @@ export const snapshotMocks = {
     const outcome = await exclusive(store, async () => {
       const result = edit.closeMeeting(store.data, params.meetingId, body, ctx);
       if (!result.ok) return result;
-      const snapshot = snapshotOf(result.data, result.result, store.settings);
+      const snapshot = meetingSnapshotOf(result.data, result.result, store.settings);
       await appendMockAudit(
         store,
         result.changes.map((change) => ({ action: "closeMeeting", ...change })),

@@ -1,9 +1,9 @@
 import { endMockSession, mockUsers, randomUserId, type TMockUser, toUser } from "@/mocks/auth-state";
 import { fail, type TMockImpls } from "@/mocks/define";
-import { compareText, page } from "@/mocks/derive";
 import { appendMockAudit, exclusive, mockEditContext } from "@/mocks/store";
 import { lastAdmin, staleVersion, usernameTaken } from "@/shared/access";
 import { notFound } from "@/shared/http";
+import { compareText, page } from "@/shared/reads/derive";
 import type { TUser } from "@/shared/schemas/auth";
 
 const isActiveAdmin = (u: TMockUser) => u.role === "admin" && !u.disabled;

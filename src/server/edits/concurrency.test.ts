@@ -314,7 +314,7 @@ describe.each(testEngines)("no lost update on %s", (engine) => {
     ).rejects.toThrow("the answer failed");
     expect(await dataDigest(t.db)).toBe(digest);
 
-    // The database refuses the second record after the first was written.
+    // The database refuses the second record (an id it cannot hold) after the first was written.
     await expect(
       runEdit(
         t.db,
@@ -328,13 +328,13 @@ describe.each(testEngines)("no lost update on %s", (engine) => {
             });
             if (!outcome.ok) return outcome;
             const incident = d.incidents[0] as (typeof d.incidents)[number];
-            const broken = { ...incident, vendorIds: ["no-such-vendor"], version: incident.version + 1 };
+            const broken = { ...incident, id: "Not An Id", version: incident.version + 1 };
             return {
               ...outcome,
               data: { ...outcome.data, incidents: [broken, ...d.incidents.slice(1)] },
               changes: [
                 ...outcome.changes,
-                { entityType: "incident", entityId: incident.id, before: incident, after: broken },
+                { entityType: "incident", entityId: broken.id, before: incident, after: broken },
               ],
             };
           },

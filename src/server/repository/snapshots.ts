@@ -1,5 +1,5 @@
+import { z } from "zod";
 import type { TQueryable } from "@/server/db/types";
-import type { TSettings } from "@/shared/schemas/settings";
 import { type TMeetingSnapshot, ZMeetingSnapshot } from "@/shared/schemas/snapshot";
 
 /*
@@ -14,31 +14,10 @@ export const insertSnapshot = async (tx: TQueryable, snapshot: TMeetingSnapshot)
   );
 };
 
-export type TSnapshotLookup =
-  | { meeting: "missing" }
-  | { meeting: "open" }
-  | { meeting: "closed"; snapshot: TMeetingSnapshot | null };
+const ZSnapshotRow = z.object({ snapshot: ZMeetingSnapshot });
 
-/** The meeting's state and, when closed, its snapshot (parsed, so the answer keeps the schema's key order). */
-export const findSnapshot = async (db: TQueryable, meetingId: string): Promise<TSnapshotLookup> => {
-  const rows = await db.query<{ closed: boolean; snapshot: unknown }>(
-    `SELECT m.closed_at IS NOT NULL AS closed, s.snapshot
-     FROM meetings m LEFT JOIN meeting_snapshots s ON s.meeting_id = m.id
-     WHERE m.id = $1`,
-    [meetingId],
-  );
-  const row = rows[0];
-  if (!row) return { meeting: "missing" };
-  if (!row.closed) return { meeting: "open" };
-  return { meeting: "closed", snapshot: row.snapshot ? ZMeetingSnapshot.parse(row.snapshot) : null };
-};
-
-/** The settings deadlines are computed with, as stored now. */
-export const readSettings = async (tx: TQueryable): Promise<TSettings> => {
-  const rows = await tx.query<{ day_counting: TSettings["dayCounting"]; version: number }>(
-    "SELECT day_counting, version FROM settings WHERE singleton",
-  );
-  const row = rows[0];
-  if (!row) throw new Error("the settings row is missing");
-  return { dayCounting: row.day_counting, version: row.version };
+/** A closed meeting's snapshot (parsed, so the answer keeps the schema's key order), or null. */
+export const findSnapshot = async (db: TQueryable, meetingId: string): Promise<TMeetingSnapshot | null> => {
+  const rows = await db.query("SELECT snapshot FROM meeting_snapshots WHERE meeting_id = $1", [meetingId]);
+  return rows[0] ? ZSnapshotRow.parse(rows[0]).snapshot : null;
 };

@@ -1,11 +1,11 @@
 import type { TSessionInfo } from "@/server/auth/sessions";
 import type { TDb } from "@/server/db/types";
 import { runEdit } from "@/server/edits/run-edit";
-import { getCommitment } from "@/server/repository/commitments";
 import type { THandlers } from "@/server/routes/define";
 import { todayInTokyo } from "@/shared/dates";
 import type { TEditContext, TEditOutcome } from "@/shared/edits/engine";
 import * as edit from "@/shared/edits/records";
+import { commitmentView } from "@/shared/reads/derive";
 import type { TDataset } from "@/shared/schemas/dataset";
 
 /*
@@ -39,10 +39,10 @@ const answerRecord = <K extends TListKey>(c: TEditRequest, action: string, key: 
 /** Commitments answer as a view as of today (with `overdue`), like GET does. */
 const answerCommitment = (c: TEditRequest, action: string, run: TEdit) => {
   const ctx = editContext(c.session, c.now);
-  return runEdit(c.db, { action, ctx, edit: (data) => run(data, ctx) }, async (tx, outcome) => {
-    const view = await getCommitment(tx, outcome.result, todayInTokyo(c.now));
-    if (!view) throw new Error(`${action}: ${outcome.result} was not stored`);
-    return view;
+  return runEdit(c.db, { action, ctx, edit: (data) => run(data, ctx) }, (_tx, outcome) => {
+    const commitment = outcome.data.commitments.find((x) => x.id === outcome.result);
+    if (!commitment) throw new Error(`${action}: ${outcome.result} is not in the edited record`);
+    return commitmentView(commitment, todayInTokyo(c.now));
   });
 };
 

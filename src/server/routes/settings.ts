@@ -1,3 +1,4 @@
+import { bumpRevision } from "@/server/db/record-store";
 import { appendAudit } from "@/server/edits/audit-log";
 import { withEditLock } from "@/server/edits/run-edit";
 import { getSettings, writeSettings } from "@/server/repository/settings";
@@ -16,6 +17,8 @@ export const settingRoutes = {
       if (!outcome.ok) throw new HttpProblem(outcome.problem);
       if (outcome.next === null) return current;
       await writeSettings(tx, outcome.next);
+      // Readers hold the settings with the record: a new revision makes them read both again.
+      await bumpRevision(tx);
       const ctx = editContext(session, now);
       await appendAudit(
         tx,

@@ -337,12 +337,20 @@ describe.each(testEngines)("stats on %s", (engine) => {
     const rollback = new Error("rollback");
     const seen = await t.db
       .transaction(async (tx) => {
-        await tx.query(`UPDATE commitments SET due_date = '2025-09-01' WHERE id = 'cmt-1-letters'`);
-        await tx.query(`UPDATE commitments SET due_date = '2025-10-14' WHERE id = 'cmt-board-trust'`);
-        await tx.query(
-          `UPDATE commitments SET due_date = '2025-09-10', status = 'vendor_reported_done',
-             reported_done_date = '2025-09-09' WHERE id = 'cmt-3-refunds'`,
-        );
+        const set = (id: string, fields: Record<string, string>) =>
+          tx.query(
+            `UPDATE record_documents SET data = data || $2::jsonb,
+               rev = (SELECT rev + 1 FROM record_head) WHERE kind = 'commitment' AND id = $1`,
+            [id, JSON.stringify(fields)],
+          );
+        await set("cmt-1-letters", { dueDate: "2025-09-01" });
+        await set("cmt-board-trust", { dueDate: "2025-10-14" });
+        await set("cmt-3-refunds", {
+          dueDate: "2025-09-10",
+          status: "vendor_reported_done",
+          reportedDoneDate: "2025-09-09",
+        });
+        await tx.query("UPDATE record_head SET rev = rev + 1");
         const txApp = as(
           createApp({ db: { ...t.db, query: tx.query, exec: tx.exec }, log: () => undefined }),
           viewer,

@@ -1,4 +1,9 @@
-import type { TMockImpls } from "@/mocks/define";
+import { addDays, isDayPrecise, minusMonths, todayInTokyo } from "../dates";
+import { ZCommitmentStatus } from "../schemas/commitment";
+import type { TDataset } from "../schemas/dataset";
+import type { TIncident } from "../schemas/incident";
+import type { TOverview } from "../schemas/stats";
+import type { TReads } from "./define";
 import {
   affectedTotal,
   cohortCompletion,
@@ -17,11 +22,7 @@ import {
   steps,
   sum,
   sumOfExactAffected,
-} from "@/mocks/derive";
-import { addDays, isDayPrecise, minusMonths, todayInTokyo } from "@/shared/dates";
-import { ZCommitmentStatus } from "@/shared/schemas/commitment";
-import type { TDataset } from "@/shared/schemas/dataset";
-import type { TIncident } from "@/shared/schemas/incident";
+} from "./derive";
 
 const productName = (data: Readonly<TDataset>, productId: string) =>
   data.products.find((p) => p.id === productId)?.name ?? { ja: productId, en: productId };
@@ -62,40 +63,40 @@ const remediation = (data: Readonly<TDataset>, incidentId?: string) => {
 
 const KEPT_STATUSES = new Set(["vendor_reported_done", "verified"]);
 
-export const statsMocks = {
-  getOverview: ({ data, query }) => {
-    const asOf = query.asOf ?? todayInTokyo();
-    const affected = affectedStats(data, incidentsByNumber(data));
-    const { financial, notification } = remediation(data);
-    const latest = [...data.meetings].sort(
-      (a, b) => compareText(b.date, a.date) || compareText(b.id, a.id),
-    )[0];
-    return {
-      asOf,
-      incidents: {
-        total: data.incidents.length,
-        open: data.incidents.filter((i) => i.status === "open").length,
-      },
-      affected: {
-        cumulativeReported: affected.cumulativeReported,
-        byIncident: affected.incidents.map(({ incidentId, number, title, total }) => ({
-          incidentId,
-          number,
-          title,
-          total,
-        })),
-      },
-      remediation: { financial, notification },
-      commitments: {
-        total: data.commitments.length,
-        open: data.commitments.filter((c) => isOpenIsh(c.status)).length,
-        vendorReportedDone: data.commitments.filter((c) => c.status === "vendor_reported_done").length,
-        verified: data.commitments.filter((c) => c.status === "verified").length,
-        overdue: data.commitments.filter((c) => isOverdue(c, asOf)).length,
-      },
-      latestMeeting: latest ? { id: latest.id, date: latest.date, title: latest.title } : null,
-    };
-  },
+/** The overview as of a date: what GET /stats/overview answers and what a closed meeting freezes. */
+export const overviewOf = (data: Readonly<TDataset>, asOf: string): TOverview => {
+  const affected = affectedStats(data, incidentsByNumber(data));
+  const { financial, notification } = remediation(data);
+  const latest = [...data.meetings].sort((a, b) => compareText(b.date, a.date) || compareText(b.id, a.id))[0];
+  return {
+    asOf,
+    incidents: {
+      total: data.incidents.length,
+      open: data.incidents.filter((i) => i.status === "open").length,
+    },
+    affected: {
+      cumulativeReported: affected.cumulativeReported,
+      byIncident: affected.incidents.map(({ incidentId, number, title, total }) => ({
+        incidentId,
+        number,
+        title,
+        total,
+      })),
+    },
+    remediation: { financial, notification },
+    commitments: {
+      total: data.commitments.length,
+      open: data.commitments.filter((c) => isOpenIsh(c.status)).length,
+      vendorReportedDone: data.commitments.filter((c) => c.status === "vendor_reported_done").length,
+      verified: data.commitments.filter((c) => c.status === "verified").length,
+      overdue: data.commitments.filter((c) => isOverdue(c, asOf)).length,
+    },
+    latestMeeting: latest ? { id: latest.id, date: latest.date, title: latest.title } : null,
+  };
+};
+
+export const statsReads = {
+  getOverview: ({ data, query, now }) => overviewOf(data, query.asOf ?? todayInTokyo(now)),
 
   getAffectedStats: ({ data, query }) =>
     affectedStats(
@@ -143,8 +144,8 @@ export const statsMocks = {
     };
   },
 
-  getCommitmentStats: ({ data, query }) => {
-    const asOf = query.asOf ?? todayInTokyo();
+  getCommitmentStats: ({ data, query, now }) => {
+    const asOf = query.asOf ?? todayInTokyo(now);
     const horizon = addDays(asOf, 14);
     const commitments = data.commitments.filter(
       (c) => query.vendorId === undefined || c.owedByIds.includes(query.vendorId),
@@ -175,8 +176,8 @@ export const statsMocks = {
     return { steps: incidents.flatMap(steps), spans: incidents.flatMap(spans) };
   },
 
-  getVendorScorecards: ({ data, query }) => {
-    const asOf = query.asOf ?? todayInTokyo();
+  getVendorScorecards: ({ data, query, now }) => {
+    const asOf = query.asOf ?? todayInTokyo(now);
     const since = minusMonths(asOf, 24);
     const incidentsOf = (vendorId: string, fiscalYear: number) =>
       data.incidents.filter((i) => i.fiscalYear === fiscalYear && i.vendorIds.includes(vendorId));
@@ -235,4 +236,4 @@ export const statsMocks = {
       }),
     };
   },
-} satisfies TMockImpls;
+} satisfies TReads;

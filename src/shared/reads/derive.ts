@@ -1,19 +1,14 @@
-import { daysBetween, isDayPrecise } from "@/shared/dates";
-import type { TCohort } from "@/shared/schemas/cohort";
-import type { TCommitment, TCommitmentStatus, TCommitmentView } from "@/shared/schemas/commitment";
-import type { TFigure, TSourceRef } from "@/shared/schemas/common";
-import type { TDataset } from "@/shared/schemas/dataset";
-import {
-  type TIncident,
-  type TMilestone,
-  type TMilestoneKind,
-  ZMilestoneKind,
-} from "@/shared/schemas/incident";
-import type { TCohortCompletion, TMilestoneInterval } from "@/shared/schemas/stats";
+import { daysBetween, isDayPrecise } from "../dates";
+import type { TCohort } from "../schemas/cohort";
+import type { TCommitment, TCommitmentStatus, TCommitmentView } from "../schemas/commitment";
+import type { TFigure, TSourceRef } from "../schemas/common";
+import type { TDataset } from "../schemas/dataset";
+import { type TIncident, type TMilestone, type TMilestoneKind, ZMilestoneKind } from "../schemas/incident";
+import type { TCohortCompletion, TMilestoneInterval } from "../schemas/stats";
 
 /*
- * The meaning of docs/api-semantics.md in plain JavaScript over a dataset. The server computes the same
- * in SQL; the contract suite holds the two to the same answers.
+ * The meaning of docs/api-semantics.md in plain JavaScript over a dataset: the one definition of every
+ * derived figure, which the server (over the record it holds) and the mocks (over theirs) both call.
  */
 
 /** Code-unit order, as PostgreSQL's `COLLATE "C"`; ids and ISO dates sort correctly under it. */

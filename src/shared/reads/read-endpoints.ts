@@ -1,0 +1,28 @@
+import {
+  cohortReads,
+  commitmentReads,
+  deadlineReads,
+  documentReads,
+  incidentReads,
+  meetingReads,
+  organisationReads,
+  productReads,
+  vendorReads,
+} from "./records";
+import { statsReads } from "./stats";
+
+/** Every read of the record, by endpoint: the server's routes and the mocks' handlers are both built from it. */
+export const readEndpoints = {
+  ...organisationReads,
+  ...vendorReads,
+  ...productReads,
+  ...documentReads,
+  ...incidentReads,
+  ...cohortReads,
+  ...commitmentReads,
+  ...meetingReads,
+  ...deadlineReads,
+  ...statsReads,
+};
+
+export type TReadEndpointName = keyof typeof readEndpoints;
