@@ -1,3 +1,4 @@
+import { sameJson } from "../canonical-json";
 import { todayInTokyo } from "../dates";
 import { notFound } from "../http";
 import type { TCohort, TProgressEvent } from "../schemas/cohort";
@@ -43,19 +44,6 @@ import {
  */
 
 type TVersioned = { version: number };
-
-/** Key-order independent equality of two JSON values. */
-const sameJson = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
-const canonical = (value: unknown): string => {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-};
 
 const fieldError = (field: string, code: string, message: string, params?: Record<string, string | number>) =>
   ({ in: "body", field, code, message, ...(params ? { params } : {}) }) satisfies TFieldError;

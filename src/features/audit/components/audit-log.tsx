@@ -15,7 +15,7 @@ import {
 } from "@/lib/audit-text";
 import { downloadCsv, toCsv } from "@/lib/csv";
 import { useUrlParams } from "@/lib/use-url-filters";
-import { canonicalJson } from "@/shared/audit";
+import { canonicalJson } from "@/shared/canonical-json";
 import type { TAuditEntityType, TAuditEntry } from "@/shared/schemas/audit";
 import { auditQueries, fetchWholeLog, PAGE_SIZE } from "../api/queries";
 import { AuditDiff } from "./audit-diff";
