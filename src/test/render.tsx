@@ -1,14 +1,17 @@
-import { QueryClient } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { AppProviders } from "@/app/providers";
 import { createTestRouter } from "@/app/router";
 import type { TLang } from "@/i18n/catalog";
+import { createQueryClient } from "@/lib/query-client";
 
-/** A fresh client per test, no retries: a failing request shows its error state at once. */
+/**
+ * A fresh client per test, no retries: a failing request shows its error state at once. It is the app's
+ * client otherwise, so a write refreshes what it does in the app.
+ */
 export const createTestQueryClient = () =>
-  new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Number.POSITIVE_INFINITY } } });
+  createQueryClient({ retry: false, gcTime: Number.POSITIVE_INFINITY });
 
 /** Renders one component with providers and a router (for Links), at an optional URL. */
 export const renderWithProviders = (ui: ReactNode, { url = "/", lang = "ja" as TLang } = {}) => {
