@@ -1,9 +1,9 @@
 import { fail, type TMockImpls } from "@/mocks/define";
 import { statsMocks } from "@/mocks/handlers/stats";
 import { appendMockAudit, exclusive, mockEditContext } from "@/mocks/store";
-import { computeDeadlines } from "@/shared/deadlines";
 import * as edit from "@/shared/edits/records";
-import { notFound, problem } from "@/shared/http";
+import { notFound } from "@/shared/http";
+import { meetingSnapshot, noSnapshot } from "@/shared/meeting-snapshot";
 import type { TDataset } from "@/shared/schemas/dataset";
 import type { TSettings } from "@/shared/schemas/settings";
 import type { TMeetingSnapshot } from "@/shared/schemas/snapshot";
@@ -15,12 +15,6 @@ import type { TOverview } from "@/shared/schemas/stats";
  * the meeting day and the dated record are frozen into store.snapshots.
  */
 
-const SNAPSHOT_WITHIN_DAYS = 14;
-
-/** Same words as the server's: the contract suite compares them. */
-const noSnapshot = (meetingId: string) =>
-  problem(404, `The meeting "${meetingId}" has no snapshot: one is taken when the meeting is closed.`);
-
 /** The overview exactly as GET /stats/overview?asOf= answers it in the mocks. */
 const overviewAsOf = (data: TDataset, asOf: string) =>
   statsMocks.getOverview({ data, query: { asOf } } as Parameters<
@@ -30,23 +24,9 @@ const overviewAsOf = (data: TDataset, asOf: string) =>
 const snapshotOf = (data: TDataset, meetingId: string, settings: TSettings): TMeetingSnapshot => {
   const meeting = data.meetings.find((m) => m.id === meetingId);
   if (!meeting?.closed) throw new Error(`closeMeeting: ${meetingId} is not closed in the record`);
-  const asOf = meeting.date;
+  const closed = { ...meeting, closed: meeting.closed };
   // A copy: what the board was shown must not follow any later change of the live record.
-  return structuredClone({
-    meetingId,
-    takenAt: meeting.closed.at,
-    takenByName: meeting.closed.byName,
-    asOf,
-    overview: overviewAsOf(data, asOf),
-    deadlines: computeDeadlines(data, settings, { asOf, withinDays: SNAPSHOT_WITHIN_DAYS }),
-    record: {
-      meetings: data.meetings,
-      incidents: data.incidents,
-      cohorts: data.cohorts,
-      commitments: data.commitments,
-      documents: data.documents,
-    },
-  });
+  return structuredClone(meetingSnapshot(closed, data, settings, overviewAsOf(data, meeting.date)));
 };
 
 export const snapshotMocks = {
