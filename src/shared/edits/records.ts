@@ -396,6 +396,21 @@ export const reportCommitmentDone = (
     };
   });
 
+/** A date after the vendor's report (verifying, reopening): not after today, nor before the report. */
+const afterReportProblems = (field: string, date: string, current: TCommitment, ctx: TEditContext) => {
+  const errors: TFieldError[] = [];
+  if (inFuture(date, ctx)) errors.push(futureError(field, date));
+  const reported = current.reportedDoneDate;
+  if (reported !== null && date < reported) {
+    errors.push(
+      fieldError(field, "before_reported_done", `before the vendor reported it done (${reported})`, {
+        date: reported,
+      }),
+    );
+  }
+  return errors;
+};
+
 export const verifyCommitment = (
   data: TDataset,
   id: string,
@@ -410,20 +425,7 @@ export const verifyCommitment = (
         "not_reported_done",
       );
     }
-    const errors: TFieldError[] = [];
-    if (inFuture(body.verifiedDate, ctx)) errors.push(futureError("verifiedDate", body.verifiedDate));
-    if (current.reportedDoneDate !== null && body.verifiedDate < current.reportedDoneDate) {
-      errors.push(
-        fieldError(
-          "verifiedDate",
-          "before_reported_done",
-          `before the vendor reported it done (${current.reportedDoneDate})`,
-          {
-            date: current.reportedDoneDate,
-          },
-        ),
-      );
-    }
+    const errors = afterReportProblems("verifiedDate", body.verifiedDate, current, ctx);
     return {
       next: {
         ...current,
@@ -450,20 +452,10 @@ export const reopenCommitment = (
         "not_reported_done",
       );
     }
-    const errors = storageProblems(data, { reason: body.reason });
-    if (inFuture(body.reopenedDate, ctx)) errors.push(futureError("reopenedDate", body.reopenedDate));
-    if (current.reportedDoneDate !== null && body.reopenedDate < current.reportedDoneDate) {
-      errors.push(
-        fieldError(
-          "reopenedDate",
-          "before_reported_done",
-          `before the vendor reported it done (${current.reportedDoneDate})`,
-          {
-            date: current.reportedDoneDate,
-          },
-        ),
-      );
-    }
+    const errors = [
+      ...storageProblems(data, { reason: body.reason }),
+      ...afterReportProblems("reopenedDate", body.reopenedDate, current, ctx),
+    ];
     return {
       next: {
         ...current,
