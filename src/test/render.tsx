@@ -13,10 +13,9 @@ import { createQueryClient } from "@/lib/query-client";
 export const createTestQueryClient = () =>
   createQueryClient({ retry: false, gcTime: Number.POSITIVE_INFINITY });
 
-/** Renders one component with providers and a router (for Links), at an optional URL. */
-export const renderWithProviders = (ui: ReactNode, { url = "/", lang = "ja" as TLang } = {}) => {
+/** Renders a router's page inside the app's providers, with a fresh client. */
+const renderRouter = (router: Parameters<typeof RouterProvider>[0]["router"], lang: TLang) => {
   const queryClient = createTestQueryClient();
-  const router = createMemoryRouter([{ path: "*", element: ui }], { initialEntries: [url] });
   return {
     queryClient,
     router,
@@ -28,17 +27,10 @@ export const renderWithProviders = (ui: ReactNode, { url = "/", lang = "ja" as T
   };
 };
 
+/** Renders one component with providers and a router (for Links), at an optional URL. */
+export const renderWithProviders = (ui: ReactNode, { url = "/", lang = "ja" as TLang } = {}) =>
+  renderRouter(createMemoryRouter([{ path: "*", element: ui }], { initialEntries: [url] }), lang);
+
 /** Renders the whole app (shell and lazy routes) at a URL. */
-export const renderApp = (url: string, { lang = "ja" as TLang } = {}) => {
-  const queryClient = createTestQueryClient();
-  const router = createTestRouter(url);
-  return {
-    queryClient,
-    router,
-    ...render(
-      <AppProviders queryClient={queryClient} lang={lang}>
-        <RouterProvider router={router} />
-      </AppProviders>,
-    ),
-  };
-};
+export const renderApp = (url: string, { lang = "ja" as TLang } = {}) =>
+  renderRouter(createTestRouter(url), lang);
