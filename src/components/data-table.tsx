@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { useI18n } from "@/i18n/i18n";
-import { downloadCsv, type TCsvCell, toCsv } from "@/lib/csv";
+import { CSV_TYPE, downloadText } from "@/lib/download";
+import { type TCsvCell, writeCsv } from "@/shared/csv";
 
 export type TColumn<T> = {
   key: string;
@@ -29,12 +30,12 @@ export const DataTable = <T,>({ caption, rows, columns, rowKey, csvName, caption
   const exportCsv = () => {
     if (!csvName) return;
     const exported = columns.filter((c) => !c.noCsv);
-    downloadCsv(
+    downloadText(
       `${csvName}.csv`,
-      toCsv(
-        exported.map((c) => c.header),
-        rows.map((r) => exported.map((c) => c.csv(r))),
-      ),
+      writeCsv([exported.map((c) => c.header), ...rows.map((r) => exported.map((c) => c.csv(r)))], {
+        bom: true,
+      }),
+      CSV_TYPE,
     );
   };
   return (

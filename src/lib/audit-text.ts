@@ -1,6 +1,6 @@
 import type { TMessageKey } from "@/i18n/catalog";
 import type { useI18n } from "@/i18n/i18n";
-import { canonicalJson } from "@/shared/audit";
+import { sameJson } from "@/shared/canonical-json";
 import type { TAuditActor, TAuditEntityType, TAuditEntry } from "@/shared/schemas/audit";
 
 /*
@@ -17,8 +17,6 @@ const IGNORED_FIELDS = new Set(["version"]);
 
 export type TFieldChange = { field: string; before: unknown; after: unknown };
 
-const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
-
 /**
  * The fields whose value differs between before and after, in the record's own field order (a created
  * record: every field it was created with; a deleted one: every field it had).
@@ -28,7 +26,7 @@ export const changedFields = (entry: Pick<TAuditEntry, "before" | "after">): TFi
   const after = entry.after ?? {};
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
   return fields
-    .filter((field) => !IGNORED_FIELDS.has(field) && !same(before[field], after[field]))
+    .filter((field) => !IGNORED_FIELDS.has(field) && !sameJson(before[field], after[field]))
     .map((field) => ({ field, before: before[field], after: after[field] }));
 };
 

@@ -8,6 +8,7 @@ import {
   type TContract,
   type TEndpoint,
   type TEndpointName,
+  type TParsedBodyOf,
   type TParsedParamsOf,
   type TParsedQueryOf,
   type TResponseOf,
@@ -44,10 +45,6 @@ export class MockProblem {
 
 export const fail = (problem: TProblem, headers?: Record<string, string>) =>
   new MockProblem(problem, headers);
-
-type TParsedBodyOf<N extends TEndpointName> = TContract[N] extends { body: z.ZodType }
-  ? z.output<TContract[N]["body"]>
-  : undefined;
 
 export type TMockSignedIn = { session: TMockSession; user: TMockUser };
 

@@ -1,25 +1,15 @@
+import { canonicalJson } from "./canonical-json";
 import type { TAuditActor, TAuditEntityType, TAuditEntry, TAuditVerification } from "./schemas/audit";
 
 /*
  * The audit log's hash chain, shared by the server (stored entries) and the mocks (in memory): each entry's
- * hash is the SHA-256 of its content in canonical JSON, and that content includes the previous entry's
- * hash. Changing any entry changes its hash; removing one breaks the link of the next; the head (the
- * last seq and hash, kept apart) catches entries removed from the end.
+ * hash is the SHA-256 of its content in canonical JSON (src/shared/canonical-json.ts), and that content
+ * includes the previous entry's hash (src/shared/audit.test.ts pins a known chain). Changing any entry
+ * changes its hash; removing one breaks the link of the next; the head (the last seq and hash, kept
+ * apart) catches entries removed from the end.
  */
 
 export const GENESIS_HASH = "0".repeat(64);
-
-/** JSON with object keys sorted at every level, so that a stored (jsonb) copy hashes the same. */
-export const canonicalJson = (value: unknown): string => {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value ?? null);
-};
 
 const hex = (bytes: ArrayBuffer) =>
   Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0")).join("");

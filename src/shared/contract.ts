@@ -702,5 +702,8 @@ export type TParsedQueryOf<N extends TEndpointName> = TContract[N] extends { que
 export type TParsedParamsOf<N extends TEndpointName> = TContract[N] extends { params: z.ZodObject }
   ? z.output<TContract[N]["params"]>
   : undefined;
+export type TParsedBodyOf<N extends TEndpointName> = TContract[N] extends { body: z.ZodType }
+  ? z.output<TContract[N]["body"]>
+  : undefined;
 
 export const endpointNames = Object.keys(contract) as TEndpointName[];

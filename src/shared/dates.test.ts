@@ -1,4 +1,12 @@
-import { addDays, daysBetween, fiscalYearOf, minusMonths, todayInTokyo } from "./dates";
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  fiscalYearOf,
+  lastDayOfMonth,
+  minusMonths,
+  todayInTokyo,
+} from "./dates";
 
 describe("dates", () => {
   it("counts whole days as PostgreSQL does", () => {
@@ -17,6 +25,18 @@ describe("dates", () => {
     expect(minusMonths("2026-11-27", 24)).toBe("2024-11-27");
     expect(minusMonths("2028-02-29", 24)).toBe("2026-02-28");
     expect(minusMonths("2025-03-31", 1)).toBe("2025-02-28");
+  });
+  it("steps forward whole months across years, clamping to the month's end", () => {
+    expect(addMonths("2025-11-30", 3)).toBe("2026-02-28");
+    expect(addMonths("2023-11-29", 3)).toBe("2024-02-29");
+    expect(addMonths("2025-12-15", 1)).toBe("2026-01-15");
+    expect(addMonths("2025-01-31", -2)).toBe("2024-11-30");
+    expect(addMonths("2025-05-31", 0)).toBe("2025-05-31");
+  });
+  it("names a month's last day, leap years included", () => {
+    expect(lastDayOfMonth("2024-02")).toBe("2024-02-29");
+    expect(lastDayOfMonth("2025-02-10")).toBe("2025-02-28");
+    expect(lastDayOfMonth("2025-12")).toBe("2025-12-31");
   });
   it("takes today's date in Tokyo, not UTC", () => {
     expect(todayInTokyo(new Date("2025-08-22T15:30:00Z"))).toBe("2025-08-23");

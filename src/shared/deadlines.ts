@@ -1,4 +1,4 @@
-import { addDays, daysBetween, isDayPrecise } from "./dates";
+import { addDays, addMonths, daysBetween, isDayPrecise } from "./dates";
 import type { TSourceRef, TText } from "./schemas/common";
 import type { TDataset } from "./schemas/dataset";
 import type {
@@ -109,15 +109,12 @@ const withinCalendar = (date: string) => (/^\d{4}-/.test(date) ? date : LAST_DAY
 export const dueAfterMonths = (start: string, months: number, counting: TDayCounting) => {
   const first = counting === "exclude_first_day" ? addDays(start, 1) : start;
   if (!/^\d{4}-/.test(first)) return LAST_DAY;
-  const y = Number(first.slice(0, 4));
-  const m = Number(first.slice(5, 7)) - 1 + months;
-  const d = Number(first.slice(8, 10));
-  const year = y + Math.floor(m / 12);
-  const month = ((m % 12) + 12) % 12;
-  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  if (year > 9999) return LAST_DAY;
-  if (d > last) return new Date(Date.UTC(year, month, last)).toISOString().slice(0, 10);
-  return withinCalendar(addDays(new Date(Date.UTC(year, month, d)).toISOString().slice(0, 10), -1));
+  const corresponding = addMonths(first, months);
+  // Past year 9999 the date no longer has four digits.
+  if (!/^\d{4}-/.test(corresponding)) return LAST_DAY;
+  // Clamped to a shorter month: that month has no corresponding day, and the period ends on its last.
+  if (corresponding.slice(8) !== first.slice(8)) return corresponding;
+  return withinCalendar(addDays(corresponding, -1));
 };
 
 /** The first day-precise milestone of a kind (on or before `asOf`: the record as it stood that day). */

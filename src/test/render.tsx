@@ -1,41 +1,36 @@
-import { QueryClient } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { AppProviders } from "@/app/providers";
 import { createTestRouter } from "@/app/router";
 import type { TLang } from "@/i18n/catalog";
+import { createQueryClient } from "@/lib/query-client";
 
-/** A fresh client per test, no retries: a failing request shows its error state at once. */
+/**
+ * A fresh client per test, no retries: a failing request shows its error state at once. It is the app's
+ * client otherwise, so a write refreshes what it does in the app.
+ */
 export const createTestQueryClient = () =>
-  new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Number.POSITIVE_INFINITY } } });
+  createQueryClient({ retry: false, gcTime: Number.POSITIVE_INFINITY });
+
+/** Renders a router's page inside the app's providers, with a fresh client. */
+const renderRouter = (router: Parameters<typeof RouterProvider>[0]["router"], lang: TLang) => {
+  const queryClient = createTestQueryClient();
+  return {
+    queryClient,
+    router,
+    ...render(
+      <AppProviders queryClient={queryClient} lang={lang}>
+        <RouterProvider router={router} />
+      </AppProviders>,
+    ),
+  };
+};
 
 /** Renders one component with providers and a router (for Links), at an optional URL. */
-export const renderWithProviders = (ui: ReactNode, { url = "/", lang = "ja" as TLang } = {}) => {
-  const queryClient = createTestQueryClient();
-  const router = createMemoryRouter([{ path: "*", element: ui }], { initialEntries: [url] });
-  return {
-    queryClient,
-    router,
-    ...render(
-      <AppProviders queryClient={queryClient} lang={lang}>
-        <RouterProvider router={router} />
-      </AppProviders>,
-    ),
-  };
-};
+export const renderWithProviders = (ui: ReactNode, { url = "/", lang = "ja" as TLang } = {}) =>
+  renderRouter(createMemoryRouter([{ path: "*", element: ui }], { initialEntries: [url] }), lang);
 
 /** Renders the whole app (shell and lazy routes) at a URL. */
-export const renderApp = (url: string, { lang = "ja" as TLang } = {}) => {
-  const queryClient = createTestQueryClient();
-  const router = createTestRouter(url);
-  return {
-    queryClient,
-    router,
-    ...render(
-      <AppProviders queryClient={queryClient} lang={lang}>
-        <RouterProvider router={router} />
-      </AppProviders>,
-    ),
-  };
-};
+export const renderApp = (url: string, { lang = "ja" as TLang } = {}) =>
+  renderRouter(createTestRouter(url), lang);

@@ -1,5 +1,3 @@
-import { useQueryClient } from "@tanstack/react-query";
-import { authQueries } from "@/features/auth/api/queries";
 import { RequireRole } from "@/features/auth/components/require-role";
 import { useSession } from "@/features/auth/components/use-session";
 import { DayCountingSettings } from "@/features/deadlines/components/day-counting-settings";
@@ -7,15 +5,12 @@ import { UsersAdmin } from "@/features/users/components/users-admin";
 
 /** Administrators only: anyone else gets the 403 page (the server refuses them too). */
 export const AdminUsersRoute = () => {
-  const queryClient = useQueryClient();
   const selfId = useSession().data?.user.id;
   return (
     <RequireRole atLeast="admin">
-      <UsersAdmin
-        selfId={selfId}
-        // An admin who changed their own name or role: the header and the role guards must see it.
-        onSelfChanged={() => void queryClient.invalidateQueries({ queryKey: authQueries.session().queryKey })}
-      />
+      {/* An admin who changes their own name or role: the session is read again after the write, as every
+          query is (src/lib/query-client.ts), so the header and the role guards see it. */}
+      <UsersAdmin selfId={selfId} />
       {/* How every due date counts days: a setting of the whole dashboard, so it sits with the users. */}
       <DayCountingSettings canChange />
     </RequireRole>

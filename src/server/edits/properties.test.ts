@@ -26,7 +26,8 @@ import {
   schemasAt,
 } from "@/server/test/hostile";
 import { openTestDb, type TTestDb, testEngines } from "@/server/test/open-test-db";
-import { canonicalJson, checkEntries, GENESIS_HASH } from "@/shared/audit";
+import { checkEntries, GENESIS_HASH } from "@/shared/audit";
+import { canonicalJson } from "@/shared/canonical-json";
 import { contract, endpointNames, type TEndpoint, type TEndpointName } from "@/shared/contract";
 import { PROBLEM_CONTENT_TYPE } from "@/shared/http";
 import type { TAuditEntry } from "@/shared/schemas/audit";

@@ -1,9 +1,9 @@
-import type { z } from "zod";
 import type { TSessionInfo } from "@/server/auth/sessions";
 import type { TDb } from "@/server/db/types";
 import type {
   TContract,
   TEndpointName,
+  TParsedBodyOf,
   TParsedParamsOf,
   TParsedQueryOf,
   TResponseOf,
@@ -14,10 +14,6 @@ import type { TProblem } from "@/shared/schemas/problem";
  * A route handler gets the validated request and the database and returns the response body; app.ts does
  * the routing, sign-in and role checks, validation and error answers around it, from the contract.
  */
-
-export type TParsedBodyOf<N extends TEndpointName> = TContract[N] extends { body: z.ZodType }
-  ? z.output<TContract[N]["body"]>
-  : undefined;
 
 /** Public endpoints get no session (none is looked up); every other one is only called with one. */
 export type TSessionOf<N extends TEndpointName> = TContract[N]["access"] extends "public"

@@ -9,7 +9,7 @@ import { signedIn } from "@/server/test/auth";
 import { dataDigest, openTestDb, type TTestDb, testEngines } from "@/server/test/open-test-db";
 import { requestJson, type TRequester } from "@/server/test/request";
 import { contract } from "@/shared/contract";
-import { parseCsv, writeCsv } from "@/shared/edits/csv";
+import { csvText, parseCsv, writeCsv } from "@/shared/csv";
 import type { TEditContext } from "@/shared/edits/engine";
 import { importProgress } from "@/shared/edits/progress-import";
 import { CSRF_HEADER } from "@/shared/schemas/auth";
@@ -254,7 +254,7 @@ const ctx: TEditContext = {
 };
 
 describe("CSV and the import, for any input", () => {
-  it("the CSV reader reads back whatever the writer writes", () => {
+  it("the CSV reader reads back whatever the writer writes (formula-like text neutralised)", () => {
     const row = fc.array(fc.string({ unit: "grapheme", maxLength: 12 }), { minLength: 1, maxLength: 6 });
     fc.assert(
       fc.property(
@@ -262,7 +262,7 @@ describe("CSV and the import, for any input", () => {
         fc.boolean(),
         (rows, bom) => {
           const parsed = parseCsv(writeCsv(rows, { bom }));
-          expect(parsed.ok && parsed.records.map((r) => r.cells)).toEqual(rows);
+          expect(parsed.ok && parsed.records.map((r) => r.cells)).toEqual(rows.map((r) => r.map(csvText)));
         },
       ),
     );

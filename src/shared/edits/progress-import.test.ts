@@ -1,9 +1,9 @@
+import { writeCsv } from "../csv";
 import type { TCohort } from "../schemas/cohort";
 import type { TDataset } from "../schemas/dataset";
 import type { TFieldError } from "../schemas/problem";
 import { IMPORT_COLUMNS, MAX_IMPORT_ROWS, type TProgressImportBody } from "../schemas/progress-import";
 import { case2025 } from "../seed/case-2025";
-import { writeCsv } from "./csv";
 import type { TEditContext } from "./engine";
 import {
   IMPORT_ERROR_CODES,

@@ -1,3 +1,4 @@
+import { parseCsv } from "../csv";
 import { problem } from "../http";
 import type { TCohort, TCohortStatus, TProgressEvent } from "../schemas/cohort";
 import { ZCohortStatus } from "../schemas/cohort";
@@ -13,7 +14,6 @@ import {
   type TProgressImportBody,
   type TProgressImportResult,
 } from "../schemas/progress-import";
-import { parseCsv } from "./csv";
 import {
   asRecord,
   refuse,

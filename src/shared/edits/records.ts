@@ -1,3 +1,4 @@
+import { sameJson } from "../canonical-json";
 import { todayInTokyo } from "../dates";
 import { notFound } from "../http";
 import type { TCohort, TProgressEvent } from "../schemas/cohort";
@@ -43,19 +44,6 @@ import {
  */
 
 type TVersioned = { version: number };
-
-/** Key-order independent equality of two JSON values. */
-const sameJson = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
-const canonical = (value: unknown): string => {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-};
 
 const fieldError = (field: string, code: string, message: string, params?: Record<string, string | number>) =>
   ({ in: "body", field, code, message, ...(params ? { params } : {}) }) satisfies TFieldError;
@@ -408,6 +396,21 @@ export const reportCommitmentDone = (
     };
   });
 
+/** A date after the vendor's report (verifying, reopening): not after today, nor before the report. */
+const afterReportProblems = (field: string, date: string, current: TCommitment, ctx: TEditContext) => {
+  const errors: TFieldError[] = [];
+  if (inFuture(date, ctx)) errors.push(futureError(field, date));
+  const reported = current.reportedDoneDate;
+  if (reported !== null && date < reported) {
+    errors.push(
+      fieldError(field, "before_reported_done", `before the vendor reported it done (${reported})`, {
+        date: reported,
+      }),
+    );
+  }
+  return errors;
+};
+
 export const verifyCommitment = (
   data: TDataset,
   id: string,
@@ -422,20 +425,7 @@ export const verifyCommitment = (
         "not_reported_done",
       );
     }
-    const errors: TFieldError[] = [];
-    if (inFuture(body.verifiedDate, ctx)) errors.push(futureError("verifiedDate", body.verifiedDate));
-    if (current.reportedDoneDate !== null && body.verifiedDate < current.reportedDoneDate) {
-      errors.push(
-        fieldError(
-          "verifiedDate",
-          "before_reported_done",
-          `before the vendor reported it done (${current.reportedDoneDate})`,
-          {
-            date: current.reportedDoneDate,
-          },
-        ),
-      );
-    }
+    const errors = afterReportProblems("verifiedDate", body.verifiedDate, current, ctx);
     return {
       next: {
         ...current,
@@ -462,20 +452,10 @@ export const reopenCommitment = (
         "not_reported_done",
       );
     }
-    const errors = storageProblems(data, { reason: body.reason });
-    if (inFuture(body.reopenedDate, ctx)) errors.push(futureError("reopenedDate", body.reopenedDate));
-    if (current.reportedDoneDate !== null && body.reopenedDate < current.reportedDoneDate) {
-      errors.push(
-        fieldError(
-          "reopenedDate",
-          "before_reported_done",
-          `before the vendor reported it done (${current.reportedDoneDate})`,
-          {
-            date: current.reportedDoneDate,
-          },
-        ),
-      );
-    }
+    const errors = [
+      ...storageProblems(data, { reason: body.reason }),
+      ...afterReportProblems("reopenedDate", body.reopenedDate, current, ctx),
+    ];
     return {
       next: {
         ...current,

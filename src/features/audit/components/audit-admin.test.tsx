@@ -7,9 +7,9 @@ import { CSRF_HEADER } from "@/shared/schemas/auth";
 import { renderApp } from "@/test/render";
 
 const downloads = vi.hoisted(() => [] as { name: string; csv: string }[]);
-vi.mock("@/lib/csv", async (original) => ({
-  ...(await original<typeof import("@/lib/csv")>()),
-  downloadCsv: (name: string, csv: string) => downloads.push({ name, csv }),
+vi.mock("@/lib/download", async (original) => ({
+  ...(await original<typeof import("@/lib/download")>()),
+  downloadText: (name: string, csv: string) => downloads.push({ name, csv }),
 }));
 
 const SLOW = { timeout: 5000 };

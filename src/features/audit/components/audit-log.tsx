@@ -13,9 +13,10 @@ import {
   recordName,
   recordPath,
 } from "@/lib/audit-text";
-import { downloadCsv, toCsv } from "@/lib/csv";
+import { CSV_TYPE, downloadText } from "@/lib/download";
 import { useUrlParams } from "@/lib/use-url-filters";
-import { canonicalJson } from "@/shared/audit";
+import { canonicalJson } from "@/shared/canonical-json";
+import { writeCsv } from "@/shared/csv";
 import type { TAuditEntityType, TAuditEntry } from "@/shared/schemas/audit";
 import { auditQueries, fetchWholeLog, PAGE_SIZE } from "../api/queries";
 import { AuditDiff } from "./audit-diff";
@@ -92,7 +93,11 @@ export const AuditLog = () => {
         e.prevHash,
         e.hash,
       ]);
-      downloadCsv(`audit-log${entityType ? `-${entityType}` : ""}.csv`, toCsv(header, rows));
+      downloadText(
+        `audit-log${entityType ? `-${entityType}` : ""}.csv`,
+        writeCsv([header, ...rows], { bom: true }),
+        CSV_TYPE,
+      );
       setExporting("idle");
     } catch {
       setExporting("failed");

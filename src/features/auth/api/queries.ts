@@ -22,6 +22,8 @@ export const authMutations = {
   login: () =>
     mutationOptions({
       mutationKey: [...authQueries.all(), "login"] as const,
+      // The sign-in form starts the cache afresh for the new user: nothing to refresh before that.
+      meta: { invalidates: "none" },
       mutationFn: async (body: TBodyOf<"login">) => {
         const session = await apiSend("login", { body });
         setCsrfToken(session.csrfToken);

@@ -55,42 +55,37 @@ type TStep<N extends "updateCommitment" | "reportCommitmentDone" | "verifyCommit
 
 /*
  * Writes: the vendor reports done → the association verifies, or reopens with a reason. A success moves
- * the commitment figures on the overview, the scorecards and the incident pages too, so every query is
- * refreshed, not only this feature's.
+ * the commitment figures on the overview, the scorecards and the incident pages too, which is why every
+ * write refreshes every query (src/lib/query-client.ts), not only this feature's.
  */
 export const commitmentMutations = {
   create: () =>
     mutationOptions({
       mutationKey: [...commitmentQueries.all(), "create"] as const,
       mutationFn: (body: TBodyOf<"createCommitment">) => apiSend("createCommitment", { body }),
-      onSuccess: (_d, _v, _c, { client }) => client.invalidateQueries(),
     }),
   update: () =>
     mutationOptions({
       mutationKey: [...commitmentQueries.all(), "update"] as const,
       mutationFn: ({ commitmentId, body }: TStep<"updateCommitment">) =>
         apiSend("updateCommitment", { params: { commitmentId }, body }),
-      onSuccess: (_d, _v, _c, { client }) => client.invalidateQueries(),
     }),
   reportDone: () =>
     mutationOptions({
       mutationKey: [...commitmentQueries.all(), "report-done"] as const,
       mutationFn: ({ commitmentId, body }: TStep<"reportCommitmentDone">) =>
         apiSend("reportCommitmentDone", { params: { commitmentId }, body }),
-      onSuccess: (_d, _v, _c, { client }) => client.invalidateQueries(),
     }),
   verify: () =>
     mutationOptions({
       mutationKey: [...commitmentQueries.all(), "verify"] as const,
       mutationFn: ({ commitmentId, body }: TStep<"verifyCommitment">) =>
         apiSend("verifyCommitment", { params: { commitmentId }, body }),
-      onSuccess: (_d, _v, _c, { client }) => client.invalidateQueries(),
     }),
   reopen: () =>
     mutationOptions({
       mutationKey: [...commitmentQueries.all(), "reopen"] as const,
       mutationFn: ({ commitmentId, body }: TStep<"reopenCommitment">) =>
         apiSend("reopenCommitment", { params: { commitmentId }, body }),
-      onSuccess: (_d, _v, _c, { client }) => client.invalidateQueries(),
     }),
 };

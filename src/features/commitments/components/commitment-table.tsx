@@ -3,7 +3,7 @@ import { DataTable, type TColumn } from "@/components/data-table";
 import { NotReported } from "@/components/not-reported";
 import { SourceRef } from "@/components/source-ref";
 import { useI18n } from "@/i18n/i18n";
-import { toCsv } from "@/lib/csv";
+import { writeCsv } from "@/shared/csv";
 import type { TCommitmentView } from "@/shared/schemas/commitment";
 import { NoDueDate, OverdueFlag } from "./commitment-flags";
 import { commitmentText, type TI18n } from "./commitment-model";
@@ -35,10 +35,9 @@ export const commitmentCsvColumns = (i18n: TI18n, names: TCommitmentNames): TCsv
 
 export const commitmentsCsv = (rows: TCommitmentView[], i18n: TI18n, names: TCommitmentNames) => {
   const columns = commitmentCsvColumns(i18n, names);
-  return toCsv(
-    columns.map((c) => c.header),
-    rows.map((r) => columns.map((c) => c.csv(r))),
-  );
+  return writeCsv([columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => c.csv(r)))], {
+    bom: true,
+  });
 };
 
 /** On screen, related fields share a cell (where and when; status with its dates) so the table fits a laptop. */

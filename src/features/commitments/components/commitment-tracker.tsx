@@ -6,7 +6,7 @@ import { PageHeader, PrintButton } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import { useI18n } from "@/i18n/i18n";
 import { ApiError } from "@/lib/api-client";
-import { downloadCsv } from "@/lib/csv";
+import { CSV_TYPE, downloadText } from "@/lib/download";
 import { useUrlFilters } from "@/lib/use-url-filters";
 import type { TResponseOf } from "@/shared/contract";
 import { ZId } from "@/shared/schemas/common";
@@ -126,7 +126,7 @@ const CommitmentResults = ({
             type="button"
             className="button button-secondary"
             disabled={rows.length === 0}
-            onClick={() => downloadCsv("commitments.csv", commitmentsCsv(rows, i18n, names))}
+            onClick={() => downloadText("commitments.csv", commitmentsCsv(rows, i18n, names), CSV_TYPE)}
           >
             {t("common.exportCsv")}
           </button>

@@ -13,8 +13,8 @@ export const DUE_SOON_DAYS = 14;
 
 /*
  * One factory for every request of the deadlines feature. Deadlines depend on the record and on the
- * day-counting setting; a change to either refreshes every query (see deadlineMutations below and the
- * editing features), so no key needs the setting's version.
+ * day-counting setting; a change to either refreshes every query (every write does: src/lib/query-client.ts),
+ * so no key needs the setting's version.
  */
 export const deadlineQueries = {
   all: () => ["deadlines"] as const,
@@ -33,12 +33,12 @@ export const deadlineQueries = {
 export const deadlineMutations = {
   /**
    * The day counting moves every due date on every page (overview, commitments, each incident, the
-   * meetings' comparisons): a success refreshes every query, not only this feature's.
+   * meetings' comparisons): a success refreshes every query (src/lib/query-client.ts), not only this
+   * feature's.
    */
   updateSettings: () =>
     mutationOptions({
       mutationKey: ["settings", "update"] as const,
       mutationFn: (body: TBodyOf<"updateSettings">) => apiSend("updateSettings", { body }),
-      onSuccess: (_data, _vars, _ctx, { client }) => client.invalidateQueries(),
     }),
 };

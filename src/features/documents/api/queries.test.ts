@@ -1,11 +1,12 @@
-import { MutationObserver, type MutationObserverOptions, QueryClient } from "@tanstack/react-query";
+import { MutationObserver, type MutationObserverOptions, type QueryClient } from "@tanstack/react-query";
 import { ApiError, apiGet } from "@/lib/api-client";
 import { signInMock } from "@/mocks/auth-state";
 import type { TDocumentDraft } from "@/shared/schemas/edit";
+import { createTestQueryClient } from "@/test/render";
 import { documentMutations } from "./queries";
 
-const client = () =>
-  new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+/** The app's client (as the tests' renders use it): a write refreshes what it does in the app. */
+const client = createTestQueryClient;
 
 /** Runs one mutation as a component would (its onSuccess included) and returns its answer. */
 const run = <D, V>(qc: QueryClient, options: MutationObserverOptions<D, Error, V>, vars: V) =>

@@ -31,20 +31,19 @@ export const documentQueries = {
 
 /*
  * Writes. A document's outside-record flag is copied onto the milestones citing it, and its label names
- * sources on every page, so a success refreshes every query, not only this feature's.
+ * sources on every page, which is why a success refreshes every query (src/lib/query-client.ts), not
+ * only this feature's.
  */
 export const documentMutations = {
   create: () =>
     mutationOptions({
       mutationKey: [...documentQueries.all(), "create"] as const,
       mutationFn: (body: TBodyOf<"createDocument">) => apiSend("createDocument", { body }),
-      onSuccess: (_data, _vars, _ctx, { client }) => client.invalidateQueries(),
     }),
   update: () =>
     mutationOptions({
       mutationKey: [...documentQueries.all(), "update"] as const,
       mutationFn: ({ documentId, body }: { documentId: string; body: TBodyOf<"updateDocument"> }) =>
         apiSend("updateDocument", { params: { documentId }, body }),
-      onSuccess: (_data, _vars, _ctx, { client }) => client.invalidateQueries(),
     }),
 };

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { signInMock } from "@/mocks/auth-state";
 import { mockStore } from "@/mocks/handlers";
-import { writeCsv } from "@/shared/edits/csv";
+import { writeCsv } from "@/shared/csv";
 import { renderApp } from "@/test/render";
 
 const SLOW = { timeout: 5000 };

@@ -4,6 +4,7 @@ import { DataTable, type TColumn } from "@/components/data-table";
 import { QueryState } from "@/components/query-state";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import { CSV_TYPE, downloadText } from "@/lib/download";
 import type { TCohort } from "@/shared/schemas/cohort";
 import {
   IGNORED_IMPORT_COLUMNS,
@@ -11,7 +12,7 @@ import {
   REQUIRED_IMPORT_COLUMNS,
   type TImportColumn,
 } from "@/shared/schemas/progress-import";
-import { csvTemplate, downloadText, jsonTemplate } from "./template";
+import { csvTemplate, jsonTemplate } from "./template";
 
 type TCohortList = { items: TCohort[] };
 
@@ -68,9 +69,7 @@ export const ImportTemplate = ({ cohorts }: { cohorts: UseQueryResult<TCohortLis
               <button
                 type="button"
                 className="button button-secondary"
-                onClick={() =>
-                  downloadText("progress-report-template.csv", csvTemplate(rows), "text/csv;charset=utf-8")
-                }
+                onClick={() => downloadText("progress-report-template.csv", csvTemplate(rows), CSV_TYPE)}
               >
                 {t("imports.downloadCsv")}
               </button>

@@ -1,4 +1,4 @@
-import { parseCsv } from "@/shared/edits/csv";
+import { parseCsv } from "@/shared/csv";
 import { IMPORT_COLUMNS } from "@/shared/schemas/progress-import";
 import { csvTemplate, jsonTemplate } from "./template";
 

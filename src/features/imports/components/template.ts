@@ -1,4 +1,4 @@
-import { writeCsv } from "@/shared/edits/csv";
+import { writeCsv } from "@/shared/csv";
 import { IMPORT_COLUMNS, type TImportColumn } from "@/shared/schemas/progress-import";
 
 /*
@@ -11,22 +11,14 @@ export type TTemplateCohort = { id: string; label: string };
 const cellOf = (cohort: TTemplateCohort, column: TImportColumn) =>
   column === "cohort_id" ? cohort.id : column === "cohort_label" ? cohort.label : "";
 
-/** A name a spreadsheet would run as a formula (=, +, -, @) is shown as text instead (CSV injection). */
-const asText = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-
-/** CSV with a BOM (Excel then reads it as UTF-8), the header, and one row per cohort. */
+/**
+ * CSV with a BOM (Excel then reads it as UTF-8), the header, and one row per cohort; a name a spreadsheet
+ * would run as a formula is written as text (the writer's CSV-injection guard).
+ */
 export const csvTemplate = (cohorts: readonly TTemplateCohort[]) =>
-  writeCsv(
-    [
-      [...IMPORT_COLUMNS],
-      ...cohorts.map((c) =>
-        IMPORT_COLUMNS.map((column) =>
-          column === "cohort_label" ? asText(cellOf(c, column)) : cellOf(c, column),
-        ),
-      ),
-    ],
-    { bom: true },
-  );
+  writeCsv([[...IMPORT_COLUMNS], ...cohorts.map((c) => IMPORT_COLUMNS.map((column) => cellOf(c, column)))], {
+    bom: true,
+  });
 
 /** The same as JSON: an array of row objects with the same keys (done_count null = not reported). */
 export const jsonTemplate = (cohorts: readonly TTemplateCohort[]) =>
@@ -39,15 +31,3 @@ export const jsonTemplate = (cohorts: readonly TTemplateCohort[]) =>
     null,
     2,
   )}\n`;
-
-export const downloadText = (filename: string, text: string, type: string) => {
-  const blob = new Blob([text], { type });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-};

@@ -55,47 +55,42 @@ export const incidentQueries = {
 };
 
 /*
- * Writes. A change to an incident moves figures everywhere (overview, scorecards, the vendor's page), so a
- * success refreshes every query, not only this feature's.
+ * Writes. A change to an incident moves figures everywhere (overview, scorecards, the vendor's page), which
+ * is why a success refreshes every query (src/lib/query-client.ts), not only this feature's.
  */
 export const incidentMutations = {
   create: () =>
     mutationOptions({
       mutationKey: [...incidentQueries.all(), "create"] as const,
       mutationFn: (body: TBodyOf<"createIncident">) => apiSend("createIncident", { body }),
-      onSuccess: (_data, _vars, _ctx, { client }) => client.invalidateQueries(),
     }),
   update: () =>
     mutationOptions({
       mutationKey: [...incidentQueries.all(), "update"] as const,
       mutationFn: ({ incidentId, body }: { incidentId: string; body: TBodyOf<"updateIncident"> }) =>
         apiSend("updateIncident", { params: { incidentId }, body }),
-      onSuccess: (_data, _vars, _ctx, { client }) => client.invalidateQueries(),
     }),
 };
 
-/* Remediation writes: a cohort and its dated progress. A success refreshes every query (the overview's
- * remediation figures, the vendor scorecard and this page all move with it). */
+/* Remediation writes: a cohort and its dated progress. A success refreshes every query, as every write does
+ * (the overview's remediation figures, the vendor scorecard and this page all move with it). */
 export const cohortMutations = {
   create: () =>
     mutationOptions({
       mutationKey: [...incidentQueries.all(), "cohort", "create"] as const,
       mutationFn: (body: TBodyOf<"createCohort">) => apiSend("createCohort", { body }),
-      onSuccess: (_data, _vars, _ctx, { client }) => client.invalidateQueries(),
     }),
   update: () =>
     mutationOptions({
       mutationKey: [...incidentQueries.all(), "cohort", "update"] as const,
       mutationFn: ({ cohortId, body }: { cohortId: string; body: TBodyOf<"updateCohort"> }) =>
         apiSend("updateCohort", { params: { cohortId }, body }),
-      onSuccess: (_data, _vars, _ctx, { client }) => client.invalidateQueries(),
     }),
   addProgress: () =>
     mutationOptions({
       mutationKey: [...incidentQueries.all(), "cohort", "progress", "add"] as const,
       mutationFn: ({ cohortId, body }: { cohortId: string; body: TBodyOf<"addProgressEvent"> }) =>
         apiSend("addProgressEvent", { params: { cohortId }, body }),
-      onSuccess: (_data, _vars, _ctx, { client }) => client.invalidateQueries(),
     }),
   updateProgress: () =>
     mutationOptions({
@@ -109,6 +104,5 @@ export const cohortMutations = {
         eventId: string;
         body: TBodyOf<"updateProgressEvent">;
       }) => apiSend("updateProgressEvent", { params: { cohortId, eventId }, body }),
-      onSuccess: (_data, _vars, _ctx, { client }) => client.invalidateQueries(),
     }),
 };

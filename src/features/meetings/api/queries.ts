@@ -1,5 +1,5 @@
-import { queryOptions } from "@tanstack/react-query";
-import { ApiError, apiGet } from "@/lib/api-client";
+import { mutationOptions, queryOptions } from "@tanstack/react-query";
+import { ApiError, apiGet, apiSend, type TBodyOf } from "@/lib/api-client";
 
 // The record is small, but it grows every year: ask for a page larger than any year holds.
 const PAGE = { limit: 500 } as const;
@@ -72,5 +72,29 @@ export const meetingQueries = {
         ]);
         return { overview, deadlines };
       },
+    }),
+};
+
+/*
+ * Writes. Any figure anywhere may follow from a meeting (the overview names the latest one), and closing
+ * freezes it, so a success refreshes every query (src/lib/query-client.ts), not only this feature's.
+ */
+export const meetingMutations = {
+  create: () =>
+    mutationOptions({
+      mutationKey: [...meetingQueries.all(), "create"] as const,
+      mutationFn: (body: TBodyOf<"createMeeting">) => apiSend("createMeeting", { body }),
+    }),
+  update: () =>
+    mutationOptions({
+      mutationKey: [...meetingQueries.all(), "update"] as const,
+      mutationFn: ({ meetingId, body }: { meetingId: string; body: TBodyOf<"updateMeeting"> }) =>
+        apiSend("updateMeeting", { params: { meetingId }, body }),
+    }),
+  close: () =>
+    mutationOptions({
+      mutationKey: [...meetingQueries.all(), "close"] as const,
+      mutationFn: ({ meetingId, body }: { meetingId: string; body: TBodyOf<"closeMeeting"> }) =>
+        apiSend("closeMeeting", { params: { meetingId }, body }),
     }),
 };

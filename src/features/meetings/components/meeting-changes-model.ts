@@ -1,3 +1,4 @@
+import { lastDayOfMonth } from "@/shared/dates";
 import type { TCohort } from "@/shared/schemas/cohort";
 import type { TCommitment } from "@/shared/schemas/commitment";
 import type { TFigure, TSourceRef, TText } from "@/shared/schemas/common";
@@ -42,13 +43,6 @@ export const previousMeeting = (meetings: TMeeting[], meeting: TMeeting): TMeeti
   );
   before.sort((a, b) => (a.date === b.date ? (a.id < b.id ? 1 : -1) : a.date < b.date ? 1 : -1));
   return before[0] ?? null;
-};
-
-const lastDayOfMonth = (month: string) => {
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  const d = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${month}-${String(d).padStart(2, "0")}`;
 };
 
 /**

@@ -2,10 +2,11 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { Link } from "react-router";
 import { useI18n } from "@/i18n/i18n";
-import { ApiError, apiSend } from "@/lib/api-client";
+import { ApiError } from "@/lib/api-client";
 import { errorText, refusalOf } from "@/lib/form-errors";
 import { todayInTokyo } from "@/shared/dates";
 import type { TMeeting } from "@/shared/schemas/meeting";
+import { meetingMutations } from "../api/queries";
 
 /** A moment (ISO, UTC) as the association reads it: the day and time in Tokyo. */
 export const formatMoment = (iso: string, lang: "ja" | "en") =>
@@ -60,13 +61,9 @@ export const CloseMeetingConfirm = ({ meeting, onCancel, onClosed }: TProps) => 
     heading.current?.focus();
   }, []);
   const close = useMutation({
-    mutationFn: () =>
-      apiSend("closeMeeting", { params: { meetingId: meeting.id }, body: { version: meeting.version } }),
-    onSuccess: async () => {
-      // Every page may show this meeting (and the overview names the latest one): refresh all of it.
-      await queryClient.invalidateQueries();
-      onClosed();
-    },
+    ...meetingMutations.close(),
+    // Every page has been read again by now (src/lib/query-client.ts): the meeting shows as closed.
+    onSuccess: () => onClosed(),
     onError: (error) => {
       const refusal = refusalOf(error, null);
       if (refusal.conflict || (error instanceof ApiError && error.status === 409)) {
@@ -106,7 +103,7 @@ export const CloseMeetingConfirm = ({ meeting, onCancel, onClosed }: TProps) => 
           aria-busy={close.isPending || undefined}
           onClick={() => {
             setMessage(null);
-            close.mutate();
+            close.mutate({ meetingId: meeting.id, body: { version: meeting.version } });
           }}
         >
           {close.isPending ? t("meetings.closing") : t("meetings.closeConfirm")}

@@ -11,6 +11,7 @@ import { QueryState } from "@/components/query-state";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { isNotFound } from "@/lib/not-found";
+import { DEADLINE_STATE_ORDER } from "@/shared/deadlines";
 import type { TDeadline, TDeadlineRule, TDeadlineState } from "@/shared/schemas/deadline";
 import type { TMeeting } from "@/shared/schemas/meeting";
 import type { TDayCounting } from "@/shared/schemas/settings";
@@ -58,17 +59,6 @@ export const MeetingSnapshotView = ({ meetingId }: { meetingId: string }) => {
   );
 };
 
-/** Most urgent first: what the board must act on, then what is still open, then what was done. */
-const DEADLINE_ORDER: TDeadlineState[] = [
-  "overdue",
-  "due_soon",
-  "not_reported",
-  "upcoming",
-  "late",
-  "met",
-  "done_no_due",
-];
-
 // Records over the enums: a new rule or state fails the type check until it has words.
 const STATE_LABEL: Record<TDeadlineState, TMessageKey> = {
   met: "meetings.dlState_met",
@@ -102,7 +92,7 @@ const SnapshotPage = ({ meeting, snapshot }: { meeting: TMeeting; snapshot: TMee
   const d = snapshot.deadlines;
   const deadlines = [...d.items].sort(
     (a, b) =>
-      DEADLINE_ORDER.indexOf(a.state) - DEADLINE_ORDER.indexOf(b.state) ||
+      DEADLINE_STATE_ORDER.indexOf(a.state) - DEADLINE_STATE_ORDER.indexOf(b.state) ||
       (a.dueDate ?? "9999").localeCompare(b.dueDate ?? "9999"),
   );
   const remediationTile = (key: "financial" | "notification", title: TMessageKey) => {

@@ -7,6 +7,7 @@ import { NotReported } from "@/components/not-reported";
 import { QueryState } from "@/components/query-state";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import { utcTime } from "@/shared/dates";
 import type { TCommitmentStatus } from "@/shared/schemas/commitment";
 import type { TCohortCompletion } from "@/shared/schemas/stats";
 import { overviewQueries } from "../api/queries";
@@ -275,9 +276,6 @@ const RemediationFrame = () => {
 
 const CORRECTIONS_HEIGHT = 320;
 
-const toUtc = (iso: string) =>
-  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
-
 const CorrectionsFrame = () => {
   const { t, tx, f } = useI18n();
   const query = useQuery(overviewQueries.remediationTimeline());
@@ -301,7 +299,7 @@ const CorrectionsFrame = () => {
       {(timeline) => {
         const points = timeline.points;
         const data = points.map((p) => ({
-          t: toUtc(p.date),
+          t: utcTime(p.date),
           members: p.cumulativeDone,
           yen: p.cumulativeDoneYen,
           membersText: f.members(p.cumulativeDone),

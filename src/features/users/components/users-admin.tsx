@@ -15,12 +15,10 @@ import "./users.css";
 type TProps = {
   /** The signed-in user (marked "you" in the list). */
   selfId?: string;
-  /** Called after the signed-in user changed their own record: the session must be read again. */
-  onSelfChanged?: () => void;
 };
 
 /** /admin/users: who may use the dashboard, in which role; add, change, disable, reset a password. */
-export const UsersAdmin = ({ selfId, onSelfChanged }: TProps) => {
+export const UsersAdmin = ({ selfId }: TProps) => {
   const { t, f } = useI18n();
   const id = useId();
   const roleLabel = useRoleLabel();
@@ -133,7 +131,6 @@ export const UsersAdmin = ({ selfId, onSelfChanged }: TProps) => {
           onClose={() => setEditingId(null)}
           onSaved={(u) => {
             setEditingId(null);
-            if (u.id === selfId) onSelfChanged?.();
             announce(t("users.saved", { username: u.username }));
           }}
         />

@@ -60,33 +60,30 @@ export const vendorQueries = {
 
 /*
  * Writes to vendors and their products (insurance schemes). The server keeps both sides of a
- * vendor↔product link in step, and names show on every page, so a success refreshes every query.
+ * vendor↔product link in step, and names show on every page, which is why a success refreshes every
+ * query (src/lib/query-client.ts).
  */
 export const vendorMutations = {
   createVendor: () =>
     mutationOptions({
       mutationKey: [...vendorQueries.all(), "create"] as const,
       mutationFn: (body: TBodyOf<"createVendor">) => apiSend("createVendor", { body }),
-      onSuccess: (_data, _vars, _ctx, { client }) => client.invalidateQueries(),
     }),
   updateVendor: () =>
     mutationOptions({
       mutationKey: [...vendorQueries.all(), "update"] as const,
       mutationFn: ({ vendorId, body }: { vendorId: string; body: TBodyOf<"updateVendor"> }) =>
         apiSend("updateVendor", { params: { vendorId }, body }),
-      onSuccess: (_data, _vars, _ctx, { client }) => client.invalidateQueries(),
     }),
   createProduct: () =>
     mutationOptions({
       mutationKey: [...vendorQueries.all(), "product", "create"] as const,
       mutationFn: (body: TBodyOf<"createProduct">) => apiSend("createProduct", { body }),
-      onSuccess: (_data, _vars, _ctx, { client }) => client.invalidateQueries(),
     }),
   updateProduct: () =>
     mutationOptions({
       mutationKey: [...vendorQueries.all(), "product", "update"] as const,
       mutationFn: ({ productId, body }: { productId: string; body: TBodyOf<"updateProduct"> }) =>
         apiSend("updateProduct", { params: { productId }, body }),
-      onSuccess: (_data, _vars, _ctx, { client }) => client.invalidateQueries(),
     }),
 };

@@ -2,8 +2,8 @@ import type { ReactNode } from "react";
 import { DataTable, type TColumn } from "@/components/data-table";
 import { NumberValue } from "@/components/figure-value";
 import { useI18n } from "@/i18n/i18n";
-import type { TCsvCell } from "@/lib/csv";
 import { useReferenceNames } from "@/lib/use-reference-names";
+import type { TCsvCell } from "@/shared/csv";
 import type { TScorecardView } from "./scorecard-model";
 
 type TMetric = {

@@ -1,7 +1,8 @@
 /*
  * CSV as RFC 4180 writes it, read the way spreadsheets actually save it: quoted fields with doubled
  * quotes and line breaks inside, CRLF, LF or CR line ends, a UTF-8 byte-order mark, a blank last line.
- * The reader keeps the file line each record starts on, so an import can say where a problem is.
+ * The reader keeps the file line each record starts on, so an import can say where a problem is. The
+ * writer is the app's only one (exports, the import template): it guards against CSV injection.
  */
 
 export type TCsvRecord = {
@@ -93,12 +94,34 @@ export const parseCsv = (input: string): TCsvParse => {
   return { ok: true, records };
 };
 
+export type TCsvCell = string | number | null | undefined;
+
+/*
+ * CSV injection (OWASP): a spreadsheet runs a cell that starts with = + - @, a tab or a carriage return as
+ * a formula, so a name typed into the app could run on the computer of whoever opens an export. Such a
+ * text cell is written with a leading apostrophe, which spreadsheets show as text. Numbers are numbers
+ * (-5 is not a formula) and stay as they are.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text cell as it is written: a formula-like one neutralised (see above). */
+export const csvText = (value: string) => (FORMULA_START.test(value) ? `'${value}` : value);
+
 const needsQuotes = /[",\r\n]|^\s|\s$/;
 
-/** One field, quoted when it has to be (RFC 4180 §2.6–2.7); leading/trailing spaces are quoted too. */
-export const csvField = (value: string) =>
-  needsQuotes.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/**
+ * One field: empty for null, text neutralised against formulas, quoted when it has to be (RFC 4180
+ * §2.6–2.7; leading/trailing spaces are quoted too).
+ */
+const csvField = (value: TCsvCell) => {
+  if (value === null || value === undefined) return "";
+  const s = typeof value === "string" ? csvText(value) : String(value);
+  return needsQuotes.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
 
-/** Records as CSV with CRLF line ends and a final line break; `bom` for spreadsheets to read it as UTF-8. */
-export const writeCsv = (rows: readonly (readonly string[])[], { bom = false } = {}) =>
+/**
+ * Records as CSV with CRLF line ends and a final line break; `bom` for spreadsheets (Excel) to read it as
+ * UTF-8.
+ */
+export const writeCsv = (rows: readonly (readonly TCsvCell[])[], { bom = false } = {}) =>
   `${bom ? BOM : ""}${rows.map((r) => r.map(csvField).join(",")).join("\r\n")}\r\n`;
