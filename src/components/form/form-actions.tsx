@@ -1,5 +1,5 @@
 import { useI18n } from "@/i18n/i18n";
-import { useFormContext } from "./form-context";
+import { useFormKit } from "./form-kit-context";
 
 type TProps = {
   submitLabel: string;
@@ -10,7 +10,7 @@ type TProps = {
 /** Submit (disabled and saying so while the write is in flight) and cancel. */
 export const FormActions = ({ submitLabel, onCancel, cancelLabel }: TProps) => {
   const { t } = useI18n();
-  const form = useFormContext();
+  const form = useFormKit();
   return (
     <div className="form-actions">
       <button type="submit" className="button" disabled={form.pending} aria-busy={form.pending || undefined}>
