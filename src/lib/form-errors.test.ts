@@ -41,6 +41,15 @@ describe("form errors", () => {
     );
     expect(state.conflict).toBeNull();
     expect(state.form?.code).toBe("not_reported_done");
+    const taken = refusalOf(
+      new ApiError(
+        409,
+        problem(409, { errors: [{ in: "body", field: "username", code: "taken", message: "taken" }] }),
+        "x",
+      ),
+      {},
+    );
+    expect(taken).toMatchObject({ fields: { username: { code: "taken" } }, form: { code: "summary" } });
     expect(refusalOf(new ApiError(403, null, "x"), {}).form?.code).toBe("forbidden");
     expect(refusalOf(new TypeError("fetch failed"), {}).form?.code).toBe("network");
   });

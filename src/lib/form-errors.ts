@@ -164,9 +164,10 @@ export const errorsFromProblem = (
 };
 
 /**
- * Any failure of a write, as a form should show it: 400/422 → errors by field; 409 with the record as it
- * is now and no code → a stale version (show both, re-apply); 409 with a code → the record's state does
- * not allow it (verify what was never reported done…); 401/403/404/other → one message for the form.
+ * Any failure of a write, as a form should show it: 400/422 (or a 409 naming a field: a username taken) →
+ * errors by field; 409 with the record as it is now and no code → a stale version (show both, re-apply);
+ * 409 with a code → the record's state does not allow it (verify what was never reported done…);
+ * 401/403/404/other → one message for the form.
  */
 export const refusalOf = (
   error: unknown,
@@ -181,6 +182,10 @@ export const refusalOf = (
     return { fields, form: form ?? { code: "invalid_request", message: problem?.detail }, conflict: null };
   }
   if (error.status === 409) {
+    // A field named by a 409 (a username already taken) is said next to that field, as a 422 would be.
+    const named = errorsFromProblem(problem, fieldOf);
+    if (Object.keys(named.fields).length > 0)
+      return { fields: named.fields, form: named.form ?? { code: "summary" }, conflict: null };
     const current =
       problem?.current ??
       ((error.body as { current?: Record<string, unknown> } | null)?.current as

@@ -49,6 +49,8 @@ const ownerOf = (mounted: ReadonlyMap<string, number>, errorPath: string): strin
 
 type TProps<V extends FieldValues> = {
   form: TRecordForm<V>;
+  /** Drawn above the summary (a form that carries its own heading). */
+  heading?: ReactNode;
   children: ReactNode;
   className?: string;
   hidden?: boolean;
@@ -61,7 +63,13 @@ type TProps<V extends FieldValues> = {
  * summary on top. It knows which controls are mounted, so each error shows next to the nearest one, and
  * after a refusal it moves the focus to the first invalid control, or to the summary when none owns one.
  */
-export const RecordForm = <V extends FieldValues>({ form, children, className, ...rest }: TProps<V>) => {
+export const RecordForm = <V extends FieldValues>({
+  form,
+  heading,
+  children,
+  className,
+  ...rest
+}: TProps<V>) => {
   const formRef = useRef<HTMLFormElement>(null);
   const mounted = useRef(new Map<string, number>());
   // Counts (un)registrations; `seen` is the count the controls last rendered with.
@@ -138,6 +146,7 @@ export const RecordForm = <V extends FieldValues>({ form, children, className, .
         onSubmit={(e) => void form.submit(e)}
         {...rest}
       >
+        {heading}
         <FormErrorSummary />
         {children}
       </form>
