@@ -1,15 +1,25 @@
 import type { ReactNode } from "react";
-import type { Control, FieldPathByValue, FieldValues } from "react-hook-form";
+import type { Control, FieldPath, FieldPathByValue, FieldPathValue, FieldValues } from "react-hook-form";
 import type { TFieldKind } from "@/lib/form-errors";
 import { FieldShell } from "./field-shell";
 import { useFormField } from "./form-kit-context";
 
+/** A path whose value is a T or null and may be null: storing null there (a blank, none) is no lie. */
+export type TNullablePath<V extends FieldValues, T> = {
+  [K in FieldPath<V>]: null extends FieldPathValue<V, K>
+    ? FieldPathValue<V, K> extends T | null
+      ? K
+      : never
+    : never;
+}[FieldPath<V>];
+
 /**
- * The path of a text: a string, or with `nullable` a string or null (blank is stored as null, an optional
- * field). A path to anything else, or to an optional text without `nullable`, does not compile.
+ * The path of a text: a string, or with `nullable` a string that may be null (blank is stored as null, an
+ * optional field). A path to anything else, an optional text without `nullable` or a required one with
+ * it, does not compile.
  */
 export type TTextName<V extends FieldValues> =
-  | { nullable: true; name: FieldPathByValue<V, string | null> }
+  | { nullable: true; name: TNullablePath<V, string> }
   | { nullable?: false; name: FieldPathByValue<V, string> };
 
 type TProps<V extends FieldValues> = TTextName<V> & {
