@@ -1,16 +1,8 @@
 import { z } from "zod";
+import { problem } from "@/shared/http";
 import { ZIsoDate } from "@/shared/schemas/common";
-import type { TProblem } from "@/shared/schemas/problem";
 import { ApiError } from "./api-client";
 import { errorsFromIssues, refusalOf } from "./form-errors";
-
-const problem = (status: number, extra: Partial<TProblem>): TProblem => ({
-  type: `https://httpstatuses.io/${status}`,
-  title: "x",
-  status,
-  detail: "refused",
-  ...extra,
-});
 
 describe("form errors", () => {
   it("reads blank values as missing and keeps zod's params", () => {
@@ -26,15 +18,17 @@ describe("form errors", () => {
   });
 
   it("tells a stale version from a state conflict", () => {
-    const stale = refusalOf(new ApiError(409, problem(409, { current: { version: 2 } }), "x"), { a: 1 });
+    const stale = refusalOf(new ApiError(409, { ...problem(409, "stale"), current: { version: 2 } }, "x"), {
+      a: 1,
+    });
     expect(stale.conflict).toEqual({ mine: { a: 1 }, current: { version: 2 } });
     const state = refusalOf(
       new ApiError(
         409,
-        problem(409, {
-          errors: [{ in: "body", field: "", code: "not_reported_done", message: "m" }],
+        {
+          ...problem(409, "m", [{ in: "body", field: "", code: "not_reported_done", message: "m" }]),
           current: { version: 2 },
-        }),
+        },
         "x",
       ),
       {},
@@ -44,7 +38,7 @@ describe("form errors", () => {
     const taken = refusalOf(
       new ApiError(
         409,
-        problem(409, { errors: [{ in: "body", field: "username", code: "taken", message: "taken" }] }),
+        problem(409, "taken", [{ in: "body", field: "username", code: "taken", message: "t" }]),
         "x",
       ),
       {},
