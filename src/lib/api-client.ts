@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { TContract, TEndpointName, TParamsOf, TQueryOf, TResponseOf } from "@/shared/contract";
 import { buildUrl } from "@/shared/http";
-import type { TFieldError, TProblem } from "@/shared/schemas/problem";
+import type { TProblem } from "@/shared/schemas/problem";
 
 /** An answer that is not a success: carries the server's problem+json when it sent one. */
 export class ApiError extends Error {
@@ -164,28 +164,4 @@ export const apiSend = async <N extends TEndpointName>(
     if (renewed && renewed !== token) res = await send(renewed);
   }
   return readAnswer(res, name, `${endpoint.method} ${url}`);
-};
-
-/** The errors of a 400 problem about the body, keyed by field: the first error of each field. */
-export const bodyFieldErrors = (problem: TProblem | null | undefined): Record<string, TFieldError> => {
-  const out: Record<string, TFieldError> = {};
-  for (const e of problem?.errors ?? []) {
-    if (e.in === "body" && !out[e.field]) out[e.field] = e;
-  }
-  return out;
-};
-
-/**
- * The errors a body schema finds before sending, keyed like a 400 problem's field errors (first per
- * field), so a form shows the same message whether the browser or the server refused.
- */
-export const schemaFieldErrors = (schema: z.ZodType, body: unknown): Record<string, TFieldError> => {
-  const out: Record<string, TFieldError> = {};
-  const checked = schema.safeParse(body);
-  if (checked.success) return out;
-  for (const issue of checked.error.issues) {
-    const field = issue.path.length > 0 ? issue.path.join(".") : "(root)";
-    out[field] ??= { in: "body", field, code: issue.code, message: issue.message };
-  }
-  return out;
 };

@@ -30,7 +30,15 @@ export type TRefusal = {
   fields: TFormErrors;
   form: TFormError | null;
   conflict: TConflict | null;
+  /** The control to focus instead of the first invalid one or the summary (a wrong password: the password). */
+  focus?: string;
 };
+
+/** A message a form words its own way (the users page says what a username may contain). */
+export type TMessage = { key: TMessageKey; vars?: TVars };
+
+/** A form's own words for some errors, by path ("" for the form's own error); undefined → errorText. */
+export type TErrorWords = (error: TFormError, path: string) => TMessage | undefined;
 
 /** `a.b.0.c` → ["a", "b", 0, "c"]. */
 export const pathParts = (path: string): (string | number)[] =>
@@ -82,7 +90,7 @@ const BLANK_MEANS_REQUIRED = new Set([
   "custom",
 ]);
 
-type TIssue = {
+export type TIssue = {
   code: string;
   path: PropertyKey[];
   message: string;
@@ -156,9 +164,10 @@ export const errorsFromProblem = (
 };
 
 /**
- * Any failure of a write, as a form should show it: 400/422 → errors by field; 409 with the record as it
- * is now and no code → a stale version (show both, re-apply); 409 with a code → the record's state does
- * not allow it (verify what was never reported done…); 401/403/404/other → one message for the form.
+ * Any failure of a write, as a form should show it: 400/422 (or a 409 naming a field: a username taken) →
+ * errors by field; 409 with the record as it is now and no code → a stale version (show both, re-apply);
+ * 409 with a code → the record's state does not allow it (verify what was never reported done…);
+ * 401/403/404/other → one message for the form.
  */
 export const refusalOf = (
   error: unknown,
@@ -173,6 +182,10 @@ export const refusalOf = (
     return { fields, form: form ?? { code: "invalid_request", message: problem?.detail }, conflict: null };
   }
   if (error.status === 409) {
+    // A field named by a 409 (a username already taken) is said next to that field, as a 422 would be.
+    const named = errorsFromProblem(problem, fieldOf);
+    if (Object.keys(named.fields).length > 0)
+      return { fields: named.fields, form: named.form ?? { code: "summary" }, conflict: null };
     const current =
       problem?.current ??
       ((error.body as { current?: Record<string, unknown> } | null)?.current as
@@ -298,4 +311,14 @@ export const errorText = ({ t, f }: TTranslate, error: TFormError, kind: TFieldK
       if (KNOWN.has(error.code)) return t(`editing.err_${error.code}` as TMessageKey);
       return error.message && error.message.length > 0 ? error.message : t("editing.err_generic");
   }
+};
+
+/** errorText, unless the form words this error its own way (see TErrorWords). */
+export const wordedError = (
+  i18n: TTranslate,
+  error: TFormError,
+  { kind, path = "", words }: { kind?: TFieldKind; path?: string; words?: TErrorWords | undefined } = {},
+): string => {
+  const own = words?.(error, path);
+  return own ? i18n.t(own.key, own.vars) : errorText(i18n, error, kind);
 };

@@ -1,22 +1,24 @@
 import type { ReactNode } from "react";
+import type { Control, FieldPathByValue, FieldValues } from "react-hook-form";
 import { describedBy, FieldError } from "./field-shell";
-import { useField } from "./form-context";
+import { useFormField } from "./form-kit-context";
 
-type TProps = {
-  path: string;
+type TProps<V extends FieldValues> = {
+  control: Control<V>;
+  name: FieldPathByValue<V, boolean>;
   label: ReactNode;
   hint?: ReactNode;
 };
 
 /** A yes/no fact as one checkbox (e.g. "from outside the association's record"), stored as a boolean. */
-export const CheckField = ({ path, label, hint }: TProps) => {
-  const { id, value, set, error } = useField(path);
+export const CheckField = <V extends FieldValues>({ control, name, label, hint }: TProps<V>) => {
+  const { id, value, set, error } = useFormField(control, name);
   return (
     <div className="field field-check-single">
       <label className="field-check" htmlFor={id}>
         <input
           id={id}
-          name={path}
+          name={name}
           type="checkbox"
           checked={value === true}
           aria-invalid={error ? true : undefined}
@@ -30,7 +32,7 @@ export const CheckField = ({ path, label, hint }: TProps) => {
           {hint}
         </p>
       ) : null}
-      <FieldError id={`${id}-error`} error={error} />
+      <FieldError id={`${id}-error`} error={error} path={name} />
     </div>
   );
 };

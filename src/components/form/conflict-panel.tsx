@@ -1,39 +1,46 @@
 import { type ReactNode, useEffect, useId, useRef } from "react";
+import type { FieldPath, FieldValues } from "react-hook-form";
 import { useI18n } from "@/i18n/i18n";
 import { getIn } from "@/lib/form-errors";
-import type { TZodForm } from "@/lib/use-zod-form";
+import { sameJson } from "@/shared/canonical-json";
 import type { TFigure, TSourceRef } from "@/shared/schemas/common";
 import { FigureValue, type TUnit } from "../figure-value";
 import { SourceRef } from "../source-ref";
+import type { TRecordForm } from "./use-record-form";
 
-export type TConflictField = {
-  path: string;
+type TConflictFieldBase = {
   label: string;
   /** How to show a value of this field (enum labels, names for ids); a sensible default otherwise. */
   render?: (value: unknown) => ReactNode;
   /** The unit of a figure's number (members, yen), as the record's pages show it. */
   unit?: TUnit;
-  /** Where the value is on each side, when not at `path` (a progress event sent vs. the cohort answered). */
-  pickMine?: (mine: unknown) => unknown;
+  /** Where the current record has it, when not at `path` (the cohort answered for a progress event sent). */
   pickCurrent?: (current: Record<string, unknown>) => unknown;
 };
 
-/** Equal as data: key order and a missing vs. null value do not make two versions differ. */
-const canonical = (value: unknown): string => {
-  if (value === undefined || value === null) return "null";
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (typeof value === "object") {
-    const obj = value as Record<string, unknown>;
-    return `{${Object.keys(obj)
-      .filter((k) => obj[k] !== undefined && obj[k] !== null)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(obj[k])}`)
-      .join(",")}}`;
-  }
-  return JSON.stringify(value);
+/**
+ * One row of the side-by-side view: a path of the form's values (checked against them), or, for what the
+ * form does not hold under that name (the status a step leads to), the record's path with `pickMine`.
+ */
+export type TConflictField<V extends FieldValues> = TConflictFieldBase &
+  (
+    | { path: FieldPath<V>; pickMine?: (mine: unknown) => unknown }
+    | { path: string; pickMine: (mine: unknown) => unknown }
+  );
+
+/** Null members dropped: a missing and a null value are the same "nothing" to a reader. */
+const withoutNulls = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => [k, withoutNulls(v)]),
+  );
 };
 
-export const sameValue = (a: unknown, b: unknown) => canonical(a) === canonical(b);
+/** Equal as data: key order and a missing vs. null value do not make two versions differ. */
+const sameValue = (a: unknown, b: unknown) => sameJson(withoutNulls(a), withoutNulls(b));
 
 const isText = (v: unknown): v is { ja: string; en: string } =>
   v !== null && typeof v === "object" && typeof (v as { ja?: unknown }).ja === "string";
@@ -74,9 +81,9 @@ export const ConflictValue = ({ value, unit }: { value: unknown; unit?: TUnit })
   return <>{String(value)}</>;
 };
 
-type TProps<V> = {
-  form: TZodForm<V>;
-  fields: readonly TConflictField[];
+type TProps<V extends FieldValues> = {
+  form: TRecordForm<V>;
+  fields: readonly TConflictField<V>[];
   /** Builds the form's values from the current record (the caller knows the shape): "discard mine" takes
    * them as they are, "apply mine" takes them with the user's changed fields on top. */
   valuesFrom: (current: Record<string, unknown>) => V;
@@ -89,7 +96,12 @@ type TProps<V> = {
  * by side, the fields that differ marked in words and colour; the user either applies the fields they
  * changed over the current version (the other editor's other changes stay) or drops theirs.
  */
-export const ConflictPanel = <V,>({ form, fields, valuesFrom, onDiscarded }: TProps<V>) => {
+export const ConflictPanel = <V extends FieldValues>({
+  form,
+  fields,
+  valuesFrom,
+  onDiscarded,
+}: TProps<V>) => {
   const { t } = useI18n();
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -100,6 +112,8 @@ export const ConflictPanel = <V,>({ form, fields, valuesFrom, onDiscarded }: TPr
   if (!conflict) return null;
   const version = getIn(conflict.current, "version");
   const currentValues = valuesFrom(conflict.current);
+  const baseline = form.baseline();
+  const values = form.getValues();
   const rows = fields.map((field) => {
     const mine = field.pickMine ? field.pickMine(conflict.mine) : getIn(conflict.mine, field.path);
     const current = field.pickCurrent
@@ -107,8 +121,8 @@ export const ConflictPanel = <V,>({ form, fields, valuesFrom, onDiscarded }: TPr
       : getIn(conflict.current, field.path);
     // Who changed it since the form opened: what "apply mine" will keep from each side.
     const plain = !field.pickMine && !field.pickCurrent;
-    const start = getIn(form.baseline, field.path);
-    const byMe = plain && !sameValue(start, getIn(form.values, field.path));
+    const start = getIn(baseline, field.path);
+    const byMe = plain && !sameValue(start, getIn(values, field.path));
     const byThem = plain && !sameValue(start, getIn(currentValues, field.path));
     const badge = !plain
       ? "editing.conflictDiffers"

@@ -1,6 +1,7 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useContext } from "react";
 import { useI18n } from "@/i18n/i18n";
-import { errorText, type TFieldKind, type TFormError } from "@/lib/form-errors";
+import { type TFieldKind, type TFormError, wordedError } from "@/lib/form-errors";
+import { FormKitContext } from "./form-kit-context";
 
 export type TControlProps = {
   id: string;
@@ -11,6 +12,8 @@ export type TControlProps = {
 
 type TShellProps = {
   id: string;
+  /** The control's path, for a form that words some errors its own way. */
+  path?: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: TFormError;
@@ -21,14 +24,28 @@ type TShellProps = {
   children: (control: TControlProps) => ReactNode;
 };
 
-/** The message for an error, in the reader's language and in the terms of the control it belongs to. */
-export const FieldError = ({ id, error, kind }: { id: string; error?: TFormError; kind?: TFieldKind }) => {
+/**
+ * The message for an error, in the reader's language and in the terms of the control it belongs to (or
+ * in the form's own words for it, when the form has some).
+ */
+export const FieldError = ({
+  id,
+  error,
+  kind,
+  path = "",
+}: {
+  id: string;
+  error?: TFormError;
+  kind?: TFieldKind;
+  path?: string;
+}) => {
   const i18n = useI18n();
+  const words = useContext(FormKitContext)?.words;
   if (!error) return null;
   return (
     <p id={id} className="field-error">
       <span aria-hidden="true">⚠ </span>
-      {errorText(i18n, error, kind)}
+      {wordedError(i18n, error, { kind, path, words })}
     </p>
   );
 };
@@ -48,7 +65,17 @@ export const RequiredMark = () => {
 };
 
 /** A labelled control: label above, hint below it, and the error right under the control. */
-export const FieldShell = ({ id, label, hint, error, kind, required, className, children }: TShellProps) => {
+export const FieldShell = ({
+  id,
+  path,
+  label,
+  hint,
+  error,
+  kind,
+  required,
+  className,
+  children,
+}: TShellProps) => {
   const describedByIds = describedBy(id, hint, error);
   return (
     <div className={`field${className ? ` ${className}` : ""}`}>
@@ -67,13 +94,14 @@ export const FieldShell = ({ id, label, hint, error, kind, required, className, 
         ...(describedByIds ? { "aria-describedby": describedByIds } : {}),
         ...(required ? { "aria-required": true as const } : {}),
       })}
-      <FieldError id={`${id}-error`} error={error} kind={kind} />
+      <FieldError id={`${id}-error`} error={error} kind={kind} path={path} />
     </div>
   );
 };
 
 type TGroupProps = {
   id: string;
+  path?: string;
   legend: ReactNode;
   hint?: ReactNode;
   error?: TFormError;
@@ -84,7 +112,17 @@ type TGroupProps = {
 };
 
 /** A group of controls (choices, a bilingual pair, a figure) under one legend, with the group's error. */
-export const FieldGroup = ({ id, legend, hint, error, kind, required, className, children }: TGroupProps) => (
+export const FieldGroup = ({
+  id,
+  path,
+  legend,
+  hint,
+  error,
+  kind,
+  required,
+  className,
+  children,
+}: TGroupProps) => (
   <fieldset
     className={`field field-group${className ? ` ${className}` : ""}`}
     aria-describedby={describedBy(id, hint, error)}
@@ -99,6 +137,6 @@ export const FieldGroup = ({ id, legend, hint, error, kind, required, className,
       </p>
     ) : null}
     {children}
-    <FieldError id={`${id}-error`} error={error} kind={kind} />
+    <FieldError id={`${id}-error`} error={error} kind={kind} path={path} />
   </fieldset>
 );

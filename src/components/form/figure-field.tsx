@@ -1,28 +1,39 @@
 import { type ReactNode, useRef } from "react";
+import { type Control, type FieldPathByValue, type FieldValues, useController } from "react-hook-form";
 import { useI18n } from "@/i18n/i18n";
 import type { TFigure } from "@/shared/schemas/common";
-import { BilingualTextField } from "./bilingual-text-field";
+import { BilingualTextInput, type TText } from "./bilingual-text-field";
 import { describedBy, FieldGroup } from "./field-shell";
-import { useField } from "./form-context";
-import { NumberField } from "./number-field";
-import { SourceRefField } from "./source-ref-field";
+import { useFieldError } from "./form-kit-context";
+import { NumberInput } from "./number-field";
+import { SourceRefInput, type TSourceValue } from "./source-ref-field";
 
 type TStatus = TFigure["status"];
 const STATUSES: readonly TStatus[] = ["reported", "approximate", "derived", "not_reported"];
-const EMPTY_TEXT = { ja: "", en: "" };
-const EMPTY_SOURCE = { documentId: "", cites: [] as string[] };
+const EMPTY_TEXT: TText = { ja: "", en: "" };
+const EMPTY_SOURCE: TSourceValue = { documentId: "", cites: [] };
 
-type TPartial = Partial<{
-  status: TStatus;
-  value: number | null;
-  label: { ja: string; en: string };
-  formula: { ja: string; en: string };
-  missing: { ja: string; en: string };
-  source: { documentId: string; cites: string[] };
-}>;
+/**
+ * A figure while it is being edited: any part may still be missing (no status chosen yet, a number not
+ * typed), or the whole may be null. A stored figure (TFigure) is one of these, so a form's values can
+ * hold either; the endpoint's schema decides on submit.
+ */
+export type TFigureDraft = {
+  status?: TStatus;
+  value?: number | null;
+  label?: TText;
+  formula?: TText;
+  missing?: TText;
+  source?: TSourceValue;
+} | null;
+
+type TParts = NonNullable<TFigureDraft>;
+
+const asParts = (value: unknown): TParts =>
+  value !== null && typeof value === "object" ? (value as TParts) : {};
 
 /** The figure in the shape its status needs: the strict schema refuses fields of another status. */
-const shapeFor = (status: TStatus, from: TPartial, kept: TPartial) => {
+const shapeFor = (status: TStatus, from: TParts, kept: TParts): TParts => {
   const source = from.source ?? kept.source ?? EMPTY_SOURCE;
   const value = from.value ?? kept.value ?? null;
   switch (status) {
@@ -37,8 +48,9 @@ const shapeFor = (status: TStatus, from: TPartial, kept: TPartial) => {
   }
 };
 
-type TProps = {
-  path: string;
+type TProps<V extends FieldValues> = {
+  control: Control<V>;
+  name: FieldPathByValue<V, TFigureDraft>;
   legend: ReactNode;
   hint?: ReactNode;
   unit?: ReactNode;
@@ -51,22 +63,41 @@ type TProps = {
  * number), derived (a number and its formula) or not reported (what is missing). "Not reported" is a
  * choice of its own and never becomes 0; no status is chosen until the user chooses one.
  */
-export const FigureField = ({ path, legend, hint, unit, withSource = true }: TProps) => {
+export const FigureField = <V extends FieldValues>({
+  control,
+  name,
+  legend,
+  hint,
+  unit,
+  withSource = true,
+}: TProps<V>) => {
   const { t } = useI18n();
-  const field = useField(path);
-  const statusField = useField(`${path}.status`);
-  const figure = (field.value ?? {}) as TPartial;
+  const { field } = useController({ control, name });
+  const group = useFieldError(name);
+  const statusField = useFieldError(`${name}.status`);
+  const figure = asParts(field.value);
+  const set = (next: TParts) => field.onChange(next);
   // What the user typed under another status comes back when they switch back to it.
-  const kept = useRef<TPartial>({});
+  const kept = useRef<TParts>({});
   const choose = (status: TStatus) => {
     kept.current = { ...kept.current, ...figure };
-    field.set(shapeFor(status, figure, kept.current));
+    group.changed();
+    set(shapeFor(status, figure, kept.current));
   };
-  const error = field.error ?? statusField.error;
-  const described = describedBy(field.id, hint, error);
+  const text = (part: "formula" | "label" | "missing", display: { legend: string; hint?: string }) => (
+    <BilingualTextInput
+      path={`${name}.${part}`}
+      value={figure[part]}
+      onChange={(next) => set({ ...figure, [part]: next })}
+      {...display}
+    />
+  );
+  const error = group.error ?? statusField.error;
+  const described = describedBy(group.id, hint, error);
   return (
     <FieldGroup
-      id={field.id}
+      id={group.id}
+      path={name}
       legend={legend}
       hint={hint}
       error={error}
@@ -78,7 +109,7 @@ export const FigureField = ({ path, legend, hint, unit, withSource = true }: TPr
           <label key={status} className="field-check">
             <input
               type="radio"
-              name={`${field.id}-status`}
+              name={`${group.id}-status`}
               id={i === 0 ? statusField.id : undefined}
               value={status}
               checked={figure.status === status}
@@ -91,27 +122,29 @@ export const FigureField = ({ path, legend, hint, unit, withSource = true }: TPr
         ))}
       </div>
       {figure.status === "reported" || figure.status === "derived" ? (
-        <NumberField path={`${path}.value`} label={t("editing.figureValue")} required unit={unit} />
-      ) : null}
-      {figure.status === "derived" ? (
-        <BilingualTextField path={`${path}.formula`} legend={t("editing.figureFormula")} />
-      ) : null}
-      {figure.status === "approximate" ? (
-        <BilingualTextField
-          path={`${path}.label`}
-          legend={t("editing.figureLabel")}
-          hint={t("editing.figureLabelHint")}
+        <NumberInput
+          path={`${name}.value`}
+          value={figure.value}
+          onChange={(value) => set({ ...figure, value })}
+          label={t("editing.figureValue")}
+          required
+          unit={unit}
         />
       ) : null}
-      {figure.status === "not_reported" ? (
-        <BilingualTextField
-          path={`${path}.missing`}
-          legend={t("editing.figureMissing")}
-          hint={t("editing.figureMissingHint")}
-        />
-      ) : null}
+      {figure.status === "derived" ? text("formula", { legend: t("editing.figureFormula") }) : null}
+      {figure.status === "approximate"
+        ? text("label", { legend: t("editing.figureLabel"), hint: t("editing.figureLabelHint") })
+        : null}
+      {figure.status === "not_reported"
+        ? text("missing", { legend: t("editing.figureMissing"), hint: t("editing.figureMissingHint") })
+        : null}
       {withSource && figure.status ? (
-        <SourceRefField path={`${path}.source`} legend={t("editing.figureSource")} />
+        <SourceRefInput
+          path={`${name}.source`}
+          value={figure.source}
+          onChange={(source) => set({ ...figure, source })}
+          legend={t("editing.figureSource")}
+        />
       ) : null}
     </FieldGroup>
   );

@@ -1,12 +1,22 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import {
+  type Control,
+  type FieldArray,
+  type FieldArrayPath,
+  type FieldPath,
+  type FieldValues,
+  useFieldArray,
+  useWatch,
+} from "react-hook-form";
 import { useI18n } from "@/i18n/i18n";
 import { FieldError } from "./field-shell";
-import { useField, useFormContext } from "./form-context";
+import { useFieldError, useFormKit } from "./form-kit-context";
 import "./item-list.css";
 
-type TProps = {
+type TProps<V extends FieldValues, N extends FieldArrayPath<V>> = {
+  control: Control<V>;
   /** The list's path in the form's values ("milestones"). */
-  path: string;
+  name: N;
   /** The list's heading, shown as an h3 (the form's sections are h2). */
   title: string;
   hint?: ReactNode;
@@ -17,36 +27,58 @@ type TProps = {
    * record start folded to that line, so a long record is read at a glance and opened where needed;
    * new entries and entries with an error are open.
    */
-  summary?: (item: unknown, index: number) => ReactNode;
+  summary?: (item: FieldArray<V, N>, index: number) => ReactNode;
   addLabel: string;
   /** What an empty list says (e.g. "none recorded"); a list may well be empty. */
   empty: ReactNode;
-  newItem: () => unknown;
+  newItem: () => FieldArray<V, N>;
   max?: number;
-  /** The controls of one entry; their paths start with `itemPath`. */
-  children: (itemPath: string, index: number) => ReactNode;
+  /** The controls of one entry; their paths start with `at` (`milestones.2`). */
+  children: (at: `${N}.${number}`, index: number) => ReactNode;
 };
 
-type TRemoved = { index: number; item: unknown; key: string; name: string };
-type TFocus = { key: string; target: "first" | "up" | "down" | "title" } | "add" | null;
+type TRemoved<T> = { index: number; item: T; name: string; open: boolean };
+type TFocus = { index: number; target: "first" | "up" | "down" | "title" } | "add" | null;
 
-let nextKey = 0;
-const freshKey = () => `item-${++nextKey}`;
+/**
+ * An entry's path. react-hook-form's path types cannot prove that a computed `${list}.${index}` is one
+ * of V's paths; it is, by construction, and this is the one place that says so.
+ */
+const entryPath = <V extends FieldValues, N extends FieldArrayPath<V>>(name: N, index: number) =>
+  `${name}.${index}` as `${N}.${number}` & FieldPath<V>;
 
 /** One entry's own errors (a duplicate id, a whole-entry refusal), those no control inside owns. */
 const ItemError = ({ path }: { path: string }) => {
-  const { id, error } = useField(path);
-  return <FieldError id={`${id}-error`} error={error} />;
+  const { id, error } = useFieldError(path);
+  return <FieldError id={`${id}-error`} error={error} path={path} />;
+};
+
+/** The folded line of one entry: it alone follows what is typed in the entry, not the whole list. */
+const ItemSummary = <V extends FieldValues, N extends FieldArrayPath<V>>({
+  control,
+  path,
+  index,
+  summary,
+}: {
+  control: Control<V>;
+  path: `${N}.${number}` & FieldPath<V>;
+  index: number;
+  summary: (item: FieldArray<V, N>, index: number) => ReactNode;
+}) => {
+  const item = useWatch({ control, name: path });
+  return <>{summary(item as FieldArray<V, N>, index)}</>;
 };
 
 /**
  * A list of nested entries (milestones, statements, dated changes) that can be added, removed and
- * reordered with buttons: every step is keyboard usable, focus follows the entry that moved, and a
- * removal can be undone at once. Paths follow the body (`milestones.2.source.documentId`), so an error
- * from the server lands next to the control it is about (its entry opens to show it).
+ * reordered with buttons, on react-hook-form's useFieldArray: every step is keyboard usable, focus
+ * follows the entry that moved, and a removal can be undone at once. Paths follow the body
+ * (`milestones.2.source.documentId`), so an error from the server lands next to the control it is about
+ * (its entry opens to show it).
  */
-export const ItemList = ({
-  path,
+export const ItemList = <V extends FieldValues, N extends FieldArrayPath<V>>({
+  control,
+  name,
   title,
   hint,
   itemName,
@@ -56,35 +88,44 @@ export const ItemList = ({
   newItem,
   max,
   children,
-}: TProps) => {
+}: TProps<V, N>) => {
   const { t } = useI18n();
-  const form = useFormContext();
-  const list = useField(path);
+  const kit = useFormKit();
+  const list = useFieldError(name);
   const id = useId();
-  const items = Array.isArray(list.value) ? (list.value as unknown[]) : [];
-  // Stable keys, so an entry's inputs (and what is typed in them) travel with it when it moves.
-  const keys = useRef<string[]>([]);
-  if (keys.current.length !== items.length) keys.current = items.map(() => freshKey());
+  // Each entry's key travels with it when it moves, so its inputs (and what is typed in them) do too.
+  const { fields, append, insert, remove, swap } = useFieldArray({ control, name });
   const container = useRef<HTMLFieldSetElement>(null);
   const focusNext = useRef<TFocus>(null);
-  const [removed, setRemoved] = useState<TRemoved | null>(null);
+  // An entry (re)inserted at this index opens once it has its key.
+  const openAt = useRef<number | null>(null);
+  const [removed, setRemoved] = useState<TRemoved<FieldArray<V, N>> | null>(null);
   const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set());
   const collapsible = summary !== undefined;
-  const errorPaths = Object.keys(form.errors);
+  const errorPaths = Object.keys(kit.errors);
   const hasError = (itemPath: string) =>
     errorPaths.some((p) => p === itemPath || p.startsWith(`${itemPath}.`));
   const isOpen = (key: string, itemPath: string) => !collapsible || opened.has(key) || hasError(itemPath);
 
   // An entry opened to show an error stays open once the error is corrected (it must not fold mid-typing).
   useEffect(() => {
-    const failed = Object.keys(form.errors);
-    const withErrors = keys.current.filter((_key, i) =>
-      failed.some((p) => p === `${path}.${i}` || p.startsWith(`${path}.${i}.`)),
-    );
+    const failed = Object.keys(kit.errors);
+    const withErrors = fields
+      .filter((_f, i) => failed.some((p) => p === `${name}.${i}` || p.startsWith(`${name}.${i}.`)))
+      .map((f) => f.id);
     if (withErrors.some((key) => !opened.has(key))) setOpened((s) => new Set([...s, ...withErrors]));
-  }, [form.errors, path, opened]);
+  }, [kit.errors, fields, name, opened]);
 
   useEffect(() => {
+    if (openAt.current !== null) {
+      const key = fields[openAt.current]?.id;
+      openAt.current = null;
+      if (key && !opened.has(key)) {
+        // The focus moves once the entry is open (its controls are drawn).
+        setOpened((s) => new Set([...s, key]));
+        return;
+      }
+    }
     const want = focusNext.current;
     if (!want || !container.current) return;
     focusNext.current = null;
@@ -92,7 +133,8 @@ export const ItemList = ({
       container.current.querySelector<HTMLElement>("[data-list-add]")?.focus();
       return;
     }
-    const item = container.current.querySelector<HTMLElement>(`[data-item-key="${want.key}"]`);
+    const key = fields[want.index]?.id;
+    const item = container.current.querySelector<HTMLElement>(`[data-item-key="${key}"]`);
     if (!item) return;
     if (want.target === "first") {
       item.querySelector<HTMLElement>("input, select, textarea")?.focus();
@@ -109,11 +151,6 @@ export const ItemList = ({
     button?.focus();
   });
 
-  const setList = (next: unknown[], nextKeys: string[]) => {
-    keys.current = nextKeys;
-    list.set(next);
-  };
-
   const toggle = (key: string, open: boolean) =>
     setOpened((s) => {
       const next = new Set(s);
@@ -123,84 +160,77 @@ export const ItemList = ({
     });
 
   const add = () => {
-    const key = freshKey();
     setRemoved(null);
-    toggle(key, true);
-    focusNext.current = { key, target: "first" };
-    setList([...items, newItem()], [...keys.current, key]);
+    openAt.current = fields.length;
+    focusNext.current = { index: fields.length, target: "first" };
+    append(newItem(), { shouldFocus: false });
   };
 
-  const remove = (index: number) => {
-    const key = keys.current[index] as string;
-    setRemoved({ index, item: items[index], key, name: itemName(index) });
-    const nextKeys = keys.current.filter((_, i) => i !== index);
-    const after = nextKeys[Math.min(index, nextKeys.length - 1)];
-    focusNext.current = after ? { key: after, target: "title" } : "add";
-    setList(
-      items.filter((_, i) => i !== index),
-      nextKeys,
-    );
+  const removeAt = (index: number) => {
+    const key = fields[index]?.id ?? "";
+    setRemoved({
+      index,
+      item: kit.valueAt(entryPath<V, N>(name, index)) as FieldArray<V, N>,
+      name: itemName(index),
+      open: opened.has(key),
+    });
+    focusNext.current =
+      fields.length > 1 ? { index: Math.min(index, fields.length - 2), target: "title" } : "add";
+    remove(index);
   };
 
   const undo = () => {
     if (!removed) return;
-    const at = Math.min(removed.index, items.length);
-    focusNext.current = { key: removed.key, target: "title" };
-    setList(
-      [...items.slice(0, at), removed.item, ...items.slice(at)],
-      [...keys.current.slice(0, at), removed.key, ...keys.current.slice(at)],
-    );
+    const at = Math.min(removed.index, fields.length);
+    if (removed.open) openAt.current = at;
+    focusNext.current = { index: at, target: "title" };
+    insert(at, removed.item, { shouldFocus: false });
     setRemoved(null);
   };
 
   const move = (index: number, by: -1 | 1) => {
     const to = index + by;
-    if (to < 0 || to >= items.length) return;
-    const swap = <T,>(xs: T[]) => {
-      const copy = [...xs];
-      [copy[index], copy[to]] = [copy[to] as T, copy[index] as T];
-      return copy;
-    };
+    if (to < 0 || to >= fields.length) return;
     setRemoved(null);
-    focusNext.current = { key: keys.current[index] as string, target: by < 0 ? "up" : "down" };
-    setList(swap(items), swap(keys.current));
+    focusNext.current = { index: to, target: by < 0 ? "up" : "down" };
+    swap(index, to);
   };
 
-  const full = max !== undefined && items.length >= max;
-  const allOpen = items.every((_, i) => isOpen(keys.current[i] as string, `${path}.${i}`));
+  const full = max !== undefined && fields.length >= max;
+  const allOpen = fields.every((f, i) => isOpen(f.id, `${name}.${i}`));
   return (
     <fieldset className="item-list" ref={container}>
       <legend className="item-list-legend">
         <h3 id={`${id}-title`} className="item-list-title">
           {title}
-          <span className="item-list-count">{t("editing.listCount", { n: items.length })}</span>
+          <span className="item-list-count">{t("editing.listCount", { n: fields.length })}</span>
         </h3>
       </legend>
       {hint ? <p className="field-hint">{hint}</p> : null}
-      <FieldError id={`${list.id}-error`} error={list.error} />
-      {items.length === 0 ? <p className="item-list-empty">{empty}</p> : null}
-      {collapsible && items.length > 1 ? (
+      <FieldError id={`${list.id}-error`} error={list.error} path={name} />
+      {fields.length === 0 ? <p className="item-list-empty">{empty}</p> : null}
+      {collapsible && fields.length > 1 ? (
         <p className="item-list-all">
           <button
             type="button"
             className="button-link"
-            onClick={() => setOpened(allOpen ? new Set() : new Set(keys.current))}
+            onClick={() => setOpened(allOpen ? new Set() : new Set(fields.map((f) => f.id)))}
           >
             {allOpen ? t("editing.listCollapseAll") : t("editing.listExpandAll")}
           </button>
         </p>
       ) : null}
       <ol className="item-list-entries">
-        {items.map((item, index) => {
-          const key = keys.current[index] as string;
-          const name = itemName(index);
-          const itemPath = `${path}.${index}`;
-          const open = isOpen(key, itemPath);
-          const bodyId = `${form.idFor(itemPath)}-body`;
+        {fields.map((entry, index) => {
+          const key = entry.id;
+          const entryName = itemName(index);
+          const at = entryPath<V, N>(name, index);
+          const open = isOpen(key, at);
+          const bodyId = `${kit.idFor(at)}-body`;
           return (
             <li key={key} className="item-list-entry" data-item-key={key}>
               <fieldset className={`item-list-item${open ? "" : " item-list-folded"}`}>
-                <legend className="visually-hidden">{name}</legend>
+                <legend className="visually-hidden">{entryName}</legend>
                 <div className="item-list-head">
                   {collapsible ? (
                     <button
@@ -214,12 +244,14 @@ export const ItemList = ({
                       <span className="item-list-chevron" aria-hidden="true">
                         {open ? "▾" : "▸"}
                       </span>
-                      <span className="item-list-name">{name}</span>{" "}
-                      <span className="item-list-summary">{summary(item, index)}</span>
+                      <span className="item-list-name">{entryName}</span>{" "}
+                      <span className="item-list-summary">
+                        <ItemSummary control={control} path={at} index={index} summary={summary} />
+                      </span>
                     </button>
                   ) : (
                     <p className="item-list-name" data-item-title tabIndex={-1}>
-                      {name}
+                      {entryName}
                     </p>
                   )}
                   <div className="item-list-tools">
@@ -228,7 +260,7 @@ export const ItemList = ({
                       className="button button-secondary button-small"
                       data-move="up"
                       disabled={index === 0}
-                      aria-label={t("editing.listMoveUpNamed", { item: name })}
+                      aria-label={t("editing.listMoveUpNamed", { item: entryName })}
                       onClick={() => move(index, -1)}
                     >
                       <span aria-hidden="true">↑ </span>
@@ -238,8 +270,8 @@ export const ItemList = ({
                       type="button"
                       className="button button-secondary button-small"
                       data-move="down"
-                      disabled={index === items.length - 1}
-                      aria-label={t("editing.listMoveDownNamed", { item: name })}
+                      disabled={index === fields.length - 1}
+                      aria-label={t("editing.listMoveDownNamed", { item: entryName })}
                       onClick={() => move(index, 1)}
                     >
                       <span aria-hidden="true">↓ </span>
@@ -248,17 +280,17 @@ export const ItemList = ({
                     <button
                       type="button"
                       className="button button-secondary button-small button-danger"
-                      aria-label={t("editing.listRemoveNamed", { item: name })}
-                      onClick={() => remove(index)}
+                      aria-label={t("editing.listRemoveNamed", { item: entryName })}
+                      onClick={() => removeAt(index)}
                     >
                       {t("editing.listRemove")}
                     </button>
                   </div>
                 </div>
-                <ItemError path={itemPath} />
+                <ItemError path={at} />
                 {open ? (
                   <div id={bodyId} className="item-list-body">
-                    {children(itemPath, index)}
+                    {children(at, index)}
                   </div>
                 ) : null}
               </fieldset>

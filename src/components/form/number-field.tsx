@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useState } from "react";
+import { type Control, type FieldPathByValue, type FieldValues, useController } from "react-hook-form";
 import { FieldShell } from "./field-shell";
-import { useField } from "./form-context";
+import { useFieldError } from "./form-kit-context";
 
 /**
  * What the user typed as a number: full-width digits and thousands separators are accepted (they are
@@ -20,8 +21,7 @@ const shown = (value: unknown) => (typeof value === "number" && Number.isFinite(
 const same = (parsed: number | null, value: unknown) =>
   Object.is(parsed, value) || (parsed === null && (value === null || value === undefined));
 
-type TProps = {
-  path: string;
+type TDisplay = {
   label: ReactNode;
   hint?: ReactNode;
   required?: boolean;
@@ -29,8 +29,17 @@ type TProps = {
   unit?: ReactNode;
 };
 
-export const NumberField = ({ path, label, hint, required, unit }: TProps) => {
-  const { id, value, set, error } = useField(path);
+/** The number box itself, for a value held by a larger control (a figure's number). */
+export const NumberInput = ({
+  path,
+  value,
+  onChange,
+  label,
+  hint,
+  required,
+  unit,
+}: TDisplay & { path: string; value: unknown; onChange: (value: number | null) => void }) => {
+  const { id, error, changed } = useFieldError(path);
   // The raw text stays as typed ("1,860", "abc") so a refusal never rewrites what the user sees.
   const [raw, setRaw] = useState(() => shown(value));
   // A value set from outside (a reset, "discard mine") replaces the text; the user's own typing never does.
@@ -38,7 +47,7 @@ export const NumberField = ({ path, label, hint, required, unit }: TProps) => {
     setRaw((r) => (same(parseNumber(r), value) ? r : shown(value)));
   }, [value]);
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error} kind="number" required={required}>
+    <FieldShell id={id} path={path} label={label} hint={hint} error={error} kind="number" required={required}>
       {(control) => (
         <span className="field-with-unit">
           <input
@@ -51,7 +60,8 @@ export const NumberField = ({ path, label, hint, required, unit }: TProps) => {
             value={raw}
             onChange={(e) => {
               setRaw(e.target.value);
-              set(parseNumber(e.target.value));
+              changed();
+              onChange(parseNumber(e.target.value));
             }}
           />
           {unit ? <span className="field-unit">{unit}</span> : null}
@@ -59,4 +69,14 @@ export const NumberField = ({ path, label, hint, required, unit }: TProps) => {
       )}
     </FieldShell>
   );
+};
+
+/** A number the user types; blank is null. */
+export const NumberField = <V extends FieldValues>({
+  control,
+  name,
+  ...display
+}: TDisplay & { control: Control<V>; name: FieldPathByValue<V, number | null> }) => {
+  const { field } = useController({ control, name });
+  return <NumberInput path={name} value={field.value} onChange={field.onChange} {...display} />;
 };

@@ -1,48 +1,59 @@
 import type { ReactNode } from "react";
+import { type Control, type FieldPathByValue, type FieldValues, useController } from "react-hook-form";
 import { useI18n } from "@/i18n/i18n";
 import { describedBy, FieldGroup, FieldShell } from "./field-shell";
-import { useField } from "./form-context";
+import { useFieldError, useFormField } from "./form-kit-context";
+import type { TTextName } from "./text-field";
 
 export type TOption = { value: string; label: string };
 
-type TSelectProps = {
-  path: string;
+type TSelectDisplay = {
   label: ReactNode;
   hint?: ReactNode;
   required?: boolean;
   options: readonly TOption[];
-  /** Offers an empty choice stored as null (when the field may be left unset). */
-  nullable?: boolean;
-  /** The text of the empty choice; "選択してください" by default. */
-  placeholder?: string;
+  /** The text of the empty choice ("選択してください" by default); null offers no empty choice at all. */
+  placeholder?: string | null;
 };
 
-/** One choice from a list. Until something is chosen the value is "" (or null when nullable). */
-export const SelectField = ({
+/** The select itself, for a value held by a larger control (a source's document). */
+export const SelectInput = ({
   path,
+  value,
+  onChange,
+  nullable,
   label,
   hint,
   required,
   options,
-  nullable,
   placeholder,
-}: TSelectProps) => {
+}: TSelectDisplay & {
+  path: string;
+  value: unknown;
+  onChange: (value: string | null) => void;
+  nullable?: boolean;
+}) => {
   const { t } = useI18n();
-  const { id, value, set, error } = useField(path);
+  const { id, error, changed } = useFieldError(path);
   const current = typeof value === "string" ? value : "";
   const known = current === "" || options.some((o) => o.value === current);
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error} kind="select" required={required}>
+    <FieldShell id={id} path={path} label={label} hint={hint} error={error} kind="select" required={required}>
       {(control) => (
         <select
           {...control}
           name={path}
           value={current}
-          onChange={(e) => set(e.target.value === "" && nullable ? null : e.target.value)}
+          onChange={(e) => {
+            changed();
+            onChange(e.target.value === "" && nullable ? null : e.target.value);
+          }}
         >
-          <option value="">
-            {placeholder ?? (nullable ? t("editing.noneChosen") : t("editing.choose"))}
-          </option>
+          {placeholder === null ? null : (
+            <option value="">
+              {placeholder ?? (nullable ? t("editing.noneChosen") : t("editing.choose"))}
+            </option>
+          )}
           {/* A value the list no longer has (a deleted reference) stays visible rather than silently changing. */}
           {known ? null : <option value={current}>{current}</option>}
           {options.map((o) => (
@@ -56,8 +67,23 @@ export const SelectField = ({
   );
 };
 
-type TMultiProps = {
-  path: string;
+/**
+ * One choice from a list. Until something is chosen the value is "" (or, with `nullable`, null: an
+ * optional reference).
+ */
+export const SelectField = <V extends FieldValues>({
+  control,
+  name,
+  nullable,
+  ...display
+}: TSelectDisplay & TTextName<V> & { control: Control<V> }) => {
+  const { field } = useController({ control, name });
+  return (
+    <SelectInput path={name} value={field.value} onChange={field.onChange} nullable={nullable} {...display} />
+  );
+};
+
+type TMultiDisplay = {
   legend: ReactNode;
   hint?: ReactNode;
   required?: boolean;
@@ -66,21 +92,39 @@ type TMultiProps = {
   exclude?: readonly string[];
 };
 
-/** Several ids from a list, as checkboxes with names; the value keeps the order of the list. */
-export const MultiSelectField = ({ path, legend, hint, required, options, exclude = [] }: TMultiProps) => {
-  const { id, value, set, error } = useField(path);
-  const chosen = Array.isArray(value) ? (value as string[]) : [];
+/** The checkboxes themselves, for a list held by a larger control (a source's citations). */
+export const MultiSelectInput = ({
+  path,
+  value,
+  onChange,
+  legend,
+  hint,
+  required,
+  options,
+  exclude = [],
+}: TMultiDisplay & { path: string; value: unknown; onChange: (value: string[]) => void }) => {
+  const { id, error, changed } = useFieldError(path);
+  const chosen = Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
   const shownOptions = options.filter((o) => !exclude.includes(o.value) || chosen.includes(o.value));
   const toggle = (optionValue: string, on: boolean) => {
     const next = new Set(chosen);
     if (on) next.add(optionValue);
     else next.delete(optionValue);
     const order = options.map((o) => o.value);
-    set([...next].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+    changed();
+    onChange([...next].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
   };
   const described = describedBy(id, hint, error);
   return (
-    <FieldGroup id={id} legend={legend} hint={hint} error={error} kind="multi" required={required}>
+    <FieldGroup
+      id={id}
+      path={path}
+      legend={legend}
+      hint={hint}
+      error={error}
+      kind="multi"
+      required={required}
+    >
       <ul className="field-choices">
         {shownOptions.map((o, i) => (
           <li key={o.value}>
@@ -104,18 +148,43 @@ export const MultiSelectField = ({ path, legend, hint, required, options, exclud
   );
 };
 
+/** Several ids from a list, as checkboxes with names; the value keeps the order of the list. */
+export const MultiSelectField = <V extends FieldValues>({
+  control,
+  name,
+  ...display
+}: TMultiDisplay & { control: Control<V>; name: FieldPathByValue<V, string[]> }) => {
+  const { field } = useController({ control, name });
+  return <MultiSelectInput path={name} value={field.value} onChange={field.onChange} {...display} />;
+};
+
 /** One of a few choices shown at once (radio buttons). */
-export const RadioField = ({ path, legend, hint, required, options }: Omit<TMultiProps, "exclude">) => {
-  const { id, value, set, error } = useField(path);
+export const RadioField = <V extends FieldValues>({
+  control,
+  name,
+  legend,
+  hint,
+  required,
+  options,
+}: Omit<TMultiDisplay, "exclude"> & { control: Control<V>; name: FieldPathByValue<V, string> }) => {
+  const { id, value, set, error } = useFormField(control, name);
   const described = describedBy(id, hint, error);
   return (
-    <FieldGroup id={id} legend={legend} hint={hint} error={error} kind="select" required={required}>
+    <FieldGroup
+      id={id}
+      path={name}
+      legend={legend}
+      hint={hint}
+      error={error}
+      kind="select"
+      required={required}
+    >
       <div className="field-radios">
         {options.map((o, i) => (
           <label key={o.value} className="field-check">
             <input
               type="radio"
-              name={`${id}-${path}`}
+              name={`${id}-${name}`}
               value={o.value}
               id={i === 0 ? id : undefined}
               checked={value === o.value}

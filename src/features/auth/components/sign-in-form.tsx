@@ -1,12 +1,15 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { useLocation, useNavigate, useSearchParams } from "react-router";
+import { RecordForm } from "@/components/form/record-form";
+import { TextField } from "@/components/form/text-field";
+import { endpoint, useRecordForm } from "@/components/form/use-record-form";
 import type { TMessageKey } from "@/i18n/catalog";
 import { type TVars, useI18n } from "@/i18n/i18n";
-import { ApiError, bodyFieldErrors, schemaFieldErrors } from "@/lib/api-client";
+import { ApiError } from "@/lib/api-client";
+import type { TErrorWords, TFormError, TMessage, TRefusal } from "@/lib/form-errors";
 import { contract } from "@/shared/contract";
 import type { TRole } from "@/shared/schemas/auth";
-import type { TFieldError } from "@/shared/schemas/problem";
 import { authMutations, authQueries } from "../api/queries";
 import { ROLE_LABEL, type TSignInState } from "./roles";
 import { safeNextPath } from "./safe-next";
@@ -14,31 +17,55 @@ import "./auth.css";
 
 export type TDemoAccount = { username: string; password: string; role: TRole; displayName?: string };
 
-type TField = "username" | "password";
-type TMessage = { key: TMessageKey; vars?: TVars };
+type TValues = { username: string; password: string };
 
-const MAX_LENGTH: Record<TField, number> = { username: 40, password: 256 };
-
-/** A field error from the server or from the same schema here, in the reader's language. */
-const fieldMessage = (field: TField, error: TFieldError): TMessage => {
-  if (error.code === "too_small" || error.code === "invalid_type") return { key: "auth.fieldRequired" };
-  if (error.code === "too_big") return { key: "auth.fieldTooLong", vars: { max: MAX_LENGTH[field] } };
-  return { key: "auth.fieldInvalid" };
-};
-
-const fieldMessages = (errors: Record<string, TFieldError>) => {
-  const out: Partial<Record<TField, TMessage>> = {};
-  for (const field of ["username", "password"] as const) {
-    const error = errors[field];
-    if (error) out[field] = fieldMessage(field, error);
-  }
-  return out;
-};
+const MAX_LENGTH: Record<keyof TValues, number> = { username: 40, password: 256 };
 
 const waitText = (seconds: number, t: (key: TMessageKey, vars?: TVars) => string) =>
   seconds < 60
     ? t("auth.waitSeconds", { n: Math.max(1, seconds) })
     : t("auth.waitMinutes", { n: Math.ceil(seconds / 60) });
+
+/**
+ * What only sign-in means by a refusal: a 401 is a wrong username or password (the password gets the
+ * focus, to type again), a 429 is throttling with the wait the server asks for. The rest is any form's.
+ */
+const signInRefusal = (error: unknown): TRefusal | undefined => {
+  if (!(error instanceof ApiError)) return undefined;
+  if (error.status === 401)
+    return { fields: {}, form: { code: "credentials" }, conflict: null, focus: "password" };
+  if (error.status === 429) {
+    const wait = error.retryAfterSeconds;
+    return {
+      fields: {},
+      form: { code: "throttled", ...(wait === null ? {} : { params: { wait } }) },
+      conflict: null,
+    };
+  }
+  return undefined;
+};
+
+/** The sign-in page's words: a field error from the server or from the same schema here, or the form's. */
+const useSignInWords = (): TErrorWords => {
+  const { t } = useI18n();
+  const formMessage = ({ code, params }: TFormError): TMessage => {
+    if (code === "summary") return { key: "auth.errorFields" };
+    if (code === "credentials") return { key: "auth.errorCredentials" };
+    if (code === "throttled")
+      return typeof params?.wait === "number"
+        ? { key: "auth.errorThrottled", vars: { wait: waitText(params.wait, t) } }
+        : { key: "auth.errorThrottledNoWait" };
+    return { key: "auth.errorGeneric" };
+  };
+  return (error, path) => {
+    if (path === "") return formMessage(error);
+    if (path !== "username" && path !== "password") return undefined;
+    if (error.code === "required" || error.code === "too_small" || error.code === "invalid_type")
+      return { key: "auth.fieldRequired" };
+    if (error.code === "too_big") return { key: "auth.fieldTooLong", vars: { max: MAX_LENGTH[path] } };
+    return { key: "auth.fieldInvalid" };
+  };
+};
 
 /**
  * The sign-in form. On refusal it keeps what was typed and says why: field errors next to the field,
@@ -54,17 +81,8 @@ export const SignInForm = ({ demoAccounts }: { demoAccounts: TDemoAccount[] | nu
   const [search] = useSearchParams();
   const next = safeNextPath(search.get("next"));
   const reason = (location.state as TSignInState)?.reason;
-  const [values, setValues] = useState<Record<TField, string>>({ username: "", password: "" });
   const [showPassword, setShowPassword] = useState(false);
-  const [errors, setErrors] = useState<Partial<Record<TField, TMessage>>>({});
-  const [formError, setFormError] = useState<TMessage | null>(null);
-  const inputs = { username: useRef<HTMLInputElement>(null), password: useRef<HTMLInputElement>(null) };
   const submitRef = useRef<HTMLButtonElement>(null);
-
-  const focusFirstInvalid = (found: Partial<Record<TField, TMessage>>) => {
-    const first = (["username", "password"] as const).find((f) => found[f]);
-    if (first) inputs[first].current?.focus();
-  };
 
   const login = useMutation({
     ...authMutations.login(),
@@ -74,80 +92,19 @@ export const SignInForm = ({ demoAccounts }: { demoAccounts: TDemoAccount[] | nu
       queryClient.setQueryData(authQueries.session().queryKey, session);
       await navigate(next, { replace: true });
     },
-    onError: (error) => {
-      if (error instanceof ApiError && error.status === 400) {
-        const found = fieldMessages(bodyFieldErrors(error.problem));
-        setErrors(found);
-        setFormError({ key: "auth.errorFields" });
-        focusFirstInvalid(found);
-      } else if (error instanceof ApiError && error.status === 401) {
-        setFormError({ key: "auth.errorCredentials" });
-        inputs.password.current?.focus();
-      } else if (error instanceof ApiError && error.status === 429) {
-        const wait = error.retryAfterSeconds;
-        setFormError(
-          wait === null
-            ? { key: "auth.errorThrottledNoWait" }
-            : { key: "auth.errorThrottled", vars: { wait: waitText(wait, t) } },
-        );
-      } else {
-        setFormError({ key: "auth.errorGeneric" });
-      }
-    },
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (login.isPending) return;
-    setFormError(null);
-    const found = fieldMessages(schemaFieldErrors(contract.login.body, values));
-    if (Object.keys(found).length > 0) {
-      setErrors(found);
-      focusFirstInvalid(found);
-      return;
-    }
-    setErrors({});
-    login.mutate(values);
-  };
-
-  const set = (field: TField, value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    if (errors[field]) setErrors((e) => ({ ...e, [field]: undefined }));
-  };
+  const form = useRecordForm({
+    initial: (): TValues => ({ username: "", password: "" }),
+    endpoint: endpoint(contract.login.body, (body) => login.mutateAsync(body)),
+    refusal: signInRefusal,
+    words: useSignInWords(),
+  });
+  const { control } = form;
 
   const fill = (account: TDemoAccount) => {
-    setValues({ username: account.username, password: account.password });
-    setErrors({});
-    setFormError(null);
+    form.reset({ username: account.username, password: account.password });
     submitRef.current?.focus();
-  };
-
-  const field = (name: TField, label: string, input: { type: string; autoComplete: string }) => {
-    const errorId = `${id}-${name}-error`;
-    const error = errors[name];
-    return (
-      <div className="field">
-        <label htmlFor={`${id}-${name}`}>{label}</label>
-        <input
-          ref={inputs[name]}
-          id={`${id}-${name}`}
-          name={name}
-          type={input.type}
-          autoComplete={input.autoComplete}
-          autoCapitalize="none"
-          spellCheck={false}
-          value={values[name]}
-          onChange={(e) => set(name, e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId : undefined}
-        />
-        {error ? (
-          <p id={errorId} className="field-error">
-            {t(error.key, error.vars)}
-          </p>
-        ) : null}
-      </div>
-    );
   };
 
   return (
@@ -160,17 +117,24 @@ export const SignInForm = ({ demoAccounts }: { demoAccounts: TDemoAccount[] | nu
             {t(reason === "expired" ? "auth.sessionExpired" : "auth.signedOut")}
           </p>
         ) : null}
-        <form noValidate onSubmit={submit} aria-label={t("auth.signInFormLabel")}>
-          {formError ? (
-            <p className="form-error" role="alert">
-              {t(formError.key, formError.vars)}
-            </p>
-          ) : null}
-          {field("username", t("auth.username"), { type: "text", autoComplete: "username" })}
-          {field("password", t("auth.password"), {
-            type: showPassword ? "text" : "password",
-            autoComplete: "current-password",
-          })}
+        <RecordForm form={form} aria-label={t("auth.signInFormLabel")}>
+          <TextField
+            control={control}
+            name="username"
+            label={t("auth.username")}
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+          />
+          <TextField
+            control={control}
+            name="password"
+            label={t("auth.password")}
+            type={showPassword ? "text" : "password"}
+            autoComplete="current-password"
+            autoCapitalize="none"
+            spellCheck={false}
+          />
           <div className="field-check">
             <input
               id={`${id}-show`}
@@ -180,10 +144,10 @@ export const SignInForm = ({ demoAccounts }: { demoAccounts: TDemoAccount[] | nu
             />
             <label htmlFor={`${id}-show`}>{t("auth.showPassword")}</label>
           </div>
-          <button ref={submitRef} type="submit" className="button signin-submit" aria-busy={login.isPending}>
-            {login.isPending ? t("auth.submitting") : t("auth.submit")}
+          <button ref={submitRef} type="submit" className="button signin-submit" aria-busy={form.pending}>
+            {form.pending ? t("auth.submitting") : t("auth.submit")}
           </button>
-        </form>
+        </RecordForm>
       </section>
       {demoAccounts ? (
         <DemoAccounts accounts={demoAccounts} onFill={fill} />

@@ -4,13 +4,13 @@ import { BilingualTextField } from "@/components/form/bilingual-text-field";
 import { ConflictPanel, type TConflictField } from "@/components/form/conflict-panel";
 import { DateField } from "@/components/form/date-field";
 import { FormActions } from "@/components/form/form-actions";
+import { RecordForm } from "@/components/form/record-form";
 import { MultiSelectField, RadioField, SelectField } from "@/components/form/select-field";
 import { SourceRefField, useDocumentOptions } from "@/components/form/source-ref-field";
 import { TextAreaField } from "@/components/form/text-field";
-import { ZodForm } from "@/components/form/zod-form";
+import { endpoint, useRecordForm } from "@/components/form/use-record-form";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
-import { useZodForm } from "@/lib/use-zod-form";
 import type { TCommitmentView } from "@/shared/schemas/commitment";
 import { ZCommitmentDraft, ZCommitmentUpdate } from "@/shared/schemas/edit";
 import { commitmentMutations, commitmentQueries } from "../api/queries";
@@ -94,16 +94,15 @@ export const CommitmentForm = ({ commitment = null, names, incidentId, onSaved, 
   const meetings = useQuery(commitmentQueries.meetings());
   const documents = useDocumentOptions();
   const isNew = commitment === null;
-  const form = useZodForm({
-    schema: isNew ? ZCommitmentDraft : ZCommitmentUpdate,
+  const form = useRecordForm({
     initial: () => valuesFor(commitment, { incidentId }),
     toBody: toBody(isNew),
-    send: (body) =>
-      commitment
-        ? update.mutateAsync({ commitmentId: commitment.id, body: body as typeof body & { version: number } })
-        : create.mutateAsync(body),
+    endpoint: commitment
+      ? endpoint(ZCommitmentUpdate, (body) => update.mutateAsync({ commitmentId: commitment.id, body }))
+      : endpoint(ZCommitmentDraft, (body) => create.mutateAsync(body)),
     onSuccess: onSaved,
   });
+  const { control } = form;
   const enumOption = (prefix: string) => (v: string) => ({
     value: v,
     label: t(`${prefix}.${v}` as TMessageKey),
@@ -115,7 +114,7 @@ export const CommitmentForm = ({ commitment = null, names, incidentId, onSaved, 
     Array.isArray(v) && v.length > 0
       ? v.map((id) => render(String(id))).join(t("editing.listSeparator"))
       : "—";
-  const conflictFields: TConflictField[] = [
+  const conflictFields: TConflictField<TValues>[] = [
     { path: "text", label: t("editing.cmtText") },
     { path: "owedByIds", label: t("editing.cmtOwedBy"), render: ids(names.vendor) },
     { path: "incidentIds", label: t("editing.cmtIncidents"), render: ids(names.incident) },
@@ -139,46 +138,69 @@ export const CommitmentForm = ({ commitment = null, names, incidentId, onSaved, 
           valuesFrom={(current) => valuesFor(current as unknown as TCommitmentView, {})}
         />
       ) : null}
-      <ZodForm form={form} aria-labelledby={titleId}>
+      <RecordForm form={form} aria-labelledby={titleId}>
         <RadioField
-          path="kind"
+          control={control}
+          name="kind"
           legend={t("editing.cmtKind")}
           required
           options={["vendor_promise", "board_demand"].map(enumOption("domain.commitmentKind"))}
         />
         <BilingualTextField
-          path="text"
+          control={control}
+          name="text"
           legend={t("editing.cmtText")}
           hint={t("editing.cmtTextHint")}
           multiline
           rows={2}
         />
         <TextAreaField
-          path="quote"
+          control={control}
+          name="quote"
           label={t("editing.cmtQuote")}
           hint={t("editing.cmtQuoteHint")}
           nullable
           rows={2}
         />
-        <MultiSelectField path="owedByIds" legend={t("editing.cmtOwedBy")} required options={vendorOptions} />
-        <MultiSelectField path="incidentIds" legend={t("editing.cmtIncidents")} options={incidentOptions} />
+        <MultiSelectField
+          control={control}
+          name="owedByIds"
+          legend={t("editing.cmtOwedBy")}
+          required
+          options={vendorOptions}
+        />
+        <MultiSelectField
+          control={control}
+          name="incidentIds"
+          legend={t("editing.cmtIncidents")}
+          options={incidentOptions}
+        />
         <DateField
-          path="dueDate"
+          control={control}
+          name="dueDate"
           label={t("editing.cmtDueDate")}
           hint={t("editing.cmtDueDateHint")}
           nullable
         />
-        <DateField path="madeOn" label={t("editing.cmtMadeOn")} partial nullable />
-        <SelectField path="madeInDocumentId" label={t("editing.cmtMadeIn")} nullable options={documents} />
+        <DateField control={control} name="madeOn" label={t("editing.cmtMadeOn")} partial nullable />
         <SelectField
-          path="madeAtMeetingId"
+          control={control}
+          name="madeInDocumentId"
+          label={t("editing.cmtMadeIn")}
+          nullable
+          options={documents}
+        />
+        <SelectField
+          control={control}
+          name="madeAtMeetingId"
           label={t("editing.cmtMadeAt")}
           nullable
           options={meetingOptions}
         />
         {isNew || (commitment && EDITABLE.has(commitment.status)) ? (
           <SelectField
-            path="status"
+            control={control}
+            name="status"
             label={t("editing.cmtStatus")}
             hint={t("editing.cmtStatusHint")}
             options={["open", "in_progress"].map(enumOption("domain.commitmentStatus"))}
@@ -191,12 +213,12 @@ export const CommitmentForm = ({ commitment = null, names, incidentId, onSaved, 
             }
           />
         ) : null}
-        <SourceRefField path="source" legend={t("editing.cmtSource")} />
+        <SourceRefField control={control} name="source" legend={t("editing.cmtSource")} />
         <FormActions
           submitLabel={commitment ? t("editing.cmtSave") : t("editing.cmtCreate")}
           onCancel={onCancel}
         />
-      </ZodForm>
+      </RecordForm>
     </section>
   );
 };

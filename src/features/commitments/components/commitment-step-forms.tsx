@@ -1,13 +1,13 @@
 import { useMutation } from "@tanstack/react-query";
 import { type ReactNode, useId } from "react";
 import { BilingualTextField } from "@/components/form/bilingual-text-field";
-import { ConflictPanel, type TConflictField } from "@/components/form/conflict-panel";
+import { ConflictPanel } from "@/components/form/conflict-panel";
 import { DateField } from "@/components/form/date-field";
 import { FormActions } from "@/components/form/form-actions";
-import { ZodForm } from "@/components/form/zod-form";
+import { RecordForm } from "@/components/form/record-form";
+import { endpoint, useRecordForm } from "@/components/form/use-record-form";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
-import { useZodForm } from "@/lib/use-zod-form";
 import { todayInTokyo } from "@/shared/dates";
 import type { TCommitmentView } from "@/shared/schemas/commitment";
 import { ZCommitmentReopen, ZCommitmentReportDone, ZCommitmentVerify } from "@/shared/schemas/edit";
@@ -21,36 +21,22 @@ type TStepKind = "report" | "verify" | "reopen";
 
 const STEP_STATUS = { report: "vendor_reported_done", verify: "verified", reopen: "reopened" } as const;
 
-/** What a step's conflict panel compares: the status it leads to, and the fields the step sets. */
-const useStepFields = (step: TStepKind): TConflictField[] => {
+/** The status a step leads to, beside the record's: what every step's conflict panel compares first. */
+const useStatusField = (step: TStepKind) => {
   const { t } = useI18n();
-  const status: TConflictField = {
+  return {
     path: "status",
     label: t("editing.cmtStatus"),
     pickMine: () => STEP_STATUS[step],
-    render: (v) => (typeof v === "string" ? t(`domain.commitmentStatus.${v}` as TMessageKey) : "—"),
+    render: (v: unknown) => (typeof v === "string" ? t(`domain.commitmentStatus.${v}` as TMessageKey) : "—"),
   };
-  switch (step) {
-    case "report":
-      return [
-        status,
-        { path: "reportedDoneDate", label: t("editing.cmtReportedDoneDate") },
-        { path: "evidence", label: t("editing.cmtEvidence") },
-      ];
-    case "verify":
-      return [status, { path: "verifiedDate", label: t("editing.cmtVerifiedDate") }];
-    case "reopen":
-      return [
-        status,
-        { path: "reopenedDate", label: t("editing.cmtReopenedDate") },
-        {
-          path: "reopenedReason",
-          label: t("editing.cmtReopenedReason"),
-          pickMine: (m) => (m as { reason?: unknown }).reason ?? null,
-        },
-      ];
-  }
 };
+
+/** A step's values after a 409, for "discard mine": what the user typed, at the record's new version. */
+const atVersion = <V extends { version: number }>(values: V, current: Record<string, unknown>): V => ({
+  ...values,
+  version: Number(current.version),
+});
 
 const StepFrame = ({ titleId, title, children }: { titleId: string; title: string; children: ReactNode }) => (
   <section className="edit-panel" aria-labelledby={titleId}>
@@ -64,46 +50,50 @@ export const ReportDoneForm = ({ commitment, onSaved, onCancel }: TProps) => {
   const { t } = useI18n();
   const titleId = useId();
   const mutation = useMutation(commitmentMutations.reportDone());
-  const form = useZodForm({
-    schema: ZCommitmentReportDone,
+  const form = useRecordForm({
     initial: () => ({
       version: commitment.version,
       reportedDoneDate: commitment.reportedDoneDate ?? "",
       evidence: commitment.evidence ?? EMPTY_TEXT,
     }),
-    send: (body) => mutation.mutateAsync({ commitmentId: commitment.id, body }),
+    endpoint: endpoint(ZCommitmentReportDone, (body) =>
+      mutation.mutateAsync({ commitmentId: commitment.id, body }),
+    ),
     onSuccess: onSaved,
   });
-  const fields = useStepFields("report");
+  const { control } = form;
+  const status = useStatusField("report");
   return (
     <StepFrame titleId={titleId} title={t("editing.cmtReportDoneTitle")}>
       <ConflictPanel
         form={form}
-        fields={fields}
-        valuesFrom={(c) => ({
-          version: c.version as number,
-          reportedDoneDate: form.values.reportedDoneDate,
-          evidence: form.values.evidence,
-        })}
+        fields={[
+          status,
+          { path: "reportedDoneDate", label: t("editing.cmtReportedDoneDate") },
+          { path: "evidence", label: t("editing.cmtEvidence") },
+        ]}
+        valuesFrom={(current) => atVersion(form.getValues(), current)}
         onDiscarded={onCancel}
       />
-      <ZodForm form={form} aria-labelledby={titleId}>
+      <RecordForm form={form} aria-labelledby={titleId}>
         <DateField
-          path="reportedDoneDate"
+          control={control}
+          name="reportedDoneDate"
           label={t("editing.cmtReportedDoneDate")}
           hint={t("editing.cmtReportedDoneDateHint")}
           required
           max={todayInTokyo()}
         />
         <BilingualTextField
-          path="evidence"
+          control={control}
+          name="evidence"
           legend={t("editing.cmtEvidence")}
           hint={t("editing.cmtEvidenceHint")}
           multiline
           rows={3}
         />
         <FormActions submitLabel={t("editing.cmtReportDoneSave")} onCancel={onCancel} />
-      </ZodForm>
+      </RecordForm>
     </StepFrame>
   );
 };
@@ -113,22 +103,23 @@ export const VerifyForm = ({ commitment, onSaved, onCancel }: TProps) => {
   const { t, tx, f } = useI18n();
   const titleId = useId();
   const mutation = useMutation(commitmentMutations.verify());
-  const form = useZodForm({
-    schema: ZCommitmentVerify,
+  const form = useRecordForm({
     initial: () => ({ version: commitment.version, verifiedDate: todayInTokyo() }),
-    send: (body) => mutation.mutateAsync({ commitmentId: commitment.id, body }),
+    endpoint: endpoint(ZCommitmentVerify, (body) =>
+      mutation.mutateAsync({ commitmentId: commitment.id, body }),
+    ),
     onSuccess: onSaved,
   });
-  const fields = useStepFields("verify");
+  const status = useStatusField("verify");
   return (
     <StepFrame titleId={titleId} title={t("editing.cmtVerifyTitle")}>
       <ConflictPanel
         form={form}
-        fields={fields}
-        valuesFrom={(c) => ({ version: c.version as number, verifiedDate: form.values.verifiedDate })}
+        fields={[status, { path: "verifiedDate", label: t("editing.cmtVerifiedDate") }]}
+        valuesFrom={(current) => atVersion(form.getValues(), current)}
         onDiscarded={onCancel}
       />
-      <ZodForm form={form} aria-labelledby={titleId}>
+      <RecordForm form={form} aria-labelledby={titleId}>
         <dl className="edit-context-list">
           <div>
             <dt>{t("editing.cmtReportedDoneDate")}</dt>
@@ -141,14 +132,15 @@ export const VerifyForm = ({ commitment, onSaved, onCancel }: TProps) => {
         </dl>
         <p className="edit-context">{t("editing.cmtVerifyLead")}</p>
         <DateField
-          path="verifiedDate"
+          control={form.control}
+          name="verifiedDate"
           label={t("editing.cmtVerifiedDate")}
           hint={t("editing.cmtVerifiedDateHint")}
           required
           max={todayInTokyo()}
         />
         <FormActions submitLabel={t("editing.cmtVerifySave")} onCancel={onCancel} />
-      </ZodForm>
+      </RecordForm>
     </StepFrame>
   );
 };
@@ -158,36 +150,49 @@ export const ReopenForm = ({ commitment, onSaved, onCancel }: TProps) => {
   const { t } = useI18n();
   const titleId = useId();
   const mutation = useMutation(commitmentMutations.reopen());
-  const form = useZodForm({
-    schema: ZCommitmentReopen,
+  const form = useRecordForm({
     initial: () => ({ version: commitment.version, reopenedDate: todayInTokyo(), reason: EMPTY_TEXT }),
-    send: (body) => mutation.mutateAsync({ commitmentId: commitment.id, body }),
+    endpoint: endpoint(ZCommitmentReopen, (body) =>
+      mutation.mutateAsync({ commitmentId: commitment.id, body }),
+    ),
     onSuccess: onSaved,
   });
-  const fields = useStepFields("reopen");
+  const { control } = form;
+  const status = useStatusField("reopen");
   return (
     <StepFrame titleId={titleId} title={t("editing.cmtReopenTitle")}>
       <ConflictPanel
         form={form}
-        fields={fields}
-        valuesFrom={(c) => ({
-          version: c.version as number,
-          reopenedDate: form.values.reopenedDate,
-          reason: form.values.reason,
-        })}
+        fields={[
+          status,
+          { path: "reopenedDate", label: t("editing.cmtReopenedDate") },
+          {
+            path: "reopenedReason",
+            label: t("editing.cmtReopenedReason"),
+            pickMine: (m) => (m as { reason?: unknown }).reason ?? null,
+          },
+        ]}
+        valuesFrom={(current) => atVersion(form.getValues(), current)}
         onDiscarded={onCancel}
       />
-      <ZodForm form={form} aria-labelledby={titleId}>
-        <DateField path="reopenedDate" label={t("editing.cmtReopenedDate")} required max={todayInTokyo()} />
+      <RecordForm form={form} aria-labelledby={titleId}>
+        <DateField
+          control={control}
+          name="reopenedDate"
+          label={t("editing.cmtReopenedDate")}
+          required
+          max={todayInTokyo()}
+        />
         <BilingualTextField
-          path="reason"
+          control={control}
+          name="reason"
           legend={t("editing.cmtReopenedReason")}
           hint={t("editing.cmtReopenReasonHint")}
           multiline
           rows={3}
         />
         <FormActions submitLabel={t("editing.cmtReopenSave")} onCancel={onCancel} />
-      </ZodForm>
+      </RecordForm>
     </StepFrame>
   );
 };

@@ -1,14 +1,15 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import type { Control } from "react-hook-form";
 import { ConflictPanel, type TConflictField } from "@/components/form/conflict-panel";
 import { FieldGroup } from "@/components/form/field-shell";
 import { FormActions } from "@/components/form/form-actions";
-import { useField } from "@/components/form/form-context";
-import { ZodForm } from "@/components/form/zod-form";
+import { useFormField } from "@/components/form/form-kit-context";
+import { RecordForm } from "@/components/form/record-form";
+import { endpoint, useRecordForm } from "@/components/form/use-record-form";
 import { QueryState } from "@/components/query-state";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
-import { useZodForm } from "@/lib/use-zod-form";
 import { type TDayCounting, type TSettings, ZDayCounting, ZSettingsUpdate } from "@/shared/schemas/settings";
 import { deadlineMutations, deadlineQueries } from "../api/queries";
 import "./deadlines.css";
@@ -53,11 +54,11 @@ export const DayCountingSettings = ({ canChange }: { canChange: boolean }) => {
 };
 
 /** The two ways to count, each with what it means, as one group of radio buttons owned by the form. */
-const CountingChoice = () => {
+const CountingChoice = ({ control }: { control: Control<TValues> }) => {
   const { t } = useI18n();
-  const { id, value, set, error } = useField("dayCounting");
+  const { id, value, set, error } = useFormField(control, "dayCounting");
   return (
-    <FieldGroup id={id} legend={t("deadlines.settingsLegend")} error={error} kind="select">
+    <FieldGroup id={id} path="dayCounting" legend={t("deadlines.settingsLegend")} error={error} kind="select">
       <div className="dl-setting-options">
         {ZDayCounting.options.map((c, i) => (
           <div key={c} className="field-check dl-setting-option">
@@ -91,20 +92,19 @@ const SettingsForm = ({ settings }: { settings: TSettings }) => {
   const id = useId();
   const update = useMutation(deadlineMutations.updateSettings());
   const [outcome, setOutcome] = useState<TOutcome>(null);
-  const form = useZodForm({
-    schema: ZSettingsUpdate,
+  const form = useRecordForm({
     initial: () => valuesOf(settings),
-    send: (body) => {
+    endpoint: endpoint(ZSettingsUpdate, (body) => {
       setOutcome(null);
       return update.mutateAsync(body);
-    },
+    }),
     onSuccess: (saved: TSettings, sent) => {
       // The server answers a save that changes nothing with the setting as it is (same version).
       setOutcome(saved.version === sent.version ? "unchanged" : "saved");
       form.reset(valuesOf(saved));
     },
   });
-  const fields: TConflictField[] = [
+  const fields: TConflictField<TValues>[] = [
     {
       path: "dayCounting",
       label: t("deadlines.settingsLegend"),
@@ -118,21 +118,21 @@ const SettingsForm = ({ settings }: { settings: TSettings }) => {
         fields={fields}
         valuesFrom={(current) => valuesOf(current as unknown as TSettings)}
       />
-      <ZodForm form={form} className="dl-setting-form" aria-labelledby={`${id}-current`}>
+      <RecordForm form={form} className="dl-setting-form" aria-labelledby={`${id}-current`}>
         <p className="dl-setting-current" id={`${id}-current`}>
           {t("deadlines.settingsCurrent", { mode: t(modeKey(settings.dayCounting)) })}{" "}
           <span className="dl-setting-version">
             {t("deadlines.settingsVersion", { version: settings.version })}
           </span>
         </p>
-        <CountingChoice />
+        <CountingChoice control={form.control} />
         <FormActions submitLabel={t("deadlines.settingsSave")} />
         {outcome && !form.pending ? (
           <p className={outcome === "saved" ? "form-success" : "dl-setting-status"} role="status">
             {t(outcome === "saved" ? "deadlines.settingsSaved" : "deadlines.settingsUnchanged")}
           </p>
         ) : null}
-      </ZodForm>
+      </RecordForm>
     </>
   );
 };

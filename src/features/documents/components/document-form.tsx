@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { type ReactNode, useId, useMemo, useRef, useState } from "react";
+import { type ReactNode, useId, useRef } from "react";
 import { useNavigate } from "react-router";
 import { BackLink } from "@/components/back-link";
 import { BilingualTextField } from "@/components/form/bilingual-text-field";
@@ -8,19 +8,20 @@ import { ConflictPanel, ConflictValue, type TConflictField } from "@/components/
 import { DateField } from "@/components/form/date-field";
 import { FormActions } from "@/components/form/form-actions";
 import { ItemList } from "@/components/form/item-list";
+import { RecordForm } from "@/components/form/record-form";
 import { MultiSelectField, SelectField, type TOption } from "@/components/form/select-field";
-import { ZodForm } from "@/components/form/zod-form";
+import { endpoint, useRecordForm } from "@/components/form/use-record-form";
 import { NotFoundSection } from "@/components/not-found-section";
 import { PageHeader } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import { textOrNull } from "@/lib/form-values";
 import { isNotFound } from "@/lib/not-found";
 import { referenceQueries } from "@/lib/reference-queries";
 import { useLeaveGuard } from "@/lib/use-leave-guard";
-import { textOrNull, useZodForm } from "@/lib/use-zod-form";
 import { type TSourceDocument, ZDocumentKind } from "@/shared/schemas/document";
-import { type TDocumentDraft, ZDocumentDraft, ZDocumentUpdate } from "@/shared/schemas/edit";
+import { ZDocumentDraft, ZDocumentUpdate } from "@/shared/schemas/edit";
 import { documentMutations, documentQueries } from "../api/queries";
 import "@/components/form/record-form.css";
 
@@ -58,8 +59,11 @@ export const valuesFromDocument = (doc: TSourceDocument & { citedBy?: unknown })
   return rest;
 };
 
-export const toDocumentBody = (values: TDocumentValues): TDocumentDraft =>
-  ({ ...values, publisher: textOrNull(values.publisher) }) as unknown as TDocumentDraft;
+/** The body to send: a publisher left blank is none; the endpoint's schema checks the rest. */
+export const toDocumentBody = (values: TDocumentValues) => ({
+  ...values,
+  publisher: textOrNull(values.publisher),
+});
 
 /** /documents/new and /documents/:documentId/edit — for editors (the route checks the role). */
 export const DocumentEditor = ({ documentId }: { documentId?: string }) => {
@@ -107,26 +111,20 @@ const DocumentForm = ({ doc }: { doc: TSourceDocument | null }) => {
   const navigate = useNavigate();
   const create = useMutation(documentMutations.create());
   const update = useMutation(documentMutations.update());
-  const [initial] = useState(() => (doc ? valuesFromDocument(doc) : emptyDocument()));
   const release = useRef<() => void>(() => {});
-  const form = useZodForm({
-    schema: doc ? ZDocumentUpdate : ZDocumentDraft,
-    initial,
+  const form = useRecordForm({
+    initial: () => (doc ? valuesFromDocument(doc) : emptyDocument()),
     toBody: toDocumentBody,
-    send: (body) =>
-      doc
-        ? update.mutateAsync({ documentId: doc.id, body: body as never })
-        : create.mutateAsync(body as never),
-    onSuccess: (saved: TSourceDocument) => {
+    endpoint: doc
+      ? endpoint(ZDocumentUpdate, (body) => update.mutateAsync({ documentId: doc.id, body }))
+      : endpoint(ZDocumentDraft, (body) => create.mutateAsync(body)),
+    onSuccess: (saved) => {
       release.current();
       navigate(`/documents/${saved.id}`, { state: { saved: true } });
     },
   });
-  const dirty = useMemo(
-    () => JSON.stringify(form.values) !== JSON.stringify(initial),
-    [form.values, initial],
-  );
-  release.current = useLeaveGuard(dirty && !form.pending, t("records.leaveConfirm"));
+  const { control } = form;
+  release.current = useLeaveGuard(form.dirty && !form.pending, t("records.leaveConfirm"));
   const kinds = ZDocumentKind.options.map((k) => ({
     value: k,
     label: t(`domain.documentKind.${k}` as TMessageKey),
@@ -156,28 +154,47 @@ const DocumentForm = ({ doc }: { doc: TSourceDocument | null }) => {
           fields={conflictFields}
           valuesFrom={(c) => valuesFromDocument(c as TSourceDocument)}
         />
-        <ZodForm form={form} className="record-form" aria-label={title}>
+        <RecordForm form={form} className="record-form" aria-label={title}>
           <section className="panel record-form-section" aria-labelledby={`${id}-about`}>
             <h2 id={`${id}-about`}>{t("documents.metaTitle")}</h2>
-            <BilingualTextField path="label" legend={t("records.fLabel")} hint={t("records.fLabelHint")} />
-            <BilingualTextField path="title" legend={t("records.fDocTitle")} />
-            <SelectField path="kind" label={t("records.fDocKind")} required options={kinds} />
+            <BilingualTextField
+              control={control}
+              name="label"
+              legend={t("records.fLabel")}
+              hint={t("records.fLabelHint")}
+            />
+            <BilingualTextField control={control} name="title" legend={t("records.fDocTitle")} />
+            <SelectField
+              control={control}
+              name="kind"
+              label={t("records.fDocKind")}
+              required
+              options={kinds}
+            />
             <MultiSelectField
-              path="issuerIds"
+              control={control}
+              name="issuerIds"
               legend={t("records.fIssuers")}
               hint={t("records.fIssuersHint")}
               options={issuers}
             />
-            <BilingualTextField path="publisher" legend={t("records.fPublisher")} required={false} />
+            <BilingualTextField
+              control={control}
+              name="publisher"
+              legend={t("records.fPublisher")}
+              required={false}
+            />
             <DateField
-              path="date"
+              control={control}
+              name="date"
               label={t("records.fDocDate")}
               hint={t("records.fDocDateHint")}
               partial
               nullable
             />
             <CheckField
-              path="outsideRecord"
+              control={control}
+              name="outsideRecord"
               label={t("records.outsideRecord")}
               hint={t("records.outsideRecordHint")}
             />
@@ -185,7 +202,8 @@ const DocumentForm = ({ doc }: { doc: TSourceDocument | null }) => {
           <section className="panel record-form-section" aria-labelledby={`${id}-statements`}>
             <h2 id={`${id}-statements`}>{t("documents.statementsTitle")}</h2>
             <ItemList
-              path="statements"
+              control={control}
+              name="statements"
               title={t("records.statementsTitle")}
               hint={t("records.statementsHint")}
               itemName={(i) => t("records.statementItem", { n: i + 1 })}
@@ -193,13 +211,16 @@ const DocumentForm = ({ doc }: { doc: TSourceDocument | null }) => {
               empty={t("records.noneYet")}
               newItem={emptyText}
               max={200}
-              summary={(item) => {
-                const text = item as TText;
-                return text.ja || text.en ? tx(text) : "";
-              }}
+              summary={(text) => (text.ja || text.en ? tx(text) : "")}
             >
-              {(item) => (
-                <BilingualTextField path={item} legend={t("records.sourcedTextLabel")} multiline rows={3} />
+              {(at) => (
+                <BilingualTextField
+                  control={control}
+                  name={at}
+                  legend={t("records.sourcedTextLabel")}
+                  multiline
+                  rows={3}
+                />
               )}
             </ItemList>
           </section>
@@ -209,21 +230,24 @@ const DocumentForm = ({ doc }: { doc: TSourceDocument | null }) => {
               onCancel={() => navigate(backTo)}
             />
           </div>
-        </ZodForm>
+        </RecordForm>
       </div>
     </article>
   );
 };
 
-const useConflictFields = (issuers: TOption[]): TConflictField[] => {
+const isText = (v: unknown): v is TText =>
+  v !== null && typeof v === "object" && typeof (v as { ja?: unknown }).ja === "string";
+
+const useConflictFields = (issuers: TOption[]): TConflictField<TDocumentValues>[] => {
   const { t, tx } = useI18n();
-  const issuerName = (v: string) => issuers.find((o) => o.value === v)?.label ?? v;
-  const list = (render: (item: never) => ReactNode) => (v: unknown) =>
+  const issuerName = (v: unknown) => issuers.find((o) => o.value === v)?.label ?? String(v);
+  const list = (render: (item: unknown) => ReactNode) => (v: unknown) =>
     Array.isArray(v) && v.length > 0 ? (
       <ul className="conflict-list">
         {v.map((item, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a read-only rendering of one version's list
-          <li key={i}>{render(item as never)}</li>
+          <li key={i}>{render(item)}</li>
         ))}
       </ul>
     ) : (
@@ -246,6 +270,10 @@ const useConflictFields = (issuers: TOption[]): TConflictField[] => {
     { path: "publisher", label: t("records.fPublisher") },
     { path: "date", label: t("records.fDocDate") },
     { path: "outsideRecord", label: t("records.outsideRecord") },
-    { path: "statements", label: t("records.statementsTitle"), render: list((s: TText) => tx(s)) },
+    {
+      path: "statements",
+      label: t("records.statementsTitle"),
+      render: list((s) => (isText(s) ? tx(s) : "")),
+    },
   ];
 };

@@ -1,15 +1,16 @@
 import { useMutation } from "@tanstack/react-query";
 import { useId } from "react";
+import { type Control, useController } from "react-hook-form";
 import { BilingualTextField } from "@/components/form/bilingual-text-field";
 import { ConflictPanel, type TConflictField } from "@/components/form/conflict-panel";
-import { FigureField } from "@/components/form/figure-field";
+import { FigureField, type TFigureDraft } from "@/components/form/figure-field";
 import { FormActions } from "@/components/form/form-actions";
+import { RecordForm } from "@/components/form/record-form";
 import { MultiSelectField, RadioField, SelectField } from "@/components/form/select-field";
 import { SourceRefField } from "@/components/form/source-ref-field";
-import { ZodForm } from "@/components/form/zod-form";
+import { endpoint, useRecordForm } from "@/components/form/use-record-form";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
-import { useZodForm } from "@/lib/use-zod-form";
 import { type TCohort, ZCohortStatus, ZRemediationMethod } from "@/shared/schemas/cohort";
 import { ZCohortDraft, ZCohortUpdate } from "@/shared/schemas/edit";
 import { cohortMutations } from "../api/queries";
@@ -20,10 +21,10 @@ type TValues = {
   parentId: string | null;
   label: { ja: string; en: string };
   purpose: string;
-  members: unknown;
+  members: TFigureDraft;
   /** Whether money is owed back per member; no → the amount is null (apology letters). */
   money: boolean;
-  amountPerMemberYen: unknown;
+  amountPerMemberYen: TFigureDraft;
   methods: string[];
   status: string;
   statusSource: { documentId: string; cites: string[] };
@@ -86,23 +87,22 @@ export const CohortForm = ({ incidentId, cohort = null, siblings, onSaved, onCan
   const create = useMutation(cohortMutations.create());
   const update = useMutation(cohortMutations.update());
   const isNew = cohort === null;
-  const form = useZodForm({
-    schema: isNew ? ZCohortDraft : ZCohortUpdate,
+  const form = useRecordForm({
     initial: () => valuesFor(incidentId, cohort),
     toBody: toBody(isNew),
-    send: (body) =>
-      cohort
-        ? update.mutateAsync({ cohortId: cohort.id, body: body as typeof body & { version: number } })
-        : create.mutateAsync(body),
+    endpoint: cohort
+      ? endpoint(ZCohortUpdate, (body) => update.mutateAsync({ cohortId: cohort.id, body }))
+      : endpoint(ZCohortDraft, (body) => create.mutateAsync(body)),
     onSuccess: () => onSaved(),
   });
+  const { control } = form;
   const label = (prefix: string) => (v: string) => ({ value: v, label: t(`${prefix}.${v}` as TMessageKey) });
   const parents = siblings
     .filter((c) => c.id !== cohort?.id && c.parentId === null)
     .map((c) => ({ value: c.id, label: tx(c.label) }));
   const enumLabel = (prefix: string) => (v: unknown) =>
     typeof v === "string" ? t(`${prefix}.${v}` as TMessageKey) : "—";
-  const conflictFields: TConflictField[] = [
+  const conflictFields: TConflictField<TValues>[] = [
     { path: "label", label: t("editing.cohortLabel") },
     { path: "members", label: t("editing.cohortMembers"), unit: "members" },
     { path: "amountPerMemberYen", label: t("editing.cohortAmount"), unit: "yen" },
@@ -129,57 +129,47 @@ export const CohortForm = ({ incidentId, cohort = null, siblings, onSaved, onCan
           valuesFrom={(current) => valuesFor(incidentId, current as unknown as TCohort)}
         />
       ) : null}
-      <ZodForm form={form} className="cohort-form" aria-labelledby={titleId}>
+      <RecordForm form={form} className="cohort-form" aria-labelledby={titleId}>
         <BilingualTextField
-          path="label"
+          control={control}
+          name="label"
           legend={t("editing.cohortLabel")}
           hint={t("editing.cohortLabelHint")}
         />
         <RadioField
-          path="purpose"
+          control={control}
+          name="purpose"
           legend={t("editing.cohortPurpose")}
           required
           options={["financial", "notification"].map(label("domain.purpose"))}
         />
         <MultiSelectField
-          path="methods"
+          control={control}
+          name="methods"
           legend={t("editing.cohortMethods")}
           required
           options={ZRemediationMethod.options.map(label("domain.method"))}
         />
         <FigureField
-          path="members"
+          control={control}
+          name="members"
           legend={t("editing.cohortMembers")}
           hint={t("editing.cohortMembersHint")}
           unit={t("editing.unitMembers")}
         />
-        <div className="field field-check">
-          <input
-            id={`${titleId}-money`}
-            type="checkbox"
-            checked={form.values.money}
-            onChange={(e) => form.setValue("money", e.target.checked)}
-          />
-          <label htmlFor={`${titleId}-money`}>{t("editing.cohortMoney")}</label>
-        </div>
-        {form.values.money ? (
-          <FigureField
-            path="amountPerMemberYen"
-            legend={t("editing.cohortAmount")}
-            hint={t("editing.cohortAmountHint")}
-            unit={t("editing.unitYen")}
-          />
-        ) : null}
+        <MoneyFields control={control} id={`${titleId}-money`} />
         <SelectField
-          path="status"
+          control={control}
+          name="status"
           label={t("editing.cohortStatus")}
           required
           options={ZCohortStatus.options.map(label("domain.cohortStatus"))}
         />
-        <SourceRefField path="statusSource" legend={t("editing.cohortStatusSource")} />
+        <SourceRefField control={control} name="statusSource" legend={t("editing.cohortStatusSource")} />
         {parents.length > 0 ? (
           <SelectField
-            path="parentId"
+            control={control}
+            name="parentId"
             label={t("editing.cohortParent")}
             hint={t("editing.cohortParentHint")}
             nullable
@@ -190,7 +180,35 @@ export const CohortForm = ({ incidentId, cohort = null, siblings, onSaved, onCan
           submitLabel={cohort ? t("editing.cohortSave") : t("editing.cohortCreate")}
           onCancel={onCancel}
         />
-      </ZodForm>
+      </RecordForm>
     </section>
+  );
+};
+
+/** Whether money is owed back, and then how much per member: only this part follows the checkbox. */
+const MoneyFields = ({ control, id }: { control: Control<TValues>; id: string }) => {
+  const { t } = useI18n();
+  const { field } = useController({ control, name: "money" });
+  return (
+    <>
+      <div className="field field-check">
+        <input
+          id={id}
+          type="checkbox"
+          checked={field.value}
+          onChange={(e) => field.onChange(e.target.checked)}
+        />
+        <label htmlFor={id}>{t("editing.cohortMoney")}</label>
+      </div>
+      {field.value ? (
+        <FigureField
+          control={control}
+          name="amountPerMemberYen"
+          legend={t("editing.cohortAmount")}
+          hint={t("editing.cohortAmountHint")}
+          unit={t("editing.unitYen")}
+        />
+      ) : null}
+    </>
   );
 };

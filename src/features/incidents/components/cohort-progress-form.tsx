@@ -1,17 +1,19 @@
 import { useMutation } from "@tanstack/react-query";
 import { useId } from "react";
+import { useWatch } from "react-hook-form";
 import { BilingualTextField } from "@/components/form/bilingual-text-field";
 import { ConflictPanel, type TConflictField } from "@/components/form/conflict-panel";
 import { DateField } from "@/components/form/date-field";
-import { FigureField } from "@/components/form/figure-field";
+import { FigureField, type TFigureDraft } from "@/components/form/figure-field";
 import { FormActions } from "@/components/form/form-actions";
+import { RecordForm } from "@/components/form/record-form";
 import { SelectField } from "@/components/form/select-field";
 import { SourceRefField } from "@/components/form/source-ref-field";
-import { ZodForm } from "@/components/form/zod-form";
+import { endpoint, useRecordForm } from "@/components/form/use-record-form";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { exactValue } from "@/lib/figures";
-import { textOrNull, useZodForm } from "@/lib/use-zod-form";
+import { textOrNull } from "@/lib/form-values";
 import {
   type TCohort,
   type TCohortStatus,
@@ -25,7 +27,7 @@ import { cohortMutations } from "../api/queries";
 type TValues = {
   version: number;
   date: string;
-  doneCount: Record<string, unknown>;
+  doneCount: TFigureDraft;
   note: TText;
   source: TSourceRef;
   /** "" keeps the cohort's status as it is. */
@@ -101,23 +103,25 @@ export const CohortProgressForm = ({ cohort, event = null, onSaved, onCancel }: 
   const titleId = useId();
   const add = useMutation(cohortMutations.addProgress());
   const update = useMutation(cohortMutations.updateProgress());
-  const form = useZodForm({
-    schema: ZProgressEventDraft,
+  const form = useRecordForm({
     initial: () => valuesFor(cohort, event),
     toBody,
     fieldOf,
-    send: (body) =>
+    endpoint: endpoint(ZProgressEventDraft, (body) =>
       event
         ? update.mutateAsync({ cohortId: cohort.id, eventId: event.id, body })
         : add.mutateAsync({ cohortId: cohort.id, body }),
+    ),
     onSuccess: () => onSaved(),
   });
+  const { control } = form;
+  const ownFigureSource = useWatch({ control, name: "ownFigureSource" });
   const members = exactValue(cohort.members);
   const statusOptions = ZCohortStatus.options.map((s) => ({
     value: s,
     label: t(`domain.cohortStatus.${s}` as TMessageKey),
   }));
-  const conflictFields: TConflictField[] = [
+  const conflictFields: TConflictField<TValues>[] = [
     {
       path: "date",
       label: t("editing.progressDate"),
@@ -164,7 +168,7 @@ export const CohortProgressForm = ({ cohort, event = null, onSaved, onCancel }: 
         }}
         onDiscarded={event ? undefined : onCancel}
       />
-      <ZodForm form={form} className="progress-form" aria-labelledby={titleId}>
+      <RecordForm form={form} className="progress-form" aria-labelledby={titleId}>
         <p className="edit-context">
           {members !== null
             ? t("editing.progressMembers", { n: f.members(members) })
@@ -180,8 +184,8 @@ export const CohortProgressForm = ({ cohort, event = null, onSaved, onCancel }: 
               type="button"
               className="button button-secondary"
               onClick={() => {
-                form.setValue("doneCount", { status: "reported", value: members, source: EMPTY_SOURCE });
-                form.setValue("cohortStatus", "completed");
+                form.set("doneCount", { status: "reported", value: members, source: EMPTY_SOURCE });
+                form.set("cohortStatus", "completed");
               }}
             >
               {t("editing.progressAllDone", { n: f.members(members) })}
@@ -189,21 +193,24 @@ export const CohortProgressForm = ({ cohort, event = null, onSaved, onCancel }: 
           </p>
         ) : null}
         <DateField
-          path="date"
+          control={control}
+          name="date"
           label={t("editing.progressDate")}
           hint={t("editing.progressDateHint")}
           partial
           required
         />
         <FigureField
-          path="doneCount"
+          control={control}
+          name="doneCount"
           legend={t("editing.progressDone")}
           hint={t("editing.progressDoneHint")}
           unit={t("editing.unitMembers")}
-          withSource={form.values.ownFigureSource}
+          withSource={ownFigureSource}
         />
         <SelectField
-          path="cohortStatus"
+          control={control}
+          name="cohortStatus"
           label={t("editing.progressCohortStatus")}
           hint={t("editing.progressCohortStatusHint")}
           options={statusOptions}
@@ -212,12 +219,14 @@ export const CohortProgressForm = ({ cohort, event = null, onSaved, onCancel }: 
           })}
         />
         <SourceRefField
-          path="source"
+          control={control}
+          name="source"
           legend={t("editing.progressSource")}
           hint={t("editing.progressSourceHint")}
         />
         <BilingualTextField
-          path="note"
+          control={control}
+          name="note"
           legend={t("editing.progressNote")}
           hint={t("editing.progressNoteHint")}
           required={false}
@@ -228,7 +237,7 @@ export const CohortProgressForm = ({ cohort, event = null, onSaved, onCancel }: 
           submitLabel={event ? t("editing.progressSaveCorrection") : t("editing.progressSave")}
           onCancel={onCancel}
         />
-      </ZodForm>
+      </RecordForm>
     </section>
   );
 };

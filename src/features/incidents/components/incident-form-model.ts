@@ -1,6 +1,6 @@
-import { textOrNull } from "@/lib/use-zod-form";
+import type { TFigureDraft } from "@/components/form/figure-field";
+import { textOrNull } from "@/lib/form-values";
 import { fiscalYearOf } from "@/shared/dates";
-import type { TIncidentDraft, TIncidentUpdate } from "@/shared/schemas/edit";
 import type { TIncident } from "@/shared/schemas/incident";
 
 /*
@@ -17,11 +17,11 @@ type TSourcedText = { text: TText; source: TSource };
 export type TScopeValues = {
   id?: string;
   unit: string;
-  count: unknown;
+  count: TFigureDraft;
   note: TText | null;
   outsideRecord: boolean;
 };
-export type TAffectedValues = { productId: string; count: unknown };
+export type TAffectedValues = { productId: string; count: TFigureDraft };
 export type TMilestoneValues = {
   id?: string;
   kind: string;
@@ -102,17 +102,18 @@ export const valuesFromIncident = (incident: TIncident): TIncidentValues => {
   };
 };
 
-/** The request body: a blank number means "the next one", blank optional notes are none. */
-export const toIncidentBody = (values: TIncidentValues): TIncidentDraft | TIncidentUpdate => {
+/**
+ * The request body: a blank number means "the next one", blank optional notes are none. The endpoint's
+ * schema has the final word on the rest (a choice not made, a figure without a status).
+ */
+export const toIncidentBody = (values: TIncidentValues) => {
   const { number, ...rest } = values;
-  const body = {
+  return {
     ...rest,
     ...(number === null ? {} : { number }),
     scope: values.scope.map((s) => ({ ...s, note: textOrNull(s.note) })),
     milestones: values.milestones.map((m) => ({ ...m, note: textOrNull(m.note) })),
   };
-  // The schema has the final word; the form's loose types meet the body's here.
-  return body as unknown as TIncidentDraft;
 };
 
 /** The earliest dated milestone, which names the incident's fiscal year (年度). */

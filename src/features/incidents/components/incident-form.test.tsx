@@ -7,6 +7,7 @@ import { mockStore } from "@/mocks/handlers";
 import { server } from "@/mocks/node";
 import { contract } from "@/shared/contract";
 import { problem } from "@/shared/http";
+import { ZIncidentUpdate } from "@/shared/schemas/edit";
 import type { TIncident } from "@/shared/schemas/incident";
 import { renderApp } from "@/test/render";
 import { toIncidentBody, valuesFromIncident } from "./incident-form-model";
@@ -152,11 +153,11 @@ describe("IncidentEditor: changing an incident", () => {
     const other = await apiGet("getIncident", { params: { incidentId: "inc-3" } });
     await apiSend("updateIncident", {
       params: { incidentId: "inc-3" },
-      body: {
+      body: ZIncidentUpdate.parse({
         ...toIncidentBody(valuesFromIncident(other)),
         status: "closed",
         version: other.version,
-      } as never,
+      }),
     });
 
     const title = japanese(/^件名/);

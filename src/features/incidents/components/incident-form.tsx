@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { type MouseEvent, type ReactNode, useId, useMemo, useRef, useState } from "react";
+import { type MouseEvent, type ReactNode, useId, useRef } from "react";
+import { type Control, useWatch } from "react-hook-form";
 import { useNavigate } from "react-router";
 import { BackLink } from "@/components/back-link";
 import { BilingualTextField } from "@/components/form/bilingual-text-field";
@@ -9,13 +10,14 @@ import { DateField } from "@/components/form/date-field";
 import { FieldError, FieldGroup } from "@/components/form/field-shell";
 import { FigureField } from "@/components/form/figure-field";
 import { FormActions } from "@/components/form/form-actions";
-import { useField } from "@/components/form/form-context";
+import { useFieldError } from "@/components/form/form-kit-context";
 import { ItemList } from "@/components/form/item-list";
 import { NumberField } from "@/components/form/number-field";
+import { RecordForm } from "@/components/form/record-form";
 import { MultiSelectField, RadioField, SelectField, type TOption } from "@/components/form/select-field";
 import { SourceRefField, useDocumentOptions } from "@/components/form/source-ref-field";
 import { TextField } from "@/components/form/text-field";
-import { ZodForm } from "@/components/form/zod-form";
+import { endpoint, type TRecordForm, useRecordForm } from "@/components/form/use-record-form";
 import { NotFoundSection } from "@/components/not-found-section";
 import { PageHeader } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
@@ -25,7 +27,6 @@ import { isNotFound } from "@/lib/not-found";
 import { referenceQueries } from "@/lib/reference-queries";
 import { useLeaveGuard } from "@/lib/use-leave-guard";
 import { useReferenceNames } from "@/lib/use-reference-names";
-import { useZodForm } from "@/lib/use-zod-form";
 import { fiscalYearOf, todayInTokyo } from "@/shared/dates";
 import { ZIncidentDraft, ZIncidentUpdate } from "@/shared/schemas/edit";
 import {
@@ -113,24 +114,20 @@ const IncidentForm = ({
   const navigate = useNavigate();
   const create = useMutation(incidentMutations.create());
   const update = useMutation(incidentMutations.update());
-  const [initial] = useState(() => (incident ? valuesFromIncident(incident) : emptyIncident(todayInTokyo())));
   const release = useRef<() => void>(() => {});
-  const form = useZodForm({
-    schema: incident ? ZIncidentUpdate : ZIncidentDraft,
-    initial,
+  const form = useRecordForm({
+    initial: () => (incident ? valuesFromIncident(incident) : emptyIncident(todayInTokyo())),
     toBody: toIncidentBody,
-    send: (body) =>
-      incident
-        ? update.mutateAsync({ incidentId: incident.id, body: body as never })
-        : create.mutateAsync(body as never),
-    onSuccess: (saved: TIncident) => {
+    endpoint: incident
+      ? endpoint(ZIncidentUpdate, (body) => update.mutateAsync({ incidentId: incident.id, body }))
+      : endpoint(ZIncidentDraft, (body) => create.mutateAsync(body)),
+    onSuccess: (saved) => {
       release.current();
       navigate(`/incidents/${saved.id}`, { state: { saved: true } });
     },
   });
-  const values = form.values;
-  const dirty = useMemo(() => JSON.stringify(values) !== JSON.stringify(initial), [values, initial]);
-  release.current = useLeaveGuard(dirty && !form.pending, t("records.leaveConfirm"));
+  const { control } = form;
+  release.current = useLeaveGuard(form.dirty && !form.pending, t("records.leaveConfirm"));
   const conflictFields = useConflictFields();
   const sectionId = (key: TSectionKey) => `${id}-${key}`;
   const backTo = incident ? `/incidents/${incident.id}` : "/incidents";
@@ -159,28 +156,28 @@ const IncidentForm = ({
             fields={conflictFields}
             valuesFrom={(current) => valuesFromIncident(current as TIncident)}
           />
-          <ZodForm form={form} className="record-form" aria-label={title}>
+          <RecordForm form={form} className="record-form" aria-label={title}>
             <Section id={sectionId("basic")} title={t("records.secBasic")}>
-              <BasicFields isNew={incident === null} nextNumber={nextNumber} values={values} />
+              <BasicFields isNew={incident === null} nextNumber={nextNumber} form={form} />
             </Section>
             <Section id={sectionId("cause")} title={t("records.secCause")}>
-              <SourcedOrNone path="system" legend={t("records.fSystem")} />
-              <SourcedOrNone path="cause" legend={t("records.fCause")} />
+              <SourcedOrNone form={form} name="system" legend={t("records.fSystem")} />
+              <SourcedOrNone form={form} name="cause" legend={t("records.fCause")} />
             </Section>
             <Section id={sectionId("impact")} title={t("records.secImpact")}>
-              <ImpactFields />
+              <ImpactFields control={control} />
             </Section>
             <Section id={sectionId("misuse")} title={t("records.secMisuse")}>
-              <MisuseFields />
+              <MisuseFields control={control} />
             </Section>
             <Section id={sectionId("timeline")} title={t("records.secTimeline")}>
-              <MilestoneFields />
+              <MilestoneFields control={control} />
             </Section>
             <Section id={sectionId("contact")} title={t("records.secContact")}>
-              <ContactFields />
+              <ContactFields form={form} />
             </Section>
             <Section id={sectionId("documents")} title={t("records.secDocuments")}>
-              <DocumentsField />
+              <DocumentsField control={control} />
             </Section>
             <div className="record-form-footer">
               <FormActions
@@ -188,7 +185,7 @@ const IncidentForm = ({
                 onCancel={() => navigate(backTo)}
               />
             </div>
-          </ZodForm>
+          </RecordForm>
         </div>
       </div>
     </article>
@@ -274,25 +271,30 @@ const useProductOptions = (): TOption[] => {
 };
 
 /** The first screen: what the incident is, whose, when, and how it stands. */
+type TForm = TRecordForm<TIncidentValues>;
+type TControl = Control<TIncidentValues>;
+
 const BasicFields = ({
   isNew,
   nextNumber,
-  values,
+  form,
 }: {
   isNew: boolean;
   nextNumber: number | null;
-  values: TIncidentValues;
+  form: TForm;
 }) => {
+  const { control } = form;
   const { t } = useI18n();
   const categories = useEnumOptions(ZIncidentCategory.options, "domain.category");
   const statuses = useEnumOptions(ZIncidentStatus.options, "domain.incidentStatus");
   const vendors = useVendorOptions();
   return (
     <>
-      <BilingualTextField path="title" legend={t("records.fTitle")} />
+      <BilingualTextField control={control} name="title" legend={t("records.fTitle")} />
       <div className="record-form-row">
         <NumberField
-          path="number"
+          control={control}
+          name="number"
           label={t("records.fNumber")}
           required={!isNew}
           hint={
@@ -301,38 +303,59 @@ const BasicFields = ({
               : t("records.fNumberHintEdit")
           }
         />
-        <SelectField path="category" label={t("records.fCategory")} required options={categories} />
-        <RadioField path="status" legend={t("records.fStatus")} required options={statuses} />
+        <SelectField
+          control={control}
+          name="category"
+          label={t("records.fCategory")}
+          required
+          options={categories}
+        />
+        <RadioField
+          control={control}
+          name="status"
+          legend={t("records.fStatus")}
+          required
+          options={statuses}
+        />
       </div>
-      <FiscalYearField values={values} />
-      <MultiSelectField path="vendorIds" legend={t("records.fVendors")} options={vendors} />
-      <BilingualTextField path="summary" legend={t("records.fSummary")} multiline rows={4} />
+      <FiscalYearField form={form} />
+      <MultiSelectField control={control} name="vendorIds" legend={t("records.fVendors")} options={vendors} />
+      <BilingualTextField
+        control={control}
+        name="summary"
+        legend={t("records.fSummary")}
+        multiline
+        rows={4}
+      />
     </>
   );
 };
 
 /** 年度 with what the milestones say it should be, one click away (never changed behind the user's back). */
-const FiscalYearField = ({ values }: { values: TIncidentValues }) => {
+const FiscalYearField = ({ form }: { form: TForm }) => {
   const { t, f } = useI18n();
-  const field = useField("fiscalYear");
-  const earliest = earliestMilestoneDate(values.milestones);
+  const { control } = form;
+  // Drawn again when the earliest milestone date or the year changes, not on every key in a milestone.
+  const earliest = useWatch({ control, name: "milestones", compute: earliestMilestoneDate });
+  const fiscalYear = useWatch({ control, name: "fiscalYear" });
   const suggested = earliest ? fiscalYearOf(earliest) : null;
   return (
     <div className="record-form-fiscal">
       <NumberField
-        path="fiscalYear"
+        control={control}
+        name="fiscalYear"
         label={t("records.fFiscalYear")}
         hint={t("records.fFiscalYearHint")}
         required
         unit={t("records.fFiscalYearUnit")}
       />
-      {earliest && suggested !== null && suggested !== values.fiscalYear ? (
+      {earliest && suggested !== null && suggested !== fiscalYear ? (
         <p className="record-form-suggest">
           {t("records.fFiscalYearSuggest", { date: f.date(earliest), fy: f.fiscalYear(suggested) })}{" "}
           <button
             type="button"
             className="button button-secondary button-small"
-            onClick={() => field.set(suggested)}
+            onClick={() => form.set("fiscalYear", suggested)}
           >
             {t("records.fFiscalYearApply", { fy: f.fiscalYear(suggested) })}
           </button>
@@ -346,34 +369,39 @@ const FiscalYearField = ({ values }: { values: TIncidentValues }) => {
  * A value the sources may not give at all (the system, the cause, a contact line): "not reported" is a
  * choice of its own, stored as null, and what was typed comes back if the user switches back.
  */
+type TNullable = "system" | "cause" | "memberContact";
+
 const NullableGroup = ({
-  path,
+  form,
+  name,
   legend,
   onLabel,
   offLabel,
   make,
   children,
 }: {
-  path: string;
+  form: TForm;
+  name: TNullable;
   legend: string;
   onLabel: string;
   offLabel: string;
-  make: () => unknown;
+  make: () => NonNullable<TIncidentValues[TNullable]>;
   children: ReactNode;
 }) => {
-  const field = useField(path);
-  const kept = useRef<unknown>(null);
-  const on = field.value !== null && field.value !== undefined;
+  const field = useFieldError(name);
+  // Only the choice is followed here; what is typed inside is the inner controls' own business.
+  const on = useWatch({ control: form.control, name, compute: (v) => v !== null && v !== undefined });
+  const kept = useRef<TIncidentValues[TNullable]>(null);
   const choose = (next: boolean) => {
     if (next === on) return;
-    if (next) field.set(kept.current ?? make());
+    if (next) form.set(name, kept.current ?? make());
     else {
-      kept.current = field.value;
-      field.set(null);
+      kept.current = form.getValues()[name];
+      form.set(name, null);
     }
   };
   return (
-    <FieldGroup id={field.id} legend={legend} className="record-form-nullable">
+    <FieldGroup id={field.id} path={name} legend={legend} className="record-form-nullable">
       <div className="field-radios">
         <label className="field-check">
           <input type="radio" name={`${field.id}-on`} checked={on} onChange={() => choose(true)} />
@@ -384,29 +412,36 @@ const NullableGroup = ({
           <span>{offLabel}</span>
         </label>
       </div>
-      <FieldError id={`${field.id}-error`} error={field.error} />
+      <FieldError id={`${field.id}-error`} error={field.error} path={name} />
       {on ? children : null}
     </FieldGroup>
   );
 };
 
-const SourcedOrNone = ({ path, legend }: { path: "system" | "cause"; legend: string }) => {
+const SourcedOrNone = ({ form, name, legend }: { form: TForm; name: "system" | "cause"; legend: string }) => {
   const { t } = useI18n();
+  const { control } = form;
   return (
     <NullableGroup
-      path={path}
+      form={form}
+      name={name}
       legend={legend}
       onLabel={t("records.sourcedReported")}
       offLabel={t("records.sourcedNotReported")}
       make={emptySourcedText}
     >
-      <BilingualTextField path={`${path}.text`} legend={t("records.sourcedTextLabel")} multiline />
-      <SourceRefField path={`${path}.source`} legend={t("records.sourceLabel")} />
+      <BilingualTextField
+        control={control}
+        name={`${name}.text`}
+        legend={t("records.sourcedTextLabel")}
+        multiline
+      />
+      <SourceRefField control={control} name={`${name}.source`} legend={t("records.sourceLabel")} />
     </NullableGroup>
   );
 };
 
-const ImpactFields = () => {
+const ImpactFields = ({ control }: { control: TControl }) => {
   const { t, tx } = useI18n();
   const products = useProductOptions();
   const figureText = useFigureText();
@@ -415,30 +450,32 @@ const ImpactFields = () => {
   return (
     <>
       <ItemList
-        path="affected"
+        control={control}
+        name="affected"
         title={t("records.affectedTitle")}
         hint={t("records.affectedHint")}
         itemName={(i) => t("records.affectedItem", { n: i + 1 })}
         addLabel={t("records.affectedAdd")}
         empty={t("records.noneYet")}
         newItem={emptyAffected}
-        summary={(item) => {
-          const a = item as TIncidentValues["affected"][number];
+        summary={(a) => {
           return [a.productId ? productName(a.productId) : "", figureText(a.count, "members")]
             .filter(Boolean)
             .join(": ");
         }}
       >
-        {(item) => (
+        {(at) => (
           <>
             <SelectField
-              path={`${item}.productId`}
+              control={control}
+              name={`${at}.productId`}
               label={t("records.fProduct")}
               required
               options={products}
             />
             <FigureField
-              path={`${item}.count`}
+              control={control}
+              name={`${at}.count`}
               legend={t("records.fAffectedCount")}
               unit={t("domain.unit.members")}
             />
@@ -446,32 +483,40 @@ const ImpactFields = () => {
         )}
       </ItemList>
       <ItemList
-        path="scope"
+        control={control}
+        name="scope"
         title={t("records.scopeTitle")}
         hint={t("records.scopeHint")}
         itemName={(i) => t("records.scopeItem", { n: i + 1 })}
         addLabel={t("records.scopeAdd")}
         empty={t("records.noneYet")}
         newItem={emptyScope}
-        summary={(item) => {
-          const sc = item as TIncidentValues["scope"][number];
+        summary={(sc) => {
           const text = figureText(sc.count, sc.unit);
           return sc.outsideRecord && text ? `${text}(${t("common.outsideRecordShort")})` : text;
         }}
       >
-        {(item) => (
+        {(at) => (
           <>
-            <RadioField path={`${item}.unit`} legend={t("records.fUnit")} required options={units} />
-            <FigureField path={`${item}.count`} legend={t("records.fScopeCount")} />
+            <RadioField
+              control={control}
+              name={`${at}.unit`}
+              legend={t("records.fUnit")}
+              required
+              options={units}
+            />
+            <FigureField control={control} name={`${at}.count`} legend={t("records.fScopeCount")} />
             <BilingualTextField
-              path={`${item}.note`}
+              control={control}
+              name={`${at}.note`}
               legend={t("records.fNote")}
               required={false}
               multiline
               rows={2}
             />
             <CheckField
-              path={`${item}.outsideRecord`}
+              control={control}
+              name={`${at}.outsideRecord`}
               label={t("records.outsideRecord")}
               hint={t("records.outsideRecordHint")}
             />
@@ -479,21 +524,19 @@ const ImpactFields = () => {
         )}
       </ItemList>
       <ItemList
-        path="dataCategories"
+        control={control}
+        name="dataCategories"
         title={t("records.dataTitle")}
         itemName={(i) => t("records.dataItem", { n: i + 1 })}
         addLabel={t("records.dataAdd")}
         empty={t("records.noneYet")}
         newItem={emptySourcedText}
-        summary={(item) => {
-          const text = (item as { text: { ja: string; en: string } }).text;
-          return text.ja || text.en ? tx(text) : "";
-        }}
+        summary={({ text }) => (text.ja || text.en ? tx(text) : "")}
       >
-        {(item) => (
+        {(at) => (
           <>
-            <BilingualTextField path={`${item}.text`} legend={t("records.fDataText")} />
-            <SourceRefField path={`${item}.source`} legend={t("records.sourceLabel")} />
+            <BilingualTextField control={control} name={`${at}.text`} legend={t("records.fDataText")} />
+            <SourceRefField control={control} name={`${at}.source`} legend={t("records.sourceLabel")} />
           </>
         )}
       </ItemList>
@@ -501,24 +544,31 @@ const ImpactFields = () => {
   );
 };
 
-const MisuseFields = () => {
+const MisuseFields = ({ control }: { control: TControl }) => {
   const { t } = useI18n();
   const statuses = useEnumOptions(ZMisuse.shape.status.options, "domain.misuse");
   return (
     <>
-      <RadioField path="misuse.status" legend={t("records.fMisuseStatus")} required options={statuses} />
+      <RadioField
+        control={control}
+        name="misuse.status"
+        legend={t("records.fMisuseStatus")}
+        required
+        options={statuses}
+      />
       <DateField
-        path="misuse.asOf"
+        control={control}
+        name="misuse.asOf"
         label={t("records.fMisuseAsOf")}
         hint={t("records.fMisuseAsOfHint")}
         nullable
       />
-      <SourceRefField path="misuse.source" legend={t("records.sourceLabel")} />
+      <SourceRefField control={control} name="misuse.source" legend={t("records.sourceLabel")} />
     </>
   );
 };
 
-const MilestoneFields = () => {
+const MilestoneFields = ({ control }: { control: TControl }) => {
   const { t, f } = useI18n();
   const kinds = useEnumOptions(ZMilestoneKind.options, "domain.milestone");
   // A milestone is outside the record when its source is: said in its summary as the pages say it.
@@ -527,7 +577,8 @@ const MilestoneFields = () => {
   const date = (d: string | null) => (d && /^\d{4}-\d{2}(-\d{2})?$/.test(d) ? f.date(d) : (d ?? ""));
   return (
     <ItemList
-      path="milestones"
+      control={control}
+      name="milestones"
       title={t("records.milestonesTitle")}
       hint={t("records.milestonesHint")}
       itemName={(i) => t("records.milestoneItem", { n: i + 1 })}
@@ -535,24 +586,49 @@ const MilestoneFields = () => {
       empty={t("records.noneYet")}
       newItem={emptyMilestone}
       max={100}
-      summary={(item) => {
-        const m = item as TIncidentValues["milestones"][number];
+      summary={(m) => {
         const when = m.endDate ? `${date(m.date)}〜${date(m.endDate)}` : date(m.date);
         const kind = kinds.find((k) => k.value === m.kind)?.label ?? "";
         const mark = outside.has(m.source.documentId) ? `(${t("common.outsideRecordShort")})` : "";
         return `${[when, kind].filter(Boolean).join(" ")}${mark}`;
       }}
     >
-      {(item) => (
+      {(at) => (
         <>
           <div className="record-form-row">
-            <SelectField path={`${item}.kind`} label={t("records.fKind")} required options={kinds} />
-            <DateField path={`${item}.date`} label={t("records.fDate")} required partial hint="" />
-            <DateField path={`${item}.endDate`} label={t("records.fEndDate")} partial nullable hint="" />
+            <SelectField
+              control={control}
+              name={`${at}.kind`}
+              label={t("records.fKind")}
+              required
+              options={kinds}
+            />
+            <DateField
+              control={control}
+              name={`${at}.date`}
+              label={t("records.fDate")}
+              required
+              partial
+              hint=""
+            />
+            <DateField
+              control={control}
+              name={`${at}.endDate`}
+              label={t("records.fEndDate")}
+              partial
+              nullable
+              hint=""
+            />
           </div>
-          <BilingualTextField path={`${item}.note`} legend={t("records.fMilestoneNote")} required={false} />
+          <BilingualTextField
+            control={control}
+            name={`${at}.note`}
+            legend={t("records.fMilestoneNote")}
+            required={false}
+          />
           <SourceRefField
-            path={`${item}.source`}
+            control={control}
+            name={`${at}.source`}
             legend={t("records.sourceLabel")}
             hint={t("records.milestoneOutsideHint")}
           />
@@ -562,30 +638,39 @@ const MilestoneFields = () => {
   );
 };
 
-const ContactFields = () => {
+const ContactFields = ({ form }: { form: TForm }) => {
   const { t } = useI18n();
+  const { control } = form;
   return (
     <NullableGroup
-      path="memberContact"
+      form={form}
+      name="memberContact"
       legend={t("records.fContact")}
       onLabel={t("records.contactHas")}
       offLabel={t("records.contactNone")}
       make={emptyContact}
     >
-      <BilingualTextField path="memberContact.name" legend={t("records.fContactName")} />
-      <TextField path="memberContact.phone" label={t("records.fPhone")} required autoComplete="off" />
-      <BilingualTextField path="memberContact.hours" legend={t("records.fHours")} />
-      <SourceRefField path="memberContact.source" legend={t("records.sourceLabel")} />
+      <BilingualTextField control={control} name="memberContact.name" legend={t("records.fContactName")} />
+      <TextField
+        control={control}
+        name="memberContact.phone"
+        label={t("records.fPhone")}
+        required
+        autoComplete="off"
+      />
+      <BilingualTextField control={control} name="memberContact.hours" legend={t("records.fHours")} />
+      <SourceRefField control={control} name="memberContact.source" legend={t("records.sourceLabel")} />
     </NullableGroup>
   );
 };
 
-const DocumentsField = () => {
+const DocumentsField = ({ control }: { control: TControl }) => {
   const { t } = useI18n();
   const options = useDocumentOptions();
   return (
     <MultiSelectField
-      path="documentIds"
+      control={control}
+      name="documentIds"
       legend={t("records.fDocuments")}
       hint={t("records.fDocumentsHint")}
       options={options}
@@ -594,7 +679,7 @@ const DocumentsField = () => {
 };
 
 /** The fields compared side by side when someone else saved first, each shown as a reader would read it. */
-const useConflictFields = (): TConflictField[] => {
+const useConflictFields = (): TConflictField<TIncidentValues>[] => {
   const { t, tx, f } = useI18n();
   const names = useReferenceNames("vendors", "products", "documents");
   const label = (key: string) => (v: unknown) =>

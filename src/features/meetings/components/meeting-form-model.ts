@@ -1,4 +1,5 @@
-import { textOrNull } from "@/lib/use-zod-form";
+import type { TFigureDraft } from "@/components/form/figure-field";
+import { textOrNull } from "@/lib/form-values";
 import { fiscalYearOf } from "@/shared/dates";
 import type { TMeeting } from "@/shared/schemas/meeting";
 
@@ -24,7 +25,7 @@ export type TItemValues = {
 export type TAttendeeValues = {
   vendorId: string;
   /** A figure: the kit's FigureField edits it (no status chosen until the user chooses one). */
-  people: Record<string, unknown>;
+  people: TFigureDraft;
   role: TText | null;
 };
 

@@ -7,6 +7,7 @@ import { mockStore } from "@/mocks/handlers";
 import { server } from "@/mocks/node";
 import { contract } from "@/shared/contract";
 import { problem } from "@/shared/http";
+import { ZMeetingUpdate } from "@/shared/schemas/edit";
 import type { TMeeting } from "@/shared/schemas/meeting";
 import { renderApp } from "@/test/render";
 import { valuesFromMeeting } from "./meeting-form-model";
@@ -135,7 +136,7 @@ describe("MeetingEditor: changing a meeting", () => {
     const { version: _v, ...theirs } = valuesFromMeeting(current);
     await apiSend("updateMeeting", {
       params: { meetingId: MEETING },
-      body: { ...theirs, number: 5, version: current.version } as never,
+      body: ZMeetingUpdate.parse({ ...theirs, number: 5, version: current.version }),
     });
 
     await user.click(screen.getByRole("button", { name: "変更を保存" }));

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useRef } from "react";
+import { useEffect, useId } from "react";
+import type { Control } from "react-hook-form";
 import { Link, useNavigate } from "react-router";
 import { BackLink } from "@/components/back-link";
 import { BilingualTextField } from "@/components/form/bilingual-text-field";
@@ -9,10 +10,11 @@ import { FigureField } from "@/components/form/figure-field";
 import { FormActions } from "@/components/form/form-actions";
 import { ItemList } from "@/components/form/item-list";
 import { NumberField } from "@/components/form/number-field";
+import { RecordForm } from "@/components/form/record-form";
 import { MultiSelectField, RadioField, SelectField, type TOption } from "@/components/form/select-field";
 import { SourceRefField, useDocumentOptions } from "@/components/form/source-ref-field";
 import { TextAreaField } from "@/components/form/text-field";
-import { ZodForm } from "@/components/form/zod-form";
+import { endpoint, useRecordForm } from "@/components/form/use-record-form";
 import { NotFoundSection } from "@/components/not-found-section";
 import { PageHeader } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
@@ -22,7 +24,6 @@ import { apiSend } from "@/lib/api-client";
 import { isNotFound } from "@/lib/not-found";
 import { referenceQueries } from "@/lib/reference-queries";
 import { useReferenceNames } from "@/lib/use-reference-names";
-import { useZodForm } from "@/lib/use-zod-form";
 import { ZMeetingDraft, ZMeetingUpdate } from "@/shared/schemas/edit";
 import { type TMeeting, ZResolutionKind } from "@/shared/schemas/meeting";
 import { meetingQueries } from "../api/queries";
@@ -108,31 +109,35 @@ const MeetingForm = ({ meeting }: { meeting: TMeeting | null }) => {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const backTo = meeting ? `/meetings/${meeting.id}` : "/meetings";
-  const form = useZodForm({
-    schema: meeting ? ZMeetingUpdate : ZMeetingDraft,
+  const form = useRecordForm({
     initial: () => (meeting ? valuesFromMeeting(meeting) : emptyMeeting()),
     toBody: toMeetingBody,
-    send: (body) =>
-      meeting
-        ? apiSend("updateMeeting", { params: { meetingId: meeting.id }, body: body as never })
-        : apiSend("createMeeting", { body: body as never }),
-    onSuccess: (saved: TMeeting) => {
+    endpoint: meeting
+      ? endpoint(ZMeetingUpdate, (body) =>
+          apiSend("updateMeeting", { params: { meetingId: meeting.id }, body }),
+        )
+      : endpoint(ZMeetingDraft, (body) => apiSend("createMeeting", { body })),
+    onSuccess: (saved) => {
       // Any figure anywhere may follow from a meeting (the overview names the latest one).
       void queryClient.invalidateQueries();
       navigate(`/meetings/${saved.id}`, { state: { saved: true } });
     },
   });
-  const values = form.values as TMeetingValues;
+  const { control, methods, set } = form;
 
-  // The 年度 follows the date (April–March) until the user picks another one.
-  const previousDate = useRef(values.date);
+  // The 年度 follows the date (April–March) until the user picks another one. A subscription, not a
+  // render: typing elsewhere in the form does not draw it again.
   useEffect(() => {
-    const before = previousDate.current;
-    previousDate.current = values.date;
-    if (before === values.date) return;
-    const next = followFiscalYear({ ...values, date: before }, values.date);
-    if (next !== values.fiscalYear) form.setValue("fiscalYear", next);
-  }, [values, form]);
+    let before = methods.getValues("date");
+    const subscription = methods.watch((_values, { name }) => {
+      if (name !== "date") return;
+      const values = methods.getValues();
+      const next = followFiscalYear({ ...values, date: before }, values.date);
+      before = values.date;
+      if (next !== values.fiscalYear) set("fiscalYear", next);
+    });
+    return () => subscription.unsubscribe();
+  }, [methods, set]);
 
   const conflictFields = useConflictFields();
   const title = meeting ? t("meetings.editTitle", { title: tx(meeting.title) }) : t("meetings.newTitle");
@@ -141,21 +146,23 @@ const MeetingForm = ({ meeting }: { meeting: TMeeting | null }) => {
       <BackLink to={backTo} label={meeting ? t("meetings.backToMeeting") : t("meetings.backToList")} />
       <PageHeader title={title} lead={<p className="page-lead-text">{t("meetings.formLead")}</p>} />
       <ConflictPanel form={form} fields={conflictFields} valuesFrom={valuesFromCurrent} />
-      <ZodForm form={form} aria-label={title} className="record-form meeting-form">
+      <RecordForm form={form} aria-label={title} className="record-form meeting-form">
         <section className="panel record-form-section" aria-labelledby={`${id}-basics`}>
           <h2 id={`${id}-basics`}>{t("meetings.formBasics")}</h2>
           <div className="record-form-row">
-            <DateField path="date" label={t("meetings.fieldDate")} required />
+            <DateField control={control} name="date" label={t("meetings.fieldDate")} required />
             <NumberField
-              path="fiscalYear"
+              control={control}
+              name="fiscalYear"
               label={t("meetings.fieldFiscalYear")}
               hint={t("meetings.fieldFiscalYearHint")}
               required
               unit={t("meetings.fiscalYearUnit")}
             />
-            <NumberField path="number" label={t("meetings.fieldNumber")} required />
+            <NumberField control={control} name="number" label={t("meetings.fieldNumber")} required />
             <RadioField
-              path="kind"
+              control={control}
+              name="kind"
               legend={t("meetings.fieldKind")}
               required
               options={[
@@ -165,12 +172,14 @@ const MeetingForm = ({ meeting }: { meeting: TMeeting | null }) => {
             />
           </div>
           <BilingualTextField
-            path="title"
+            control={control}
+            name="title"
             legend={t("meetings.fieldTitle")}
             hint={t("meetings.fieldTitleHint")}
           />
           <SourceRefField
-            path="source"
+            control={control}
+            name="source"
             legend={t("meetings.fieldSource")}
             hint={t("meetings.fieldSourceHint")}
           />
@@ -178,9 +187,9 @@ const MeetingForm = ({ meeting }: { meeting: TMeeting | null }) => {
 
         <section className="panel record-form-section" aria-labelledby={`${id}-contents`}>
           <h2 id={`${id}-contents`}>{t("meetings.formContents")}</h2>
-          <ItemsEditor />
-          <AttendeesEditor />
-          <ResolutionsEditor />
+          <ItemsEditor control={control} />
+          <AttendeesEditor control={control} />
+          <ResolutionsEditor control={control} />
         </section>
 
         <div className="record-form-footer">
@@ -189,7 +198,7 @@ const MeetingForm = ({ meeting }: { meeting: TMeeting | null }) => {
             onCancel={() => navigate(backTo)}
           />
         </div>
-      </ZodForm>
+      </RecordForm>
     </article>
   );
 };
@@ -218,13 +227,14 @@ const useChoices = () => {
   return { vendors, parties, incidents, commitments };
 };
 
-const ItemsEditor = () => {
+const ItemsEditor = ({ control }: { control: Control<TMeetingValues> }) => {
   const { t } = useI18n();
   const choices = useChoices();
   const documents = useDocumentOptions();
   return (
     <ItemList
-      path="items"
+      control={control}
+      name="items"
       title={t("meetings.itemsTitle")}
       hint={t("meetings.formItemsLead")}
       itemName={(i) => t("meetings.itemN", { n: i + 1 })}
@@ -235,26 +245,30 @@ const ItemsEditor = () => {
     >
       {(at) => (
         <>
-          <BilingualTextField path={`${at}.title`} legend={t("meetings.fieldItemTitle")} />
+          <BilingualTextField control={control} name={`${at}.title`} legend={t("meetings.fieldItemTitle")} />
           <div className="record-form-row">
             <MultiSelectField
-              path={`${at}.presentedByIds`}
+              control={control}
+              name={`${at}.presentedByIds`}
               legend={t("meetings.presentedBy")}
               options={choices.parties}
             />
             <MultiSelectField
-              path={`${at}.incidentIds`}
+              control={control}
+              name={`${at}.incidentIds`}
               legend={t("meetings.relatedIncidents")}
               options={choices.incidents}
             />
           </div>
           <MultiSelectField
-            path={`${at}.documentIds`}
+            control={control}
+            name={`${at}.documentIds`}
             legend={t("meetings.relatedDocuments")}
             options={documents}
           />
           <BilingualTextField
-            path={`${at}.note`}
+            control={control}
+            name={`${at}.note`}
             legend={t("meetings.fieldNote")}
             required={false}
             multiline
@@ -266,12 +280,13 @@ const ItemsEditor = () => {
   );
 };
 
-const AttendeesEditor = () => {
+const AttendeesEditor = ({ control }: { control: Control<TMeetingValues> }) => {
   const { t } = useI18n();
   const choices = useChoices();
   return (
     <ItemList
-      path="vendorAttendees"
+      control={control}
+      name="vendorAttendees"
       title={t("meetings.attendeesTitle")}
       hint={t("meetings.formAttendeesLead")}
       itemName={(i) => t("meetings.attendeeN", { n: i + 1 })}
@@ -283,25 +298,32 @@ const AttendeesEditor = () => {
       {(at) => (
         <>
           <SelectField
-            path={`${at}.vendorId`}
+            control={control}
+            name={`${at}.vendorId`}
             label={t("meetings.fieldVendor")}
             required
             options={choices.vendors}
           />
           <FigureField
-            path={`${at}.people`}
+            control={control}
+            name={`${at}.people`}
             legend={t("meetings.fieldPeople")}
             hint={t("meetings.fieldPeopleHint")}
             unit={t("meetings.peopleUnit")}
           />
-          <BilingualTextField path={`${at}.role`} legend={t("meetings.fieldRole")} required={false} />
+          <BilingualTextField
+            control={control}
+            name={`${at}.role`}
+            legend={t("meetings.fieldRole")}
+            required={false}
+          />
         </>
       )}
     </ItemList>
   );
 };
 
-const ResolutionsEditor = () => {
+const ResolutionsEditor = ({ control }: { control: Control<TMeetingValues> }) => {
   const { t } = useI18n();
   const choices = useChoices();
   const kinds: TOption[] = ZResolutionKind.options.map((k) => ({
@@ -310,7 +332,8 @@ const ResolutionsEditor = () => {
   }));
   return (
     <ItemList
-      path="resolutions"
+      control={control}
+      name="resolutions"
       title={t("meetings.resolutionsTitle")}
       hint={t("meetings.formResolutionsLead")}
       itemName={(i) => t("meetings.resolutionN", { n: i + 1 })}
@@ -322,19 +345,22 @@ const ResolutionsEditor = () => {
       {(at) => (
         <>
           <SelectField
-            path={`${at}.kind`}
+            control={control}
+            name={`${at}.kind`}
             label={t("meetings.fieldResolutionKind")}
             required
             options={kinds}
           />
           <BilingualTextField
-            path={`${at}.text`}
+            control={control}
+            name={`${at}.text`}
             legend={t("meetings.fieldResolutionText")}
             multiline
             rows={2}
           />
           <TextAreaField
-            path={`${at}.quote`}
+            control={control}
+            name={`${at}.quote`}
             label={t("meetings.fieldQuote")}
             hint={t("meetings.fieldQuoteHint")}
             nullable
@@ -342,32 +368,35 @@ const ResolutionsEditor = () => {
           />
           <div className="record-form-row">
             <MultiSelectField
-              path={`${at}.targetVendorIds`}
+              control={control}
+              name={`${at}.targetVendorIds`}
               legend={t("meetings.targets")}
               options={choices.vendors}
             />
             <MultiSelectField
-              path={`${at}.commitmentIds`}
+              control={control}
+              name={`${at}.commitmentIds`}
               legend={t("meetings.linkedCommitments")}
               hint={t("meetings.fieldCommitmentsHint")}
               options={choices.commitments}
             />
           </div>
           <BilingualTextField
-            path={`${at}.note`}
+            control={control}
+            name={`${at}.note`}
             legend={t("meetings.fieldNote")}
             required={false}
             multiline
             rows={2}
           />
-          <SourceRefField path={`${at}.source`} legend={t("meetings.fieldSource")} />
+          <SourceRefField control={control} name={`${at}.source`} legend={t("meetings.fieldSource")} />
         </>
       )}
     </ItemList>
   );
 };
 
-const useConflictFields = (): TConflictField[] => {
+const useConflictFields = (): TConflictField<TMeetingValues>[] => {
   const { t, tx, f } = useI18n();
   const names = useReferenceNames("vendors");
   const list = (lines: string[]) =>

@@ -1,26 +1,33 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, type RefObject, useEffect, useId, useRef, useState } from "react";
+import { type RefObject, useEffect, useId, useRef } from "react";
+import { CheckField } from "@/components/form/check-field";
+import { FormActions } from "@/components/form/form-actions";
+import { RecordForm } from "@/components/form/record-form";
+import { SelectField } from "@/components/form/select-field";
+import { TextField } from "@/components/form/text-field";
+import { endpoint, useRecordForm } from "@/components/form/use-record-form";
 import { useI18n } from "@/i18n/i18n";
-import { ApiError, schemaFieldErrors, type TBodyOf } from "@/lib/api-client";
+import { ApiError, type TBodyOf } from "@/lib/api-client";
 import { contract } from "@/shared/contract";
-import { type TRole, type TUser, ZUser } from "@/shared/schemas/auth";
+import { type TRole, type TUser, ZUser, ZUserUpdateBody } from "@/shared/schemas/auth";
 import { userMutations, userQueries } from "../api/queries";
-import { refusalOf, type TFieldMessages, type TMessage, userFieldMessages } from "./user-errors";
-import { UserField } from "./user-field";
-import { RoleSelect, useRoleLabel } from "./user-role";
+import { userWords } from "./user-errors";
+import { useRoleLabel, useRoleOptions } from "./user-role";
 
-type TDraft = { displayName: string; role: TRole; disabled: boolean; password: string };
+type TDraft = { version: number; displayName: string; role: TRole; disabled: boolean; password: string };
 /** The fields the editor changed, without the version: what a re-apply sends again. */
-export type TUserChange = Omit<TBodyOf<"updateUser">, "version">;
+type TUserChange = Omit<TBodyOf<"updateUser">, "version">;
 
 const draftOf = (user: TUser): TDraft => ({
+  version: user.version,
   displayName: user.displayName,
   role: user.role,
   disabled: user.disabled,
   password: "",
 });
 
-export const changeOf = (base: TUser, draft: TDraft): TUserChange => {
+/** Only what the editor changed is sent (a blank password is no change), at the version read. */
+const changeOf = (base: TDraft, draft: TDraft): TUserChange => {
   const change: TUserChange = {};
   if (draft.displayName.trim() !== base.displayName) change.displayName = draft.displayName;
   if (draft.role !== base.role) change.role = draft.role;
@@ -29,7 +36,11 @@ export const changeOf = (base: TUser, draft: TDraft): TUserChange => {
   return change;
 };
 
-const ORDER = ["displayName", "role", "disabled", "password"] as const;
+/** A 409 that carries no readable user cannot be compared: it is said as a failure to save. */
+const unreadableConflict = (error: unknown) =>
+  error instanceof ApiError && error.status === 409 && !ZUser.safeParse(error.problem?.current).success
+    ? { fields: {}, form: { code: "generic" }, conflict: null }
+    : undefined;
 
 type TProps = {
   user: TUser;
@@ -46,21 +57,9 @@ export const UserEditPanel = ({ user, onClose, onSaved }: TProps) => {
   const { t } = useI18n();
   const id = useId();
   const queryClient = useQueryClient();
-  const [base, setBase] = useState<TUser>(user);
-  const [draft, setDraft] = useState<TDraft>(() => draftOf(user));
-  const [errors, setErrors] = useState<TFieldMessages>({});
-  const [formError, setFormError] = useState<TMessage | null>(null);
-  const [conflict, setConflict] = useState<{ current: TUser; change: TUserChange } | null>(null);
+  const roles = useRoleOptions();
   const heading = useRef<HTMLHeadingElement>(null);
   const conflictHeading = useRef<HTMLHeadingElement>(null);
-  const form = useRef<HTMLFormElement>(null);
-
-  // Opening the panel (or another user in it) takes the keyboard there.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: refocus when another user is opened
-  useEffect(() => heading.current?.focus(), [user.id]);
-  useEffect(() => {
-    if (conflict) conflictHeading.current?.focus();
-  }, [conflict]);
 
   const replaceInList = (next: TUser) =>
     queryClient.setQueryData(userQueries.list().queryKey, (old) =>
@@ -72,166 +71,82 @@ export const UserEditPanel = ({ user, onClose, onSaved }: TProps) => {
     onSuccess: (saved) => {
       replaceInList(saved);
       void queryClient.invalidateQueries({ queryKey: userQueries.all() });
-      setConflict(null);
-      onSaved(saved);
     },
-    onError: (error, variables) => {
-      if (error instanceof ApiError && error.status === 409) {
-        const current = ZUser.safeParse(error.problem?.current);
-        if (current.success) {
-          const { version: _version, ...change } = variables.body;
-          replaceInList(current.data);
-          setErrors({});
-          setFormError(null);
-          setConflict({ current: current.data, change });
-          return;
-        }
-      }
-      const refusal = refusalOf(error);
-      setErrors(refusal.fields);
-      setFormError(refusal.form);
-      const first = ORDER.find((f) => refusal.fields[f]);
-      if (first) form.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+    onError: (error) => {
+      // The list shows the user as they are now, beside the panel's comparison.
+      const current =
+        error instanceof ApiError && error.status === 409 ? ZUser.safeParse(error.problem?.current) : null;
+      if (current?.success) replaceInList(current.data);
     },
   });
 
-  const send = (version: number, change: TUserChange) => {
-    const body = { version, ...change };
-    const refused = schemaFieldErrors(contract.updateUser.body, body);
-    if (Object.keys(refused).length > 0) {
-      const found = userFieldMessages(refused);
-      setErrors(found);
-      setFormError({ key: Object.keys(found).length > 0 ? "users.errorSummary" : "users.nothingChanged" });
-      return;
-    }
-    setErrors({});
-    setFormError(null);
-    update.mutate({ userId: user.id, body });
-  };
+  const form = useRecordForm({
+    initial: () => draftOf(user),
+    toBody: (draft, base) => ({ version: draft.version, ...changeOf(base, draft) }),
+    endpoint: endpoint(contract.updateUser.body, (body) => update.mutateAsync({ userId: user.id, body })),
+    refusal: unreadableConflict,
+    words: userWords,
+    onSuccess: onSaved,
+  });
+  const { control, conflict } = form;
+  const current = conflict ? ZUser.safeParse(conflict.current) : null;
+  const mine = conflict ? ZUserUpdateBody.safeParse(conflict.mine) : null;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (update.isPending) return;
-    const change = changeOf(base, draft);
-    if (Object.keys(change).length === 0) {
-      setFormError({ key: "users.nothingChanged" });
-      return;
-    }
-    send(base.version, change);
-  };
-
-  const reapply = () => {
-    if (!conflict || update.isPending) return;
-    const { current, change } = conflict;
-    // The form now shows the current record with this change on top, so a refusal of the re-apply
-    // (a field error) is shown on the fields, and a second conflict starts from here.
-    setBase(current);
-    setDraft({
-      displayName: change.displayName ?? current.displayName,
-      role: change.role ?? current.role,
-      disabled: change.disabled ?? current.disabled,
-      password: change.password ?? "",
-    });
-    setConflict(null);
-    send(current.version, change);
-  };
-
-  const discard = () => {
-    if (!conflict) return;
-    setBase(conflict.current);
-    setDraft(draftOf(conflict.current));
-    setConflict(null);
-    heading.current?.focus();
-  };
-
-  const set = <K extends keyof TDraft>(field: K, value: TDraft[K]) => {
-    setDraft((d) => ({ ...d, [field]: value }));
-    if (errors[field]) setErrors((e) => ({ ...e, [field]: undefined }));
-  };
+  // Opening the panel (or another user in it) takes the keyboard there.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refocus when another user is opened
+  useEffect(() => heading.current?.focus(), [user.id]);
+  useEffect(() => {
+    if (conflict) conflictHeading.current?.focus();
+  }, [conflict]);
 
   return (
     <section className="panel user-edit" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
-        {t("users.editTitle", { name: (conflict?.current ?? base).displayName })}
+        {t("users.editTitle", { name: current?.data?.displayName ?? user.displayName })}
       </h2>
       <p className="user-edit-id">
-        <code>{base.username}</code>
+        <code>{user.username}</code>
       </p>
-      {conflict ? (
+      {current?.success ? (
         <ConflictView
           headingRef={conflictHeading}
-          current={conflict.current}
-          change={conflict.change}
-          onReapply={reapply}
-          onDiscard={discard}
+          current={current.data}
+          change={mine?.data ?? {}}
+          // The form now shows the current record with this change on top, so a refusal of the re-apply
+          // (a field error) is shown on the fields, and a second conflict starts from here.
+          onReapply={() => void form.reapply(draftOf(current.data))}
+          onDiscard={() => {
+            form.discardMine(draftOf(current.data));
+            heading.current?.focus();
+          }}
         />
       ) : null}
-      {formError ? (
-        <p className="form-error" role="alert">
-          {t(formError.key, formError.vars)}
-        </p>
-      ) : null}
-      <form ref={form} noValidate onSubmit={submit} className="user-form" hidden={conflict !== null}>
-        <UserField id={`${id}-displayName`} label={t("users.fieldDisplayName")} error={errors.displayName}>
-          {(control) => (
-            <input
-              {...control}
-              name="displayName"
-              type="text"
-              autoComplete="off"
-              value={draft.displayName}
-              onChange={(e) => set("displayName", e.target.value)}
-            />
-          )}
-        </UserField>
-        <UserField id={`${id}-role`} label={t("users.fieldRole")} error={errors.role}>
-          {(control) => <RoleSelect {...control} value={draft.role} onChange={(r) => set("role", r)} />}
-        </UserField>
-        <div className="field-check">
-          <input
-            id={`${id}-disabled`}
-            name="disabled"
-            type="checkbox"
-            checked={draft.disabled}
-            onChange={(e) => set("disabled", e.target.checked)}
-            aria-invalid={errors.disabled ? true : undefined}
-            aria-describedby={errors.disabled ? `${id}-disabled-error` : undefined}
-          />
-          <label htmlFor={`${id}-disabled`}>{t("users.fieldDisabled")}</label>
-        </div>
-        {errors.disabled ? (
-          <p id={`${id}-disabled-error`} className="field-error field-error-check">
-            {t(errors.disabled.key, errors.disabled.vars)}
-          </p>
-        ) : null}
-        <UserField
-          id={`${id}-password`}
+      <RecordForm form={form} className="user-form" hidden={conflict !== null}>
+        <TextField control={control} name="displayName" label={t("users.fieldDisplayName")} />
+        <SelectField
+          control={control}
+          name="role"
+          label={t("users.fieldRole")}
+          options={roles}
+          placeholder={null}
+        />
+        <CheckField control={control} name="disabled" label={t("users.fieldDisabled")} />
+        <TextField
+          control={control}
+          name="password"
           label={t("users.fieldNewPassword")}
           hint={t("users.fieldNewPasswordHint")}
-          error={errors.password}
-        >
-          {(control) => (
-            <input
-              {...control}
-              name="password"
-              type="text"
-              autoComplete="new-password"
-              autoCapitalize="none"
-              spellCheck={false}
-              value={draft.password}
-              onChange={(e) => set("password", e.target.value)}
-            />
-          )}
-        </UserField>
-        <div className="user-form-actions">
-          <button type="submit" className="button" aria-busy={update.isPending}>
-            {update.isPending ? t("users.saving") : t("users.save")}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            {t("users.close")}
-          </button>
-        </div>
-      </form>
+          autoComplete="new-password"
+          autoCapitalize="none"
+          spellCheck={false}
+        />
+        <FormActions
+          submitLabel={t("users.save")}
+          pendingLabel={t("users.saving")}
+          onCancel={onClose}
+          cancelLabel={t("users.close")}
+        />
+      </RecordForm>
     </section>
   );
 };

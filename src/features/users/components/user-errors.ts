@@ -1,20 +1,24 @@
-import type { TMessageKey } from "@/i18n/catalog";
-import type { TVars } from "@/i18n/i18n";
-import { ApiError, bodyFieldErrors } from "@/lib/api-client";
-import type { TFieldError } from "@/shared/schemas/problem";
+import type { TErrorWords, TMessage } from "@/lib/form-errors";
 
-export type TMessage = { key: TMessageKey; vars?: TVars };
-export type TUserField = "username" | "displayName" | "role" | "disabled" | "password";
-export type TFieldMessages = Partial<Record<TUserField, TMessage>>;
+type TUserField = "username" | "displayName" | "role" | "disabled" | "password";
 
-const FIELDS: readonly TUserField[] = ["username", "displayName", "role", "disabled", "password"];
+const FIELDS: ReadonlySet<string> = new Set<TUserField>([
+  "username",
+  "displayName",
+  "role",
+  "disabled",
+  "password",
+]);
+
+const isUserField = (path: string): path is TUserField => FIELDS.has(path);
 
 /**
  * A field error, from the server or from the same contract schema checked here, in the reader's
  * language: the code says what is wrong, the field says what the rule is.
  */
-export const userFieldMessage = (field: TUserField, error: TFieldError): TMessage => {
-  const { code } = error;
+export const userFieldMessage = (field: TUserField, error: { code: string }): TMessage => {
+  // A blank value is read as "required" by the form kit; here it breaks the field's rule like too short.
+  const code = error.code === "required" ? "too_small" : error.code;
   if (code === "taken") return { key: "users.errUsernameTaken" };
   if (code === "last_admin") return { key: "users.errLastAdmin" };
   if (code === "invalid_type") return { key: field === "role" ? "users.errRole" : "users.errRequired" };
@@ -40,25 +44,25 @@ export const userFieldMessage = (field: TUserField, error: TFieldError): TMessag
   }
 };
 
-export const userFieldMessages = (errors: Record<string, TFieldError>): TFieldMessages => {
-  const out: TFieldMessages = {};
-  for (const field of FIELDS) {
-    const error = errors[field];
-    if (error) out[field] = userFieldMessage(field, error);
+/** What a refusal of the whole form says on the users page. */
+const formMessage = (code: string): TMessage => {
+  switch (code) {
+    case "summary":
+      return { key: "users.errorSummary" };
+    // The body as a whole was refused: an update that changes nothing.
+    case "custom":
+      return { key: "users.nothingChanged" };
+    case "forbidden":
+      return { key: "users.errForbidden" };
+    case "not_found":
+      return { key: "users.errNotFound" };
+    default:
+      return { key: "users.errGeneric" };
   }
-  return out;
 };
 
-/** What a refused write means for the form: messages by field, and one for the whole form. */
-export const refusalOf = (error: unknown): { fields: TFieldMessages; form: TMessage } => {
-  if (error instanceof ApiError) {
-    const fields = userFieldMessages(bodyFieldErrors(error.problem));
-    if (Object.keys(fields).length > 0) return { fields, form: { key: "users.errorSummary" } };
-    if (error.status === 400 && error.problem?.errors?.some((e) => e.field === "(root)")) {
-      return { fields, form: { key: "users.nothingChanged" } };
-    }
-    if (error.status === 403) return { fields, form: { key: "users.errForbidden" } };
-    if (error.status === 404) return { fields, form: { key: "users.errNotFound" } };
-  }
-  return { fields: {}, form: { key: "users.errGeneric" } };
+/** The users page's own words for the form kit's errors (see TErrorWords). */
+export const userWords: TErrorWords = (error, path) => {
+  if (path === "") return formMessage(error.code);
+  return isUserField(path) ? userFieldMessage(path, error) : undefined;
 };

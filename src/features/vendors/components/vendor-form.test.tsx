@@ -7,6 +7,7 @@ import { mockStore } from "@/mocks/handlers";
 import { server } from "@/mocks/node";
 import { contract } from "@/shared/contract";
 import { problem } from "@/shared/http";
+import { ZProductUpdate } from "@/shared/schemas/edit";
 import { renderApp } from "@/test/render";
 import { valuesFromProduct } from "./vendor-form";
 
@@ -150,11 +151,11 @@ describe("ProductEditor", () => {
     const other = await apiGet("getProduct", { params: { productId: "prod-medical" } });
     await apiSend("updateProduct", {
       params: { productId: "prod-medical" },
-      body: {
+      body: ZProductUpdate.parse({
         ...valuesFromProduct(other),
         name: { ja: "団体医療保険", en: "Group medical" },
         version: 1,
-      } as never,
+      }),
     });
     await user.click(within(group(/^担当する委託先/)).getByLabelText("損保ジャパンパートナーズ社"));
     await user.click(screen.getByRole("button", { name: "変更を保存する" }));

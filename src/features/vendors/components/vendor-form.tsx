@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { type ReactNode, useId, useMemo, useRef, useState } from "react";
+import { type ReactNode, useId, useRef } from "react";
 import { useNavigate } from "react-router";
 import { BackLink } from "@/components/back-link";
 import { BilingualTextField } from "@/components/form/bilingual-text-field";
@@ -7,9 +7,10 @@ import { ConflictPanel, ConflictValue, type TConflictField } from "@/components/
 import { DateField } from "@/components/form/date-field";
 import { FormActions } from "@/components/form/form-actions";
 import { ItemList } from "@/components/form/item-list";
+import { RecordForm } from "@/components/form/record-form";
 import { MultiSelectField, RadioField, type TOption } from "@/components/form/select-field";
 import { SourceRefField } from "@/components/form/source-ref-field";
-import { ZodForm } from "@/components/form/zod-form";
+import { endpoint, useRecordForm } from "@/components/form/use-record-form";
 import { NotFoundSection } from "@/components/not-found-section";
 import { PageHeader } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
@@ -18,7 +19,6 @@ import { useI18n } from "@/i18n/i18n";
 import { isNotFound } from "@/lib/not-found";
 import { referenceQueries } from "@/lib/reference-queries";
 import { useLeaveGuard } from "@/lib/use-leave-guard";
-import { useZodForm } from "@/lib/use-zod-form";
 import { ZProductDraft, ZProductUpdate, ZVendorDraft, ZVendorUpdate } from "@/shared/schemas/edit";
 import type { TProduct } from "@/shared/schemas/product";
 import { type TVendor, ZVendorRole } from "@/shared/schemas/vendor";
@@ -181,32 +181,25 @@ const VendorForm = ({ vendor }: { vendor: TVendor | null }) => {
   const navigate = useNavigate();
   const create = useMutation(vendorMutations.createVendor());
   const update = useMutation(vendorMutations.updateVendor());
-  const [initial] = useState<TVendorValues>(() =>
-    vendor
-      ? valuesFromVendor(vendor)
-      : { name: emptyText(), shortName: emptyText(), role: "", productIds: [] },
-  );
   const release = useRef<() => void>(() => {});
-  const form = useZodForm({
-    schema: vendor ? ZVendorUpdate : ZVendorDraft,
-    initial,
-    send: (body) =>
+  const form = useRecordForm<TVendorValues, TVendor>({
+    initial: () =>
       vendor
-        ? update.mutateAsync({ vendorId: vendor.id, body: body as never })
-        : create.mutateAsync(body as never),
-    onSuccess: (saved: TVendor) => {
+        ? valuesFromVendor(vendor)
+        : { name: emptyText(), shortName: emptyText(), role: "", productIds: [] },
+    endpoint: vendor
+      ? endpoint(ZVendorUpdate, (body) => update.mutateAsync({ vendorId: vendor.id, body }))
+      : endpoint(ZVendorDraft, (body) => create.mutateAsync(body)),
+    onSuccess: (saved) => {
       release.current();
       navigate(`/vendors/${saved.id}`, { state: { saved: true } });
     },
   });
-  const dirty = useMemo(
-    () => JSON.stringify(form.values) !== JSON.stringify(initial),
-    [form.values, initial],
-  );
-  release.current = useLeaveGuard(dirty && !form.pending, t("records.leaveConfirm"));
+  const { control } = form;
+  release.current = useLeaveGuard(form.dirty && !form.pending, t("records.leaveConfirm"));
   const roles = ZVendorRole.options.map((r) => ({ value: r, label: t(`domain.role.${r}` as TMessageKey) }));
   const products = useProductOptions();
-  const conflictFields: TConflictField[] = [
+  const conflictFields: TConflictField<TVendorValues>[] = [
     { path: "name", label: t("records.fVendorName") },
     { path: "shortName", label: t("records.fShortName") },
     {
@@ -242,21 +235,22 @@ const VendorForm = ({ vendor }: { vendor: TVendor | null }) => {
       submitLabel={vendor ? t("records.save") : t("records.create")}
       onCancel={() => navigate(backTo)}
       form={(footer) => (
-        <ZodForm form={form} className="record-form" aria-label={title}>
+        <RecordForm form={form} className="record-form" aria-label={title}>
           <section className="panel record-form-section" aria-labelledby={`${id}-basic`}>
             <h2 id={`${id}-basic`}>{t("records.secBasic")}</h2>
-            <BilingualTextField path="name" legend={t("records.fVendorName")} />
-            <BilingualTextField path="shortName" legend={t("records.fShortName")} />
-            <RadioField path="role" legend={t("records.fRole")} required options={roles} />
+            <BilingualTextField control={control} name="name" legend={t("records.fVendorName")} />
+            <BilingualTextField control={control} name="shortName" legend={t("records.fShortName")} />
+            <RadioField control={control} name="role" legend={t("records.fRole")} required options={roles} />
             <MultiSelectField
-              path="productIds"
+              control={control}
+              name="productIds"
               legend={t("records.fProducts")}
               hint={t("records.fProductsHint")}
               options={products}
             />
           </section>
           {footer}
-        </ZodForm>
+        </RecordForm>
       )}
     />
   );
@@ -306,35 +300,28 @@ const ProductForm = ({ product, forVendor }: { product: TProduct | null; forVend
   const navigate = useNavigate();
   const create = useMutation(vendorMutations.createProduct());
   const update = useMutation(vendorMutations.updateProduct());
-  const [initial] = useState<TProductValues>(() =>
-    product
-      ? valuesFromProduct(product)
-      : { name: emptyText(), vendorIds: forVendor ? [forVendor] : [], changes: [] },
-  );
   const release = useRef<() => void>(() => {});
   // Back to the vendor page the user came from (or the product's first vendor), where products are listed.
   const home = forVendor ?? product?.vendorIds[0] ?? null;
   const backTo = home ? `/vendors/${home}` : "/vendors";
-  const form = useZodForm({
-    schema: product ? ZProductUpdate : ZProductDraft,
-    initial,
-    send: (body) =>
+  const form = useRecordForm<TProductValues, TProduct>({
+    initial: () =>
       product
-        ? update.mutateAsync({ productId: product.id, body: body as never })
-        : create.mutateAsync(body as never),
-    onSuccess: (saved: TProduct) => {
+        ? valuesFromProduct(product)
+        : { name: emptyText(), vendorIds: forVendor ? [forVendor] : [], changes: [] },
+    endpoint: product
+      ? endpoint(ZProductUpdate, (body) => update.mutateAsync({ productId: product.id, body }))
+      : endpoint(ZProductDraft, (body) => create.mutateAsync(body)),
+    onSuccess: (saved) => {
       release.current();
       const to = home && saved.vendorIds.includes(home) ? home : saved.vendorIds[0];
       navigate(to ? `/vendors/${to}` : "/vendors", { state: { saved: true } });
     },
   });
-  const dirty = useMemo(
-    () => JSON.stringify(form.values) !== JSON.stringify(initial),
-    [form.values, initial],
-  );
-  release.current = useLeaveGuard(dirty && !form.pending, t("records.leaveConfirm"));
+  const { control } = form;
+  release.current = useLeaveGuard(form.dirty && !form.pending, t("records.leaveConfirm"));
   const vendors = useVendorOptions();
-  const conflictFields: TConflictField[] = [
+  const conflictFields: TConflictField<TProductValues>[] = [
     { path: "name", label: t("records.fProductName") },
     { path: "vendorIds", label: t("records.fProductVendors"), render: namesOf(vendors) },
     {
@@ -375,12 +362,13 @@ const ProductForm = ({ product, forVendor }: { product: TProduct | null; forVend
       submitLabel={product ? t("records.save") : t("records.create")}
       onCancel={() => navigate(backTo)}
       form={(footer) => (
-        <ZodForm form={form} className="record-form" aria-label={title}>
+        <RecordForm form={form} className="record-form" aria-label={title}>
           <section className="panel record-form-section" aria-labelledby={`${id}-basic`}>
             <h2 id={`${id}-basic`}>{t("records.secBasic")}</h2>
-            <BilingualTextField path="name" legend={t("records.fProductName")} />
+            <BilingualTextField control={control} name="name" legend={t("records.fProductName")} />
             <MultiSelectField
-              path="vendorIds"
+              control={control}
+              name="vendorIds"
               legend={t("records.fProductVendors")}
               hint={t("records.fProductVendorsHint")}
               options={vendors}
@@ -389,37 +377,44 @@ const ProductForm = ({ product, forVendor }: { product: TProduct | null; forVend
           <section className="panel record-form-section" aria-labelledby={`${id}-changes`}>
             <h2 id={`${id}-changes`}>{t("records.secChanges")}</h2>
             <ItemList
-              path="changes"
+              control={control}
+              name="changes"
               title={t("records.changesTitle")}
               hint={t("records.changesHint")}
               itemName={(i) => t("records.changeItem", { n: i + 1 })}
               addLabel={t("records.changeAdd")}
               empty={t("records.noneYet")}
               newItem={emptyChange}
-              summary={(item) => {
-                const c = item as TChangeValues;
+              summary={(c) => {
                 const when = /^\d{4}-\d{2}(-\d{2})?$/.test(c.effective) ? f.date(c.effective) : c.effective;
                 return [when, c.description.ja || c.description.en ? tx(c.description) : ""]
                   .filter(Boolean)
                   .join(" ");
               }}
             >
-              {(item) => (
+              {(at) => (
                 <>
-                  <DateField path={`${item}.effective`} label={t("records.fEffective")} required partial />
+                  <DateField
+                    control={control}
+                    name={`${at}.effective`}
+                    label={t("records.fEffective")}
+                    required
+                    partial
+                  />
                   <BilingualTextField
-                    path={`${item}.description`}
+                    control={control}
+                    name={`${at}.description`}
                     legend={t("records.fDescription")}
                     multiline
                     rows={2}
                   />
-                  <SourceRefField path={`${item}.source`} legend={t("records.sourceLabel")} />
+                  <SourceRefField control={control} name={`${at}.source`} legend={t("records.sourceLabel")} />
                 </>
               )}
             </ItemList>
           </section>
           {footer}
-        </ZodForm>
+        </RecordForm>
       )}
     />
   );

@@ -1,20 +1,20 @@
-import { screen, waitFor } from "@testing-library/react";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { Profiler } from "react";
 import { z } from "zod";
-import { BilingualTextField } from "@/components/form/bilingual-text-field";
-import { ConflictPanel } from "@/components/form/conflict-panel";
-import { DateField } from "@/components/form/date-field";
-import { FigureField } from "@/components/form/figure-field";
-import { FormActions } from "@/components/form/form-actions";
-import { NumberField } from "@/components/form/number-field";
-import { TextField } from "@/components/form/text-field";
-import { ZodForm } from "@/components/form/zod-form";
+import { ApiError } from "@/lib/api-client";
 import { ZFigure, ZIsoDate, ZText, ZVersion } from "@/shared/schemas/common";
 import type { TProblem } from "@/shared/schemas/problem";
 import { renderWithProviders } from "@/test/render";
-import { ApiError } from "./api-client";
-import { errorsFromIssues, refusalOf } from "./form-errors";
-import { fillBlankEnglish, mergeChanges, useZodForm } from "./use-zod-form";
+import { BilingualTextField } from "./bilingual-text-field";
+import { ConflictPanel } from "./conflict-panel";
+import { DateField } from "./date-field";
+import { FigureField, type TFigureDraft } from "./figure-field";
+import { FormActions } from "./form-actions";
+import { NumberField } from "./number-field";
+import { RecordForm } from "./record-form";
+import { TextField } from "./text-field";
+import { endpoint, useRecordForm } from "./use-record-form";
 
 const ZBody = z.strictObject({
   version: ZVersion,
@@ -25,7 +25,7 @@ const ZBody = z.strictObject({
   done: ZFigure,
 });
 type TBody = z.infer<typeof ZBody>;
-type TValues = Omit<TBody, "count" | "done"> & { count: number | null; done: unknown };
+type TValues = Omit<TBody, "count" | "done"> & { count: number | null; done: TFigureDraft };
 
 const start: TValues = {
   version: 3,
@@ -39,11 +39,14 @@ const start: TValues = {
 const TestForm = ({
   send,
   initial = start,
+  onRender,
 }: {
   send: (body: TBody) => Promise<unknown>;
   initial?: TValues;
+  onRender?: () => void;
 }) => {
-  const form = useZodForm({ schema: ZBody, initial, send });
+  const form = useRecordForm({ initial, endpoint: endpoint(ZBody, send) });
+  const { control } = form;
   return (
     <>
       <ConflictPanel
@@ -59,14 +62,17 @@ const TestForm = ({
           count: current.count as number,
         })}
       />
-      <ZodForm form={form} aria-label="test form">
-        <DateField path="date" label="Date" required />
-        <NumberField path="count" label="Count" required />
-        <TextField path="title" label="Title" required />
-        <BilingualTextField path="note" legend="Note" />
-        <FigureField path="done" legend="Done" withSource={false} />
+      <RecordForm form={form} aria-label="test form">
+        <DateField control={control} name="date" label="Date" required />
+        <NumberField control={control} name="count" label="Count" required />
+        <TextField control={control} name="title" label="Title" required />
+        <Profiler id="note" onRender={() => onRender?.()}>
+          <BilingualTextField control={control} name="note" legend="Note" />
+        </Profiler>
+        <FigureField control={control} name="done" legend="Done" withSource={false} />
         <FormActions submitLabel="Save" />
-      </ZodForm>
+        <p>{form.dirty ? "dirty" : "clean"}</p>
+      </RecordForm>
     </>
   );
 };
@@ -79,7 +85,7 @@ const problem = (status: number, extra: Partial<TProblem>): TProblem => ({
   ...extra,
 });
 
-describe("useZodForm", () => {
+describe("useRecordForm", () => {
   it("checks with the contract schema before sending: each error next to its field, the first one focused", async () => {
     const send = vi.fn(async () => ({}));
     renderWithProviders(<TestForm send={send} />);
@@ -217,74 +223,20 @@ describe("useZodForm", () => {
     expect(screen.getByLabelText(/Title/)).toHaveValue("theirs");
     expect(screen.getByLabelText(/Count/)).toHaveValue("9");
   });
-});
 
-describe("form errors", () => {
-  it("reads blank values as missing and keeps zod's params", () => {
-    const schema = z.strictObject({ a: z.string().min(3), b: z.array(z.string()).min(1), c: ZIsoDate });
-    const body = { a: "x", b: [], c: "", d: 1 };
-    const parsed = schema.safeParse(body);
-    expect(parsed.success).toBe(false);
-    const errors = errorsFromIssues(parsed.error?.issues ?? [], body);
-    expect(errors.a).toMatchObject({ code: "too_small", params: { minimum: 3, origin: "string" } });
-    expect(errors.b?.code).toBe("required");
-    expect(errors.c?.code).toBe("required");
-    expect(errors.d?.code).toBe("unknown_field");
-  });
-
-  it("tells a stale version from a state conflict", () => {
-    const stale = refusalOf(new ApiError(409, problem(409, { current: { version: 2 } }), "x"), { a: 1 });
-    expect(stale.conflict).toEqual({ mine: { a: 1 }, current: { version: 2 } });
-    const state = refusalOf(
-      new ApiError(
-        409,
-        problem(409, {
-          errors: [{ in: "body", field: "", code: "not_reported_done", message: "m" }],
-          current: { version: 2 },
-        }),
-        "x",
-      ),
-      {},
-    );
-    expect(state.conflict).toBeNull();
-    expect(state.form?.code).toBe("not_reported_done");
-    expect(refusalOf(new ApiError(403, null, "x"), {}).form?.code).toBe("forbidden");
-    expect(refusalOf(new TypeError("fetch failed"), {}).form?.code).toBe("network");
-  });
-
-  it("fills only blank English halves", () => {
-    expect(fillBlankEnglish({ a: { ja: "日本", en: " " }, b: [{ ja: "x", en: "y" }], c: null })).toEqual({
-      a: { ja: "日本", en: "日本" },
-      b: [{ ja: "x", en: "y" }],
-      c: null,
-    });
-  });
-
-  it("merges only what the user changed over the current values, field by field where shapes agree", () => {
-    const source = { documentId: "doc-1", cites: [] };
-    const base: Record<string, unknown> = {
-      label: { ja: "旧", en: "old" },
-      done: { status: "reported", value: 1, source },
-      methods: ["refund"],
-      status: "in_progress",
-    };
-    const mine = {
-      ...base,
-      label: { ja: "新", en: "old" },
-      done: { status: "not_reported", missing: { ja: "人数", en: "count" }, source },
-    };
-    const current = {
-      ...base,
-      label: { ja: "旧", en: "their English" },
-      done: { status: "reported", value: 2, source },
-      status: "completed",
-    };
-    expect(mergeChanges(base, mine, current)).toEqual({
-      label: { ja: "新", en: "their English" },
-      // A figure that changed its kind is taken whole: never a stitched, invalid figure.
-      done: mine.done,
-      methods: ["refund"],
-      status: "completed",
-    });
+  it("re-renders only the control being typed in, and is dirty only while the values differ", async () => {
+    const renders = vi.fn();
+    renderWithProviders(<TestForm send={vi.fn(async () => ({}))} onRender={renders} />);
+    const user = userEvent.setup();
+    // The first key makes the form dirty, which the form itself shows (the leave-guard reads it).
+    await user.type(screen.getByLabelText(/Title/), "a");
+    expect(screen.getByText("dirty")).toBeInTheDocument();
+    const before = renders.mock.calls.length;
+    await user.type(screen.getByLabelText(/Title/), "bcd");
+    expect(screen.getByLabelText(/Title/)).toHaveValue("abcd");
+    // The bilingual note next to it was not drawn again for any of the following keys.
+    expect(renders.mock.calls.length).toBe(before);
+    fireEvent.change(screen.getByLabelText(/Title/), { target: { value: "" } });
+    expect(await screen.findByText("clean")).toBeInTheDocument();
   });
 });

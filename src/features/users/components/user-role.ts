@@ -1,3 +1,4 @@
+import type { TOption } from "@/components/form/select-field";
 import { useI18n } from "@/i18n/i18n";
 import type { TRole } from "@/shared/schemas/auth";
 
@@ -10,25 +11,8 @@ export const useRoleLabel = () => {
   return (role: TRole) => t(LABEL[role]);
 };
 
-export const RoleSelect = ({
-  value,
-  onChange,
-  ...control
-}: {
-  id: string;
-  value: TRole;
-  onChange: (role: TRole) => void;
-  "aria-invalid"?: true;
-  "aria-describedby"?: string;
-}) => {
+/** The roles as the choices of a select, in rank order. */
+export const useRoleOptions = (): TOption[] => {
   const label = useRoleLabel();
-  return (
-    <select {...control} name="role" value={value} onChange={(e) => onChange(e.target.value as TRole)}>
-      {ROLES.map((r) => (
-        <option key={r} value={r}>
-          {label(r)}
-        </option>
-      ))}
-    </select>
-  );
+  return ROLES.map((role) => ({ value: role, label: label(role) }));
 };
