@@ -1,6 +1,6 @@
 import { type HttpHandler, HttpResponse, http } from "msw";
 import { z } from "zod";
-import { currentMockSession, type TMockSession, type TMockUser } from "@/mocks/auth-state";
+import { currentMockSession, type TMockSignedIn } from "@/mocks/auth-state";
 import { createMockStore, type TMockStore } from "@/mocks/store";
 import { accessProblem, isCrossSite } from "@/shared/access";
 import {
@@ -48,8 +48,6 @@ export const fail = (problem: TProblem, headers?: Record<string, string>) =>
 type TParsedBodyOf<N extends TEndpointName> = TContract[N] extends { body: z.ZodType }
   ? z.output<TContract[N]["body"]>
   : undefined;
-
-export type TMockSignedIn = { session: TMockSession; user: TMockUser };
 
 export type TMockContext<N extends TEndpointName> = {
   params: TParsedParamsOf<N>;

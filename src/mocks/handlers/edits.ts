@@ -1,4 +1,5 @@
-import { fail, type TMockImpls, type TMockSignedIn } from "@/mocks/define";
+import type { TMockSignedIn } from "@/mocks/auth-state";
+import { fail, type TMockImpls } from "@/mocks/define";
 import { commitmentView } from "@/mocks/derive";
 import { mockEditContext, runMockEdit, type TMockStore } from "@/mocks/store";
 import { todayInTokyo } from "@/shared/dates";
