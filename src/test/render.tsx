@@ -28,7 +28,7 @@ export const renderWithProviders = (ui: ReactNode, { url = "/", lang = "ja" as T
 /** Renders the whole app (shell and lazy routes) at a URL. */
 export const renderApp = (url: string, { lang = "ja" as TLang } = {}) => {
   const queryClient = createTestQueryClient();
-  const router = createTestRouter(url);
+  const router = createTestRouter(url, queryClient);
   return {
     queryClient,
     router,
