@@ -1,6 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
-import { expect, test } from "./signed-in";
+import { expect, MAIN_PAGES as PAGES, settle, test } from "./signed-in";
 
 /*
  * The board's view in a real browser against the real server and its embedded database: the figures a
@@ -8,26 +7,6 @@ import { expect, test } from "./signed-in";
  * accessibility scan of every page.
  * Every test starts signed in as the board member (see ./signed-in.ts).
  */
-
-const PAGES = [
-  "/",
-  "/incidents",
-  "/incidents/inc-1",
-  "/incidents/inc-2",
-  "/incidents/inc-3",
-  "/commitments",
-  "/vendors",
-  "/vendors/sompo",
-  "/meetings",
-  "/meetings/mtg-2025-03",
-  "/documents",
-  "/documents/doc-4",
-];
-
-const settle = async (page: Page) => {
-  await expect(page.locator("h1").first()).toBeVisible();
-  await expect(page.locator("[aria-busy='true']")).toHaveCount(0);
-};
 
 test("the overview shows the case's headline figures in Japanese", async ({ page }) => {
   await page.goto("/");
