@@ -111,6 +111,24 @@ test("keyboard only: skip link, navigation and focus are usable", async ({ page 
   await expect(page.locator("main")).toBeFocused();
 });
 
+test("each chart is one named image: nothing inside it is a widget or a tab stop", async ({ page }) => {
+  await page.goto("/");
+  await settle(page);
+  const images = page.locator(".chart-body[role='img']");
+  await expect(images).toHaveCount(4);
+  // The plots themselves (lazy recharts code), not their placeholders.
+  for (const image of await images.all())
+    await expect(image.locator(".recharts-wrapper").first()).toBeVisible();
+  // In the tab order, or a widget (recharts' own layers carry tabindex="-1": focusable by script only).
+  const inside = images.locator(
+    "[tabindex]:not([tabindex^='-']), [role='application'], a[href], button, input, select",
+  );
+  await expect(inside).toHaveCount(0);
+  for (const name of await images.evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")))) {
+    expect(name, "each image has a name").toBeTruthy();
+  }
+});
+
 for (const path of PAGES) {
   test(`no serious or critical accessibility violation on ${path}`, async ({ page }) => {
     await page.goto(path);
