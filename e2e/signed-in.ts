@@ -1,4 +1,4 @@
-import { type BrowserContext, test as base, expect } from "@playwright/test";
+import { type BrowserContext, test as base, expect, type Page } from "@playwright/test";
 
 /*
  * A Playwright `test` whose every test starts signed in as the board member (viewer) that
@@ -31,3 +31,25 @@ export const test = base.extend<object, { signedIn: TStorageState }>({
 });
 
 export { expect };
+
+/** The pages a board member reads, one of each kind (lists, details, the overview). */
+export const MAIN_PAGES = [
+  "/",
+  "/incidents",
+  "/incidents/inc-1",
+  "/incidents/inc-2",
+  "/incidents/inc-3",
+  "/commitments",
+  "/vendors",
+  "/vendors/sompo",
+  "/meetings",
+  "/meetings/mtg-2025-03",
+  "/documents",
+  "/documents/doc-4",
+];
+
+/** A page has settled when its heading shows and nothing is loading any more. */
+export const settle = async (page: Page) => {
+  await expect(page.locator("h1").first()).toBeVisible();
+  await expect(page.locator("[aria-busy='true']")).toHaveCount(0);
+};

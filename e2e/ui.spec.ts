@@ -1,6 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
-import { expect, test } from "./signed-in";
+import { expect, MAIN_PAGES as PAGES, settle, test } from "./signed-in";
 
 /*
  * The board's view in a real browser against the real server and its embedded database: the figures a
@@ -8,26 +7,6 @@ import { expect, test } from "./signed-in";
  * accessibility scan of every page.
  * Every test starts signed in as the board member (see ./signed-in.ts).
  */
-
-const PAGES = [
-  "/",
-  "/incidents",
-  "/incidents/inc-1",
-  "/incidents/inc-2",
-  "/incidents/inc-3",
-  "/commitments",
-  "/vendors",
-  "/vendors/sompo",
-  "/meetings",
-  "/meetings/mtg-2025-03",
-  "/documents",
-  "/documents/doc-4",
-];
-
-const settle = async (page: Page) => {
-  await expect(page.locator("h1").first()).toBeVisible();
-  await expect(page.locator("[aria-busy='true']")).toHaveCount(0);
-};
 
 test("the overview shows the case's headline figures in Japanese", async ({ page }) => {
   await page.goto("/");
@@ -130,6 +109,24 @@ test("keyboard only: skip link, navigation and focus are usable", async ({ page 
   await settle(page);
   // After navigation focus moves to the main content, so the next Tab stays in the page.
   await expect(page.locator("main")).toBeFocused();
+});
+
+test("each chart is one named image: nothing inside it is a widget or a tab stop", async ({ page }) => {
+  await page.goto("/");
+  await settle(page);
+  const images = page.locator(".chart-body[role='img']");
+  await expect(images).toHaveCount(4);
+  // The plots themselves (lazy recharts code), not their placeholders.
+  for (const image of await images.all())
+    await expect(image.locator(".recharts-wrapper").first()).toBeVisible();
+  // In the tab order, or a widget (recharts' own layers carry tabindex="-1": focusable by script only).
+  const inside = images.locator(
+    "[tabindex]:not([tabindex^='-']), [role='application'], a[href], button, input, select",
+  );
+  await expect(inside).toHaveCount(0);
+  for (const name of await images.evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")))) {
+    expect(name, "each image has a name").toBeTruthy();
+  }
 });
 
 for (const path of PAGES) {

@@ -39,6 +39,29 @@ export const LanguageToggle = () => {
 };
 
 /**
+ * What shows while the first page's code, its strings and the session load (the routes'
+ * HydrateFallback): the frame of the app with the name, and the loading state announced, instead of an
+ * empty page. Only the common strings are used: they ship with the app, so they are there at once.
+ */
+export const AppLoading = () => {
+  const { t } = useI18n();
+  return (
+    <div className="app">
+      <header className="app-header no-print">
+        <div className="app-brand">
+          <span className="app-name">{t("common.appName")}</span>
+        </div>
+      </header>
+      <main id="main" className="app-main" aria-busy="true">
+        <span className="visually-hidden" role="status">
+          {t("common.loading")}
+        </span>
+      </main>
+    </div>
+  );
+};
+
+/**
  * The signed-in app: header (with the user and sign-out), navigation and the page. Nothing of the
  * record is requested before the session is known; without one the visitor goes to sign-in.
  */

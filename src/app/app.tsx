@@ -1,11 +1,14 @@
 import { RouterProvider } from "react-router";
+import { createQueryClient } from "@/lib/query-client";
 import { AppProviders } from "./providers";
 import { createAppRouter } from "./router";
 
-const router = createAppRouter();
+// One client for the components and the route loaders, which fill it before a page renders.
+const queryClient = createQueryClient();
+const router = createAppRouter(queryClient);
 
 export const App = () => (
-  <AppProviders>
+  <AppProviders queryClient={queryClient}>
     <RouterProvider router={router} />
   </AppProviders>
 );

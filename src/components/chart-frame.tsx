@@ -4,7 +4,10 @@ import { useI18n } from "@/i18n/i18n";
 type TProps = {
   title: string;
   description?: string;
-  /** The chart itself (lazy-loaded recharts code is fine: a placeholder holds its space meanwhile). */
+  /**
+   * The chart itself (lazy-loaded recharts code is fine: a placeholder holds its space meanwhile), with
+   * recharts' `accessibilityLayer={false}` (see the body below): nothing in it may take focus.
+   */
   chart: ReactNode;
   /** The same data as a table: the chart's text alternative, one click away and always in print. */
   table: ReactNode;
@@ -39,6 +42,14 @@ export const ChartFrame = ({ title, description, chart, table, height }: TProps)
       {asTable ? (
         table
       ) : (
+        /*
+         * One image with a name, not a widget: the label says what the chart shows and the table (the
+         * button above, and always in print) gives every figure, which assistive technology reads far
+         * better than a walk through the bars. So the charts turn recharts' accessibility layer off
+         * (`accessibilityLayer={false}`): with it, the plot is a focusable role="application" that takes
+         * the arrow keys, which must not sit inside an image (its content is presentational) and would
+         * be one more tab stop per chart, reading out less than the table.
+         */
         <div className="chart-body" style={{ height }} role="img" aria-label={description ?? title}>
           <Suspense fallback={<div className="skeleton chart-placeholder" aria-hidden="true" />}>
             {chart}

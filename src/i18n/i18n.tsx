@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import { formatDate, formatNumber } from "@/lib/format";
 import { englishReady, LANGS, lookupMessage, type TLang, type TMessageKey, type TNamespace } from "./catalog";
+import { formatDate, formatNumber } from "./format";
 
 const STORAGE_KEY = "bgd.lang";
 

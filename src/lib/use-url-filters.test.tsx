@@ -1,7 +1,7 @@
 import { act, renderHook } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { MemoryRouter, useLocation } from "react-router";
-import { parseFiscalYear, useUrlFilters } from "./use-url-filters";
+import { useUrlFilters } from "./use-url-filters";
 
 const KEYS = ["kind", "year"] as const;
 const parse = (params: URLSearchParams) => {
@@ -48,15 +48,5 @@ describe("useUrlFilters", () => {
     const { result } = renderAt("/list?kind=a");
     act(() => result.current.list.update({ kind: null, view: "table" }));
     expect(result.current.location.search).toBe("?view=table");
-  });
-});
-
-describe("parseFiscalYear", () => {
-  it("accepts a four-digit 年度 and ignores anything else", () => {
-    expect(parseFiscalYear("2025")).toBe(2025);
-    expect(parseFiscalYear("25")).toBeUndefined();
-    expect(parseFiscalYear("2025x")).toBeUndefined();
-    expect(parseFiscalYear("1800")).toBeUndefined();
-    expect(parseFiscalYear(null)).toBeUndefined();
   });
 });

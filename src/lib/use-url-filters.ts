@@ -1,5 +1,4 @@
 import { useSearchParams } from "react-router";
-import { ZFiscalYear } from "@/shared/schemas/common";
 
 /**
  * The address's query string as page state: `update` sets or (for an empty value or null) removes keys
@@ -36,11 +35,4 @@ export const useUrlFilters = <TKey extends string, TFilters extends object>(
     setFilter: (key: TKey, value: string) => update({ [key]: value }),
     clear: () => update(Object.fromEntries(keys.map((key) => [key, null]))),
   };
-};
-
-/** `?year=2025` / `?fy=2025`: anything that is not a plausible 年度 is ignored, so a mistyped link still opens. */
-export const parseFiscalYear = (raw: string | null): number | undefined => {
-  if (!raw || !/^\d{4}$/.test(raw)) return undefined;
-  const year = ZFiscalYear.safeParse(Number(raw));
-  return year.success ? year.data : undefined;
 };

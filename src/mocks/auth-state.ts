@@ -47,6 +47,9 @@ export type TMockSession = {
   expiresAt: number;
 };
 
+/** Who a handler answers: the current session and its user (null for a public endpoint). */
+export type TMockSignedIn = { session: TMockSession; user: TMockUser };
+
 type TFailure = { username: string; address: string; at: number };
 
 type TState = { users: TMockUser[]; session: TMockSession | null; failures: TFailure[] };

@@ -1,6 +1,6 @@
 import { type HttpHandler, HttpResponse, http } from "msw";
 import { z } from "zod";
-import { currentMockSession, type TMockSession, type TMockUser } from "@/mocks/auth-state";
+import { currentMockSession, type TMockSignedIn } from "@/mocks/auth-state";
 import { createMockStore, type TMockStore } from "@/mocks/store";
 import { accessProblem, isCrossSite } from "@/shared/access";
 import {
@@ -45,8 +45,6 @@ export class MockProblem {
 
 export const fail = (problem: TProblem, headers?: Record<string, string>) =>
   new MockProblem(problem, headers);
-
-export type TMockSignedIn = { session: TMockSession; user: TMockUser };
 
 export type TMockContext<N extends TEndpointName> = {
   params: TParsedParamsOf<N>;

@@ -1,4 +1,4 @@
-import type { TMockSignedIn } from "@/mocks/define";
+import type { TMockSignedIn } from "@/mocks/auth-state";
 import type { TAuditDraft } from "@/shared/audit";
 import { chainEntries } from "@/shared/audit";
 import type { TEditContext, TEditOutcome, TEditSuccess } from "@/shared/edits/engine";

@@ -1,3 +1,4 @@
+import type { QueryClient } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { createMemoryRouter, RouterProvider } from "react-router";
@@ -13,9 +14,12 @@ import { createQueryClient } from "@/lib/query-client";
 export const createTestQueryClient = () =>
   createQueryClient({ retry: false, gcTime: Number.POSITIVE_INFINITY });
 
-/** Renders a router's page inside the app's providers, with a fresh client. */
-const renderRouter = (router: Parameters<typeof RouterProvider>[0]["router"], lang: TLang) => {
+type TRouter = Parameters<typeof RouterProvider>[0]["router"];
+
+/** Renders a router's page inside the app's providers, with a fresh client (which the router may use). */
+const renderRouter = (makeRouter: (queryClient: QueryClient) => TRouter, lang: TLang) => {
   const queryClient = createTestQueryClient();
+  const router = makeRouter(queryClient);
   return {
     queryClient,
     router,
@@ -29,8 +33,8 @@ const renderRouter = (router: Parameters<typeof RouterProvider>[0]["router"], la
 
 /** Renders one component with providers and a router (for Links), at an optional URL. */
 export const renderWithProviders = (ui: ReactNode, { url = "/", lang = "ja" as TLang } = {}) =>
-  renderRouter(createMemoryRouter([{ path: "*", element: ui }], { initialEntries: [url] }), lang);
+  renderRouter(() => createMemoryRouter([{ path: "*", element: ui }], { initialEntries: [url] }), lang);
 
 /** Renders the whole app (shell and lazy routes) at a URL. */
 export const renderApp = (url: string, { lang = "ja" as TLang } = {}) =>
-  renderRouter(createTestRouter(url), lang);
+  renderRouter((queryClient) => createTestRouter(url, queryClient), lang);

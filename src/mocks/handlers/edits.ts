@@ -1,4 +1,5 @@
-import { fail, type TMockContext, type TMockImpl, type TMockSignedIn } from "@/mocks/define";
+import type { TMockSignedIn } from "@/mocks/auth-state";
+import { fail, type TMockContext, type TMockImpl } from "@/mocks/define";
 import { mockEditContext, runMockEdit } from "@/mocks/store";
 import type { TResponseOf } from "@/shared/contract";
 import { todayInTokyo } from "@/shared/dates";

@@ -15,6 +15,9 @@ export const authQueries = {
         setCsrfToken(session.csrfToken);
         return session;
       },
+      // A route's loader may have asked first (src/app/router.tsx): its "no session" stands for the shell
+      // that mounts after it, instead of a second request with the same answer. Signing in sets the query.
+      retryOnMount: false,
     }),
 };
 

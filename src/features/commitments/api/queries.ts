@@ -1,12 +1,39 @@
 import { mutationOptions, queryOptions } from "@tanstack/react-query";
 import { apiGet, apiSend, type TBodyOf } from "@/lib/api-client";
 import type { TQueryOf } from "@/shared/contract";
+import { ZCommitmentKind, ZCommitmentStatus } from "@/shared/schemas/commitment";
+import { ZId, ZIsoDate } from "@/shared/schemas/common";
 
 /** Filters the tracker understands; absent keys mean "all". */
 export type TCommitmentFilters = Pick<
   NonNullable<TQueryOf<"listCommitments">>,
   "vendorId" | "incidentId" | "kind" | "status" | "dueBefore" | "overdue"
 >;
+
+/** URL query keys of the tracker's filters: short words a person can read and type in a link. */
+export const FILTER_KEYS = ["vendor", "incident", "kind", "status", "dueBefore", "overdue"] as const;
+export type TFilterKey = (typeof FILTER_KEYS)[number];
+
+/**
+ * Reads the filters from the address. A value the API would reject (an unknown status, a mistyped date)
+ * is ignored rather than turned into an error page: the link still opens the tracker.
+ */
+export const parseFilters = (params: URLSearchParams): TCommitmentFilters => {
+  const filters: TCommitmentFilters = {};
+  const vendor = ZId.safeParse(params.get("vendor"));
+  if (vendor.success) filters.vendorId = vendor.data;
+  const incident = ZId.safeParse(params.get("incident"));
+  if (incident.success) filters.incidentId = incident.data;
+  const kind = ZCommitmentKind.safeParse(params.get("kind"));
+  if (kind.success) filters.kind = kind.data;
+  const status = ZCommitmentStatus.safeParse(params.get("status"));
+  if (status.success) filters.status = status.data;
+  const dueBefore = ZIsoDate.safeParse(params.get("dueBefore"));
+  if (dueBefore.success) filters.dueBefore = dueBefore.data;
+  const overdue = params.get("overdue");
+  if (overdue === "true" || overdue === "false") filters.overdue = overdue;
+  return filters;
+};
 
 // The record is small, but promises accumulate every year: ask for a page larger than any year holds.
 const PAGE = { limit: 500 } as const;

@@ -7,7 +7,7 @@ import { problem } from "@/shared/http";
 import type { TCommitmentView } from "@/shared/schemas/commitment";
 import { case2025 } from "@/shared/seed/case-2025";
 import { renderWithProviders } from "@/test/render";
-import { parseFilters } from "./commitment-filters";
+import { parseFilters } from "../api/queries";
 import { CommitmentTracker } from "./commitment-tracker";
 
 const listPath = `*${contract.listCommitments.path}`;

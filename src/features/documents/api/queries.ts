@@ -1,9 +1,24 @@
 import { mutationOptions, queryOptions } from "@tanstack/react-query";
 import { apiGet, apiSend, type TBodyOf } from "@/lib/api-client";
 import type { TQueryOf } from "@/shared/contract";
+import { ZDocumentKind } from "@/shared/schemas/document";
 
 /** Filters the document list understands; absent keys mean "all". */
 export type TDocumentFilters = Pick<NonNullable<TQueryOf<"listDocuments">>, "kind" | "outsideRecord">;
+
+/** URL query keys of the list's filters (the same words as the API's). */
+export const FILTER_KEYS = ["kind", "outsideRecord"] as const;
+export type TFilterKey = (typeof FILTER_KEYS)[number];
+
+/** Reads the filters from the address; a value the API would reject is ignored, so the link still opens. */
+export const parseFilters = (params: URLSearchParams): TDocumentFilters => {
+  const filters: TDocumentFilters = {};
+  const kind = ZDocumentKind.safeParse(params.get("kind"));
+  if (kind.success) filters.kind = kind.data;
+  const outside = params.get("outsideRecord");
+  if (outside === "true" || outside === "false") filters.outsideRecord = outside;
+  return filters;
+};
 
 const PAGE = { limit: 500 } as const;
 

@@ -2,21 +2,7 @@ import { FilterBar, FilterSelect } from "@/components/filter-bar";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { ZDocumentKind } from "@/shared/schemas/document";
-import type { TDocumentFilters } from "../api/queries";
-
-/** URL query keys of the list's filters (the same words as the API's). */
-export const FILTER_KEYS = ["kind", "outsideRecord"] as const;
-export type TFilterKey = (typeof FILTER_KEYS)[number];
-
-/** Reads the filters from the address; a value the API would reject is ignored, so the link still opens. */
-export const parseFilters = (params: URLSearchParams): TDocumentFilters => {
-  const filters: TDocumentFilters = {};
-  const kind = ZDocumentKind.safeParse(params.get("kind"));
-  if (kind.success) filters.kind = kind.data;
-  const outside = params.get("outsideRecord");
-  if (outside === "true" || outside === "false") filters.outsideRecord = outside;
-  return filters;
-};
+import type { TDocumentFilters, TFilterKey } from "../api/queries";
 
 type TProps = {
   filters: TDocumentFilters;

@@ -5,7 +5,7 @@ import { server } from "@/mocks/node";
 import { contract } from "@/shared/contract";
 import { problem } from "@/shared/http";
 import { renderWithProviders } from "@/test/render";
-import { parseFilters } from "./document-filters";
+import { parseFilters } from "../api/queries";
 import { DocumentList } from "./document-list";
 
 const listPath = `*${contract.listDocuments.path}`;

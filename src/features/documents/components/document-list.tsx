@@ -10,9 +10,9 @@ import { useI18n } from "@/i18n/i18n";
 import { referenceQueries } from "@/lib/reference-queries";
 import { useUrlFilters } from "@/lib/use-url-filters";
 import type { TSourceDocument } from "@/shared/schemas/document";
-import { documentQueries } from "../api/queries";
+import { documentQueries, FILTER_KEYS, parseFilters } from "../api/queries";
 import { NewDocumentLink } from "./document-edit-links";
-import { DocumentFilters, FILTER_KEYS, parseFilters } from "./document-filters";
+import { DocumentFilters } from "./document-filters";
 import { useIssuerNames } from "./use-issuer-names";
 import "./documents.css";
 

@@ -1,12 +1,35 @@
 import { mutationOptions, queryOptions } from "@tanstack/react-query";
 import { apiGet, apiSend, type TBodyOf } from "@/lib/api-client";
+import { parseFiscalYear } from "@/lib/url-params";
 import type { TQueryOf } from "@/shared/contract";
+import { ZId } from "@/shared/schemas/common";
+import { ZIncidentCategory, ZIncidentStatus } from "@/shared/schemas/incident";
 
 /** Filters the incident list understands; absent keys mean "all". */
 export type TIncidentFilters = Pick<
   NonNullable<TQueryOf<"listIncidents">>,
   "vendorId" | "category" | "status" | "fiscalYear"
 >;
+
+/** URL query keys of the list's filters: short words a person can read and type in a link. */
+export const FILTER_KEYS = ["vendor", "category", "year", "status"] as const;
+
+/**
+ * Reads the filters from the address. A value that the API would reject (an unknown category, a
+ * mistyped year) is ignored rather than turned into an error page: the link still opens the list.
+ */
+export const parseFilters = (params: URLSearchParams): TIncidentFilters => {
+  const filters: TIncidentFilters = {};
+  const vendor = ZId.safeParse(params.get("vendor"));
+  if (vendor.success) filters.vendorId = vendor.data;
+  const category = ZIncidentCategory.safeParse(params.get("category"));
+  if (category.success) filters.category = category.data;
+  const status = ZIncidentStatus.safeParse(params.get("status"));
+  if (status.success) filters.status = status.data;
+  const year = parseFiscalYear(params.get("year"));
+  if (year !== undefined) filters.fiscalYear = year;
+  return filters;
+};
 
 // The record is small, but a vendor's history grows every year: ask for a page larger than any year holds.
 const PAGE = { limit: 500 } as const;

@@ -3,30 +3,8 @@ import { FilterBar, FilterSelect, FiscalYearSelect } from "@/components/filter-b
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { useReferenceNames } from "@/lib/use-reference-names";
-import { parseFiscalYear } from "@/lib/use-url-filters";
-import { ZId } from "@/shared/schemas/common";
 import { ZIncidentCategory, ZIncidentStatus } from "@/shared/schemas/incident";
-import { incidentQueries, type TIncidentFilters } from "../api/queries";
-
-/** URL query keys of the list's filters: short words a person can read and type in a link. */
-export const FILTER_KEYS = ["vendor", "category", "year", "status"] as const;
-
-/**
- * Reads the filters from the address. A value that the API would reject (an unknown category, a
- * mistyped year) is ignored rather than turned into an error page: the link still opens the list.
- */
-export const parseFilters = (params: URLSearchParams): TIncidentFilters => {
-  const filters: TIncidentFilters = {};
-  const vendor = ZId.safeParse(params.get("vendor"));
-  if (vendor.success) filters.vendorId = vendor.data;
-  const category = ZIncidentCategory.safeParse(params.get("category"));
-  if (category.success) filters.category = category.data;
-  const status = ZIncidentStatus.safeParse(params.get("status"));
-  if (status.success) filters.status = status.data;
-  const year = parseFiscalYear(params.get("year"));
-  if (year !== undefined) filters.fiscalYear = year;
-  return filters;
-};
+import { type FILTER_KEYS, incidentQueries, type TIncidentFilters } from "../api/queries";
 
 type TProps = {
   filters: TIncidentFilters;

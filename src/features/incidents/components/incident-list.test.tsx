@@ -5,7 +5,7 @@ import { server } from "@/mocks/node";
 import { contract } from "@/shared/contract";
 import { problem } from "@/shared/http";
 import { renderWithProviders } from "@/test/render";
-import { parseFilters } from "./incident-filters";
+import { parseFilters } from "../api/queries";
 import { IncidentList } from "./incident-list";
 
 const listPath = `*${contract.listIncidents.path}`;

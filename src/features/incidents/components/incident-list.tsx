@@ -10,9 +10,9 @@ import { referenceQueries } from "@/lib/reference-queries";
 import { useReferenceNames } from "@/lib/use-reference-names";
 import { useUrlFilters } from "@/lib/use-url-filters";
 import type { TIncidentSummary } from "@/shared/schemas/incident";
-import { incidentQueries } from "../api/queries";
+import { FILTER_KEYS, incidentQueries, parseFilters } from "../api/queries";
 import { NewIncidentLink } from "./incident-edit-links";
-import { FILTER_KEYS, IncidentFilters, parseFilters } from "./incident-filters";
+import { IncidentFilters } from "./incident-filters";
 import "./incidents.css";
 
 /** /incidents: every incident with its filters in the address, so a filtered list can be shared. */

@@ -32,7 +32,12 @@ const AffectedChart = ({ data, series }: TProps) => {
       />
       <div className="ov-chart-plot">
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 560, height: 230 }}>
-          <BarChart data={data} layout="vertical" margin={{ top: 4, right, bottom: 4, left: 4 }}>
+          <BarChart
+            data={data}
+            accessibilityLayer={false}
+            layout="vertical"
+            margin={{ top: 4, right, bottom: 4, left: 4 }}
+          >
             <defs>
               {series.map((s) => (
                 <FillPattern key={s.productId} id={`${id}-${s.productId}`} fill={s.fill} />

@@ -24,7 +24,12 @@ const CommitmentsChart = ({ data }: TProps) => {
     <div className="ov-chart">
       <div className="ov-chart-plot">
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 560, height: 210 }}>
-          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }}>
+          <BarChart
+            data={data}
+            accessibilityLayer={false}
+            layout="vertical"
+            margin={{ top: 4, right: 24, bottom: 4, left: 4 }}
+          >
             <defs>
               {data.map((d) => (
                 <FillPattern key={d.status} id={`${id}-${d.status}`} fill={d.fill} />

@@ -30,7 +30,11 @@ const CorrectionsChart = ({ data }: TProps) => {
       <p className="ov-chart-panel-title">{label}</p>
       <div className="ov-chart-plot">
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 560, height: 134 }}>
-          <LineChart data={data} margin={{ top: 22, right: 40, bottom: 4, left: 8 }}>
+          <LineChart
+            data={data}
+            accessibilityLayer={false}
+            margin={{ top: 22, right: 40, bottom: 4, left: 8 }}
+          >
             <CartesianGrid stroke="#d5d9e0" vertical={false} />
             <XAxis
               dataKey="t"

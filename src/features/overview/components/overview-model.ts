@@ -1,5 +1,5 @@
+import { percentOf } from "@/i18n/format";
 import { exactValue } from "@/lib/figures";
-import { percentOf } from "@/lib/format";
 import { sortMilestones } from "@/lib/milestones";
 import { daysBetween, isDayPrecise } from "@/shared/dates";
 import type { TMilestone } from "@/shared/schemas/incident";

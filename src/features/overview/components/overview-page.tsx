@@ -2,8 +2,7 @@ import type { ReactNode } from "react";
 import { useSearchParams } from "react-router";
 import { PageHeader, PrintButton } from "@/components/page-header";
 import { useI18n } from "@/i18n/i18n";
-import { todayInTokyo } from "@/shared/dates";
-import { ZIsoDate } from "@/shared/schemas/common";
+import { parseAsOf } from "@/lib/url-params";
 import { CaseTimeline } from "./case-timeline";
 import { HeadlineFigures } from "./headline-figures";
 import { OverviewCharts } from "./overview-charts";
@@ -22,8 +21,7 @@ export const OverviewPage = ({
 } = {}) => {
   const { t, f } = useI18n();
   const [params] = useSearchParams();
-  const requested = ZIsoDate.safeParse(params.get("asOf"));
-  const asOf = requested.success ? requested.data : todayInTokyo();
+  const asOf = parseAsOf(params);
   return (
     <div className="ov-page">
       <PageHeader

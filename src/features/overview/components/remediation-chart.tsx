@@ -37,7 +37,12 @@ const RemediationChart = ({ data }: TProps) => {
       />
       <div className="ov-chart-plot">
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 560, height: 280 }}>
-          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
+          <BarChart
+            data={data}
+            accessibilityLayer={false}
+            layout="vertical"
+            margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
+          >
             <defs>
               {SEGMENTS.map((s) => (
                 <FillPattern key={s.key} id={`${id}-${s.key}`} fill={s.fill} />

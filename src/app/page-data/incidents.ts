@@ -1,0 +1,18 @@
+import type { QueryClient } from "@tanstack/react-query";
+import type { LoaderFunctionArgs } from "react-router";
+import { incidentQueries, parseFilters } from "@/features/incidents/api/queries";
+import { referenceQueries } from "@/lib/reference-queries";
+
+/** `/incidents`: the filtered list and the vendors' names its rows show. */
+export const incidentList = (queryClient: QueryClient, { request }: LoaderFunctionArgs) => {
+  void queryClient.prefetchQuery(incidentQueries.list(parseFilters(new URL(request.url).searchParams)));
+  void queryClient.prefetchQuery(referenceQueries.vendors());
+};
+
+/** `/incidents/:incidentId`: the incident and the names its page waits for. */
+export const incidentPage = (queryClient: QueryClient, { params }: LoaderFunctionArgs) => {
+  void queryClient.prefetchQuery(incidentQueries.detail(params.incidentId ?? ""));
+  void queryClient.prefetchQuery(referenceQueries.vendors());
+  void queryClient.prefetchQuery(referenceQueries.products());
+  void queryClient.prefetchQuery(referenceQueries.documents());
+};
