@@ -128,7 +128,7 @@ test("GET /api/v1/stats/overview gives the figures of the 2025 notice", async ({
     notReported: 3,
     owedYen: 372_000,
     doneYen: 372_000,
-    membersWithUnknownAmount: 3,
+    peopleWithUnknownAmount: 3,
   });
   // How many apology letters went out is not reported: 46 not reported, never 0 done.
   expect(overview.remediation.notification).toMatchObject({ members: 46, done: 0, notReported: 46 });

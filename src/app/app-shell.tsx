@@ -66,10 +66,20 @@ export const AppLoading = () => {
  * record is requested before the session is known; without one the visitor goes to sign-in.
  */
 export const AppShell = () => {
-  const { t, tx } = useI18n();
+  const { t, tx, setTerms } = useI18n();
   const { session, redirectTo } = useAuthGuard();
   const user = session.data?.user;
   const org = useQuery({ ...referenceQueries.organisation(), enabled: Boolean(user) });
+  // Every text that says {org}, {board} or {people} takes the organisation's own words.
+  useEffect(() => {
+    const o = org.data;
+    if (!o) return;
+    const people = o.populations[0]?.name ?? { ja: "会員", en: "members" };
+    setTerms({
+      ja: { org: o.shortName.ja, board: o.boardName.ja, people: people.ja },
+      en: { org: o.shortName.en, board: o.boardName.en, people: people.en },
+    });
+  }, [org.data, setTerms]);
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
   const lastPath = useRef(location.pathname);

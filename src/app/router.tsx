@@ -194,19 +194,19 @@ export const appRoutes = (queryClient: QueryClient): RouteObject[] => {
           ),
         },
         {
-          path: "products/new",
+          path: "services/new",
           lazy: page(
             ["vendors", "records", "editing"],
             () => import("./routes/vendor-edit"),
-            (m) => m.ProductNewRoute,
+            (m) => m.ServiceNewRoute,
           ),
         },
         {
-          path: "products/:productId/edit",
+          path: "services/:serviceId/edit",
           lazy: page(
             ["vendors", "records", "editing"],
             () => import("./routes/vendor-edit"),
-            (m) => m.ProductEditRoute,
+            (m) => m.ServiceEditRoute,
           ),
         },
         {

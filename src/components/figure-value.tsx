@@ -2,7 +2,7 @@ import { useI18n } from "@/i18n/i18n";
 import type { TFigure } from "@/shared/schemas/common";
 import { NotReported } from "./not-reported";
 
-export type TUnit = "members" | "records" | "yen" | "days" | "plain";
+export type TUnit = "people" | "records" | "yen" | "days" | "plain";
 
 /** Renders a record figure with its status: exact, approximate (its words), derived (its formula) or 未報告. */
 export const FigureValue = ({ figure, unit = "plain" }: { figure: TFigure; unit?: TUnit }) => {
@@ -10,6 +10,8 @@ export const FigureValue = ({ figure, unit = "plain" }: { figure: TFigure; unit?
   switch (figure.status) {
     case "not_reported":
       return <NotReported missing={figure.missing} />;
+    case "confirmed_none":
+      return <span className="figure figure-none">{t("common.confirmedNone")}</span>;
     case "approximate":
       return (
         <span className="figure figure-approximate">
@@ -39,8 +41,8 @@ export const NumberValue = ({ value, unit = "plain" }: { value: number | null; u
 
 const formatUnit = (value: number, unit: TUnit, f: ReturnType<typeof useI18n>["f"]) => {
   switch (unit) {
-    case "members":
-      return f.members(value);
+    case "people":
+      return f.people(value);
     case "records":
       return f.records(value);
     case "yen":

@@ -11,10 +11,28 @@ const lookup = (lang: TLang, key: TMessageKey): string => {
   return lookupMessage(lang, key.slice(0, dot) as TNamespace, key.slice(dot + 1)) ?? key;
 };
 
+/**
+ * The organisation's own words, which catalog texts name as {org}, {board} and {people}: no text names one
+ * organisation, its board or the people it serves. Set from the organisation's settings when they load.
+ */
+export type TTerms = Record<TLang, { org: string; board: string; people: string }>;
+
+const DEFAULT_TERMS: TTerms = {
+  ja: { org: "本会", board: "理事会", people: "会員" },
+  en: { org: "the organisation", board: "board", people: "members" },
+};
+let terms: TTerms = DEFAULT_TERMS;
+
+/** Replaces the organisation's words (the app shell calls it when the settings arrive). */
+export const setTerms = (next: TTerms | null) => {
+  terms = next ?? DEFAULT_TERMS;
+};
+
 export const translate = (lang: TLang, key: TMessageKey, vars?: TVars) => {
   const text = lookup(lang, key);
-  if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  if (!text.includes("{")) return text;
+  const all: TVars = { ...terms[lang], ...vars };
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in all ? String(all[name]) : m));
 };
 
 const makeFormatters = (lang: TLang) => {
@@ -23,8 +41,8 @@ const makeFormatters = (lang: TLang) => {
     number: n,
     date: (date: string) => formatDate(date, lang),
     // English needs the singular; Japanese says 1名 like any other count.
-    members: (value: number) =>
-      translate(lang, value === 1 ? "common.memberOne" : "common.members", { n: n(value) }),
+    people: (value: number) =>
+      translate(lang, value === 1 ? "common.personOne" : "common.people", { n: n(value) }),
     records: (value: number) => translate(lang, "common.records", { n: n(value) }),
     yen: (value: number) => translate(lang, "common.yen", { n: n(value) }),
     days: (value: number) => translate(lang, "common.days", { n: n(value, 1) }),
@@ -38,6 +56,8 @@ export type TFormatters = ReturnType<typeof makeFormatters>;
 type TI18n = {
   lang: TLang;
   setLang: (lang: TLang) => void;
+  /** The organisation's words for {org}, {board}, {people} (null: the neutral defaults). */
+  setTerms: (next: TTerms | null) => void;
   t: (key: TMessageKey, vars?: TVars) => string;
   /** Picks the current language's side of a bilingual record text. */
   tx: (text: { ja: string; en: string }) => string;
@@ -57,6 +77,12 @@ const readStoredLang = (): TLang => {
 
 export const I18nProvider = ({ children, initialLang }: { children: ReactNode; initialLang?: TLang }) => {
   const [lang, setLangState] = useState<TLang>(() => initialLang ?? readStoredLang());
+  // A new set of organisation words re-renders every text that names them.
+  const [termsKey, setTermsKey] = useState("");
+  const applyTerms = useCallback((next: TTerms | null) => {
+    setTerms(next);
+    setTermsKey(JSON.stringify(next));
+  }, []);
   const setLang = useCallback((next: TLang) => {
     // English strings load in the background at start; switching waits for them if they are not here yet.
     void englishReady().then(() => setLangState(next));
@@ -75,16 +101,17 @@ export const I18nProvider = ({ children, initialLang }: { children: ReactNode; i
     document.documentElement.lang = lang;
     document.title = translate(lang, "common.appName");
   }, [lang]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: enLoaded forces a fresh lookup once English has arrived
+  // biome-ignore lint/correctness/useExhaustiveDependencies: enLoaded and termsKey force a fresh lookup once English or the organisation's words arrive
   const value = useMemo<TI18n>(
     () => ({
       lang,
       setLang,
+      setTerms: applyTerms,
       t: (key, vars) => translate(lang, key, vars),
       tx: (text) => text[lang],
       f: makeFormatters(lang),
     }),
-    [lang, setLang, enLoaded],
+    [lang, setLang, enLoaded, applyTerms, termsKey],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 };

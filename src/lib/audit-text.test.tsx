@@ -80,10 +80,10 @@ describe("audit entries in words", () => {
     expect(changeWords(ja, "cohort", progress as never)).toBe("進捗:(なし) → 1件");
     expect(valueWords(ja, "cohort", "members", refundBefore.members)).toBe("3");
     expect(
-      valueWords(ja, "cohort", "amountPerMemberYen", { status: "not_reported", missing: refundBefore.label }),
+      valueWords(ja, "cohort", "amountPerPersonYen", { status: "not_reported", missing: refundBefore.label }),
     ).toBe("未報告");
     expect(
-      valueWords(ja, "cohort", "amountPerMemberYen", { status: "reported", value: 200, source: src }),
+      valueWords(ja, "cohort", "amountPerPersonYen", { status: "reported", value: 200, source: src }),
     ).toBe("200円");
     expect(valueWords(ja, "commitment", "dueDate", "2025-09-30")).toBe("2025年9月30日");
     expect(valueWords(ja, "commitment", "status", "verified")).toBe("協会が確認済み");
@@ -123,7 +123,7 @@ describe("audit entries in words", () => {
       "事故3 二重請求",
     );
     expect(recordPath(entry({ entityType: "commitment", entityId: "cmt-2" }))).toBe("/commitments#cmt-2");
-    expect(recordPath(entry({ entityType: "product", after: { vendorIds: ["sompo"] } }))).toBe(
+    expect(recordPath(entry({ entityType: "service", after: { vendorIds: ["sompo"] } }))).toBe(
       "/vendors/sompo",
     );
     const user = { id: "usr-1", username: "hanako", displayName: "Hanako" };

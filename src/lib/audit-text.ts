@@ -116,7 +116,7 @@ const scalarWords = (i18n: TI18n, type: TAuditEntityType, field: string, value: 
   if (field === "passwordChanged") return value === true ? t("audit.valuePasswordSet") : t("audit.valueNone");
   if (typeof value === "boolean") return value ? t("audit.valueYes") : t("audit.valueNo");
   if (typeof value === "number") {
-    if (field === "amountPerMemberYen") return f.yen(value);
+    if (field === "amountPerPersonYen") return f.yen(value);
     if (field === "fiscalYear") return f.fiscalYear(value);
     return f.number(value);
   }
@@ -205,7 +205,7 @@ export const recordName = (
     case "commitment":
       return clip(textOf(i18n, r.text) ?? entry.entityId, 60);
     case "meeting":
-    case "product":
+    case "service":
       return clip(textOf(i18n, r.title) ?? textOf(i18n, r.name) ?? entry.entityId, 60);
     case "vendor":
       return clip(textOf(i18n, r.shortName) ?? textOf(i18n, r.name) ?? entry.entityId, 60);
@@ -240,7 +240,7 @@ export const recordPath = (entry: Pick<TAuditEntry, "entityType" | "entityId" | 
       return `/meetings/${id}`;
     case "vendor":
       return `/vendors/${id}`;
-    case "product": {
+    case "service": {
       const vendor = firstString(r.vendorIds);
       return vendor ? `/vendors/${encodeURIComponent(vendor)}` : null;
     }

@@ -245,7 +245,7 @@ const REFERENCE_KINDS = new Set([
   "document",
   "vendor",
   "party",
-  "product",
+  "service",
   "incident",
   "commitment",
   "meeting",
@@ -297,11 +297,11 @@ export const errorText = ({ t, f }: TTranslate, error: TFormError, kind: TFieldK
     case "in_future":
       return t("editing.err_in_future", { date: date(p.date) });
     case "exceeds_members":
-      return t("editing.err_exceeds_members", { members: f.members(Number(p.members)) });
+      return t("editing.err_exceeds_members", { members: f.people(Number(p.members)) });
     case "completed_short":
       return t("editing.err_completed_short", {
-        done: f.members(Number(p.done)),
-        members: f.members(Number(p.members)),
+        done: f.people(Number(p.done)),
+        members: f.people(Number(p.members)),
       });
     case "taken":
       return t("editing.err_taken", { number: num(p.number) });

@@ -13,6 +13,6 @@ describe("sortMilestones", () => {
     expect(sorted.map((m) => m.date)).toEqual(["2025-07", "2025-09-05"]);
     const inc2 = sortMilestones([...incident("inc-2").milestones].reverse()).map((m) => m.kind);
     // Same day: kind order puts the report to the association before the board.
-    expect(inc2).toEqual(["occurred", "reported_to_association", "reported_to_board"]);
+    expect(inc2).toEqual(["occurred", "reported_to_organisation", "reported_to_board"]);
   });
 });

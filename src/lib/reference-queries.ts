@@ -2,7 +2,7 @@ import { queryOptions } from "@tanstack/react-query";
 import { apiGet } from "./api-client";
 
 /*
- * Reference data every view needs to name things (vendors, products, documents, the organisation).
+ * Reference data every view needs to name things (vendors, services, documents, the organisation).
  * They live here rather than in one feature because features may not import each other.
  */
 const ALL = { limit: 500 } as const;
@@ -21,10 +21,10 @@ export const referenceQueries = {
       queryFn: ({ signal }) => apiGet("listVendors", { query: ALL, signal }),
       staleTime: 5 * 60_000,
     }),
-  products: () =>
+  services: () =>
     queryOptions({
-      queryKey: [...referenceQueries.all(), "products"] as const,
-      queryFn: ({ signal }) => apiGet("listProducts", { query: ALL, signal }),
+      queryKey: [...referenceQueries.all(), "services"] as const,
+      queryFn: ({ signal }) => apiGet("listServices", { query: ALL, signal }),
       staleTime: 5 * 60_000,
     }),
   documents: () =>

@@ -18,7 +18,7 @@ const renderNames = (lists: TReferenceList[]) => {
 
 describe("useReferenceNames", () => {
   it("shows the ids until the lists arrive, then the names", async () => {
-    const { result } = renderNames(["vendors", "products"]);
+    const { result } = renderNames(["vendors", "services"]);
     expect(result.current.vendor("sompo")).toBe("sompo");
     expect(result.current.vendorRole("sompo")).toBe("");
     expect(result.current.vendors).toEqual([]);
@@ -26,7 +26,7 @@ describe("useReferenceNames", () => {
     expect(result.current.vendorFull("sompo")).toBe("損害保険ジャパン株式会社");
     expect(result.current.vendorRole("partners")).toBe("保険代理店");
     expect(result.current.vendors.map((v) => v.id)).toEqual(["sompo", "partners"]);
-    await waitFor(() => expect(result.current.product("prod-oyako")).toBe("親子のちから"));
+    await waitFor(() => expect(result.current.service("prod-oyako")).toBe("親子のちから"));
     // An id the list does not know stays visible as itself.
     expect(result.current.vendor("unknown-vendor")).toBe("unknown-vendor");
   });
@@ -44,13 +44,13 @@ describe("useReferenceNames", () => {
     const { result, queryClient } = renderNames(["vendors"]);
     await waitFor(() => expect(result.current.vendor("sompo")).toBe("損保ジャパン"));
     for (const query of [
-      referenceQueries.products(),
+      referenceQueries.services(),
       referenceQueries.documents(),
       referenceQueries.organisation(),
     ]) {
       expect(queryClient.getQueryState(query.queryKey)?.fetchStatus ?? "idle").toBe("idle");
       expect(queryClient.getQueryData(query.queryKey)).toBeUndefined();
     }
-    expect(result.current.product("prod-oyako")).toBe("prod-oyako");
+    expect(result.current.service("prod-oyako")).toBe("prod-oyako");
   });
 });

@@ -3,10 +3,10 @@ import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { referenceQueries } from "./reference-queries";
 
-export type TReferenceList = "organisation" | "vendors" | "products" | "documents";
+export type TReferenceList = "organisation" | "vendors" | "services" | "documents";
 
 /**
- * Names for the ids the record carries (vendors, products, documents, the organisation). Only the lists
+ * Names for the ids the record carries (vendors, services, documents, the organisation). Only the lists
  * named are fetched. While a list loads (or if it fails) the id itself is shown, which is still
  * unambiguous, instead of holding the whole page back for a label.
  */
@@ -15,10 +15,10 @@ export const useReferenceNames = (...lists: TReferenceList[]) => {
   const wants = (list: TReferenceList) => lists.includes(list);
   const organisation = useQuery({ ...referenceQueries.organisation(), enabled: wants("organisation") });
   const vendors = useQuery({ ...referenceQueries.vendors(), enabled: wants("vendors") });
-  const products = useQuery({ ...referenceQueries.products(), enabled: wants("products") });
+  const services = useQuery({ ...referenceQueries.services(), enabled: wants("services") });
   const documents = useQuery({ ...referenceQueries.documents(), enabled: wants("documents") });
   const vendorById = new Map((vendors.data?.items ?? []).map((v) => [v.id, v]));
-  const productById = new Map((products.data?.items ?? []).map((p) => [p.id, p]));
+  const serviceById = new Map((services.data?.items ?? []).map((p) => [p.id, p]));
   const documentById = new Map((documents.data?.items ?? []).map((d) => [d.id, d]));
   const vendor = (id: string) => {
     const v = vendorById.get(id);
@@ -37,8 +37,8 @@ export const useReferenceNames = (...lists: TReferenceList[]) => {
       const v = vendorById.get(id);
       return v ? t(`domain.role.${v.role}` as TMessageKey) : "";
     },
-    product: (id: string) => {
-      const p = productById.get(id);
+    service: (id: string) => {
+      const p = serviceById.get(id);
       return p ? tx(p.name) : id;
     },
     document: (id: string) => documentById.get(id),

@@ -48,7 +48,7 @@ describe("the case figures", () => {
     ]);
     expect(stats.cumulativeReported).toBe(1909);
     expect(stats.incidentsWithUnreportedCounts).toBe(0);
-    expect(stats.byProduct.map((p) => [p.productId, p.reportedTotal, p.incidentCount])).toEqual([
+    expect(stats.byService.map((p) => [p.serviceId, p.reportedTotal, p.incidentCount])).toEqual([
       ["prod-medical", 44, 1],
       ["prod-oyako", 1, 1],
       ["prod-liability-topup", 1864, 3],
@@ -67,7 +67,7 @@ describe("the case figures", () => {
       notReported: 3,
       owedYen: 372_000,
       doneYen: 372_000,
-      membersWithUnknownAmount: 3,
+      peopleWithUnknownAmount: 3,
     });
     expect(stats.notification).toMatchObject({ members: 46, done: 0, notReported: 46 });
     const refund = stats.cohorts.find((c) => c.cohortId === "coh-3-refund");
@@ -75,7 +75,7 @@ describe("the case figures", () => {
       members: 3,
       done: null,
       notReported: 3,
-      amountPerMemberYen: null,
+      amountPerPersonYen: null,
       owedYen: null,
     });
     // The 1,854's split was never reported: the sub-groups carry no members and count nowhere.
@@ -118,9 +118,9 @@ describe("the case figures", () => {
     const { spans, steps } = await get("getIntervalStats", { incidentId: "inc-1" });
     const days = Object.fromEntries(spans.map((s) => [`${s.fromKind}>${s.toKind}`, s.days]));
     expect(days).toEqual({
-      "occurred>reported_to_association": 123,
+      "occurred>reported_to_organisation": 123,
       "occurred>reported_to_board": 128,
-      "detected>reported_to_association": 119,
+      "detected>reported_to_organisation": 119,
       "detected>reported_to_board": 124,
     });
     expect(steps).toHaveLength(9);
@@ -139,8 +139,8 @@ describe("the case figures", () => {
       vendorId: "sompo",
       incidents: 3,
       membersAffectedReported: 1909,
-      medianDaysDetectionToAssociation: 119,
-      medianDaysOccurrenceToAssociation: 81,
+      medianDaysDetectionToOrganisation: 119,
+      medianDaysOccurrenceToOrganisation: 81,
       medianDaysToBoard: 83.5,
       remediationMembers: 1909,
       remediationDone: 1860,

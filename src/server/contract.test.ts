@@ -95,7 +95,7 @@ const c = contract;
 const casesFor = (data: TDataset): TCase[] => {
   const ids = {
     vendors: data.vendors.map((v) => v.id),
-    products: data.products.map((p) => p.id),
+    services: data.services.map((p) => p.id),
     documents: data.documents.map((d) => d.id),
     incidents: data.incidents.map((i) => i.id),
     cohorts: data.cohorts.map((c) => c.id),
@@ -126,10 +126,10 @@ const casesFor = (data: TDataset): TCase[] => {
     ...BAD_DATES.map((since) => get(c.listRegulatoryActions.path, { since })),
     get(c.listRegulatoryActions.path, { vendorId: "sompo", since: "2024-01-25", limit: 2, offset: 1 }),
     ...paging(c.listRegulatoryActions.path),
-    // products
-    get(c.listProducts.path),
-    ...paging(c.listProducts.path),
-    ...details(c.getProduct, ids.products),
+    // services
+    get(c.listServices.path),
+    ...paging(c.listServices.path),
+    ...details(c.getService, ids.services),
     // documents
     get(c.listDocuments.path),
     ...ZDocumentKind.options.map((kind) => get(c.listDocuments.path, { kind })),
@@ -313,7 +313,7 @@ const variant: TDataset = (() => {
     name: tx("vendor C"),
     shortName: tx("C"),
     role: "agency",
-    productIds: [],
+    serviceIds: [],
   });
   const milestone = (
     id: string,
@@ -345,20 +345,20 @@ const variant: TDataset = (() => {
     dataCategories: [],
     misuse: { status: "not_reported" as const, asOf: null, source: sref("notice") },
     milestones: [] as TDatasetInput["incidents"][number]["milestones"],
-    memberContact: null,
+    contact: null,
     documentIds: [] as string[],
   });
   const inc5 = incident("inc-5", 5, 2024, ["partners"]);
   inc5.affected = [
-    { productId: "prod-medical", count: approx() },
-    { productId: "prod-oyako", count: n(7) },
+    { serviceId: "prod-medical", count: approx() },
+    { serviceId: "prod-oyako", count: n(7) },
   ];
   inc5.milestones = [
     milestone("m5-a", "occurred", "2024-05-10"),
     milestone("m5-b", "detected", "2024-05-10"),
-    milestone("m5-c", "reported_to_association", "2024-06"),
-    milestone("m5-d", "reported_to_association", "2024-06-20"),
-    milestone("m5-e", "reported_to_association", "2024-06-15"),
+    milestone("m5-c", "reported_to_organisation", "2024-06"),
+    milestone("m5-d", "reported_to_organisation", "2024-06-20"),
+    milestone("m5-e", "reported_to_organisation", "2024-06-15"),
     milestone("m5-f", "reported_to_board", "2024-07-01", true),
     milestone("m5-g", "vendor_public_announcement", "2024-05-10"),
     milestone("m5-h", "detected", "2024-05-10"),
@@ -371,12 +371,12 @@ const variant: TDataset = (() => {
   };
   const inc6 = incident("inc-6", 6, 2023, ["sompo"]);
   inc6.affected = [
-    { productId: "prod-liability-topup", count: missing() },
-    { productId: "prod-oyako", count: n(2) },
+    { serviceId: "prod-liability-topup", count: missing() },
+    { serviceId: "prod-oyako", count: n(2) },
   ];
   inc6.milestones = [
     milestone("m6-board", "reported_to_board", "2023-05-01"),
-    milestone("m6-assoc", "reported_to_association", "2023-04-11"),
+    milestone("m6-assoc", "reported_to_organisation", "2023-04-11"),
     milestone("m6-detected", "detected", "2023-04-03", true),
     milestone("m6-occurred", "occurred", "2023-04-01"),
   ];
@@ -394,7 +394,7 @@ const variant: TDataset = (() => {
     label: tx(id),
     purpose,
     members: n(10),
-    amountPerMemberYen: purpose === "financial" ? n(1000) : null,
+    amountPerPersonYen: purpose === "financial" ? n(1000) : null,
     methods: ["refund" as const],
     status: "in_progress" as const,
     statusSource: sref("doc-5"),
@@ -408,7 +408,7 @@ const variant: TDataset = (() => {
     note: note ? tx(id) : null,
     source: sref("notice", "doc-5"),
   });
-  const coh5 = { ...cohort("coh-5-a", "inc-5", null, "financial"), amountPerMemberYen: approx() };
+  const coh5 = { ...cohort("coh-5-a", "inc-5", null, "financial"), amountPerPersonYen: approx() };
   coh5.progress = [
     event("p5-1", "coh-5-a", "2024-07-01", n(4)),
     event("p5-2", "coh-5-a", "2024-07", n(6)),
@@ -431,7 +431,7 @@ const variant: TDataset = (() => {
   const coh6 = {
     ...cohort("coh-6-unknown", "inc-6", null, "financial"),
     members: missing(),
-    amountPerMemberYen: missing(),
+    amountPerPersonYen: missing(),
   };
   d.cohorts.push(coh5, coh5child, coh4, coh1, coh6);
 

@@ -12,6 +12,7 @@ import {
   writeCredentials,
 } from "@/server/demo-users";
 import { countUsers } from "@/server/repository/users";
+import { emptyDataset } from "@/shared/seed/empty";
 import { APP_VERSION } from "@/shared/version";
 
 /*
@@ -21,6 +22,8 @@ import { APP_VERSION } from "@/shared/version";
  * Sign-in: COOKIE_SECURE=0/1 forces the cookie's Secure flag (default: Secure unless the host is
  * loopback); TRUST_PROXY=1 behind one reverse proxy (client address from X-Forwarded-For, host from
  * X-Forwarded-Host); DEMO_USERS=0 keeps the embedded demo from creating its demo accounts.
+ * DEMO_DATA=0 starts an empty record instead of the demo case (the organisation's settings left for an
+ * administrator to fill in); a database that already holds a record is never seeded again.
  */
 
 const port = Number(process.env.PORT || 8080);
@@ -40,6 +43,7 @@ const flag = (name: string): boolean | undefined => {
 const cookieSecure = flag("COOKIE_SECURE");
 const trustProxy = flag("TRUST_PROXY") ?? false;
 const demoUsers = flag("DEMO_USERS") ?? true;
+const demoData = flag("DEMO_DATA") ?? true;
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const dataDir = process.env.DATA_DIR || DEFAULT_DATA_DIR;
 const credentialsPath = `${dataDir.replace(/\/+$/, "")}/${CREDENTIALS_FILE}`;
@@ -49,7 +53,7 @@ const db = await openDb(databaseUrl ? { databaseUrl } : { dataDir });
 let signInHelp: string[] = [];
 try {
   await migrate(db);
-  await seed(db);
+  await seed(db, demoData ? undefined : emptyDataset());
   signInHelp = await prepareSignIn();
 } catch (error) {
   console.error(`database setup failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -9,12 +9,15 @@ import {
   ZUserCreateBody,
   ZUserUpdateBody,
 } from "./schemas/auth";
+import { ZCase, ZCaseListQuery } from "./schemas/case";
 import { ZCohort, ZCohortListQuery } from "./schemas/cohort";
 import { ZCommitmentListQuery, ZCommitmentView } from "./schemas/commitment";
 import { listOf, pageQuery, ZFiscalYear, ZId, ZIsoDate } from "./schemas/common";
 import { ZDeadlineQuery, ZDeadlines } from "./schemas/deadline";
 import { ZDocumentDetail, ZDocumentKind, ZSourceDocument } from "./schemas/document";
 import {
+  ZCaseDraft,
+  ZCaseUpdate,
   ZCohortDraft,
   ZCohortUpdate,
   ZCommitmentDraft,
@@ -29,9 +32,10 @@ import {
   ZMeetingClose,
   ZMeetingDraft,
   ZMeetingUpdate,
-  ZProductDraft,
-  ZProductUpdate,
+  ZOrganisationUpdate,
   ZProgressEventDraft,
+  ZServiceDraft,
+  ZServiceUpdate,
   ZVendorDraft,
   ZVendorUpdate,
 } from "./schemas/edit";
@@ -39,18 +43,18 @@ import { ZIncident, ZIncidentListQuery, ZIncidentSummary } from "./schemas/incid
 import { ZMeeting } from "./schemas/meeting";
 import { ZOrganisation } from "./schemas/organisation";
 import { ZHealth } from "./schemas/problem";
-import { ZProduct } from "./schemas/product";
 import { ZProgressImportBody, ZProgressImportResult } from "./schemas/progress-import";
+import { ZService } from "./schemas/service";
 import { ZSettings, ZSettingsUpdate } from "./schemas/settings";
 import { ZMeetingSnapshot } from "./schemas/snapshot";
 import {
   ZAffectedStats,
-  ZAsOfQuery,
   ZCommitmentStats,
   ZIntervalStats,
   ZOverview,
   ZRemediationStats,
   ZRemediationTimeline,
+  ZStatsQuery,
   ZVendorScorecardQuery,
   ZVendorScorecards,
 } from "./schemas/stats";
@@ -118,6 +122,57 @@ export const contract = {
     access: "viewer",
     errors: [],
   },
+  updateOrganisation: {
+    method: "PUT",
+    path: "/api/v1/organisation",
+    summary: "Change the organisation's settings: its name, its words, its legal form (administrators)",
+    tag: "organisation",
+    body: ZOrganisationUpdate,
+    response: ZOrganisation,
+    access: "admin",
+    errors: [400, 409, 413, 415, 422],
+  },
+  listCases: {
+    method: "GET",
+    path: "/api/v1/cases",
+    summary: "Cases (事案): the incidents the board follows together",
+    tag: "cases",
+    query: ZCaseListQuery,
+    response: listOf(ZCase),
+    access: "viewer",
+    errors: [400],
+  },
+  getCase: {
+    method: "GET",
+    path: "/api/v1/cases/:caseId",
+    summary: "One case",
+    tag: "cases",
+    params: id("caseId"),
+    response: ZCase,
+    access: "viewer",
+    errors: [400, 404],
+  },
+  createCase: {
+    method: "POST",
+    path: "/api/v1/cases",
+    summary: "Add a case",
+    tag: "cases",
+    body: ZCaseDraft,
+    response: ZCase,
+    access: "editor",
+    errors: [400, 413, 415, 422],
+  },
+  updateCase: {
+    method: "PUT",
+    path: "/api/v1/cases/:caseId",
+    summary: "Change a case (its title, summary, status)",
+    tag: "cases",
+    params: id("caseId"),
+    body: ZCaseUpdate,
+    response: ZCase,
+    access: "editor",
+    errors: [400, 404, 409, 413, 415, 422],
+  },
   listVendors: {
     method: "GET",
     path: "/api/v1/vendors",
@@ -148,23 +203,23 @@ export const contract = {
     access: "viewer",
     errors: [400],
   },
-  listProducts: {
+  listServices: {
     method: "GET",
-    path: "/api/v1/products",
+    path: "/api/v1/services",
     summary: "Insurance schemes the vendors serve",
-    tag: "products",
+    tag: "services",
     query: ZPageOnly,
-    response: listOf(ZProduct),
+    response: listOf(ZService),
     access: "viewer",
     errors: [400],
   },
-  getProduct: {
+  getService: {
     method: "GET",
-    path: "/api/v1/products/:productId",
+    path: "/api/v1/services/:serviceId",
     summary: "One insurance scheme",
-    tag: "products",
-    params: id("productId"),
-    response: ZProduct,
+    tag: "services",
+    params: id("serviceId"),
+    response: ZService,
     access: "viewer",
     errors: [400, 404],
   },
@@ -244,7 +299,7 @@ export const contract = {
     summary: "One commitment",
     tag: "commitments",
     params: id("commitmentId"),
-    query: ZAsOfQuery,
+    query: z.strictObject({ asOf: ZIsoDate.optional() }),
     response: ZCommitmentView,
     access: "viewer",
     errors: [400, 404],
@@ -272,9 +327,9 @@ export const contract = {
   getOverview: {
     method: "GET",
     path: "/api/v1/stats/overview",
-    summary: "Headline figures for the meeting's first screen",
+    summary: "Headline figures and the portfolio of cases, in a scope (open cases by default) as of a date",
     tag: "stats",
-    query: ZAsOfQuery,
+    query: ZStatsQuery,
     response: ZOverview,
     access: "viewer",
     errors: [400],
@@ -282,9 +337,9 @@ export const contract = {
   getAffectedStats: {
     method: "GET",
     path: "/api/v1/stats/affected",
-    summary: "Members affected by incident and by product",
+    summary: "People and records affected, per incident, service and population (outside figures apart)",
     tag: "stats",
-    query: z.strictObject({ fiscalYear: z.coerce.number().pipe(ZFiscalYear).optional() }),
+    query: ZStatsQuery,
     response: ZAffectedStats,
     access: "viewer",
     errors: [400],
@@ -292,9 +347,9 @@ export const contract = {
   getRemediationStats: {
     method: "GET",
     path: "/api/v1/stats/remediation",
-    summary: "Correction and refund completion per cohort, in members and yen",
+    summary: "Remediation per group, and totals per purpose and population, in people and yen",
     tag: "stats",
-    query: z.strictObject({ incidentId: ZId.optional() }),
+    query: ZStatsQuery,
     response: ZRemediationStats,
     access: "viewer",
     errors: [400],
@@ -302,9 +357,9 @@ export const contract = {
   getRemediationTimeline: {
     method: "GET",
     path: "/api/v1/stats/remediation-timeline",
-    summary: "Cumulative corrections over time (day-precise progress reports only)",
+    summary: "Cumulative progress over time per purpose and population (day-precise reports only)",
     tag: "stats",
-    query: z.strictObject({ incidentId: ZId.optional() }),
+    query: ZStatsQuery,
     response: ZRemediationTimeline,
     access: "viewer",
     errors: [400],
@@ -314,7 +369,7 @@ export const contract = {
     path: "/api/v1/stats/commitments",
     summary: "Commitments by status, overdue and due within 14 days",
     tag: "stats",
-    query: z.strictObject({ vendorId: ZId.optional(), asOf: ZIsoDate.optional() }),
+    query: ZStatsQuery,
     response: ZCommitmentStats,
     access: "viewer",
     errors: [400],
@@ -322,9 +377,9 @@ export const contract = {
   getIntervalStats: {
     method: "GET",
     path: "/api/v1/stats/intervals",
-    summary: "Days between timeline milestones, per incident",
+    summary: "Days between timeline milestones, per incident, and each case's span",
     tag: "stats",
-    query: z.strictObject({ incidentId: ZId.optional() }),
+    query: ZStatsQuery,
     response: ZIntervalStats,
     access: "viewer",
     errors: [400],
@@ -616,24 +671,24 @@ export const contract = {
     access: "editor",
     errors: [400, 404, 409, 413, 415, 422],
   },
-  createProduct: {
+  createService: {
     method: "POST",
-    path: "/api/v1/products",
+    path: "/api/v1/services",
     summary: "Add an insurance scheme",
-    tag: "products",
-    body: ZProductDraft,
-    response: ZProduct,
+    tag: "services",
+    body: ZServiceDraft,
+    response: ZService,
     access: "editor",
     errors: [400, 413, 415, 422],
   },
-  updateProduct: {
+  updateService: {
     method: "PUT",
-    path: "/api/v1/products/:productId",
+    path: "/api/v1/services/:serviceId",
     summary: "Change an insurance scheme",
-    tag: "products",
-    params: id("productId"),
-    body: ZProductUpdate,
-    response: ZProduct,
+    tag: "services",
+    params: id("serviceId"),
+    body: ZServiceUpdate,
+    response: ZService,
     access: "editor",
     errors: [400, 404, 409, 413, 415, 422],
   },

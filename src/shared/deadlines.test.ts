@@ -109,8 +109,8 @@ describe("the statutory clocks of incident 1 (unauthorized access detected 2025-
   it("judges the filings once the secretariat records the vendor's reported dates", () => {
     const data = withIncident("inc-1", (i) =>
       i.milestones.push(
-        milestone("regulator_preliminary_report", "2025-04-25"),
-        milestone("regulator_final_report", "2025-06-27"),
+        milestone("vendor_regulator_preliminary_report", "2025-04-25"),
+        milestone("vendor_regulator_final_report", "2025-06-27"),
       ),
     );
     expect(item(data, "APPI_PRELIM:inc-1").state).toBe("met");
@@ -118,7 +118,7 @@ describe("the statutory clocks of incident 1 (unauthorized access detected 2025-
     expect(item(data, "APPI_FINAL:inc-1")).toMatchObject({ doneDate: "2025-06-27", state: "late" });
     // On the due day itself it is met; counting the first day moves the due date and the verdict.
     const onTime = withIncident("inc-1", (i) =>
-      i.milestones.push(milestone("regulator_final_report", "2025-06-20")),
+      i.milestones.push(milestone("vendor_regulator_final_report", "2025-06-20")),
     );
     expect(item(onTime, "APPI_FINAL:inc-1").state).toBe("met");
     expect(item(onTime, "APPI_FINAL:inc-1", include).state).toBe("late");

@@ -1,14 +1,17 @@
 import { addDays, addMonths, daysBetween, isDayPrecise } from "./dates";
+import { recordAsOf } from "./reads/as-of";
 import type { TSourceRef, TText } from "./schemas/common";
 import type { TDataset } from "./schemas/dataset";
 import type {
   TDeadline,
   TDeadlineMissing,
+  TDeadlineOwner,
   TDeadlineRule,
   TDeadlineState,
   TDeadlines,
 } from "./schemas/deadline";
 import type { TIncident, TMilestoneKind } from "./schemas/incident";
+import type { TLegalForm } from "./schemas/organisation";
 import type { TDayCounting, TSettings } from "./schemas/settings";
 
 /*
@@ -16,10 +19,12 @@ import type { TDayCounting, TSettings } from "./schemas/settings";
  * met, late, overdue, due soon, or cannot be judged because the vendor never reported the date. Shared by
  * the server, the mocks and the meeting snapshots, so every side counts the same days.
  *
- * The reporting duties under APPI and the Insurance Business Act are the insurer's; the board checks them
- * from the dates the insurer reports. A duty whose fulfilment the record does not show is `not_reported`,
- * never `met`. The association's own duties (a board report every three months) and the vendor's promises
- * are judged from the record itself: absent there means not done.
+ * Whose duty each clock is follows the record: personal data the organisation entrusted to the vendor is
+ * the organisation's to report and to notify (as 委託元; the vendor meets its own duty by telling the
+ * organisation), a vendor's own customers' data is the vendor's (and an insurer's report to the FSA too).
+ * The organisation's own duties — its filings, its notice, the board report its legal form requires — and
+ * the vendors' promises are judged from the record itself: absent there means not done. A vendor's
+ * filing the record does not show is `not_reported`, never `met`.
  */
 
 const t = (ja: string, en: string): TText => ({ ja, en });
@@ -31,8 +36,36 @@ export const PRELIM_DAYS = 5;
 /** PPC rules Art. 8(2): 30 days, 60 where the leak may come from a wrongful act (unauthorized access). */
 export const FINAL_DAYS = 30;
 export const FINAL_DAYS_WRONGFUL = 60;
-/** 一般社団法人法 Art. 91(2): executive directors report to the board at least every 3 months. */
+/** 一般社団・財団法人法 Art. 91(2) and 会社法 Art. 363(2): executive directors report at least every 3 months. */
 export const BOARD_REPORT_MONTHS = 3;
+
+/** The law that sets the board-report interval for each legal form; none: no such clock. */
+const BOARD_REPORT_BASIS: Partial<Record<TLegalForm, TText>> = {
+  general_incorporated_association: t(
+    "一般社団法人及び一般財団法人に関する法律91条2項(業務執行理事は3か月に1回以上理事会に報告)",
+    "Act on General Incorporated Associations and Foundations Art. 91(2) (executive directors report to the board at least every 3 months)",
+  ),
+  public_interest_incorporated_association: t(
+    "一般社団法人及び一般財団法人に関する法律91条2項(業務執行理事は3か月に1回以上理事会に報告)",
+    "Act on General Incorporated Associations and Foundations Art. 91(2) (executive directors report to the board at least every 3 months)",
+  ),
+  general_incorporated_foundation: t(
+    "一般社団法人及び一般財団法人に関する法律197条・91条2項(業務執行理事は3か月に1回以上理事会に報告)",
+    "Act on General Incorporated Associations and Foundations Art. 197 with Art. 91(2) (executive directors report to the board at least every 3 months)",
+  ),
+  public_interest_incorporated_foundation: t(
+    "一般社団法人及び一般財団法人に関する法律197条・91条2項(業務執行理事は3か月に1回以上理事会に報告)",
+    "Act on General Incorporated Associations and Foundations Art. 197 with Art. 91(2) (executive directors report to the board at least every 3 months)",
+  ),
+  stock_company: t(
+    "会社法363条2項(代表取締役・業務執行取締役は3か月に1回以上取締役会に報告)",
+    "Companies Act Art. 363(2) (representative and executive directors report to the board at least every 3 months)",
+  ),
+};
+
+/** The basis of the board-report clock for a legal form, or null when its law sets none. */
+export const boardReportBasis = (legalForm: TLegalForm): TText | null =>
+  BOARD_REPORT_BASIS[legalForm] ?? null;
 
 /** Where each rule is written, and how long it allows (days counted from the clock's start). */
 export const DEADLINE_RULES: Record<TDeadlineRule, TRuleInfo> = {
@@ -72,9 +105,10 @@ export const DEADLINE_RULES: Record<TDeadlineRule, TRuleInfo> = {
     guideline: false,
   },
   BOARD_REPORT: {
+    // The legal form's own law replaces this (boardReportBasis).
     basis: t(
-      "一般社団法人法91条2項(業務執行理事は3か月に1回以上理事会に報告)",
-      "Act on General Incorporated Associations Art. 91(2) (executive directors report to the board at least every 3 months)",
+      "法人の根拠法(3か月に1回以上の職務執行報告)",
+      "The organisation's law (a report at least every 3 months)",
     ),
     guideline: false,
   },
@@ -117,10 +151,14 @@ export const dueAfterMonths = (start: string, months: number, counting: TDayCoun
   return withinCalendar(addDays(corresponding, -1));
 };
 
-/** The first day-precise milestone of a kind (on or before `asOf`: the record as it stood that day). */
-const earliestDay = (incident: TIncident, kind: TMilestoneKind, asOf: string) =>
+/** The first day-precise milestone of one of `kinds` (in a record already cut at the reference date). */
+const earliestDay = (
+  incident: TIncident,
+  kinds: readonly TMilestoneKind[],
+  accept = (_: TIncident["milestones"][number]) => true,
+) =>
   incident.milestones
-    .filter((m) => m.kind === kind && isDayPrecise(m.date) && m.date <= asOf)
+    .filter((m) => kinds.includes(m.kind) && isDayPrecise(m.date) && accept(m))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0] ?? null;
 
 type TJudged = { state: TDeadlineState; missing: TDeadlineMissing | null };
@@ -161,78 +199,118 @@ export const DEADLINE_STATE_ORDER: readonly TDeadlineState[] = [
 ];
 
 type TDraft = Omit<TDeadline, "state" | "daysLeft" | "basis" | "guideline" | "missing"> & {
+  basis?: TText;
   /**
-   * Whether the record itself shows it done (the association's own duties, verified commitments): absent
-   * there means not done, so a passed due date is overdue. For the vendor's filings absent means not
+   * Whether the record itself shows it done (the organisation's own duties, verified commitments): absent
+   * there means not done, so a passed due date is overdue. For a vendor's filings absent means not
    * reported.
    */
   recordShowsDone: boolean;
 };
 
-/** Personal data was (or may have been) exposed: the APPI (and, for an insurer, the FSA) reporting duties apply. */
-export const isPersonalDataIncident = (incident: Pick<TIncident, "category" | "dataCategories">) =>
-  incident.category === "unauthorized_access" || incident.dataCategories.length > 0;
+/** Personal data was (or may have been) exposed: the APPI reporting duties apply to whoever holds it. */
+export const isPersonalDataIncident = (incident: Pick<TIncident, "dataRole">) => incident.dataRole !== "none";
 
 const byDate = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A wrongful act (an attack) allows 60 days for the final report instead of 30. */
+const WRONGFUL: ReadonlySet<TIncident["category"]> = new Set(["unauthorized_access", "cyberattack"]);
+
+/** The vendor-kind id of the built-in "insurer" kind: an insurer's leaks are reported to the FSA too. */
+export const INSURER_KIND = "insurer";
+
+export type TDeadlineQuery = {
+  asOf: string;
+  withinDays: number;
+  caseId?: string | undefined;
+  incidentId?: string | undefined;
+  owner?: TDeadlineOwner | undefined;
+  limit?: number;
+  offset?: number;
+};
+
 /**
- * Every due date the record gives rise to as of `asOf` (the record as it stood that day: milestones,
- * meetings and orders dated later are left out), judged against what the record shows done.
+ * Every due date the record gives rise to as of `asOf` (the record as it stood that day: what is dated
+ * later is left out), judged against what the record shows done, most pressing first.
  */
 export const computeDeadlines = (
-  data: TDataset,
+  dataset: Readonly<TDataset>,
   settings: Pick<TSettings, "dayCounting">,
-  query: { asOf: string; withinDays: number; incidentId?: string | undefined },
+  query: TDeadlineQuery,
 ): TDeadlines => {
   const { asOf } = query;
+  const data = recordAsOf(dataset, asOf);
   const counting = settings.dayCounting;
   const drafts: TDraft[] = [];
-  const incidents = data.incidents.filter((i) => query.incidentId === undefined || i.id === query.incidentId);
-  const insurers = new Set(data.vendors.filter((v) => v.role === "insurer").map((v) => v.id));
+  const incidents = data.incidents.filter(
+    (i) =>
+      (query.incidentId === undefined || i.id === query.incidentId) &&
+      (query.caseId === undefined || i.caseId === query.caseId),
+  );
+  const insurers = new Set(data.vendors.filter((v) => v.kindId === INSURER_KIND).map((v) => v.id));
+  const boardBasis = boardReportBasis(data.organisation.legalForm);
 
   for (const incident of incidents) {
-    // An incident the record first mentions after the reference date did not exist yet on that day.
-    if (incident.milestones.length > 0 && !incident.milestones.some((m) => m.date <= asOf)) continue;
     const base = {
+      caseId: incident.caseId,
       incidentId: incident.id,
       commitmentId: null,
       regulatoryActionId: null,
       label: incident.title,
     };
-    const insurer = incident.vendorIds.find((id) => insurers.has(id)) ?? null;
-    const vendorId = insurer ?? incident.vendorIds[0] ?? null;
     if (isPersonalDataIncident(incident)) {
-      // The clocks run from when the vendor learned of it; a detection known only to the month (or not
-      // at all) gives no due date.
-      const detected = earliestDay(incident, "detected", asOf);
-      const start = detected?.date ?? null;
-      const source: TSourceRef | null = detected?.source ?? null;
-      const prelim = earliestDay(incident, "regulator_preliminary_report", asOf);
-      const final = earliestDay(incident, "regulator_final_report", asOf);
-      // A public notice may stand in for notice to each individual (PPC rules Art. 10 proviso).
-      const notice = earliestDay(incident, "vendor_public_announcement", asOf);
-      const wrongful = incident.category === "unauthorized_access";
+      const ours = incident.dataRole === "entrusted_by_organisation";
+      // The vendor where it happened holds its own customers' data; it owes their filings.
+      const holder = incident.chain.at(-1) ?? incident.vendorIds[0] ?? null;
+      const owner: TDeadlineOwner = ours ? "organisation" : "vendor";
+      const vendorIds = ours || holder === null ? [] : [holder];
+      // The clocks run from when the duty-holder learned of it: the vendor's detection, or the day the
+      // vendor told the organisation. A date known only to the month (or not at all) gives no due date.
+      const started = ours
+        ? earliestDay(incident, ["reported_to_officers", "reported_to_organisation"])
+        : earliestDay(incident, ["detected"]);
+      const start = started?.date ?? null;
+      const source: TSourceRef | null = started?.source ?? null;
+      const prelim = earliestDay(
+        incident,
+        ours ? ["organisation_regulator_preliminary_report"] : ["vendor_regulator_preliminary_report"],
+      );
+      const final = earliestDay(
+        incident,
+        ours ? ["organisation_regulator_final_report"] : ["vendor_regulator_final_report"],
+      );
+      // A public notice may stand in for notice to each individual (PPC rules Art. 10 proviso); a vendor's
+      // notice counts for the organisation's people only where the secretariat says it reached them.
+      const notice = ours
+        ? earliestDay(
+            incident,
+            ["organisation_notice", "vendor_public_announcement", "vendor_notice_to_people"],
+            (m) => m.kind === "organisation_notice" || m.coversOurPeople,
+          )
+        : earliestDay(incident, ["vendor_public_announcement", "vendor_notice_to_people"]);
       const statutory = (rule: TDeadlineRule, due: string | null, done: string | null): TDraft => ({
         ...base,
         key: `${rule}:${incident.id}`,
         rule,
-        vendorId,
+        owner,
+        vendorIds,
         startDate: start,
         dueDate: due,
         doneDate: done,
         source,
-        recordShowsDone: false,
+        recordShowsDone: ours,
       });
       drafts.push(
         statutory("APPI_PRELIM", start && dueAfterDays(start, PRELIM_DAYS, counting), prelim?.date ?? null),
         statutory(
           "APPI_FINAL",
-          start && dueAfterDays(start, wrongful ? FINAL_DAYS_WRONGFUL : FINAL_DAYS, counting),
+          start &&
+            dueAfterDays(start, WRONGFUL.has(incident.category) ? FINAL_DAYS_WRONGFUL : FINAL_DAYS, counting),
           final?.date ?? null,
         ),
         statutory("APPI_NOTICE", null, notice?.date ?? null),
       );
-      if (insurer !== null) {
+      if (!ours && holder !== null && insurers.has(holder)) {
         // The insurer's first report to the FSA is the same filing as the APPI preliminary report (the
         // PPC's powers over insurers are delegated to the FSA).
         drafts.push(
@@ -244,67 +322,74 @@ export const computeDeadlines = (
         );
       }
     }
-    if (incident.status === "open") {
+    if (incident.status === "open" && boardBasis !== null) {
       // The last time the board heard of it: a meeting whose items name it, or a reported_to_board
-      // milestone. Never heard of: the clock runs from when the association learned of it.
+      // milestone. Never heard of: the clock runs from when the organisation learned of it.
       const heard: { date: string; source: TSourceRef }[] = data.meetings
-        .filter((m) => m.date <= asOf && m.items.some((item) => item.incidentIds.includes(incident.id)))
+        .filter((m) => m.items.some((item) => item.incidentIds.includes(incident.id)))
         .map((m) => ({ date: m.date, source: m.source }));
       for (const m of incident.milestones) {
-        if (m.kind === "reported_to_board" && isDayPrecise(m.date) && m.date <= asOf) {
+        if (m.kind === "reported_to_board" && isDayPrecise(m.date))
           heard.push({ date: m.date, source: m.source });
-        }
       }
       heard.sort((a, b) => byDate(b.date, a.date));
-      const learned = earliestDay(incident, "reported_to_association", asOf);
+      const learned = earliestDay(incident, ["reported_to_organisation"]);
       const last = heard[0] ?? (learned ? { date: learned.date, source: learned.source } : null);
       if (last) {
         drafts.push({
           ...base,
           key: `BOARD_REPORT:${incident.id}`,
           rule: "BOARD_REPORT",
-          vendorId: null,
+          owner: "organisation",
+          vendorIds: [],
           startDate: last.date,
           dueDate: dueAfterMonths(last.date, BOARD_REPORT_MONTHS, counting),
           doneDate: null,
           source: last.source,
+          basis: boardBasis,
           recordShowsDone: true,
         });
       }
     }
   }
 
+  const incidentIds = new Set(incidents.map((i) => i.id));
+  const caseOf = new Map(data.incidents.map((i) => [i.id, i.caseId]));
+  const scoped = query.incidentId !== undefined || query.caseId !== undefined;
   for (const c of data.commitments) {
     if (c.dueDate === null) continue;
-    if (query.incidentId !== undefined && !c.incidentIds.includes(query.incidentId)) continue;
-    // A month-only date sorts before every day of its month: kept from the month on.
-    if (c.madeOn !== null && c.madeOn > asOf) continue;
+    if (scoped && !c.incidentIds.some((id) => incidentIds.has(id))) continue;
+    const incidentId = c.incidentIds.find((id) => incidentIds.has(id)) ?? c.incidentIds[0] ?? null;
     drafts.push({
       key: `VENDOR_PROMISE:${c.id}`,
       rule: "VENDOR_PROMISE",
-      incidentId: c.incidentIds[0] ?? null,
+      owner: "vendor",
+      caseId: incidentId ? (caseOf.get(incidentId) ?? null) : null,
+      incidentId,
       commitmentId: c.id,
-      vendorId: c.owedByIds[0] ?? null,
+      vendorIds: c.owedByIds,
       regulatoryActionId: null,
       label: c.text,
       startDate: isDayPrecise(c.madeOn) ? c.madeOn : null,
       dueDate: c.dueDate,
-      // Only the association's verification closes a commitment; the vendor's word alone does not.
+      // Only the organisation's verification closes a commitment; the vendor's word alone does not.
       doneDate: c.status === "verified" ? c.verifiedDate : null,
       source: c.source,
       recordShowsDone: true,
     });
   }
 
-  if (query.incidentId === undefined) {
+  if (!scoped) {
     for (const a of data.regulatoryActions) {
-      if (a.planDueDate === null || a.date > asOf) continue;
+      if (a.planDueDate === null) continue;
       drafts.push({
         key: `FSA_PLAN:${a.id}`,
         rule: "FSA_PLAN",
+        owner: "vendor",
+        caseId: null,
         incidentId: null,
         commitmentId: null,
-        vendorId: a.vendorId,
+        vendorIds: [a.vendorId],
         regulatoryActionId: a.id,
         label: a.action,
         startDate: a.date,
@@ -317,28 +402,35 @@ export const computeDeadlines = (
     }
   }
 
-  const items: TDeadline[] = drafts.map(({ recordShowsDone, ...d }) => ({
-    ...d,
-    guideline: DEADLINE_RULES[d.rule].guideline,
-    basis: DEADLINE_RULES[d.rule].basis,
-    ...judge({ ...d, recordShowsDone }, asOf, query.withinDays),
-    daysLeft: d.dueDate === null ? null : daysBetween(asOf, d.dueDate),
-  }));
-  items.sort(
+  const all: TDeadline[] = drafts
+    .filter((d) => query.owner === undefined || d.owner === query.owner)
+    .map(({ recordShowsDone, basis, ...d }) => ({
+      ...d,
+      guideline: DEADLINE_RULES[d.rule].guideline,
+      basis: basis ?? DEADLINE_RULES[d.rule].basis,
+      ...judge({ ...d, recordShowsDone }, asOf, query.withinDays),
+      daysLeft: d.dueDate === null ? null : daysBetween(asOf, d.dueDate),
+    }));
+  all.sort(
     (a, b) =>
       DEADLINE_STATE_ORDER.indexOf(a.state) - DEADLINE_STATE_ORDER.indexOf(b.state) ||
       byDate(a.dueDate ?? "9999-12-31", b.dueDate ?? "9999-12-31") ||
       byDate(a.key, b.key),
   );
+  const limit = query.limit ?? 100;
+  const offset = query.offset ?? 0;
   return {
     asOf,
     withinDays: query.withinDays,
     dayCounting: counting,
     counts: {
-      overdue: items.filter((i) => i.state === "overdue").length,
-      dueSoon: items.filter((i) => i.state === "due_soon").length,
-      notReported: items.filter((i) => i.state === "not_reported").length,
+      overdue: all.filter((i) => i.state === "overdue").length,
+      dueSoon: all.filter((i) => i.state === "due_soon").length,
+      notReported: all.filter((i) => i.state === "not_reported").length,
     },
-    items,
+    total: all.length,
+    limit,
+    offset,
+    items: all.slice(offset, offset + limit),
   };
 };

@@ -13,6 +13,6 @@ export const incidentList = (queryClient: QueryClient, { request }: LoaderFuncti
 export const incidentPage = (queryClient: QueryClient, { params }: LoaderFunctionArgs) => {
   void queryClient.prefetchQuery(incidentQueries.detail(params.incidentId ?? ""));
   void queryClient.prefetchQuery(referenceQueries.vendors());
-  void queryClient.prefetchQuery(referenceQueries.products());
+  void queryClient.prefetchQuery(referenceQueries.services());
   void queryClient.prefetchQuery(referenceQueries.documents());
 };

@@ -13,8 +13,8 @@ export const vendorScorecards = (queryClient: QueryClient, { request }: LoaderFu
   void queryClient.prefetchQuery(referenceQueries.vendors());
 };
 
-/** `/vendors/:vendorId`: the vendor and the products' names its page waits for. */
+/** `/vendors/:vendorId`: the vendor and the services' names its page waits for. */
 export const vendorPage = (queryClient: QueryClient, { params }: LoaderFunctionArgs) => {
   void queryClient.prefetchQuery(vendorQueries.detail(params.vendorId ?? ""));
-  void queryClient.prefetchQuery(referenceQueries.products());
+  void queryClient.prefetchQuery(referenceQueries.services());
 };

@@ -1,6 +1,6 @@
 import { useParams, useSearchParams } from "react-router";
 import { RequireRole } from "@/features/auth/components/require-role";
-import { ProductEditor, VendorEditor } from "@/features/vendors/components/vendor-form";
+import { ServiceEditor, VendorEditor } from "@/features/vendors/components/vendor-form";
 
 /* Editors and admins only: anyone else gets the 403 page (the server refuses them too). */
 
@@ -20,20 +20,20 @@ export const VendorEditRoute = () => {
 };
 
 /** `?vendor=` names the vendor whose page the user came from: the new scheme starts linked to it. */
-export const ProductNewRoute = () => {
+export const ServiceNewRoute = () => {
   const [params] = useSearchParams();
   return (
     <RequireRole atLeast="editor">
-      <ProductEditor forVendor={params.get("vendor") ?? undefined} />
+      <ServiceEditor forVendor={params.get("vendor") ?? undefined} />
     </RequireRole>
   );
 };
 
-export const ProductEditRoute = () => {
-  const { productId = "" } = useParams();
+export const ServiceEditRoute = () => {
+  const { serviceId = "" } = useParams();
   return (
     <RequireRole atLeast="editor">
-      <ProductEditor key={productId} productId={productId} />
+      <ServiceEditor key={serviceId} serviceId={serviceId} />
     </RequireRole>
   );
 };

@@ -57,7 +57,7 @@ export const editing = {
   ref_document: "document",
   ref_vendor: "vendor",
   ref_party: "issuer",
-  ref_product: "product",
+  ref_service: "service",
   ref_incident: "incident",
   ref_commitment: "commitment",
   ref_meeting: "meeting",

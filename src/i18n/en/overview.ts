@@ -57,9 +57,9 @@ export const overview = {
   sourcesTail: ". Each figure links to the page that cites its source.",
 
   chartsTitle: "Impact and remediation",
-  chartAffectedTitle: "Members affected by incident and insurance product",
+  chartAffectedTitle: "Members affected by incident and insurance service",
   chartAffectedDescription:
-    "Each incident's members stacked by product. Total {total} (cumulative). Small parts are easier to read in the table.",
+    "Each incident's members stacked by service. Total {total} (cumulative). Small parts are easier to read in the table.",
   chartRemediationTitle: "Remediation completion by group",
   chartRemediationDescription:
     "Each group as 100%: done (vendor's report), in progress and not reported. Not reported is not 0. Groups whose split is not reported are listed in the table.",
@@ -108,7 +108,7 @@ export const overview = {
   spanLabel: "{from} {to}:",
   spanFromOccurred: "Occurrence",
   spanFromDetected: "Detection",
-  spanToAssociation: "to the written report to the association",
+  spanToOrganisation: "to the written report to the association",
   spanToBoard: "to the report to the board",
   noSpans: "No span can be given (a date is known only to the month, or missing).",
   courseCaption: "Course of {incident} (by date)",

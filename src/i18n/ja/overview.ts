@@ -107,7 +107,7 @@ export const overview = {
   spanLabel: "{from}{to}",
   spanFromOccurred: "発生から",
   spanFromDetected: "検知から",
-  spanToAssociation: "協会への文書報告まで",
+  spanToOrganisation: "協会への文書報告まで",
   spanToBoard: "理事会への報告まで",
   noSpans: "発生・検知から報告までの日数は出せません(日付が月までしか分からない、または記録がない)。",
   courseCaption: "{incident}の経緯(日付順)",

@@ -1,4 +1,4 @@
-/** Strings of the forms for incidents, documents, meetings, vendors and products. */
+/** Strings of the forms for incidents, documents, meetings, vendors and services. */
 export const records = {
   // Entry points on the read pages (editors and admins only).
   newIncident: "事故を登録",
@@ -7,9 +7,9 @@ export const records = {
   editDocument: "この資料を編集",
   newVendor: "委託先を登録",
   editVendor: "この委託先を編集",
-  newProduct: "保険制度を登録",
-  editProduct: "編集",
-  editProductNamed: "{name}を編集",
+  newService: "保険制度を登録",
+  editService: "編集",
+  editServiceNamed: "{name}を編集",
 
   // Every record form.
   formNav: "入力項目",
@@ -60,7 +60,7 @@ export const records = {
     "人数が報告されていない保険商品は「未報告」を選び、何が報告されていないかを書きます。0 とは入力しないでください。",
   affectedItem: "保険商品 {n}",
   affectedAdd: "保険商品を追加",
-  fProduct: "保険商品",
+  fService: "保険商品",
   fAffectedCount: "影響を受けた会員",
   scopeTitle: "全体の規模",
   scopeHint: "「数百万件」のような資料の記載は、数値にせず「概数・文言のみ」でそのまま記録します。",
@@ -113,21 +113,21 @@ export const records = {
   statementItem: "記載 {n}",
   statementAdd: "記載を追加",
 
-  // Vendor and product forms.
+  // Vendor and service forms.
   vendorNewTitle: "委託先を登録",
   vendorEditTitle: "委託先を編集: {name}",
   backToVendor: "← 委託先のページに戻る",
   fVendorName: "正式名称",
   fShortName: "略称",
   fRole: "役割",
-  fProducts: "担当する保険制度",
-  fProductsHint:
+  fServices: "担当する保険制度",
+  fServicesHint:
     "ここで選んだ保険制度の側にも、この委託先が自動で加わります(外すと保険制度の側からも外れます)。",
-  productNewTitle: "保険制度を登録",
-  productEditTitle: "保険制度を編集: {name}",
-  fProductName: "保険制度の名称",
-  fProductVendors: "担当する委託先",
-  fProductVendorsHint:
+  serviceNewTitle: "保険制度を登録",
+  serviceEditTitle: "保険制度を編集: {name}",
+  fServiceName: "保険制度の名称",
+  fServiceVendors: "担当する委託先",
+  fServiceVendorsHint:
     "ここで選んだ委託先の側にも、この保険制度が自動で加わります(外すと委託先の側からも外れます)。",
   secChanges: "制度の変更",
   changesTitle: "日付のある変更",
@@ -136,6 +136,6 @@ export const records = {
   changeAdd: "変更を追加",
   fEffective: "実施日",
   fDescription: "変更の内容",
-  productNotFoundTitle: "保険制度が見つかりません",
-  productNotFoundBody: "ID「{id}」の保険制度は記録にありません。",
+  serviceNotFoundTitle: "保険制度が見つかりません",
+  serviceNotFoundBody: "ID「{id}」の保険制度は記録にありません。",
 };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZCase } from "@/shared/schemas/case";
 import { ZCohort } from "@/shared/schemas/cohort";
 import { ZCommitment } from "@/shared/schemas/commitment";
 import { type TDataset, ZDataset } from "@/shared/schemas/dataset";
@@ -6,7 +7,7 @@ import { ZSourceDocument } from "@/shared/schemas/document";
 import { ZIncident } from "@/shared/schemas/incident";
 import { ZMeeting } from "@/shared/schemas/meeting";
 import { ZOrganisation } from "@/shared/schemas/organisation";
-import { ZProduct } from "@/shared/schemas/product";
+import { ZService } from "@/shared/schemas/service";
 import { type TSettings, ZSettings } from "@/shared/schemas/settings";
 import { ZRegulatoryAction, ZVendor } from "@/shared/schemas/vendor";
 import type { TDb, TQueryable } from "./types";
@@ -21,8 +22,9 @@ import type { TDb, TQueryable } from "./types";
 
 /** Each kind of record: the dataset list it lives in and the schema every stored row must pass. */
 const KINDS = {
+  case: { key: "cases", schema: ZCase },
   vendor: { key: "vendors", schema: ZVendor },
-  product: { key: "products", schema: ZProduct },
+  service: { key: "services", schema: ZService },
   document: { key: "documents", schema: ZSourceDocument },
   incident: { key: "incidents", schema: ZIncident },
   cohort: { key: "cohorts", schema: ZCohort },
@@ -60,8 +62,9 @@ const ZHead = z.object({
 export type THeldRecord = { rev: number; data: TDataset; settings: TSettings };
 
 const EMPTY_LISTS = (): Omit<TDataset, "organisation"> => ({
+  cases: [],
   vendors: [],
-  products: [],
+  services: [],
   documents: [],
   incidents: [],
   cohorts: [],

@@ -8,7 +8,7 @@ import {
   incidentUpdate,
   meetingUpdate,
   newCommitment,
-  productUpdate,
+  serviceUpdate,
   text,
   vendorUpdate,
 } from "@/server/test/edit-requests";
@@ -111,10 +111,10 @@ const KINDS: TKind[] = [
     change: (c, tag) => ({ ...vendorUpdate(c as never), shortName: text(`損保（${tag}）`) }),
   },
   {
-    type: "product",
-    path: "/api/v1/products/prod-medical",
-    read: "/api/v1/products/prod-medical",
-    change: (c, tag) => ({ ...productUpdate(c as never), name: text(`医療（${tag}）`) }),
+    type: "service",
+    path: "/api/v1/services/prod-medical",
+    read: "/api/v1/services/prod-medical",
+    change: (c, tag) => ({ ...serviceUpdate(c as never), name: text(`医療（${tag}）`) }),
   },
 ];
 
@@ -292,7 +292,7 @@ describe.each(testEngines)("no lost update on %s", (engine) => {
       actor: { id: "usr-testactor", username: "test-actor", displayName: "Test actor" },
     };
     const digest = await dataDigest(t.db);
-    // A vendor that takes on a product: two records change (the vendor, then the product). The answer
+    // A vendor that takes on a service: two records change (the vendor, then the service). The answer
     // fails after both are stored and their audit entries appended.
     const partners = vendorUpdate(await getOk<TVendor>(ana, "/api/v1/vendors/partners"));
     await expect(
@@ -304,7 +304,7 @@ describe.each(testEngines)("no lost update on %s", (engine) => {
           edit: (d) =>
             edit.updateVendor(d, "partners", {
               ...partners,
-              productIds: ["prod-liability-topup", "prod-oyako"],
+              serviceIds: ["prod-liability-topup", "prod-oyako"],
             }),
         },
         async () => {

@@ -17,9 +17,9 @@ import {
   meetingUpdate,
   newCommitment,
   newMeeting,
-  productDraft,
-  productUpdate,
   requestOf,
+  serviceDraft,
+  serviceUpdate,
   type TCall,
   text,
   vendorDraft,
@@ -248,30 +248,30 @@ const script = async (send: TSend): Promise<TStep[]> => {
     body: { version: future.version },
   });
 
-  // Vendors and products
-  await editor("add a vendor with a product", "createVendor", {
-    body: { ...vendorDraft(byId(case2025.vendors, "partners")), productIds: ["prod-oyako"] },
+  // Vendors and services
+  await editor("add a vendor with a service", "createVendor", {
+    body: { ...vendorDraft(byId(case2025.vendors, "partners")), serviceIds: ["prod-oyako"] },
   });
   const partners = (await editor("read the agency", "getVendor", { params: { vendorId: "partners" } })).body;
-  await editor("give the agency another product", "updateVendor", {
+  await editor("give the agency another service", "updateVendor", {
     params: { vendorId: "partners" },
-    body: { ...vendorUpdate(partners as never), productIds: ["prod-liability-topup", "prod-medical"] },
+    body: { ...vendorUpdate(partners as never), serviceIds: ["prod-liability-topup", "prod-medical"] },
   });
-  await editor("list a product twice and one that does not exist (422)", "updateVendor", {
+  await editor("list a service twice and one that does not exist (422)", "updateVendor", {
     params: { vendorId: "partners" },
     body: {
       ...vendorUpdate(partners as never),
       version: partners.version + 1,
-      productIds: ["prod-oyako", "prod-oyako", "prod-x"],
+      serviceIds: ["prod-oyako", "prod-oyako", "prod-x"],
     },
   });
-  await editor("add a product", "createProduct", {
-    body: { ...productDraft(byId(case2025.products, "prod-oyako")), vendorIds: ["partners"] },
+  await editor("add a service", "createService", {
+    body: { ...serviceDraft(byId(case2025.services, "prod-oyako")), vendorIds: ["partners"] },
   });
-  const oyako = (await editor("read a product", "getProduct", { params: { productId: "prod-oyako" } })).body;
-  await editor("rename it", "updateProduct", {
-    params: { productId: "prod-oyako" },
-    body: { ...productUpdate(oyako as never), name: text("親子保険") },
+  const oyako = (await editor("read a service", "getService", { params: { serviceId: "prod-oyako" } })).body;
+  await editor("rename it", "updateService", {
+    params: { serviceId: "prod-oyako" },
+    body: { ...serviceUpdate(oyako as never), name: text("親子保険") },
   });
 
   // The import, twice (the second changes nothing), and a file with a bad row

@@ -238,7 +238,7 @@ const LISTS = {
   document: "documents",
   meeting: "meetings",
   vendor: "vendors",
-  product: "products",
+  service: "services",
 } as const;
 
 const entitiesOf = (
@@ -276,8 +276,8 @@ const existingIds = (paramName: string, state: TState, selfId: string): string[]
       return d.meetings.map((x) => x.id);
     case "vendorId":
       return d.vendors.map((x) => x.id);
-    case "productId":
-      return d.products.map((x) => x.id);
+    case "serviceId":
+      return d.services.map((x) => x.id);
     case "userId":
       return state.users.map((u) => u.id).filter((id) => id !== selfId);
     default:
@@ -301,7 +301,7 @@ const versionNamed = (
     documentId: state.data.documents,
     meetingId: state.data.meetings,
     vendorId: state.data.vendors,
-    productId: state.data.products,
+    serviceId: state.data.services,
   }[key ?? ""] as { id: string; version: number }[] | undefined;
   return list?.find((x) => x.id === id)?.version;
 };
@@ -459,8 +459,8 @@ const RECORD_RESPONSE: Partial<Record<TWriteName, keyof typeof LISTS>> = {
   closeMeeting: "meeting",
   createVendor: "vendor",
   updateVendor: "vendor",
-  createProduct: "product",
-  updateProduct: "product",
+  createService: "service",
+  updateService: "service",
 };
 
 const withoutView = (record: Record<string, unknown>) => {
@@ -573,12 +573,12 @@ const DETAIL: Record<keyof typeof LISTS, { name: TEndpointName; param: string }>
   document: { name: "getDocument", param: "documentId" },
   meeting: { name: "getMeeting", param: "meetingId" },
   vendor: { name: "getVendor", param: "vendorId" },
-  product: { name: "getProduct", param: "productId" },
+  service: { name: "getService", param: "serviceId" },
 };
 
 /**
  * What the accepted writes stored can still be read: every list and statistic, and each changed
- * record's own page (a figure the store accepts but a sum or a product of overflows would break them).
+ * record's own page (a figure the store accepts but a sum or a service of overflows would break them).
  */
 const expectReadable = async (target: TTarget, touched: Set<string>) => {
   for (const name of READS) {

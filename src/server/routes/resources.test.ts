@@ -27,21 +27,21 @@ describe.each(testEngines)("resources on %s", (engine) => {
     expect(await getOk(app, "/api/v1/organisation")).toEqual(case2025.organisation);
   });
 
-  it("lists vendors and products as loaded, and each one by id", async () => {
+  it("lists vendors and services as loaded, and each one by id", async () => {
     expect(await getOk(app, "/api/v1/vendors")).toEqual({
       items: case2025.vendors,
       total: case2025.vendors.length,
       limit: 100,
       offset: 0,
     });
-    expect(await getOk(app, "/api/v1/products")).toEqual({
-      items: case2025.products,
-      total: case2025.products.length,
+    expect(await getOk(app, "/api/v1/services")).toEqual({
+      items: case2025.services,
+      total: case2025.services.length,
       limit: 100,
       offset: 0,
     });
-    for (const product of case2025.products) {
-      expect(await getOk(app, `/api/v1/products/${product.id}`)).toEqual(product);
+    for (const service of case2025.services) {
+      expect(await getOk(app, `/api/v1/services/${service.id}`)).toEqual(service);
     }
   });
 
@@ -249,7 +249,7 @@ describe.each(testEngines)("resources on %s", (engine) => {
   it("answers 404 problems for well-formed ids that match nothing", async () => {
     for (const [path, what] of [
       ["/api/v1/vendors/nobody", "vendor"],
-      ["/api/v1/products/prod-x", "product"],
+      ["/api/v1/services/prod-x", "service"],
       ["/api/v1/documents/doc-9", "document"],
       ["/api/v1/incidents/inc-999", "incident"],
       ["/api/v1/cohorts/coh-x", "cohort"],

@@ -26,7 +26,7 @@ const financial = {
   notReported: 3,
   owedYen: 372_000,
   doneYen: 372_000,
-  membersWithUnknownAmount: 3,
+  peopleWithUnknownAmount: 3,
 };
 // How many of the 46 apology letters went out is not reported: 46 not reported, never "0 done".
 const notification = {
@@ -36,7 +36,7 @@ const notification = {
   notReported: 46,
   owedYen: 0,
   doneYen: 0,
-  membersWithUnknownAmount: 0,
+  peopleWithUnknownAmount: 0,
 };
 
 describe.each(testEngines)("stats on %s", (engine) => {
@@ -64,28 +64,28 @@ describe.each(testEngines)("stats on %s", (engine) => {
       ["inc-3", 3, 3],
     ]);
     expect(stats.incidents[0]?.title).toEqual(title("inc-1"));
-    expect(stats.incidents[0]?.byProduct.map((p) => [p.productId, p.count])).toEqual(
-      case2025.incidents[0]?.affected.map((a) => [a.productId, a.count]),
+    expect(stats.incidents[0]?.byService.map((p) => [p.serviceId, p.count])).toEqual(
+      case2025.incidents[0]?.affected.map((a) => [a.serviceId, a.count]),
     );
-    expect(stats.incidents[0]?.byProduct.map((p) => p.productName.en)).toEqual([
+    expect(stats.incidents[0]?.byService.map((p) => p.serviceName.en)).toEqual([
       "New group medical insurance",
       "Oyako no Chikara (parent-and-child plan)",
       "OT liability insurance, top-up plan",
     ]);
-    expect(stats.byProduct.map((p) => [p.productId, p.reportedTotal, p.incidentCount])).toEqual([
+    expect(stats.byService.map((p) => [p.serviceId, p.reportedTotal, p.incidentCount])).toEqual([
       ["prod-medical", 44, 1],
       ["prod-oyako", 1, 1],
       ["prod-liability-topup", 1 + 1860 + 3, 3],
     ]);
   });
 
-  it("/stats/affected?fiscalYear filters the incidents but keeps every product", async () => {
+  it("/stats/affected?fiscalYear filters the incidents but keeps every service", async () => {
     const stats = await getOk<TAffectedStats>(app, "/api/v1/stats/affected?fiscalYear=2024");
     expect(stats).toEqual({
       incidents: [],
-      byProduct: case2025.products.map((p) => ({
-        productId: p.id,
-        productName: p.name,
+      byService: case2025.services.map((p) => ({
+        serviceId: p.id,
+        serviceName: p.name,
         reportedTotal: 0,
         incidentCount: 0,
       })),
@@ -109,7 +109,7 @@ describe.each(testEngines)("stats on %s", (engine) => {
         c.done,
         c.remaining,
         c.notReported,
-        c.amountPerMemberYen,
+        c.amountPerPersonYen,
         c.owedYen,
         c.doneYen,
         c.lastReportDate,
@@ -142,7 +142,7 @@ describe.each(testEngines)("stats on %s", (engine) => {
       notReported: 3,
       owedYen: 0,
       doneYen: 0,
-      membersWithUnknownAmount: 3,
+      peopleWithUnknownAmount: 3,
     });
     expect(inc3.notification).toEqual({ ...notification, members: 0, notReported: 0 });
     const none = await getOk<TRemediationStats>(app, "/api/v1/stats/remediation?incidentId=inc-404");
@@ -204,12 +204,12 @@ describe.each(testEngines)("stats on %s", (engine) => {
     const stats = await getOk<TIntervalStats>(app, "/api/v1/stats/intervals");
     const span = (incidentId: string, from: string, to: string) =>
       stats.spans.find((s) => s.incidentId === incidentId && s.fromKind === from && s.toKind === to);
-    expect(span("inc-1", "detected", "reported_to_association")).toEqual({
+    expect(span("inc-1", "detected", "reported_to_organisation")).toEqual({
       incidentId: "inc-1",
       fromMilestoneId: "m1-detected",
       toMilestoneId: "m1-report",
       fromKind: "detected",
-      toKind: "reported_to_association",
+      toKind: "reported_to_organisation",
       fromDate: "2025-04-21",
       toDate: "2025-08-18",
       days: 119,
@@ -217,11 +217,11 @@ describe.each(testEngines)("stats on %s", (engine) => {
     });
     expect(span("inc-1", "occurred", "reported_to_board")?.days).toBe(128);
     expect(stats.spans.map((s) => [s.incidentId, s.fromKind, s.toKind, s.days, s.outsideRecord])).toEqual([
-      ["inc-1", "occurred", "reported_to_association", 123, true],
+      ["inc-1", "occurred", "reported_to_organisation", 123, true],
       ["inc-1", "occurred", "reported_to_board", 128, true],
-      ["inc-1", "detected", "reported_to_association", 119, true],
+      ["inc-1", "detected", "reported_to_organisation", 119, true],
       ["inc-1", "detected", "reported_to_board", 124, true],
-      ["inc-2", "occurred", "reported_to_association", 39, false],
+      ["inc-2", "occurred", "reported_to_organisation", 39, false],
       ["inc-2", "occurred", "reported_to_board", 39, false],
       // Incident 3 "occurred" only in July (month-only): no span from it.
     ]);
@@ -276,9 +276,9 @@ describe.each(testEngines)("stats on %s", (engine) => {
         incidents: 3,
         membersAffectedReported: 1909,
         incidentsWithUnreportedCounts: 0,
-        medianDaysDetectionToAssociation: 119,
+        medianDaysDetectionToOrganisation: 119,
         // 123 (incident 1) and 39 (incident 2); incident 3 has no day-precise occurrence.
-        medianDaysOccurrenceToAssociation: 81,
+        medianDaysOccurrenceToOrganisation: 81,
         medianDaysToBoard: 83.5,
         remediationMembers: 46 + 1860 + 3,
         remediationDone: 1860,
@@ -295,8 +295,8 @@ describe.each(testEngines)("stats on %s", (engine) => {
         incidents: 1,
         membersAffectedReported: 3,
         incidentsWithUnreportedCounts: 0,
-        medianDaysDetectionToAssociation: null,
-        medianDaysOccurrenceToAssociation: null,
+        medianDaysDetectionToOrganisation: null,
+        medianDaysOccurrenceToOrganisation: null,
         medianDaysToBoard: null,
         remediationMembers: 3,
         remediationDone: 0,

@@ -10,12 +10,12 @@ import type {
   TDocumentDraft,
   TIncidentDraft,
   TMeetingDraft,
-  TProductDraft,
+  TServiceDraft,
   TVendorDraft,
 } from "@/shared/schemas/edit";
 import type { TIncident } from "@/shared/schemas/incident";
 import type { TMeeting } from "@/shared/schemas/meeting";
-import type { TProduct } from "@/shared/schemas/product";
+import type { TService } from "@/shared/schemas/service";
 import type { TVendor } from "@/shared/schemas/vendor";
 import { case2025 } from "@/shared/seed/case-2025";
 
@@ -146,9 +146,9 @@ export const vendorDraft = (v: TVendor): TVendorDraft => {
   const { version: _v, ...body } = vendorUpdate(v);
   return body;
 };
-export const productUpdate = ({ id: _id, ...p }: TProduct) => p;
-export const productDraft = (p: TProduct): TProductDraft => {
-  const { version: _v, ...body } = productUpdate(p);
+export const serviceUpdate = ({ id: _id, ...p }: TService) => p;
+export const serviceDraft = (p: TService): TServiceDraft => {
+  const { version: _v, ...body } = serviceUpdate(p);
   return body;
 };
 
@@ -308,14 +308,14 @@ export const WRITE_SAMPLES: { [N in TWriteName]: (c: TCaller) => Promise<TCall> 
     const shortName = suffixed(byId(data.vendors, "partners").shortName, c.unique("ven"));
     return { params: { vendorId: vendor.id }, body: { ...vendorUpdate(vendor), shortName } };
   },
-  createProduct: async (c) => {
-    const product = productDraft(byId(data.products, "prod-oyako"));
-    return { body: { ...product, name: suffixed(product.name, c.unique("prd")) } };
+  createService: async (c) => {
+    const service = serviceDraft(byId(data.services, "prod-oyako"));
+    return { body: { ...service, name: suffixed(service.name, c.unique("prd")) } };
   },
-  updateProduct: async (c) => {
-    const product = await c.call("getProduct", { params: { productId: "prod-oyako" } });
-    const name = suffixed(byId(data.products, "prod-oyako").name, c.unique("prd"));
-    return { params: { productId: product.id }, body: { ...productUpdate(product), name } };
+  updateService: async (c) => {
+    const service = await c.call("getService", { params: { serviceId: "prod-oyako" } });
+    const name = suffixed(byId(data.services, "prod-oyako").name, c.unique("prd"));
+    return { params: { serviceId: service.id }, body: { ...serviceUpdate(service), name } };
   },
   updateSettings: async (c) => {
     const settings = await c.call("getSettings");

@@ -17,7 +17,7 @@ export type TEditContext = {
 
 /** One changed record: what the audit log keeps and what the server stores again. */
 export type TRecordChange = {
-  entityType: Exclude<TAuditEntityType, "settings" | "user">;
+  entityType: Exclude<TAuditEntityType, "settings" | "user" | "product">;
   entityId: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
@@ -35,13 +35,13 @@ export type TEditOutcome<R = string> = TEditSuccess<R> | TEditFailure;
 
 export const refuse = (p: TProblem): TEditFailure => ({ ok: false, problem: p });
 
-/** Column limits of the database that the zod schemas do not state (integer columns are 32-bit). */
+/** Integer limits the zod schemas do not state (versions, numbers and counts stay 32-bit). */
 const MAX_INT4 = 2_147_483_647;
 
 /**
- * Figures are 64-bit columns, but what the statistics derive from them (sums; yen as members × yen per
- * member) must stay exact JSON numbers (at most 2^53): no figure, and no cohort's yen, above a trillion.
- * An association's members, yen and records are far below it.
+ * What the statistics derive from figures (sums; yen as people × yen per person) must stay exact JSON
+ * numbers (at most 2^53): no figure, and no group's yen, above a trillion. An organisation's people, yen
+ * and records are far below it.
  */
 export const MAX_FIGURE = 1_000_000_000_000;
 
@@ -53,11 +53,14 @@ export type TRefKind =
   | "document"
   | "vendor"
   | "party"
-  | "product"
+  | "service"
   | "incident"
   | "commitment"
   | "meeting"
-  | "cohort";
+  | "cohort"
+  | "case"
+  | "population"
+  | "vendorKind";
 
 /** Which kind of record each reference field of the drafts names (also used by the tests' body generators). */
 export const REFERENCE_FIELDS: Record<string, TRefKind> = {
@@ -67,24 +70,31 @@ export const REFERENCE_FIELDS: Record<string, TRefKind> = {
   documentIds: "document",
   vendorId: "vendor",
   vendorIds: "vendor",
+  chain: "vendor",
+  subcontractorOf: "vendor",
   owedByIds: "vendor",
   targetVendorIds: "vendor",
   issuerIds: "party",
   presentedByIds: "party",
-  productId: "product",
-  productIds: "product",
+  serviceId: "service",
+  serviceIds: "service",
   incidentId: "incident",
   incidentIds: "incident",
   commitmentIds: "commitment",
   madeAtMeetingId: "meeting",
   parentId: "cohort",
+  caseId: "case",
+  populationId: "population",
+  kindId: "vendorKind",
 };
 
 /** Lists of references a record may name each at most once (the database keeps them unique). */
 const UNIQUE_LISTS = new Set([
   "vendorIds",
+  "chain",
+  "subcontractorOf",
   "owedByIds",
-  "productIds",
+  "serviceIds",
   "incidentIds",
   "documentIds",
   "issuerIds",
@@ -101,8 +111,8 @@ const idsOf = (data: TDataset, kind: TRefKind): Set<string> => {
       return new Set(data.vendors.map((v) => v.id));
     case "party":
       return new Set([data.organisation.id, ...data.vendors.map((v) => v.id)]);
-    case "product":
-      return new Set(data.products.map((p) => p.id));
+    case "service":
+      return new Set(data.services.map((p) => p.id));
     case "incident":
       return new Set(data.incidents.map((i) => i.id));
     case "commitment":
@@ -111,6 +121,12 @@ const idsOf = (data: TDataset, kind: TRefKind): Set<string> => {
       return new Set(data.meetings.map((m) => m.id));
     case "cohort":
       return new Set(data.cohorts.map((c) => c.id));
+    case "case":
+      return new Set(data.cases.map((c) => c.id));
+    case "population":
+      return new Set(data.organisation.populations.map((p) => p.id));
+    case "vendorKind":
+      return new Set(data.organisation.vendorKinds.map((k) => k.id));
   }
 };
 
@@ -150,7 +166,7 @@ export const storageProblems = (data: TDataset, body: unknown, extra: TFieldErro
       return;
     }
     if (typeof value === "number") {
-      // Figures (`value`) are 64-bit columns, limited by what is derived from them; every other integer is 32-bit.
+      // Figures (`value`) are limited by what is derived from them; every other integer is 32-bit.
       const max = key === "value" ? MAX_FIGURE : MAX_INT4;
       if (Math.abs(value) > max) {
         errors.push(fieldError(path, "too_large", `must be at most ${max}`, { max }));

@@ -615,6 +615,7 @@ export const importProgress = (
           date: row.date,
           doneCount: figureOf(row.done, source),
           note: row.note,
+          statusChange: null,
           source,
         });
         outcomes.set(row, "added");
@@ -641,6 +642,11 @@ export const importProgress = (
       // The row that changes the cohort's status changes the record even when its count was already there.
       if (outcomes.get(entry.statusRow) === "unchanged") outcomes.set(entry.statusRow, "updated");
       changed = true;
+      // The change is kept on that day's report, so the status on an earlier day can still be told.
+      const day = entry.statusRow.date;
+      const at = progress.findIndex((e) => e.date === day);
+      const event = progress[at];
+      if (event) progress[at] = { ...event, statusChange: { from: cohort.status, to: status } };
     }
     if (!changed) return cohort;
     const next: TCohort = {

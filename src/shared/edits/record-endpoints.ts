@@ -1,6 +1,7 @@
 import type { TEndpointName, TParsedBodyOf, TParsedParamsOf, TResponseOf } from "../contract";
 import type { TCommitmentView } from "../schemas/commitment";
 import type { TDataset } from "../schemas/dataset";
+import type { TOrganisation } from "../schemas/organisation";
 import type { TEditContext, TEditOutcome } from "./engine";
 import * as edit from "./records";
 
@@ -13,16 +14,20 @@ import * as edit from "./records";
  */
 
 export type TRecordList =
+  | "cases"
   | "incidents"
   | "cohorts"
   | "commitments"
   | "documents"
   | "meetings"
   | "vendors"
-  | "products";
+  | "services";
 
 export type TRecordEditName = Extract<
   TEndpointName,
+  | "updateOrganisation"
+  | "createCase"
+  | "updateCase"
   | "createIncident"
   | "updateIncident"
   | "createCohort"
@@ -40,8 +45,8 @@ export type TRecordEditName = Extract<
   | "updateMeeting"
   | "createVendor"
   | "updateVendor"
-  | "createProduct"
-  | "updateProduct"
+  | "createService"
+  | "updateService"
 >;
 
 /**
@@ -51,7 +56,9 @@ export type TRecordEditName = Extract<
 type TAnswerListOf<N extends TRecordEditName> =
   TResponseOf<N> extends TCommitmentView
     ? "commitments"
-    : { [K in TRecordList]: TDataset[K][number] extends TResponseOf<N> ? K : never }[TRecordList];
+    : TResponseOf<N> extends TOrganisation
+      ? "organisation"
+      : { [K in TRecordList]: TDataset[K][number] extends TResponseOf<N> ? K : never }[TRecordList];
 
 export type TRecordEdit<N extends TRecordEditName> = {
   list: TAnswerListOf<N>;
@@ -63,6 +70,9 @@ export type TRecordEdit<N extends TRecordEditName> = {
 };
 
 export const RECORD_EDITS: { [N in TRecordEditName]: TRecordEdit<N> } = {
+  updateOrganisation: { list: "organisation", run: (r, data) => edit.updateOrganisation(data, r.body) },
+  createCase: { list: "cases", run: (r, data) => edit.createCase(data, r.body) },
+  updateCase: { list: "cases", run: (r, data) => edit.updateCase(data, r.params.caseId, r.body) },
   createIncident: { list: "incidents", run: (r, data) => edit.createIncident(data, r.body) },
   updateIncident: {
     list: "incidents",
@@ -104,10 +114,10 @@ export const RECORD_EDITS: { [N in TRecordEditName]: TRecordEdit<N> } = {
   updateMeeting: { list: "meetings", run: (r, data) => edit.updateMeeting(data, r.params.meetingId, r.body) },
   createVendor: { list: "vendors", run: (r, data) => edit.createVendor(data, r.body) },
   updateVendor: { list: "vendors", run: (r, data) => edit.updateVendor(data, r.params.vendorId, r.body) },
-  createProduct: { list: "products", run: (r, data) => edit.createProduct(data, r.body) },
-  updateProduct: {
-    list: "products",
-    run: (r, data) => edit.updateProduct(data, r.params.productId, r.body),
+  createService: { list: "services", run: (r, data) => edit.createService(data, r.body) },
+  updateService: {
+    list: "services",
+    run: (r, data) => edit.updateService(data, r.params.serviceId, r.body),
   },
 };
 
@@ -117,8 +127,10 @@ export const RECORD_EDIT_NAMES = Object.keys(RECORD_EDITS) as TRecordEditName[];
 export const editedRecord = <N extends TRecordEditName>(
   name: N,
   outcome: { data: TDataset; result: string },
-): TDataset[TRecordList][number] => {
-  const list: readonly { id: string }[] = outcome.data[RECORD_EDITS[name].list];
+): TDataset[TRecordList][number] | TOrganisation => {
+  const where: TRecordList | "organisation" = RECORD_EDITS[name].list;
+  if (where === "organisation") return outcome.data.organisation;
+  const list: readonly { id: string }[] = outcome.data[where];
   const record = list.find((x) => x.id === outcome.result);
   if (!record) throw new Error(`${name}: ${outcome.result} is not in the edited record`);
   return record as TDataset[TRecordList][number];

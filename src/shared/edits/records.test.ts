@@ -9,7 +9,7 @@ import {
   ZDocumentUpdate,
   ZIncidentUpdate,
   ZMeetingUpdate,
-  ZProductUpdate,
+  ZServiceUpdate,
   ZVendorUpdate,
 } from "../schemas/edit";
 import type { TProblem } from "../schemas/problem";
@@ -103,9 +103,9 @@ const vendorBody = (data: TDataset, id: string) => {
   const { id: _id, ...v } = byId(data.vendors, id);
   return ZVendorUpdate.parse(v);
 };
-const productBody = (data: TDataset, id: string) => {
-  const { id: _id, ...p } = byId(data.products, id);
-  return ZProductUpdate.parse(p);
+const serviceBody = (data: TDataset, id: string) => {
+  const { id: _id, ...p } = byId(data.services, id);
+  return ZServiceUpdate.parse(p);
 };
 
 const text = (s: string) => ({ ja: s, en: s });
@@ -292,10 +292,10 @@ describe("every update", () => {
       run: (d, id, v) => edit.updateVendor(d, id, { ...vendorBody(fresh(), "partners"), version: v }),
     },
     {
-      name: "updateProduct",
+      name: "updateService",
       id: "prod-oyako",
-      list: "products",
-      run: (d, id, v) => edit.updateProduct(d, id, { ...productBody(fresh(), "prod-oyako"), version: v }),
+      list: "services",
+      run: (d, id, v) => edit.updateService(d, id, { ...serviceBody(fresh(), "prod-oyako"), version: v }),
     },
   ];
 
@@ -327,7 +327,7 @@ describe("no-op updates", () => {
     ["updateDocument", (d: TDataset) => edit.updateDocument(d, "notice", documentBody(d, "notice"), ctx)],
     ["updateMeeting", (d: TDataset) => edit.updateMeeting(d, "mtg-2025-03", meetingBody(d, "mtg-2025-03"))],
     ["updateVendor", (d: TDataset) => edit.updateVendor(d, "sompo", vendorBody(d, "sompo"))],
-    ["updateProduct", (d: TDataset) => edit.updateProduct(d, "prod-medical", productBody(d, "prod-medical"))],
+    ["updateService", (d: TDataset) => edit.updateService(d, "prod-medical", serviceBody(d, "prod-medical"))],
   ])("%s with the record as it is stores nothing and logs nothing", (_name, run) => {
     const data = fresh();
     const out = ok(run(data));
@@ -505,24 +505,24 @@ describe("cohorts and progress", () => {
     const data = fresh();
     const body = cohortBody(data, "coh-2-failed");
     const members = (value: number) => ({ ...body.members, value }) as typeof body.members;
-    const perMember = (value: number) => ({ ...body.amountPerMemberYen, value }) as typeof body.members;
+    const perMember = (value: number) => ({ ...body.amountPerPersonYen, value }) as typeof body.members;
     ok(
       edit.updateCohort(data, "coh-2-failed", {
         ...body,
         members: members(5_000_000),
-        amountPerMemberYen: perMember(200_000),
+        amountPerPersonYen: perMember(200_000),
       }),
     );
     const p = refused(
       edit.updateCohort(data, "coh-2-failed", {
         ...body,
         members: members(5_000_001),
-        amountPerMemberYen: perMember(200_000),
+        amountPerPersonYen: perMember(200_000),
       }),
     );
     expect(p.errors).toEqual([
       expect.objectContaining({
-        field: "amountPerMemberYen.value",
+        field: "amountPerPersonYen.value",
         code: "too_large",
         params: { max: 199_999 },
       }),
@@ -560,11 +560,11 @@ describe("cohorts and progress", () => {
     const raised = refused(
       edit.updateCohort(recorded, "coh-2-offset", {
         ...offset,
-        amountPerMemberYen: { ...offset.amountPerMemberYen, value: 300 } as typeof offset.members,
+        amountPerPersonYen: { ...offset.amountPerPersonYen, value: 300 } as typeof offset.members,
       }),
     );
     expect(raised.errors).toEqual([
-      expect.objectContaining({ field: "amountPerMemberYen.value", code: "too_large", params: { max: 250 } }),
+      expect.objectContaining({ field: "amountPerPersonYen.value", code: "too_large", params: { max: 250 } }),
     ]);
   });
 
@@ -925,51 +925,51 @@ describe("meetings", () => {
   });
 });
 
-describe("vendors and products stay linked from both sides", () => {
-  it("adding a product to a vendor appends the vendor to the product (a change of its own)", () => {
+describe("vendors and services stay linked from both sides", () => {
+  it("adding a service to a vendor appends the vendor to the service (a change of its own)", () => {
     const data = fresh();
     const body = vendorBody(data, "partners");
     const out = ok(
-      edit.updateVendor(data, "partners", { ...body, productIds: ["prod-liability-topup", "prod-medical"] }),
+      edit.updateVendor(data, "partners", { ...body, serviceIds: ["prod-liability-topup", "prod-medical"] }),
     );
-    expect(byId(out.data.products, "prod-medical")).toMatchObject({
+    expect(byId(out.data.services, "prod-medical")).toMatchObject({
       vendorIds: ["sompo", "partners"],
       version: 2,
     });
     expect(out.changes.map((c) => `${c.entityType}:${c.entityId}`)).toEqual([
       "vendor:partners",
-      "product:prod-medical",
+      "service:prod-medical",
     ]);
   });
 
-  it("removing a vendor from a product removes the product from the vendor", () => {
+  it("removing a vendor from a service removes the service from the vendor", () => {
     const data = fresh();
     const out = ok(
-      edit.updateProduct(data, "prod-liability-topup", {
-        ...productBody(data, "prod-liability-topup"),
+      edit.updateService(data, "prod-liability-topup", {
+        ...serviceBody(data, "prod-liability-topup"),
         vendorIds: ["sompo"],
       }),
     );
-    expect(byId(out.data.vendors, "partners")).toMatchObject({ productIds: [], version: 2 });
+    expect(byId(out.data.vendors, "partners")).toMatchObject({ serviceIds: [], version: 2 });
     expect(byId(out.data.vendors, "sompo")).toBe(byId(data.vendors, "sompo"));
     expect(out.changes.map((c) => `${c.entityType}:${c.entityId}`)).toEqual([
-      "product:prod-liability-topup",
+      "service:prod-liability-topup",
       "vendor:partners",
     ]);
   });
 
-  it("a new vendor or product joins the lists of those it names", () => {
+  it("a new vendor or service joins the lists of those it names", () => {
     const data = fresh();
     const { version: _v, ...vendor } = vendorBody(data, "partners");
-    const out = ok(edit.createVendor(data, { ...vendor, productIds: ["prod-oyako"] }));
+    const out = ok(edit.createVendor(data, { ...vendor, serviceIds: ["prod-oyako"] }));
     expect(out.result).toBe("ven-1");
-    expect(byId(out.data.products, "prod-oyako").vendorIds).toEqual(["sompo", "ven-1"]);
-    const { version: _pv, ...product } = productBody(data, "prod-oyako");
-    const out2 = ok(edit.createProduct(data, { ...product, vendorIds: ["partners"] }));
+    expect(byId(out.data.services, "prod-oyako").vendorIds).toEqual(["sompo", "ven-1"]);
+    const { version: _pv, ...service } = serviceBody(data, "prod-oyako");
+    const out2 = ok(edit.createService(data, { ...service, vendorIds: ["partners"] }));
     expect(out2.result).toBe("prd-1");
-    expect(byId(out2.data.vendors, "partners").productIds).toEqual(["prod-liability-topup", "prd-1"]);
+    expect(byId(out2.data.vendors, "partners").serviceIds).toEqual(["prod-liability-topup", "prd-1"]);
     expect(out2.changes.map((c) => `${c.entityType}:${c.entityId}`)).toEqual([
-      "product:prd-1",
+      "service:prd-1",
       "vendor:partners",
     ]);
   });
@@ -979,10 +979,10 @@ describe("vendors and products stay linked from both sides", () => {
     const p = refused(
       edit.updateVendor(data, "partners", {
         ...vendorBody(data, "partners"),
-        productIds: ["prod-oyako", "prod-oyako", "prod-x"],
+        serviceIds: ["prod-oyako", "prod-oyako", "prod-x"],
       }),
     );
-    expect(codes(p)).toEqual(["productIds.1:duplicate", "productIds.2:unknown_reference"]);
+    expect(codes(p)).toEqual(["serviceIds.1:duplicate", "serviceIds.2:unknown_reference"]);
   });
 });
 

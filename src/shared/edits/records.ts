@@ -1,24 +1,27 @@
 import { sameJson } from "../canonical-json";
 import { todayInTokyo } from "../dates";
 import { notFound } from "../http";
+import type { TCase } from "../schemas/case";
 import type { TCohort, TProgressEvent } from "../schemas/cohort";
 import type { TCommitment } from "../schemas/commitment";
 import type { TDataset } from "../schemas/dataset";
 import type { TSourceDocument } from "../schemas/document";
 import type {
+  TCaseDraft,
   TCohortDraft,
   TCommitmentDraft,
   TDocumentDraft,
   TIncidentDraft,
   TMeetingDraft,
-  TProductDraft,
+  TOrganisationUpdate,
   TProgressEventDraft,
+  TServiceDraft,
   TVendorDraft,
 } from "../schemas/edit";
-import type { TIncident } from "../schemas/incident";
+import type { TIncident, TMilestoneKind } from "../schemas/incident";
 import type { TMeeting } from "../schemas/meeting";
 import type { TFieldError } from "../schemas/problem";
-import type { TProduct } from "../schemas/product";
+import type { TService } from "../schemas/service";
 import type { TVendor } from "../schemas/vendor";
 import {
   asRecord,
@@ -76,7 +79,7 @@ const change = (
 const commit = <T extends { id: string } & TVersioned>(
   data: TDataset,
   entityType: TEntityType,
-  key: "incidents" | "cohorts" | "commitments" | "documents" | "meetings" | "vendors" | "products",
+  key: "cases" | "incidents" | "cohorts" | "commitments" | "documents" | "meetings" | "vendors" | "services",
   before: T | null,
   candidate: T,
   errors: TFieldError[],
@@ -109,6 +112,34 @@ const isFailure = (x: unknown): x is { ok: false } =>
 const outsideRecordOf = (data: TDataset, documentId: string) =>
   data.documents.find((d) => d.id === documentId)?.outsideRecord ?? false;
 
+/** The kinds of milestone that are a vendor's notice, which may stand for the organisation's own. */
+const VENDOR_NOTICE_KINDS: readonly TMilestoneKind[] = [
+  "vendor_public_announcement",
+  "vendor_notice_to_people",
+];
+
+/**
+ * A chain names, in order, the organisation's contractor and each subcontractor below it: every vendor after
+ * the first must be recorded as working for the one before it.
+ */
+const chainProblems = (data: TDataset, chain: readonly string[]): TFieldError[] => {
+  const errors: TFieldError[] = [];
+  chain.forEach((vendorId, i) => {
+    if (i === 0) return;
+    const above = chain[i - 1] as string;
+    const vendor = data.vendors.find((v) => v.id === vendorId);
+    if (vendor && data.vendors.some((v) => v.id === above) && !vendor.subcontractorOf.includes(above)) {
+      errors.push(
+        fieldError(`chain.${i}`, "not_subcontractor", `${vendorId} is not recorded as working for ${above}`, {
+          vendorId,
+          contractorId: above,
+        }),
+      );
+    }
+  });
+  return errors;
+};
+
 const incidentFrom = (
   data: TDataset,
   body: TIncidentDraft,
@@ -117,23 +148,43 @@ const incidentFrom = (
   version: number,
 ): { incident: TIncident; errors: TFieldError[] } => {
   const others = data.incidents.filter((i) => i.id !== id);
-  const scopeTaken = new Set(others.flatMap((i) => i.scope.map((s) => s.id)));
+  const impactTaken = new Set(others.flatMap((i) => i.impact.map((s) => s.id)));
   const milestoneTaken = new Set(others.flatMap((i) => i.milestones.map((m) => m.id)));
-  const scope = withIds(body.scope, "scope", new Set(scopeTaken));
+  const impact = withIds(body.impact, "imp", new Set(impactTaken)).map((entry) => ({
+    ...entry,
+    outsideRecord: outsideRecordOf(data, entry.count.source.documentId),
+  }));
   const milestones = withIds(body.milestones, "ms", new Set(milestoneTaken)).map((m) => ({
     ...m,
     outsideRecord: outsideRecordOf(data, m.source.documentId),
   }));
   const errors = [
-    ...nestedIdProblems("scope", scope, scopeTaken),
+    ...nestedIdProblems("impact", impact, impactTaken),
     ...nestedIdProblems("milestones", milestones, milestoneTaken),
+    ...chainProblems(data, body.chain),
   ];
   if (others.some((i) => i.number === number)) {
     errors.push(fieldError("number", "taken", `incident number ${number} is taken`, { number }));
   }
+  impact.forEach((entry, i) => {
+    if (entry.unit === "people" && entry.scope === "ours" && entry.populationId === null) {
+      errors.push(fieldError(`impact.${i}.populationId`, "required", "whose people they are is required"));
+    }
+  });
+  milestones.forEach((m, i) => {
+    if (m.coversOurPeople && !VENDOR_NOTICE_KINDS.includes(m.kind)) {
+      errors.push(
+        fieldError(
+          `milestones.${i}.coversOurPeople`,
+          "not_a_vendor_notice",
+          "only a vendor's notice can cover",
+        ),
+      );
+    }
+  });
   const { number: _n, ...rest } = body;
   return {
-    incident: { ...rest, id, number, scope, milestones, version },
+    incident: { ...rest, id, number, impact, milestones, version },
     errors,
   };
 };
@@ -171,13 +222,13 @@ const exact = (f: { status: string; value?: number }) =>
   f.status === "reported" || f.status === "derived" ? (f.value ?? null) : null;
 
 /**
- * The yen the statistics derive from a cohort — its members, or the members put right by a progress
- * event, times the yen per member — stays within MAX_FIGURE. `field` is the figure to blame.
+ * The yen the statistics derive from a group — its people, or the people put right by a progress event,
+ * times the yen per person — stays within MAX_FIGURE. `field` is the figure to blame.
  */
-const yenProblems = (field: string, counts: (number | null)[], perMember: number | null): TFieldError[] => {
+const yenProblems = (field: string, counts: (number | null)[], perPerson: number | null): TFieldError[] => {
   const most = Math.max(0, ...counts.filter((n): n is number => n !== null));
-  if (perMember === null || perMember === 0 || most === 0 || most * perMember <= MAX_FIGURE) return [];
-  const max = Math.floor(MAX_FIGURE / (field === "amountPerMemberYen.value" ? most : perMember));
+  if (perPerson === null || perPerson === 0 || most === 0 || most * perPerson <= MAX_FIGURE) return [];
+  const max = Math.floor(MAX_FIGURE / (field === "amountPerPersonYen.value" ? most : perPerson));
   return [
     fieldError(field, "too_large", `more than ${MAX_FIGURE} yen in all (at most ${max} here)`, { max }),
   ];
@@ -186,9 +237,9 @@ const yenProblems = (field: string, counts: (number | null)[], perMember: number
 const cohortProblems = (data: TDataset, id: string | null, body: TCohortDraft): TFieldError[] => {
   const progress = data.cohorts.find((c) => c.id === id)?.progress ?? [];
   const errors: TFieldError[] = yenProblems(
-    "amountPerMemberYen.value",
-    [exact(body.members), ...progress.map((e) => exact(e.doneCount))],
-    body.amountPerMemberYen ? exact(body.amountPerMemberYen) : null,
+    "amountPerPersonYen.value",
+    [exact(body.people), ...progress.map((e) => exact(e.doneCount))],
+    body.amountPerPersonYen ? exact(body.amountPerPersonYen) : null,
   );
   if (body.parentId !== null) {
     const parent = data.cohorts.find((c) => c.id === body.parentId);
@@ -248,39 +299,32 @@ export const updateCohort = (data: TDataset, id: string, body: TCohortDraft & TV
 
 const progressProblems = (
   cohort: TCohort,
-  event: Omit<TProgressEvent, "id" | "cohortId">,
+  event: Omit<TProgressEvent, "id" | "cohortId" | "statusChange">,
   status: string,
   ctx: TEditContext,
 ) => {
   const errors: TFieldError[] = [];
   if (inFuture(event.date, ctx)) errors.push(futureError("date", event.date));
-  const members = exact(cohort.members);
+  const people = exact(cohort.people);
   const done = exact(event.doneCount);
   errors.push(
     ...yenProblems(
       "doneCount.value",
       [done],
-      cohort.amountPerMemberYen ? exact(cohort.amountPerMemberYen) : null,
+      cohort.amountPerPersonYen ? exact(cohort.amountPerPersonYen) : null,
     ),
   );
-  if (members !== null && done !== null && done > members) {
+  if (people !== null && done !== null && done > people) {
     errors.push(
-      fieldError("doneCount.value", "exceeds_members", `more than the cohort's ${members} members`, {
-        members,
-      }),
+      fieldError("doneCount.value", "exceeds_people", `more than the group's ${people} people`, { people }),
     );
   }
-  if (status === "completed" && members !== null && done !== null && done < members) {
+  if (status === "completed" && people !== null && done !== null && done < people) {
     errors.push(
-      fieldError(
-        "cohortStatus",
-        "completed_short",
-        `completed with ${done} of ${members} members put right`,
-        {
-          done,
-          members,
-        },
-      ),
+      fieldError("cohortStatus", "completed_short", `completed with ${done} of ${people} people put right`, {
+        done,
+        people,
+      }),
     );
   }
   return errors;
@@ -307,8 +351,14 @@ export const recordProgress = (
       "pe",
       data.cohorts.flatMap((c) => c.progress.map((e) => e.id)),
     );
-  const event: TProgressEvent = { id, cohortId, ...fields };
+  const previous = cohort.progress.find((e) => e.id === eventId) ?? null;
   const status = cohortStatus ?? cohort.status;
+  // A status change is kept on the report that made it, so the status on any earlier day can be told.
+  const statusChange =
+    cohortStatus !== undefined && cohortStatus !== cohort.status
+      ? { from: previous?.statusChange?.from ?? cohort.status, to: cohortStatus }
+      : (previous?.statusChange ?? null);
+  const event: TProgressEvent = { id, cohortId, ...fields, statusChange };
   const errors = [...storageProblems(data, fields), ...progressProblems(cohort, fields, status, ctx)];
   const progress = replaceById(cohort.progress, event);
   return commit(data, "cohort", "cohorts", cohort, { ...cohort, progress, status }, errors);
@@ -333,6 +383,7 @@ export const createCommitment = (data: TDataset, body: TCommitmentDraft): TEditO
     evidence: null,
     reopenedDate: null,
     reopenedReason: null,
+    history: [],
     version: 1,
   };
   return commit(data, "commitment", "commitments", null, commitment, storageProblems(data, body));
@@ -391,6 +442,10 @@ export const reportCommitmentDone = (
         status: "vendor_reported_done",
         reportedDoneDate: body.reportedDoneDate,
         evidence: body.evidence,
+        history: [
+          ...current.history,
+          { step: "reported_done", date: body.reportedDoneDate, text: body.evidence },
+        ],
       },
       errors,
     };
@@ -433,6 +488,7 @@ export const verifyCommitment = (
         verifiedDate: body.verifiedDate,
         reopenedDate: null,
         reopenedReason: null,
+        history: [...current.history, { step: "verified", date: body.verifiedDate, text: null }],
       },
       errors,
     };
@@ -463,6 +519,7 @@ export const reopenCommitment = (
         verifiedDate: null,
         reopenedDate: body.reopenedDate,
         reopenedReason: body.reason,
+        history: [...current.history, { step: "reopened", date: body.reopenedDate, text: body.reason }],
       },
       errors,
     };
@@ -471,14 +528,18 @@ export const reopenCommitment = (
 // ---------------------------------------------------------------------------------------------------
 // Documents
 
-/** Milestones copy their source's outsideRecord: when a document's changes, the incidents citing it follow. */
+/**
+ * Milestones and impact figures copy their source's outsideRecord: when a document's changes, the
+ * incidents citing it follow.
+ */
 const followOutsideRecord = (data: TDataset, doc: TSourceDocument) => {
   const changes: TRecordChange[] = [];
+  const stale = (documentId: string, outsideRecord: boolean) =>
+    documentId === doc.id && outsideRecord !== doc.outsideRecord;
   const incidents = data.incidents.map((incident) => {
     if (
-      !incident.milestones.some(
-        (m) => m.source.documentId === doc.id && m.outsideRecord !== doc.outsideRecord,
-      )
+      !incident.milestones.some((m) => stale(m.source.documentId, m.outsideRecord)) &&
+      !incident.impact.some((e) => stale(e.count.source.documentId, e.outsideRecord))
     ) {
       return incident;
     }
@@ -486,6 +547,9 @@ const followOutsideRecord = (data: TDataset, doc: TSourceDocument) => {
       ...incident,
       milestones: incident.milestones.map((m) =>
         m.source.documentId === doc.id ? { ...m, outsideRecord: doc.outsideRecord } : m,
+      ),
+      impact: incident.impact.map((e) =>
+        e.count.source.documentId === doc.id ? { ...e, outsideRecord: doc.outsideRecord } : e,
       ),
       version: incident.version + 1,
     };
@@ -539,12 +603,29 @@ const meetingFrom = (data: TDataset, body: TMeetingDraft, id: string, current: T
     closed: current?.closed ?? null,
     version: current?.version ?? 1,
   };
+  const ownItems = new Set(items.map((item) => item.id));
+  const itemErrors = resolutions.flatMap((r, i) =>
+    r.itemId !== null && !ownItems.has(r.itemId)
+      ? [
+          fieldError(
+            `resolutions.${i}.itemId`,
+            "unknown_reference",
+            `no agenda item "${r.itemId}" in this meeting`,
+            {
+              kind: "item",
+              id: r.itemId,
+            },
+          ),
+        ]
+      : [],
+  );
   return {
     meeting,
     errors: [
       ...storageProblems(data, body),
       ...nestedIdProblems("items", items, itemTaken),
       ...nestedIdProblems("resolutions", resolutions, resolutionTaken),
+      ...itemErrors,
     ],
   };
 };
@@ -597,38 +678,38 @@ export const closeMeeting = (
 };
 
 // ---------------------------------------------------------------------------------------------------
-// Vendors and products: each lists the other, and both sides are kept in step.
+// Vendors and services: each lists the other, and both sides are kept in step.
 
-type TLinkSide = "vendors" | "products";
+type TLinkSide = "vendors" | "services";
 
 /**
- * After `owner` (a vendor or a product) names its counterparts, adds it to each newly named counterpart's
+ * After `owner` (a vendor or a service) names its counterparts, adds it to each newly named counterpart's
  * list (at the end) and removes it from those no longer named; every counterpart touched is a change.
  */
 const syncLinks = (data: TDataset, side: TLinkSide, ownerId: string, named: readonly string[]) => {
   const changes: TRecordChange[] = [];
   if (side === "vendors") {
-    const products = data.products.map((p) => {
+    const services = data.services.map((p) => {
       const has = p.vendorIds.includes(ownerId);
       const wants = named.includes(p.id);
       if (has === wants) return p;
-      const next: TProduct = {
+      const next: TService = {
         ...p,
         vendorIds: wants ? [...p.vendorIds, ownerId] : p.vendorIds.filter((v) => v !== ownerId),
         version: p.version + 1,
       };
-      changes.push(change("product", p, next));
+      changes.push(change("service", p, next));
       return next;
     });
-    return { data: { ...data, products }, changes };
+    return { data: { ...data, services }, changes };
   }
   const vendors = data.vendors.map((v) => {
-    const has = v.productIds.includes(ownerId);
+    const has = v.serviceIds.includes(ownerId);
     const wants = named.includes(v.id);
     if (has === wants) return v;
     const next: TVendor = {
       ...v,
-      productIds: wants ? [...v.productIds, ownerId] : v.productIds.filter((p) => p !== ownerId),
+      serviceIds: wants ? [...v.serviceIds, ownerId] : v.serviceIds.filter((p) => p !== ownerId),
       version: v.version + 1,
     };
     changes.push(change("vendor", v, next));
@@ -637,46 +718,146 @@ const syncLinks = (data: TDataset, side: TLinkSide, ownerId: string, named: read
   return { data: { ...data, vendors }, changes };
 };
 
+/** A vendor cannot work for itself, directly or down a chain of subcontractors. */
+const subcontractingProblems = (data: TDataset, vendorId: string, contractors: readonly string[]) => {
+  const errors: TFieldError[] = [];
+  contractors.forEach((contractorId, i) => {
+    const seen = new Set<string>();
+    const stack = [contractorId];
+    while (stack.length > 0) {
+      const at = stack.pop() as string;
+      if (at === vendorId) {
+        errors.push(
+          fieldError(`subcontractorOf.${i}`, "cycle", "a vendor cannot work for itself, even through others"),
+        );
+        return;
+      }
+      if (seen.has(at)) continue;
+      seen.add(at);
+      stack.push(...(data.vendors.find((v) => v.id === at)?.subcontractorOf ?? []));
+    }
+  });
+  return errors;
+};
+
 const LINKED = {
   vendors: { entityType: "vendor", prefix: "ven", what: "vendor" },
-  products: { entityType: "product", prefix: "prd", what: "product" },
+  services: { entityType: "service", prefix: "prd", what: "service" },
 } as const;
 
-/** Creates (`id` null) or updates a vendor or a product, keeping the other side's links in step. */
+/** Creates (`id` null) or updates a vendor or a service, keeping the other side's links in step. */
 const editLinked = (
   data: TDataset,
   side: TLinkSide,
   id: string | null,
-  body: (TVendorDraft | TProductDraft) & { version?: number },
+  body: (TVendorDraft | TServiceDraft) & { version?: number },
 ): TEditOutcome => {
   const { entityType, prefix, what } = LINKED[side];
-  const list: (TVendor | TProduct)[] = data[side];
-  let current: TVendor | TProduct | null = null;
+  const list: (TVendor | TService)[] = data[side];
+  let current: TVendor | TService | null = null;
   if (id !== null) {
     const found = findOr404(list, id, what);
     if (isFailure(found)) return found;
-    if (found.version !== body.version) return staleRecord(asRecord(found) as TVendor | TProduct);
+    if (found.version !== body.version) return staleRecord(asRecord(found) as TVendor | TService);
     current = found;
   }
   const { version: _v, ...draft } = body;
   const errors = storageProblems(data, draft);
-  if (errors.length > 0) return unprocessable(errors);
   const ownId =
     id ??
     nextId(
       prefix,
       list.map((x) => x.id),
     );
-  const named = "productIds" in draft ? draft.productIds : draft.vendorIds;
+  if ("subcontractorOf" in draft) errors.push(...subcontractingProblems(data, ownId, draft.subcontractorOf));
+  if (errors.length > 0) return unprocessable(errors);
+  const named = "serviceIds" in draft ? draft.serviceIds : draft.vendorIds;
   const linked = syncLinks(data, side, ownId, named);
-  const next = { ...draft, id: ownId, version: current?.version ?? 1 } as TVendor | TProduct;
+  const next = { ...draft, id: ownId, version: current?.version ?? 1 } as TVendor | TService;
   return commit(data, entityType, side, current, next, [], linked);
 };
 
 export const createVendor = (data: TDataset, body: TVendorDraft) => editLinked(data, "vendors", null, body);
 export const updateVendor = (data: TDataset, id: string, body: TVendorDraft & TVersioned) =>
   editLinked(data, "vendors", id, body);
-export const createProduct = (data: TDataset, body: TProductDraft) =>
-  editLinked(data, "products", null, body);
-export const updateProduct = (data: TDataset, id: string, body: TProductDraft & TVersioned) =>
-  editLinked(data, "products", id, body);
+export const createService = (data: TDataset, body: TServiceDraft) =>
+  editLinked(data, "services", null, body);
+export const updateService = (data: TDataset, id: string, body: TServiceDraft & TVersioned) =>
+  editLinked(data, "services", id, body);
+
+// ---------------------------------------------------------------------------------------------------
+// Cases
+
+export const createCase = (data: TDataset, body: TCaseDraft): TEditOutcome => {
+  const id = nextId(
+    "case",
+    data.cases.map((c) => c.id),
+  );
+  return commit(data, "case", "cases", null, { ...body, id, version: 1 }, storageProblems(data, body));
+};
+
+export const updateCase = (data: TDataset, id: string, body: TCaseDraft & TVersioned): TEditOutcome => {
+  const current = findOr404(data.cases, id, "case");
+  if (isFailure(current)) return current;
+  if (current.version !== body.version) return staleRecord(asRecord(current) as TCase);
+  const { version: _v, ...draft } = body;
+  return commit(
+    data,
+    "case",
+    "cases",
+    current,
+    { ...draft, id, version: current.version },
+    storageProblems(data, draft),
+  );
+};
+
+// ---------------------------------------------------------------------------------------------------
+// The organisation (administrators)
+
+/** Which records still name a population or a vendor kind: those cannot be removed from the lists. */
+const inUse = (data: TDataset) => ({
+  populations: new Set([
+    ...data.services.map((s) => s.populationId),
+    ...data.cohorts.map((c) => c.populationId),
+    ...data.incidents.flatMap((i) => i.impact.flatMap((e) => (e.populationId ? [e.populationId] : []))),
+  ]),
+  vendorKinds: new Set(data.vendors.map((v) => v.kindId)),
+});
+
+export const updateOrganisation = (data: TDataset, body: TOrganisationUpdate): TEditOutcome => {
+  const current = data.organisation;
+  if (current.version !== body.version) return staleRecord(asRecord(current) as typeof current);
+  const { version: _v, ...draft } = body;
+  const errors = storageProblems(data, draft);
+  const used = inUse(data);
+  for (const list of ["populations", "vendorKinds"] as const) {
+    const seen = new Set<string>();
+    draft[list].forEach((entry, i) => {
+      if (seen.has(entry.id)) {
+        errors.push(
+          fieldError(`${list}.${i}.id`, "duplicate", `the id "${entry.id}" is already used`, {
+            id: entry.id,
+          }),
+        );
+      }
+      seen.add(entry.id);
+    });
+    for (const id of used[list]) {
+      if (!seen.has(id) && current[list].some((entry) => entry.id === id)) {
+        errors.push(fieldError(list, "in_use", `"${id}" is still used by the record`, { id }));
+      }
+    }
+  }
+  if (errors.length > 0) return unprocessable(errors);
+  const next = { ...draft, id: current.id, version: current.version };
+  if (sameJson({ ...current, version: 0 }, { ...next, version: 0 })) {
+    return { ok: true, data, changes: [], result: current.id };
+  }
+  const saved = { ...next, version: current.version + 1 };
+  return {
+    ok: true,
+    data: { ...data, organisation: saved },
+    changes: [change("organisation", current, saved)],
+    result: saved.id,
+  };
+};

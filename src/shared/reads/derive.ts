@@ -1,17 +1,31 @@
 import { daysBetween, isDayPrecise } from "../dates";
-import type { TCohort } from "../schemas/cohort";
+import type { TCohort, TCohortPurpose } from "../schemas/cohort";
 import type { TCommitment, TCommitmentStatus, TCommitmentView } from "../schemas/commitment";
-import type { TFigure, TSourceRef } from "../schemas/common";
+import { exactValue, type TSourceRef } from "../schemas/common";
 import type { TDataset } from "../schemas/dataset";
-import { type TIncident, type TMilestone, type TMilestoneKind, ZMilestoneKind } from "../schemas/incident";
-import type { TCohortCompletion, TMilestoneInterval } from "../schemas/stats";
+import {
+  type TImpact,
+  type TImpactTotal,
+  type TImpactUnit,
+  type TIncident,
+  type TMilestone,
+  type TMilestoneKind,
+  ZMilestoneKind,
+} from "../schemas/incident";
+import type {
+  TCohortCompletion,
+  TMilestoneInterval,
+  TOutsideFigure,
+  TRemediationTotals,
+} from "../schemas/stats";
+import { incidentFirstDate } from "./as-of";
 
 /*
  * The meaning of docs/api-semantics.md in plain JavaScript over a dataset: the one definition of every
  * derived figure, which the server (over the record it holds) and the mocks (over theirs) both call.
  */
 
-/** Code-unit order, as PostgreSQL's `COLLATE "C"`; ids and ISO dates sort correctly under it. */
+/** Code-unit order (ids and ISO dates sort correctly under it). */
 export const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Sorts a copy by the given keys; ties keep array (position) order. */
@@ -30,9 +44,6 @@ export const sortByKeys = <T>(items: readonly T[], ...keys: ((item: T) => number
     })
     .map(({ item }) => item);
 
-export const exactValue = (figure: TFigure | null | undefined): number | null =>
-  figure && (figure.status === "reported" || figure.status === "derived") ? figure.value : null;
-
 export const sum = (values: readonly (number | null)[]) =>
   values.reduce<number>((total, value) => total + (value ?? 0), 0);
 
@@ -46,28 +57,115 @@ export const page = <T>(items: readonly T[], query: { limit: number; offset: num
 export const cites = (source: TSourceRef, documentId: string) =>
   source.documentId === documentId || source.cites.includes(documentId);
 
-export const incidentNumber = (data: TDataset, incidentId: string) =>
+export const incidentNumber = (data: Readonly<TDataset>, incidentId: string) =>
   data.incidents.find((incident) => incident.id === incidentId)?.number ?? Number.MAX_SAFE_INTEGER;
 
-export const incidentsByNumber = (data: TDataset) =>
+export const incidentsByNumber = (data: Readonly<TDataset>) =>
   sortByKeys(data.incidents, (incident) => incident.number);
 
-/** Sum of the exact per-product counts; null when there is none or any is not exact. */
-export const affectedTotal = (incident: TIncident): number | null => {
-  if (incident.affected.length === 0) return null;
-  const values = incident.affected.map((entry) => exactValue(entry.count));
-  return values.every((value) => value !== null) ? sum(values) : null;
+export const firstDate = incidentFirstDate;
+
+// ---------------------------------------------------------------------------------------------------
+// Who or what was affected
+
+const totalKey = (unit: TImpactUnit, populationId: string | null) => `${unit}:${populationId ?? ""}`;
+
+type TTotalDraft = { unit: TImpactUnit; populationId: string | null; parts: TImpact["count"][] };
+
+const finishTotal = (t: TTotalDraft): TImpactTotal => {
+  const values = t.parts.map(exactValue);
+  return {
+    unit: t.unit,
+    populationId: t.populationId,
+    value: sum(values),
+    complete: values.every((v) => v !== null),
+    unreportedParts: values.filter((v) => v === null).length,
+    confirmedNone: t.parts.length > 0 && t.parts.every((p) => p.status === "confirmed_none"),
+  };
 };
 
-export const sumOfExactAffected = (incident: TIncident) =>
-  sum(incident.affected.map((entry) => exactValue(entry.count)));
-
-/** The smallest milestone date as a string: a month-only date sorts before the days of its month. */
-export const firstDate = (incident: TIncident): string | null =>
-  incident.milestones.reduce<string | null>(
-    (first, milestone) => (first === null || compareText(milestone.date, first) < 0 ? milestone.date : first),
-    null,
+/** People first, then records; populations in the organisation's order. */
+const orderTotals = (data: Readonly<TDataset>, totals: TImpactTotal[]) => {
+  const rank = new Map(data.organisation.populations.map((p, i) => [p.id, i]));
+  return sortByKeys(
+    totals,
+    (t) => (t.unit === "people" ? 0 : 1),
+    (t) => (t.populationId === null ? Number.MAX_SAFE_INTEGER : (rank.get(t.populationId) ?? 9999)),
   );
+};
+
+/**
+ * One incident's own figures, per unit and population: the entry without a service is the whole when
+ * there is one; otherwise the per-service entries are summed. Vendor-wide and outside figures never count.
+ */
+export const incidentTotals = (data: Readonly<TDataset>, incident: TIncident): TImpactTotal[] => {
+  const groups = new Map<
+    string,
+    { whole: TImpact[]; parts: TImpact[]; unit: TImpactUnit; pop: string | null }
+  >();
+  for (const entry of incident.impact) {
+    if (entry.scope !== "ours" || entry.outsideRecord) continue;
+    const key = totalKey(entry.unit, entry.populationId);
+    const group = groups.get(key) ?? { whole: [], parts: [], unit: entry.unit, pop: entry.populationId };
+    (entry.serviceId === null ? group.whole : group.parts).push(entry);
+    groups.set(key, group);
+  }
+  const totals = [...groups.values()].map((g) =>
+    finishTotal({
+      unit: g.unit,
+      populationId: g.pop,
+      parts: (g.whole.length > 0 ? g.whole.slice(0, 1) : g.parts).map((e) => e.count),
+    }),
+  );
+  return orderTotals(data, totals);
+};
+
+/** Totals over several incidents (延べ: a person in two incidents counts twice), per unit and population. */
+export const addTotals = (data: Readonly<TDataset>, lists: readonly TImpactTotal[][]): TImpactTotal[] => {
+  const out = new Map<string, TImpactTotal>();
+  for (const list of lists) {
+    for (const t of list) {
+      const key = totalKey(t.unit, t.populationId);
+      const at = out.get(key);
+      out.set(
+        key,
+        at
+          ? {
+              ...at,
+              value: at.value + t.value,
+              complete: at.complete && t.complete,
+              unreportedParts: at.unreportedParts + t.unreportedParts,
+              confirmedNone: at.confirmedNone && t.confirmedNone,
+            }
+          : t,
+      );
+    }
+  }
+  return orderTotals(data, [...out.values()]);
+};
+
+/** Figures from outside the record, kept beside the totals. */
+export const outsideFigures = (incidents: readonly TIncident[]): TOutsideFigure[] =>
+  incidents.flatMap((incident) =>
+    incident.impact
+      .filter((entry) => entry.outsideRecord)
+      .map((entry) => ({
+        incidentId: incident.id,
+        impactId: entry.id,
+        unit: entry.unit,
+        populationId: entry.populationId,
+        count: entry.count,
+      })),
+  );
+
+/** An incident whose own figures are not all exact (some part not reported or approximate), or none given. */
+export const hasUnreportedCounts = (data: Readonly<TDataset>, incident: TIncident) => {
+  const totals = incidentTotals(data, incident);
+  return totals.length === 0 || totals.some((t) => !t.complete);
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Commitments
 
 const OPEN_ISH: readonly TCommitmentStatus[] = ["open", "in_progress", "reopened"];
 export const isOpenIsh = (status: TCommitmentStatus) => OPEN_ISH.includes(status);
@@ -80,11 +178,14 @@ export const commitmentView = (commitment: TCommitment, asOf: string): TCommitme
   overdue: isOverdue(commitment, asOf),
 });
 
-/** Cohorts in the order of the remediation views: incident number, then position. */
-export const cohortsInOrder = (data: TDataset) =>
+// ---------------------------------------------------------------------------------------------------
+// Remediation
+
+/** Groups in the order of the remediation views: incident number, then position. */
+export const cohortsInOrder = (data: Readonly<TDataset>) =>
   sortByKeys(data.cohorts, (cohort) => incidentNumber(data, cohort.incidentId));
 
-/** The latest progress event with an exact count (latest by date, then position). */
+/** The latest progress report with an exact count (latest by date, then position). */
 const latestCounted = (cohort: TCohort) => {
   let latest: { date: string; done: number } | null = null;
   for (const event of cohort.progress) {
@@ -95,54 +196,75 @@ const latestCounted = (cohort: TCohort) => {
   return latest;
 };
 
-export const cohortCompletion = (data: TDataset, cohort: TCohort): TCohortCompletion => {
-  const members = exactValue(cohort.members);
-  const amount = exactValue(cohort.amountPerMemberYen);
+export const cohortCompletion = (data: Readonly<TDataset>, cohort: TCohort): TCohortCompletion => {
+  const people = exactValue(cohort.people);
+  const amount = exactValue(cohort.amountPerPersonYen);
   const latest = latestCounted(cohort);
   const done = latest?.done ?? null;
+  const incident = data.incidents.find((i) => i.id === cohort.incidentId);
   return {
     cohortId: cohort.id,
     parentId: cohort.parentId,
     purpose: cohort.purpose,
+    populationId: cohort.populationId,
     incidentId: cohort.incidentId,
-    incidentNumber: incidentNumber(data, cohort.incidentId),
+    caseId: incident?.caseId ?? "",
+    incidentNumber: incident?.number ?? Number.MAX_SAFE_INTEGER,
     label: cohort.label,
     status: cohort.status,
-    members,
+    people,
     done,
-    remaining: members !== null && done !== null ? members - done : null,
-    notReported: members !== null && done === null ? members : 0,
-    amountPerMemberYen: amount,
-    owedYen: members !== null && amount !== null ? members * amount : null,
+    remaining: people !== null && done !== null ? people - done : null,
+    notReported: people !== null && done === null ? people : 0,
+    amountPerPersonYen: amount,
+    owedYen: people !== null && amount !== null ? people * amount : null,
     doneYen: done !== null && amount !== null ? done * amount : null,
     lastReportDate: latest?.date ?? null,
   };
 };
 
-/** Totals over top-level cohorts of one purpose. */
+const PURPOSES: readonly TCohortPurpose[] = ["financial", "notification"];
+
+/**
+ * Totals over the top-level groups, one row per purpose and population (financial first, populations in
+ * the organisation's order): money put right is never added to letters sent, nor members to customers.
+ */
 export const remediationTotals = (
-  data: TDataset,
+  data: Readonly<TDataset>,
   cohorts: readonly TCohort[],
-  purpose: TCohort["purpose"],
-) => {
-  const top = cohorts.filter((cohort) => cohort.parentId === null && cohort.purpose === purpose);
-  const rows = top.map((cohort) => cohortCompletion(data, cohort));
-  return {
-    members: sum(rows.map((row) => row.members)),
-    done: sum(rows.map((row) => row.done)),
-    remaining: sum(rows.map((row) => row.remaining)),
-    notReported: sum(rows.map((row) => row.notReported)),
-    owedYen: sum(rows.map((row) => row.owedYen)),
-    doneYen: sum(rows.map((row) => row.doneYen)),
-    membersWithUnknownAmount: sum(
-      top.map((cohort) =>
-        cohort.amountPerMemberYen !== null && exactValue(cohort.amountPerMemberYen) === null
-          ? exactValue(cohort.members)
-          : null,
+): TRemediationTotals[] => {
+  const top = cohorts.filter((cohort) => cohort.parentId === null);
+  const rank = new Map(data.organisation.populations.map((p, i) => [p.id, i]));
+  const keys = sortByKeys(
+    [...new Map(top.map((c) => [`${c.purpose}:${c.populationId}`, c])).values()],
+    (c) => PURPOSES.indexOf(c.purpose),
+    (c) => rank.get(c.populationId) ?? 9999,
+  );
+  return keys.map(({ purpose, populationId }) => {
+    const group = top.filter((c) => c.purpose === purpose && c.populationId === populationId);
+    const rows = group.map((cohort) => cohortCompletion(data, cohort));
+    return {
+      purpose,
+      populationId,
+      people: sum(rows.map((row) => row.people)),
+      done: sum(rows.map((row) => row.done)),
+      remaining: sum(rows.map((row) => row.remaining)),
+      notReported: sum(rows.map((row) => row.notReported)),
+      owedYen: sum(rows.map((row) => row.owedYen)),
+      doneYen: sum(rows.map((row) => row.doneYen)),
+      peopleWithUnknownAmount: sum(
+        group.map((cohort) =>
+          cohort.amountPerPersonYen !== null && exactValue(cohort.amountPerPersonYen) === null
+            ? exactValue(cohort.people)
+            : null,
+        ),
       ),
-    ),
-  };
+    };
+  });
 };
+
+// ---------------------------------------------------------------------------------------------------
+// Time between milestones
 
 const kindOrder = (kind: TMilestoneKind) => ZMilestoneKind.options.indexOf(kind);
 
@@ -178,7 +300,7 @@ const earliestOfKind = (incident: TIncident, kind: TMilestoneKind) =>
   )[0];
 
 export const SPAN_FROM = ["occurred", "detected"] as const;
-export const SPAN_TO = ["reported_to_association", "reported_to_board"] as const;
+export const SPAN_TO = ["reported_to_organisation", "reported_to_board"] as const;
 
 export const spans = (incident: TIncident): TMilestoneInterval[] => {
   const out: TMilestoneInterval[] = [];
@@ -197,6 +319,16 @@ export const spanDays = (
   fromKind: (typeof SPAN_FROM)[number],
   toKind: (typeof SPAN_TO)[number],
 ) => spans(incident).find((span) => span.fromKind === fromKind && span.toKind === toKind)?.days ?? null;
+
+/** A case's first and last day-precise milestone over its incidents, and the days between. */
+export const caseSpan = (incidents: readonly TIncident[]) => {
+  const days = incidents.flatMap(dayPreciseMilestones).map((m) => m.date);
+  if (days.length === 0) return { firstDate: null, lastDate: null, days: null };
+  const sorted = [...days].sort(compareText);
+  const firstDate = sorted[0] as string;
+  const lastDate = sorted[sorted.length - 1] as string;
+  return { firstDate, lastDate, days: daysBetween(firstDate, lastDate) };
+};
 
 /** The middle value, or the mean of the two middle values; null for no values. */
 export const median = (values: readonly number[]): number | null => {

@@ -1,4 +1,5 @@
 import {
+  caseReads,
   cohortReads,
   commitmentReads,
   deadlineReads,
@@ -6,7 +7,7 @@ import {
   incidentReads,
   meetingReads,
   organisationReads,
-  productReads,
+  serviceReads,
   vendorReads,
 } from "./records";
 import { statsReads } from "./stats";
@@ -14,8 +15,9 @@ import { statsReads } from "./stats";
 /** Every read of the record, by endpoint: the server's routes and the mocks' handlers are both built from it. */
 export const readEndpoints = {
   ...organisationReads,
+  ...caseReads,
   ...vendorReads,
-  ...productReads,
+  ...serviceReads,
   ...documentReads,
   ...incidentReads,
   ...cohortReads,

@@ -4,17 +4,19 @@ import { notFound } from "../http";
 import type { TDataset } from "../schemas/dataset";
 import type { TCitation } from "../schemas/document";
 import type { TRegulatoryAction } from "../schemas/vendor";
+import { commitmentAsOf } from "./as-of";
 import { fail, type TReads } from "./define";
 import {
-  affectedTotal,
   cites,
   cohortsInOrder,
   commitmentView,
   compareText,
   firstDate,
   incidentsByNumber,
+  incidentTotals,
   page,
 } from "./derive";
+import { involves } from "./scope";
 
 /*
  * The record's lists and single records, as every read endpoint answers them (docs/api-semantics.md):
@@ -23,6 +25,16 @@ import {
 
 export const organisationReads = {
   getOrganisation: ({ data }) => data.organisation,
+} satisfies TReads;
+
+export const caseReads = {
+  listCases: ({ data, query }) =>
+    page(
+      data.cases.filter((c) => query.status === undefined || c.status === query.status),
+      query,
+    ),
+  getCase: ({ data, params }) =>
+    data.cases.find((c) => c.id === params.caseId) ?? fail(notFound("case", params.caseId)),
 } satisfies TReads;
 
 /** Newest first, then id. */
@@ -52,10 +64,10 @@ export const vendorReads = {
     ),
 } satisfies TReads;
 
-export const productReads = {
-  listProducts: ({ data, query }) => page(data.products, query),
-  getProduct: ({ data, params }) =>
-    data.products.find((p) => p.id === params.productId) ?? fail(notFound("product", params.productId)),
+export const serviceReads = {
+  listServices: ({ data, query }) => page(data.services, query),
+  getService: ({ data, params }) =>
+    data.services.find((p) => p.id === params.serviceId) ?? fail(notFound("service", params.serviceId)),
 } satisfies TReads;
 
 /** Every record that cites the document, grouped by citation kind (see docs/api-semantics.md). */
@@ -66,6 +78,18 @@ const citedBy = (data: Readonly<TDataset>, doc: string): TCitation[] => {
   for (const incident of incidents) {
     if (incident.documentIds.includes(doc)) {
       out.push({ kind: "incident", id: incident.id, parentId: null, label: incident.title });
+    }
+  }
+  for (const incident of incidents) {
+    for (const entry of incident.impact) {
+      if (cites(entry.count.source, doc)) {
+        out.push({
+          kind: "impact",
+          id: entry.id,
+          parentId: incident.id,
+          label: entry.note ?? incident.title,
+        });
+      }
     }
   }
   for (const incident of incidents) {
@@ -81,7 +105,7 @@ const citedBy = (data: Readonly<TDataset>, doc: string): TCitation[] => {
     }
   }
   for (const cohort of cohorts) {
-    if (cites(cohort.statusSource, doc) || cites(cohort.members.source, doc)) {
+    if (cites(cohort.statusSource, doc) || cites(cohort.people.source, doc)) {
       out.push({ kind: "cohort", id: cohort.id, parentId: cohort.incidentId, label: cohort.label });
     }
   }
@@ -138,7 +162,8 @@ export const incidentReads = {
       data.incidents
         .filter(
           (i) =>
-            (query.vendorId === undefined || i.vendorIds.includes(query.vendorId)) &&
+            (query.caseId === undefined || i.caseId === query.caseId) &&
+            (query.vendorId === undefined || involves(i, query.vendorId)) &&
             (query.category === undefined || i.category === query.category) &&
             (query.status === undefined || i.status === query.status) &&
             (query.fiscalYear === undefined || i.fiscalYear === query.fiscalYear),
@@ -146,12 +171,14 @@ export const incidentReads = {
         .map((i) => ({
           id: i.id,
           number: i.number,
+          caseId: i.caseId,
           title: i.title,
           category: i.category,
           status: i.status,
           fiscalYear: i.fiscalYear,
           vendorIds: i.vendorIds,
-          affectedTotal: affectedTotal(i),
+          chain: i.chain,
+          affected: incidentTotals(data, i),
           firstDate: firstDate(i),
         })),
       query,
@@ -180,7 +207,7 @@ export const commitmentReads = {
     const overdue = query.overdue === undefined ? undefined : query.overdue === "true";
     return page(
       data.commitments
-        .map((c) => commitmentView(c, asOf))
+        .map((c) => commitmentView(commitmentAsOf(c, asOf), asOf))
         .filter(
           (c) =>
             (query.vendorId === undefined || c.owedByIds.includes(query.vendorId)) &&
@@ -197,7 +224,8 @@ export const commitmentReads = {
   getCommitment: ({ data, params, query, now }) => {
     const commitment = data.commitments.find((c) => c.id === params.commitmentId);
     if (!commitment) return fail(notFound("commitment", params.commitmentId));
-    return commitmentView(commitment, query.asOf ?? todayInTokyo(now));
+    const asOf = query.asOf ?? todayInTokyo(now);
+    return commitmentView(commitmentAsOf(commitment, asOf), asOf);
   },
 } satisfies TReads;
 
@@ -218,6 +246,10 @@ export const deadlineReads = {
     computeDeadlines(data, settings, {
       asOf: query.asOf ?? todayInTokyo(now),
       withinDays: query.withinDays,
+      caseId: query.caseId,
       incidentId: query.incidentId,
+      owner: query.owner,
+      limit: query.limit,
+      offset: query.offset,
     }),
 } satisfies TReads;

@@ -1,19 +1,25 @@
 import { addDays, isDayPrecise, minusMonths, todayInTokyo } from "../dates";
+import { computeDeadlines } from "../deadlines";
 import { ZCommitmentStatus } from "../schemas/commitment";
+import { exactValue } from "../schemas/common";
 import type { TDataset } from "../schemas/dataset";
 import type { TIncident } from "../schemas/incident";
-import type { TOverview } from "../schemas/stats";
+import type { TSettings } from "../schemas/settings";
+import type { TCaseLine, TOverview, TRemediationTimeline, TStatsQuery } from "../schemas/stats";
 import type { TReads } from "./define";
 import {
-  affectedTotal,
+  addTotals,
+  caseSpan,
   cohortCompletion,
   cohortsInOrder,
   compareText,
-  exactValue,
-  incidentsByNumber,
+  hasUnreportedCounts,
+  firstDate as incidentFirstDate,
+  incidentTotals,
   isOpenIsh,
   isOverdue,
   median,
+  outsideFigures,
   remediationTotals,
   type SPAN_FROM,
   type SPAN_TO,
@@ -21,133 +27,269 @@ import {
   spans,
   steps,
   sum,
-  sumOfExactAffected,
 } from "./derive";
+import { involves, scoped, type TScoped } from "./scope";
 
-const productName = (data: Readonly<TDataset>, productId: string) =>
-  data.products.find((p) => p.id === productId)?.name ?? { ja: productId, en: productId };
+const serviceName = (data: Readonly<TDataset>, serviceId: string) =>
+  data.services.find((p) => p.id === serviceId)?.name ?? { ja: serviceId, en: serviceId };
 
-const affectedStats = (data: Readonly<TDataset>, incidents: readonly TIncident[]) => ({
-  incidents: incidents.map((i) => ({
+/** The commitments that concern the incidents in scope (or, with no incident named, none of them). */
+const commitmentsIn = (s: TScoped) =>
+  s.record.commitments.filter((c) => c.incidentIds.some((id) => s.incidentIds.has(id)));
+
+const cohortsIn = (s: TScoped) => cohortsInOrder(s.record).filter((c) => s.incidentIds.has(c.incidentId));
+
+/** The documents the figures of some incidents come from: their own list and every source they cite. */
+const documentsOf = (data: Readonly<TDataset>, incidents: readonly TIncident[]) => {
+  const ids = new Set<string>();
+  for (const incident of incidents) {
+    for (const id of incident.documentIds) ids.add(id);
+    for (const m of incident.milestones) ids.add(m.source.documentId);
+    for (const e of incident.impact) ids.add(e.count.source.documentId);
+  }
+  return data.documents.filter((d) => ids.has(d.id)).map((d) => d.id);
+};
+
+const affectedOf = (s: TScoped) => {
+  const data = s.record;
+  const incidents = s.incidents.map((i) => ({
     incidentId: i.id,
+    caseId: i.caseId,
     number: i.number,
     title: i.title,
-    total: affectedTotal(i),
-    byProduct: i.affected.map((entry) => ({
-      productId: entry.productId,
-      productName: productName(data, entry.productId),
-      count: entry.count,
-    })),
-  })),
-  byProduct: data.products.map((p) => {
-    const entries = incidents.flatMap((i) => i.affected.filter((entry) => entry.productId === p.id));
-    return {
-      productId: p.id,
-      productName: p.name,
-      reportedTotal: sum(entries.map((entry) => exactValue(entry.count))),
-      incidentCount: incidents.filter((i) => i.affected.some((entry) => entry.productId === p.id)).length,
-    };
-  }),
-  cumulativeReported: sum(incidents.map(sumOfExactAffected)),
-  incidentsWithUnreportedCounts: incidents.filter((i) => affectedTotal(i) === null).length,
-});
-
-const remediation = (data: Readonly<TDataset>, incidentId?: string) => {
-  const cohorts = cohortsInOrder(data).filter((c) => incidentId === undefined || c.incidentId === incidentId);
+    totals: incidentTotals(data, i),
+    vendorWide: i.impact
+      .filter((e) => e.scope === "vendor_wide" && !e.outsideRecord)
+      .map((e) => ({ impactId: e.id, unit: e.unit, count: e.count })),
+    byService: i.impact
+      .filter((e) => e.scope === "ours" && !e.outsideRecord && e.serviceId !== null)
+      .map((e) => ({
+        serviceId: e.serviceId as string,
+        serviceName: serviceName(data, e.serviceId as string),
+        unit: e.unit,
+        populationId: e.populationId,
+        count: e.count,
+      })),
+  }));
+  const byService = new Map<
+    string,
+    {
+      serviceId: string;
+      unit: "people" | "records";
+      populationId: string | null;
+      values: (number | null)[];
+      incidents: Set<string>;
+    }
+  >();
+  for (const i of s.incidents) {
+    for (const e of i.impact) {
+      if (e.scope !== "ours" || e.outsideRecord || e.serviceId === null) continue;
+      const key = `${e.serviceId}:${e.unit}:${e.populationId ?? ""}`;
+      const at = byService.get(key) ?? {
+        serviceId: e.serviceId,
+        unit: e.unit,
+        populationId: e.populationId,
+        values: [],
+        incidents: new Set<string>(),
+      };
+      at.values.push(exactValue(e.count));
+      at.incidents.add(i.id);
+      byService.set(key, at);
+    }
+  }
+  const serviceRank = new Map(data.services.map((p, i) => [p.id, i]));
   return {
-    cohorts: cohorts.map((c) => cohortCompletion(data, c)),
-    financial: remediationTotals(data, cohorts, "financial"),
-    notification: remediationTotals(data, cohorts, "notification"),
+    scope: s.scope,
+    incidents,
+    totals: addTotals(
+      data,
+      incidents.map((i) => i.totals),
+    ),
+    outside: outsideFigures(s.incidents),
+    byService: [...byService.values()]
+      .sort((a, b) => (serviceRank.get(a.serviceId) ?? 0) - (serviceRank.get(b.serviceId) ?? 0))
+      .map((g) => ({
+        serviceId: g.serviceId,
+        serviceName: serviceName(data, g.serviceId),
+        unit: g.unit,
+        populationId: g.populationId,
+        reportedTotal: sum(g.values),
+        incidentCount: g.incidents.size,
+      })),
+  };
+};
+
+/** The next due date of a case's deadlines not yet settled (overdue first). */
+const nextDeadlineOf = (data: Readonly<TDataset>, settings: TSettings, caseId: string, asOf: string) => {
+  const pending = computeDeadlines(data, settings, { asOf, withinDays: 14, caseId }).items.filter(
+    (d) => d.dueDate !== null && (d.state === "overdue" || d.state === "due_soon" || d.state === "upcoming"),
+  );
+  const next = pending[0];
+  return next?.dueDate
+    ? { dueDate: next.dueDate, rule: next.rule, label: next.label, overdue: next.state === "overdue" }
+    : null;
+};
+
+const caseLines = (s: TScoped, settings: TSettings): TCaseLine[] =>
+  s.scope.caseIds.flatMap((caseId) => {
+    const c = s.record.cases.find((x) => x.id === caseId);
+    if (!c) return [];
+    const incidents = s.incidents.filter((i) => i.caseId === caseId);
+    const ids = new Set(incidents.map((i) => i.id));
+    const commitments = s.record.commitments.filter((x) => x.incidentIds.some((id) => ids.has(id)));
+    const dates = incidents
+      .map(incidentFirstDate)
+      .filter((d): d is string => d !== null)
+      .sort(compareText);
+    return [
+      {
+        caseId,
+        title: c.title,
+        status: c.status,
+        incidents: incidents.length,
+        openIncidents: incidents.filter((i) => i.status === "open").length,
+        vendorIds: s.record.vendors.filter((v) => incidents.some((i) => involves(i, v.id))).map((v) => v.id),
+        firstDate: dates[0] ?? null,
+        affected: addTotals(
+          s.record,
+          incidents.map((i) => incidentTotals(s.record, i)),
+        ),
+        outside: outsideFigures(incidents),
+        remediation: remediationTotals(
+          s.record,
+          s.record.cohorts.filter((x) => ids.has(x.incidentId)),
+        ),
+        openCommitments: commitments.filter((x) => isOpenIsh(x.status)).length,
+        overdueCommitments: commitments.filter((x) => isOverdue(x, s.scope.asOf)).length,
+        nextDeadline: nextDeadlineOf(s.record, settings, caseId, s.scope.asOf),
+        documentIds: documentsOf(s.record, incidents),
+      },
+    ];
+  });
+
+/** The overview in a scope as of a date: what GET /stats/overview answers and what a closed meeting freezes. */
+export const overviewOf = (
+  data: Readonly<TDataset>,
+  settings: TSettings,
+  query: Partial<TStatsQuery>,
+  now: Date,
+): TOverview => {
+  const s = scoped(data, query, now);
+  const { asOf } = s.scope;
+  const affected = affectedOf(s);
+  const commitments = commitmentsIn(s);
+  const latest = [...s.record.meetings].sort(
+    (a, b) => compareText(b.date, a.date) || compareText(b.id, a.id),
+  )[0];
+  const cases = s.record.cases.filter((c) => s.scope.caseIds.includes(c.id));
+  return {
+    scope: s.scope,
+    asOf,
+    cases: { total: cases.length, open: cases.filter((c) => c.status === "open").length },
+    portfolio: caseLines(s, settings),
+    incidents: {
+      total: s.incidents.length,
+      open: s.incidents.filter((i) => i.status === "open").length,
+    },
+    affected: {
+      totals: affected.totals,
+      outside: affected.outside,
+      byIncident: affected.incidents.map(({ incidentId, caseId, number, title, totals }) => ({
+        incidentId,
+        caseId,
+        number,
+        title,
+        totals,
+      })),
+    },
+    remediation: remediationTotals(s.record, cohortsIn(s)),
+    commitments: {
+      total: commitments.length,
+      open: commitments.filter((c) => isOpenIsh(c.status)).length,
+      vendorReportedDone: commitments.filter((c) => c.status === "vendor_reported_done").length,
+      verified: commitments.filter((c) => c.status === "verified").length,
+      overdue: commitments.filter((c) => isOverdue(c, asOf)).length,
+    },
+    latestMeeting: latest ? { id: latest.id, date: latest.date, title: latest.title } : null,
+    documentIds: documentsOf(s.record, s.incidents),
+  };
+};
+
+const timelineOf = (s: TScoped): TRemediationTimeline => {
+  const cohorts = cohortsIn(s).filter((c) => c.parentId === null);
+  const rank = new Map(s.record.organisation.populations.map((p, i) => [p.id, i]));
+  const keys = [...new Map(cohorts.map((c) => [`${c.purpose}:${c.populationId}`, c])).values()].sort(
+    (a, b) =>
+      (a.purpose === b.purpose ? 0 : a.purpose === "financial" ? -1 : 1) ||
+      (rank.get(a.populationId) ?? 9999) - (rank.get(b.populationId) ?? 9999),
+  );
+  return {
+    scope: s.scope,
+    series: keys.map(({ purpose, populationId }) => {
+      const group = cohorts.filter((c) => c.purpose === purpose && c.populationId === populationId);
+      const reports = group.flatMap((cohort, order) =>
+        cohort.progress.flatMap((event, position) => {
+          const done = exactValue(event.doneCount);
+          return isDayPrecise(event.date) && done !== null
+            ? [{ cohort, order, position, date: event.date, done }]
+            : [];
+        }),
+      );
+      reports.sort((a, b) => compareText(a.date, b.date) || a.order - b.order || a.position - b.position);
+      const previous = new Map<string, number>();
+      let cumulativeDone = 0;
+      let cumulativeDoneYen = 0;
+      return {
+        purpose,
+        populationId,
+        points: reports.map(({ cohort, date, done }) => {
+          const doneDelta = done - (previous.get(cohort.id) ?? 0);
+          previous.set(cohort.id, done);
+          // Letters carry no money: a notification series has no yen.
+          const perPerson = purpose === "financial" ? (exactValue(cohort.amountPerPersonYen) ?? 0) : 0;
+          const doneYenDelta = doneDelta * perPerson;
+          cumulativeDone += doneDelta;
+          cumulativeDoneYen += doneYenDelta;
+          return {
+            date,
+            cohortId: cohort.id,
+            incidentId: cohort.incidentId,
+            doneDelta,
+            doneYenDelta,
+            cumulativeDone,
+            cumulativeDoneYen,
+          };
+        }),
+      };
+    }),
   };
 };
 
 const KEPT_STATUSES = new Set(["vendor_reported_done", "verified"]);
 
-/** The overview as of a date: what GET /stats/overview answers and what a closed meeting freezes. */
-export const overviewOf = (data: Readonly<TDataset>, asOf: string): TOverview => {
-  const affected = affectedStats(data, incidentsByNumber(data));
-  const { financial, notification } = remediation(data);
-  const latest = [...data.meetings].sort((a, b) => compareText(b.date, a.date) || compareText(b.id, a.id))[0];
-  return {
-    asOf,
-    incidents: {
-      total: data.incidents.length,
-      open: data.incidents.filter((i) => i.status === "open").length,
-    },
-    affected: {
-      cumulativeReported: affected.cumulativeReported,
-      byIncident: affected.incidents.map(({ incidentId, number, title, total }) => ({
-        incidentId,
-        number,
-        title,
-        total,
-      })),
-    },
-    remediation: { financial, notification },
-    commitments: {
-      total: data.commitments.length,
-      open: data.commitments.filter((c) => isOpenIsh(c.status)).length,
-      vendorReportedDone: data.commitments.filter((c) => c.status === "vendor_reported_done").length,
-      verified: data.commitments.filter((c) => c.status === "verified").length,
-      overdue: data.commitments.filter((c) => isOverdue(c, asOf)).length,
-    },
-    latestMeeting: latest ? { id: latest.id, date: latest.date, title: latest.title } : null,
-  };
-};
-
 export const statsReads = {
-  getOverview: ({ data, query, now }) => overviewOf(data, query.asOf ?? todayInTokyo(now)),
+  getOverview: ({ data, settings, query, now }) => overviewOf(data, settings, query, now),
 
-  getAffectedStats: ({ data, query }) =>
-    affectedStats(
-      data,
-      incidentsByNumber(data).filter(
-        (i) => query.fiscalYear === undefined || i.fiscalYear === query.fiscalYear,
-      ),
-    ),
+  getAffectedStats: ({ data, query, now }) => affectedOf(scoped(data, query, now)),
 
-  getRemediationStats: ({ data, query }) => remediation(data, query.incidentId),
-
-  getRemediationTimeline: ({ data, query }) => {
-    const cohorts = cohortsInOrder(data).filter(
-      (c) => c.parentId === null && (query.incidentId === undefined || c.incidentId === query.incidentId),
-    );
-    const reports = cohorts.flatMap((cohort, rank) =>
-      cohort.progress.flatMap((event, position) => {
-        const done = exactValue(event.doneCount);
-        return isDayPrecise(event.date) && done !== null
-          ? [{ cohort, rank, position, date: event.date, done }]
-          : [];
-      }),
-    );
-    reports.sort((a, b) => compareText(a.date, b.date) || a.rank - b.rank || a.position - b.position);
-    const previous = new Map<string, number>();
-    let cumulativeDone = 0;
-    let cumulativeDoneYen = 0;
+  getRemediationStats: ({ data, query, now }) => {
+    const s = scoped(data, query, now);
+    const cohorts = cohortsIn(s);
     return {
-      points: reports.map(({ cohort, date, done }) => {
-        const doneDelta = done - (previous.get(cohort.id) ?? 0);
-        previous.set(cohort.id, done);
-        const doneYenDelta = doneDelta * (exactValue(cohort.amountPerMemberYen) ?? 0);
-        cumulativeDone += doneDelta;
-        cumulativeDoneYen += doneYenDelta;
-        return {
-          date,
-          cohortId: cohort.id,
-          incidentId: cohort.incidentId,
-          doneDelta,
-          doneYenDelta,
-          cumulativeDone,
-          cumulativeDoneYen,
-        };
-      }),
+      scope: s.scope,
+      cohorts: cohorts.map((c) => cohortCompletion(s.record, c)),
+      totals: remediationTotals(s.record, cohorts),
     };
   },
 
+  getRemediationTimeline: ({ data, query, now }) => timelineOf(scoped(data, query, now)),
+
   getCommitmentStats: ({ data, query, now }) => {
-    const asOf = query.asOf ?? todayInTokyo(now);
+    const s = scoped(data, query, now);
+    const { asOf } = s.scope;
     const horizon = addDays(asOf, 14);
-    const commitments = data.commitments.filter(
+    // Without a case or incident, the tracker's figures cover every commitment of the cases in scope.
+    const commitments = commitmentsIn(s).filter(
       (c) => query.vendorId === undefined || c.owedByIds.includes(query.vendorId),
     );
     return {
@@ -169,25 +311,33 @@ export const statsReads = {
     };
   },
 
-  getIntervalStats: ({ data, query }) => {
-    const incidents = incidentsByNumber(data).filter(
-      (i) => query.incidentId === undefined || i.id === query.incidentId,
-    );
-    return { steps: incidents.flatMap(steps), spans: incidents.flatMap(spans) };
+  getIntervalStats: ({ data, query, now }) => {
+    const s = scoped(data, query, now);
+    return {
+      scope: s.scope,
+      steps: s.incidents.flatMap(steps),
+      spans: s.incidents.flatMap(spans),
+      cases: s.scope.caseIds.map((caseId) => ({
+        caseId,
+        ...caseSpan(s.incidents.filter((i) => i.caseId === caseId)),
+      })),
+    };
   },
 
   getVendorScorecards: ({ data, query, now }) => {
     const asOf = query.asOf ?? todayInTokyo(now);
+    const s = scoped(data, { asOf, caseStatus: "all" }, now);
+    const record = s.record;
     const since = minusMonths(asOf, 24);
     const incidentsOf = (vendorId: string, fiscalYear: number) =>
-      data.incidents.filter((i) => i.fiscalYear === fiscalYear && i.vendorIds.includes(vendorId));
+      record.incidents.filter((i) => i.fiscalYear === fiscalYear && involves(i, vendorId));
     const keys =
       query.fiscalYear !== undefined
-        ? data.vendors.map((vendor) => ({ vendor, fiscalYear: query.fiscalYear as number }))
-        : [...new Set(data.incidents.map((i) => i.fiscalYear))]
+        ? record.vendors.map((vendor) => ({ vendor, fiscalYear: query.fiscalYear as number }))
+        : [...new Set(record.incidents.map((i) => i.fiscalYear))]
             .sort((a, b) => b - a)
             .flatMap((fiscalYear) =>
-              data.vendors
+              record.vendors
                 .filter((vendor) => incidentsOf(vendor.id, fiscalYear).length > 0)
                 .map((vendor) => ({ vendor, fiscalYear })),
             );
@@ -201,24 +351,29 @@ export const statsReads = {
       rows: keys.map(({ vendor, fiscalYear }) => {
         const incidents = incidentsOf(vendor.id, fiscalYear);
         const ids = new Set(incidents.map((i) => i.id));
-        const cohorts = data.cohorts
-          .filter((c) => c.parentId === null && ids.has(c.incidentId))
-          .map((c) => cohortCompletion(data, c));
-        const commitments = data.commitments.filter(
+        const commitments = record.commitments.filter(
           (c) => c.owedByIds.includes(vendor.id) && c.incidentIds.some((id) => ids.has(id)),
         );
         return {
           vendorId: vendor.id,
           fiscalYear,
           incidents: incidents.length,
-          membersAffectedReported: sum(incidents.map(sumOfExactAffected)),
-          incidentsWithUnreportedCounts: incidents.filter((i) => affectedTotal(i) === null).length,
-          medianDaysDetectionToAssociation: medianOf(incidents, "detected", "reported_to_association"),
-          medianDaysOccurrenceToAssociation: medianOf(incidents, "occurred", "reported_to_association"),
+          // On the chain above the vendor where it happened: a subcontractor's incident, under its contractor.
+          incidentsViaSubcontractors: incidents.filter(
+            (i) => i.chain.includes(vendor.id) && i.chain.at(-1) !== vendor.id,
+          ).length,
+          affected: addTotals(
+            record,
+            incidents.map((i) => incidentTotals(record, i)),
+          ),
+          incidentsWithUnreportedCounts: incidents.filter((i) => hasUnreportedCounts(record, i)).length,
+          medianDaysDetectionToOrganisation: medianOf(incidents, "detected", "reported_to_organisation"),
+          medianDaysOccurrenceToOrganisation: medianOf(incidents, "occurred", "reported_to_organisation"),
           medianDaysToBoard: medianOf(incidents, "occurred", "reported_to_board"),
-          remediationMembers: sum(cohorts.map((c) => c.members)),
-          remediationDone: sum(cohorts.map((c) => c.done)),
-          remediationNotReported: sum(cohorts.map((c) => c.notReported)),
+          remediation: remediationTotals(
+            record,
+            record.cohorts.filter((c) => ids.has(c.incidentId)),
+          ),
           commitments: commitments.length,
           commitmentsKeptOnTime: commitments.filter(
             (c) =>
@@ -228,7 +383,7 @@ export const statsReads = {
               compareText(c.reportedDoneDate, c.dueDate) <= 0,
           ).length,
           commitmentsOverdue: commitments.filter((c) => isOverdue(c, asOf)).length,
-          regulatoryActionsLast24Months: data.regulatoryActions.filter(
+          regulatoryActionsLast24Months: record.regulatoryActions.filter(
             (a) =>
               a.vendorId === vendor.id && compareText(since, a.date) < 0 && compareText(a.date, asOf) <= 0,
           ).length,

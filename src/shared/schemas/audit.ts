@@ -7,12 +7,16 @@ import { pageQuery } from "./common";
  */
 
 export const ZAuditEntityType = z.enum([
+  "organisation",
+  "case",
   "incident",
   "cohort",
   "commitment",
   "document",
   "meeting",
   "vendor",
+  "service",
+  /** Entries written before products became services (migration 007): history is never rewritten. */
   "product",
   "settings",
   "user",

@@ -5,7 +5,7 @@ export const ZCommitmentKind = z.enum(["vendor_promise", "board_demand"]);
 export type TCommitmentKind = z.infer<typeof ZCommitmentKind>;
 
 /**
- * "The vendor says it is done" and "the association has checked it" are separate steps:
+ * "The vendor says it is done" and "the organisation has checked it" are separate steps:
  * only `verified` counts as closed.
  */
 export const ZCommitmentStatus = z.enum([
@@ -16,6 +16,15 @@ export const ZCommitmentStatus = z.enum([
   "reopened",
 ]);
 export type TCommitmentStatus = z.infer<typeof ZCommitmentStatus>;
+
+/** One step of the workflow, dated: the status on any day is told by replaying the steps up to it. */
+export const ZCommitmentStep = z.strictObject({
+  step: z.enum(["reported_done", "verified", "reopened"]),
+  date: ZIsoDate,
+  /** The vendor's evidence (reported_done) or the reason for reopening (reopened). */
+  text: ZText.nullable(),
+});
+export type TCommitmentStep = z.infer<typeof ZCommitmentStep>;
 
 export const ZCommitment = z.strictObject({
   id: ZId,
@@ -33,9 +42,11 @@ export const ZCommitment = z.strictObject({
   verifiedDate: ZIsoDate.nullable(),
   evidence: ZText.nullable(),
   status: ZCommitmentStatus,
-  /** Set when the association found the vendor's report of completion wanting; cleared on verification. */
+  /** Set when the organisation found the vendor's report of completion wanting; cleared on verification. */
   reopenedDate: ZIsoDate.nullable().default(null),
   reopenedReason: ZText.nullable().default(null),
+  /** Every report of completion, verification and reopening, in order (the fields above are the last ones). */
+  history: z.array(ZCommitmentStep).max(200).default([]),
   source: ZSourceRef,
   ...versionField,
 });

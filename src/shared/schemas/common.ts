@@ -46,7 +46,9 @@ export type TSourceRef = z.infer<typeof ZSourceRef>;
 
 /**
  * A figure as the record knows it. "Not reported" is its own state, never 0; an approximate
- * statement ("数百万件") keeps its words and no invented number; a derived figure names its formula.
+ * statement ("数百万件") keeps its words and no invented number; a derived figure names its formula;
+ * "confirmed none" (確認の結果なし) is what a source states after checking, distinct both from a figure
+ * never reported and from a reported 0 (it counts as exactly 0 in a total).
  */
 export const ZFigure = z.discriminatedUnion("status", [
   z.strictObject({ status: z.literal("reported"), value: z.number().int().min(0), source: ZSourceRef }),
@@ -62,8 +64,29 @@ export const ZFigure = z.discriminatedUnion("status", [
     source: ZSourceRef,
   }),
   z.strictObject({ status: z.literal("not_reported"), missing: ZText, source: ZSourceRef }),
+  z.strictObject({ status: z.literal("confirmed_none"), source: ZSourceRef }),
 ]);
 export type TFigure = z.infer<typeof ZFigure>;
+
+/** The exact value of a figure: none for approximate and not-reported figures (never 0); 0 for confirmed none. */
+export const exactValue = (figure: TFigure | null | undefined): number | null => {
+  if (!figure) return null;
+  if (figure.status === "reported" || figure.status === "derived") return figure.value;
+  return figure.status === "confirmed_none" ? 0 : null;
+};
+
+/** An http(s) address of a source (a document's page, say); other schemes are refused. */
+export const ZUrl = z
+  .string()
+  .max(2000)
+  .refine((s) => {
+    try {
+      const url = new URL(s);
+      return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
+    } catch {
+      return false;
+    }
+  }, "must be an http(s) address");
 
 export const ZSourcedText = z.strictObject({ text: ZText, source: ZSourceRef });
 export type TSourcedText = z.infer<typeof ZSourcedText>;

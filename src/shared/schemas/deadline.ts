@@ -39,13 +39,20 @@ export type TDeadlineState = z.infer<typeof ZDeadlineState>;
 export const ZDeadlineMissing = z.enum(["start_date", "done_date"]);
 export type TDeadlineMissing = z.infer<typeof ZDeadlineMissing>;
 
+/** Whose duty the clock is: the organisation's own filing or notice, or a vendor's. */
+export const ZDeadlineOwner = z.enum(["organisation", "vendor"]);
+export type TDeadlineOwner = z.infer<typeof ZDeadlineOwner>;
+
 export const ZDeadline = z.strictObject({
   /** Stable: rule + the record it applies to. */
   key: z.string(),
   rule: ZDeadlineRule,
+  owner: ZDeadlineOwner,
+  caseId: ZId.nullable(),
   incidentId: ZId.nullable(),
   commitmentId: ZId.nullable(),
-  vendorId: ZId.nullable(),
+  /** The vendors that owe it (every one of them, in the record's order); empty for the organisation's own. */
+  vendorIds: z.array(ZId),
   regulatoryActionId: ZId.nullable(),
   /** What is due. */
   label: ZText,
@@ -73,7 +80,13 @@ export type TDeadline = z.infer<typeof ZDeadline>;
 export const ZDeadlineQuery = z.strictObject({
   asOf: ZIsoDate.optional(),
   withinDays: z.coerce.number().int().min(1).max(365).default(14),
+  caseId: ZId.optional(),
   incidentId: ZId.optional(),
+  /** Only the clocks of this owner (the board's own filings, or its vendors'). */
+  owner: ZDeadlineOwner.optional(),
+  /** Deadlines are many at 100× the record: a page of them, most pressing first. */
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
 export const ZDeadlines = z.strictObject({
@@ -85,6 +98,10 @@ export const ZDeadlines = z.strictObject({
     dueSoon: z.number().int().min(0),
     notReported: z.number().int().min(0),
   }),
+  /** How many deadlines the query matches; `items` is the page of them asked for. */
+  total: z.number().int().min(0),
+  limit: z.number().int(),
+  offset: z.number().int(),
   items: z.array(ZDeadline),
 });
 export type TDeadlines = z.infer<typeof ZDeadlines>;

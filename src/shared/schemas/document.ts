@@ -1,29 +1,38 @@
 import { z } from "zod";
-import { versionField, ZId, ZPartialDate, ZText } from "./common";
+import { versionField, ZId, ZPartialDate, ZText, ZUrl } from "./common";
 
 export const ZDocumentKind = z.enum([
-  "association_notice",
+  /** The organisation's own notice to its people. */
+  "organisation_notice",
   "public_announcement",
   "report",
   "apology_letter",
   "apology",
+  /** A news report (報道). */
   "press",
+  /** A publication by someone else than the vendor or a regulator (公表): an industry body, another client. */
+  "publication",
   "regulator",
+  /** Minutes of the organisation's own meetings (議事録). */
+  "minutes",
+  "other",
 ]);
 export type TDocumentKind = z.infer<typeof ZDocumentKind>;
 
 export const ZSourceDocument = z.strictObject({
   id: ZId,
-  /** 資料1–5 as the association numbers them; external sources get a short label. */
+  /** The organisation's own numbering (資料3, 議事録…); external sources get a short label. */
   label: ZText,
   title: ZText,
   kind: ZDocumentKind,
   /** Parties (organisation or vendor ids) that issued it; empty for external publishers. */
   issuerIds: z.array(ZId),
   publisher: ZText.nullable(),
-  /** null when the document carries no date (the association's notice is undated). */
+  /** null when the document carries no date. */
   date: ZPartialDate.nullable(),
-  /** Published facts from outside the association's record (CONTEXT.md), shown apart. */
+  /** Where it can be read (a web page, the organisation's file server); null when not online. */
+  url: ZUrl.nullable().default(null),
+  /** Published facts from outside the organisation's record (news, registers), shown apart, never summed. */
   outsideRecord: z.boolean(),
   /** What the document states, in the record's words. */
   statements: z.array(ZText),
@@ -33,6 +42,7 @@ export type TSourceDocument = z.infer<typeof ZSourceDocument>;
 
 export const ZCitationKind = z.enum([
   "incident",
+  "impact",
   "milestone",
   "cohort",
   "progress",

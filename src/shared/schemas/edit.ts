@@ -1,11 +1,13 @@
 import { z } from "zod";
-import { ZCohort, ZCohortStatus, ZProgressEvent } from "./cohort";
+import { ZCase } from "./case";
+import { checkPurpose, ZCohortFields, ZCohortStatus, ZProgressEvent } from "./cohort";
 import { ZCommitment } from "./commitment";
 import { ZId, ZIsoDate, ZText, ZVersion } from "./common";
 import { ZSourceDocument } from "./document";
-import { ZIncident, ZMilestone, ZScopeStatement } from "./incident";
+import { ZImpact, ZIncident, ZMilestone } from "./incident";
 import { ZMeeting, ZMeetingItem, ZResolution } from "./meeting";
-import { ZProduct } from "./product";
+import { ZOrganisation } from "./organisation";
+import { ZService } from "./service";
 import { ZVendor } from "./vendor";
 
 /*
@@ -21,21 +23,30 @@ const optionalId = { id: ZId.optional() };
 export const ZIncidentDraft = ZIncident.omit({ id: true, version: true, number: true }).extend({
   /** Assigned as the next number when left out. */
   number: z.number().int().min(1).max(100_000).optional(),
-  scope: z.array(ZScopeStatement.extend(optionalId)).max(50),
-  /** `outsideRecord` follows the milestone's source document, so it is not sent. */
+  chain: z.array(ZId).min(1).max(10),
+  /** `outsideRecord` follows the source document, so it is not sent. */
+  impact: z.array(ZImpact.omit({ outsideRecord: true }).extend(optionalId)).max(100),
   milestones: z.array(ZMilestone.omit({ outsideRecord: true }).extend(optionalId)).max(100),
 });
 export type TIncidentDraft = z.infer<typeof ZIncidentDraft>;
 export const ZIncidentUpdate = ZIncidentDraft.extend(withVersion);
 export type TIncidentUpdate = z.infer<typeof ZIncidentUpdate>;
 
-export const ZCohortDraft = ZCohort.omit({ id: true, version: true, progress: true });
+export const ZCohortDraft = ZCohortFields.omit({ id: true, version: true, progress: true }).superRefine(
+  checkPurpose,
+);
 export type TCohortDraft = z.infer<typeof ZCohortDraft>;
-export const ZCohortUpdate = ZCohortDraft.extend(withVersion);
+export const ZCohortUpdate = ZCohortFields.omit({ id: true, version: true, progress: true })
+  .extend(withVersion)
+  .superRefine(checkPurpose);
 export type TCohortUpdate = z.infer<typeof ZCohortUpdate>;
 
 /** A dated progress report on a cohort; the cohort's status may change with it (e.g. to completed). */
-export const ZProgressEventDraft = ZProgressEvent.omit({ id: true, cohortId: true }).extend({
+export const ZProgressEventDraft = ZProgressEvent.omit({
+  id: true,
+  cohortId: true,
+  statusChange: true,
+}).extend({
   ...withVersion,
   cohortStatus: ZCohortStatus.optional(),
 });
@@ -53,6 +64,7 @@ export const ZCommitmentDraft = ZCommitment.omit({
   evidence: true,
   reopenedDate: true,
   reopenedReason: true,
+  history: true,
 }).extend({ status: ZCommitmentEditableStatus.optional() });
 export type TCommitmentDraft = z.infer<typeof ZCommitmentDraft>;
 export const ZCommitmentUpdate = ZCommitmentDraft.extend(withVersion);
@@ -89,6 +101,14 @@ export const ZVendorDraft = ZVendor.omit({ id: true, version: true });
 export type TVendorDraft = z.infer<typeof ZVendorDraft>;
 export const ZVendorUpdate = ZVendorDraft.extend(withVersion);
 
-export const ZProductDraft = ZProduct.omit({ id: true, version: true });
-export type TProductDraft = z.infer<typeof ZProductDraft>;
-export const ZProductUpdate = ZProductDraft.extend(withVersion);
+export const ZServiceDraft = ZService.omit({ id: true, version: true });
+export type TServiceDraft = z.infer<typeof ZServiceDraft>;
+export const ZServiceUpdate = ZServiceDraft.extend(withVersion);
+
+export const ZCaseDraft = ZCase.omit({ id: true, version: true });
+export type TCaseDraft = z.infer<typeof ZCaseDraft>;
+export const ZCaseUpdate = ZCaseDraft.extend(withVersion);
+
+/** The organisation's settings (administrators): its name, its words, its legal form. */
+export const ZOrganisationUpdate = ZOrganisation.omit({ id: true, version: true }).extend(withVersion);
+export type TOrganisationUpdate = z.infer<typeof ZOrganisationUpdate>;

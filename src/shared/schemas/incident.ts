@@ -14,8 +14,15 @@ import {
 
 export const ZIncidentCategory = z.enum([
   "unauthorized_access",
+  /** Ransomware and other attacks that stop or encrypt systems. */
+  "cyberattack",
+  /** Mail, e-mail or fax sent to the wrong person. */
+  "misdelivery",
+  "loss_or_theft",
   "billing_error",
   "duplicate_billing",
+  "system_outage",
+  "improper_handling",
   "other",
 ]);
 export type TIncidentCategory = z.infer<typeof ZIncidentCategory>;
@@ -23,15 +30,22 @@ export type TIncidentCategory = z.infer<typeof ZIncidentCategory>;
 export const ZMilestoneKind = z.enum([
   "occurred",
   "detected",
+  /** The vendor's public announcement; it stands for the organisation's notice only when `coversOurPeople`. */
   "vendor_public_announcement",
-  "association_member_notice",
+  /** The vendor's own notice to the affected people (letters, e-mails); likewise. */
+  "vendor_notice_to_people",
+  /** The organisation's own notice to its people. */
+  "organisation_notice",
   "reported_to_officers",
-  "reported_to_association",
+  "reported_to_organisation",
   "reported_to_board",
   "regulator_action",
-  /** The vendor's reports to the regulator (APPI / Insurance Business Act), when it tells the association. */
-  "regulator_preliminary_report",
-  "regulator_final_report",
+  /** The vendor's reports to its regulator (APPI, Insurance Business Act…), when it tells the organisation. */
+  "vendor_regulator_preliminary_report",
+  "vendor_regulator_final_report",
+  /** The organisation's own reports to the Personal Information Protection Commission (as 委託元). */
+  "organisation_regulator_preliminary_report",
+  "organisation_regulator_final_report",
 ]);
 export type TMilestoneKind = z.infer<typeof ZMilestoneKind>;
 
@@ -42,21 +56,75 @@ export const ZMilestone = z.strictObject({
   /** Last day when a source gives a span (the intrusion ran 2025-04-17 to 04-21). */
   endDate: ZPartialDate.nullable(),
   note: ZText.nullable(),
+  /**
+   * For a vendor's announcement or notice: the secretariat confirmed that it reached the organisation's own
+   * people, so it counts as the organisation's notice too. A vendor's notice to its other clients does not.
+   */
+  coversOurPeople: z.boolean().default(false),
   source: ZSourceRef,
   /** Copied from the source document so a view never has to look it up to mark it. */
   outsideRecord: z.boolean(),
 });
 export type TMilestone = z.infer<typeof ZMilestone>;
 
-export const ZAffectedByProduct = z.strictObject({ productId: ZId, count: ZFigure });
+/** People are counted in 名, records in 件: two figures, never one sum. */
+export const ZImpactUnit = z.enum(["people", "records"]);
+export type TImpactUnit = z.infer<typeof ZImpactUnit>;
 
-export const ZScopeStatement = z.strictObject({
+/**
+ * `ours`: the organisation's own people or records. `vendor_wide`: the whole extent at the vendor, all its
+ * clients included (数百万件), shown for context and never added to the organisation's figures.
+ */
+export const ZImpactScope = z.enum(["ours", "vendor_wide"]);
+
+/**
+ * Who or what was affected, per service and population, in one unit. A figure whose source is outside the
+ * organisation's record (a press article) is kept beside the record's figures and never summed into them.
+ * An entry without a service is the whole for its population and unit; entries per service are its parts
+ * (summed when no whole is given).
+ */
+export const ZImpact = z.strictObject({
   id: ZId,
-  unit: z.enum(["records", "members"]),
+  scope: ZImpactScope,
+  /** The service through which they were affected; null: across services (or the source names none). */
+  serviceId: ZId.nullable(),
+  /** Whose people (one of the organisation's populations); null for records not tied to a population. */
+  populationId: ZId.nullable(),
+  unit: ZImpactUnit,
   count: ZFigure,
   note: ZText.nullable(),
   outsideRecord: z.boolean(),
 });
+export type TImpact = z.infer<typeof ZImpact>;
+
+/**
+ * A total of the record's own figures for one unit and population: `value` is exact only when every
+ * part is (`complete`); the parts that are not reported or only approximate are counted apart.
+ */
+export const ZImpactTotal = z.strictObject({
+  unit: ZImpactUnit,
+  populationId: ZId.nullable(),
+  /** Sum of the exact parts (a confirmed none adds 0). */
+  value: z.number().int().min(0),
+  /** Every part is exact: `value` is the total, not a floor. */
+  complete: z.boolean(),
+  /** Parts not reported or approximate: the total is at least `value`. */
+  unreportedParts: z.number().int().min(0),
+  /** Every part says no one / nothing was affected (確認の結果なし). */
+  confirmedNone: z.boolean(),
+});
+export type TImpactTotal = z.infer<typeof ZImpactTotal>;
+
+/** Whose personal data it was decides whose reporting duty it is under APPI. */
+export const ZDataRole = z.enum([
+  /** The organisation's data handled by the vendor for it: the organisation reports (as 委託元). */
+  "entrusted_by_organisation",
+  /** The vendor's own customer data (an insurer's policyholders): the vendor reports; the board checks. */
+  "vendor_own",
+  /** No personal data involved. */
+  "none",
+]);
+export type TDataRole = z.infer<typeof ZDataRole>;
 
 export const ZMisuse = z.strictObject({
   status: z.enum(["none_known", "confirmed", "not_reported"]),
@@ -64,10 +132,11 @@ export const ZMisuse = z.strictObject({
   source: ZSourceRef,
 });
 
+/** Where the affected people can ask: a phone number, hours, or just a name (a web form, an address). */
 export const ZContact = z.strictObject({
   name: ZText,
-  phone: z.string(),
-  hours: ZText,
+  phone: z.string().max(40).nullable(),
+  hours: ZText.nullable(),
   source: ZSourceRef,
 });
 
@@ -76,22 +145,31 @@ export const ZIncidentStatus = z.enum(["open", "closed"]);
 export const ZIncident = z.strictObject({
   id: ZId,
   number: z.number().int().min(1),
+  /** The case (事案) the board follows it in. */
+  caseId: ZId,
   title: ZText,
   category: ZIncidentCategory,
   status: ZIncidentStatus,
-  /** 年度 (April–March) of the earliest dated milestone. */
+  /** 年度 of the earliest dated milestone (the form proposes it from that date). */
   fiscalYear: ZFiscalYear,
+  /** The vendors answerable for it (the chain's, and any other that shares the blame). */
   vendorIds: z.array(ZId),
+  /**
+   * How the organisation is exposed: its own contractor first, then each subcontractor (再委託先) down to
+   * the vendor where it happened, which is last. Empty only in a record that does not know it yet (every
+   * draft names one).
+   */
+  chain: z.array(ZId).max(10),
+  dataRole: ZDataRole,
   summary: ZText,
   /** null = the sources do not name it (shown as 未報告). */
   system: ZSourcedText.nullable(),
   cause: ZSourcedText.nullable(),
-  scope: z.array(ZScopeStatement),
-  affected: z.array(ZAffectedByProduct),
+  impact: z.array(ZImpact),
   dataCategories: z.array(ZSourcedText),
   misuse: ZMisuse,
   milestones: z.array(ZMilestone),
-  memberContact: ZContact.nullable(),
+  contact: ZContact.nullable(),
   documentIds: z.array(ZId),
   ...versionField,
 });
@@ -101,19 +179,22 @@ export type TIncident = z.infer<typeof ZIncident>;
 export const ZIncidentSummary = ZIncident.pick({
   id: true,
   number: true,
+  caseId: true,
   title: true,
   category: true,
   status: true,
   fiscalYear: true,
   vendorIds: true,
+  chain: true,
 }).extend({
-  /** null = not reported (some per-product count is missing or approximate). */
-  affectedTotal: z.number().int().nullable(),
+  /** People affected per population and records, each its own total (outside figures left out). */
+  affected: z.array(ZImpactTotal),
   firstDate: ZPartialDate.nullable(),
 });
 export type TIncidentSummary = z.infer<typeof ZIncidentSummary>;
 
 export const ZIncidentListQuery = z.strictObject({
+  caseId: ZId.optional(),
   vendorId: ZId.optional(),
   category: ZIncidentCategory.optional(),
   status: ZIncidentStatus.optional(),

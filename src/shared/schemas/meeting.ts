@@ -23,6 +23,8 @@ export const ZResolution = z.strictObject({
   kind: ZResolutionKind,
   text: ZText,
   quote: z.string().nullable(),
+  /** The agenda item it was resolved under; null for a resolution of the whole meeting. */
+  itemId: ZId.nullable().default(null),
   targetVendorIds: z.array(ZId),
   commitmentIds: z.array(ZId),
   note: ZText.nullable(),

@@ -1,88 +1,157 @@
 import { z } from "zod";
-import { ZCohortStatus } from "./cohort";
+import { ZCaseStatus, ZScopeQuery } from "./case";
+import { ZCohortPurpose, ZCohortStatus } from "./cohort";
 import { ZCommitmentStatus } from "./commitment";
-import { ZFigure, ZFiscalYear, ZId, ZIsoDate, ZText } from "./common";
-import { ZMilestoneKind } from "./incident";
+import { ZFigure, ZFiscalYear, ZId, ZIsoDate, ZPartialDate, ZText } from "./common";
+import { ZDeadlineRule } from "./deadline";
+import { ZImpactTotal, ZImpactUnit, ZMilestoneKind } from "./incident";
 
-/** Aggregates take an optional reference date so that "overdue" is reproducible. */
-export const ZAsOfQuery = z.strictObject({ asOf: ZIsoDate.optional() });
+/*
+ * The board's figures (docs/api-semantics.md), each computed once in src/shared/reads over the record as
+ * of a date and within a scope. People (名) and records (件) are separate figures; so are the people of
+ * different populations; a figure from outside the record is shown beside the totals, never in them.
+ */
 
-export const ZAffectedStats = z.strictObject({
-  incidents: z.array(
+/** Every figure endpoint takes the same scope and reference date. */
+export const ZStatsQuery = z.strictObject({
+  ...ZScopeQuery,
+  /** The record as it stood that day (default: today in Tokyo). */
+  asOf: ZIsoDate.optional(),
+  incidentId: ZId.optional(),
+});
+export type TStatsQuery = z.infer<typeof ZStatsQuery>;
+
+/** What the figures were computed over, as the server understood the query. */
+export const ZScope = z.strictObject({
+  asOf: ZIsoDate,
+  caseIds: z.array(ZId),
+  incidentIds: z.array(ZId),
+  vendorId: ZId.nullable(),
+  fiscalYear: ZFiscalYear.nullable(),
+  caseStatus: z.enum(["open", "closed", "all"]),
+});
+export type TScope = z.infer<typeof ZScope>;
+
+/** A figure from outside the record, kept beside the totals with its mark. */
+export const ZOutsideFigure = z.strictObject({
+  incidentId: ZId,
+  impactId: ZId,
+  unit: ZImpactUnit,
+  populationId: ZId.nullable(),
+  count: ZFigure,
+});
+export type TOutsideFigure = z.infer<typeof ZOutsideFigure>;
+
+export const ZIncidentImpact = z.strictObject({
+  incidentId: ZId,
+  caseId: ZId,
+  number: z.number().int(),
+  title: ZText,
+  /** The organisation's own people and records, one total per unit and population. */
+  totals: z.array(ZImpactTotal),
+  /** The whole extent at the vendor (all its clients), in the record. */
+  vendorWide: z.array(z.strictObject({ impactId: ZId, unit: ZImpactUnit, count: ZFigure })),
+  byService: z.array(
     z.strictObject({
-      incidentId: ZId,
-      number: z.number().int(),
-      title: ZText,
-      /** Sum of the per-product counts; null (not reported) when any part is not an exact figure. */
-      total: z.number().int().nullable(),
-      byProduct: z.array(z.strictObject({ productId: ZId, productName: ZText, count: ZFigure })),
+      serviceId: ZId,
+      serviceName: ZText,
+      unit: ZImpactUnit,
+      populationId: ZId.nullable(),
+      count: ZFigure,
     }),
   ),
-  byProduct: z.array(
+});
+export type TIncidentImpact = z.infer<typeof ZIncidentImpact>;
+
+export const ZAffectedStats = z.strictObject({
+  scope: ZScope,
+  incidents: z.array(ZIncidentImpact),
+  /** 延べ: the same person can be in more than one incident, so these count cases, not people. */
+  totals: z.array(ZImpactTotal),
+  outside: z.array(ZOutsideFigure),
+  byService: z.array(
     z.strictObject({
-      productId: ZId,
-      productName: ZText,
+      serviceId: ZId,
+      serviceName: ZText,
+      unit: ZImpactUnit,
+      populationId: ZId.nullable(),
       reportedTotal: z.number().int(),
       incidentCount: z.number().int(),
     }),
   ),
-  /** 延べ: members can appear in more than one incident, so this is a count of cases, not people. */
-  cumulativeReported: z.number().int(),
-  incidentsWithUnreportedCounts: z.number().int(),
 });
 export type TAffectedStats = z.infer<typeof ZAffectedStats>;
 
 export const ZCohortCompletion = z.strictObject({
   cohortId: ZId,
   parentId: ZId.nullable(),
-  purpose: z.enum(["financial", "notification"]),
+  purpose: ZCohortPurpose,
+  populationId: ZId,
   incidentId: ZId,
+  caseId: ZId,
   incidentNumber: z.number().int(),
   label: ZText,
+  /** As of the reference date (replayed from the dated status changes). */
   status: ZCohortStatus,
-  members: z.number().int().nullable(),
-  /** Members put right per the latest reported progress; null = not reported. */
+  people: z.number().int().nullable(),
+  /** People put right (or notified) per the latest reported progress; null = not reported. */
   done: z.number().int().nullable(),
-  /** Members still being put right when the vendor reported a partial count. */
+  /** People still to be put right when the vendor reported a partial count. */
   remaining: z.number().int().nullable(),
-  /** Members whose state the vendor has not reported. */
+  /** People whose state the vendor has not reported. */
   notReported: z.number().int(),
-  amountPerMemberYen: z.number().int().nullable(),
+  amountPerPersonYen: z.number().int().nullable(),
   owedYen: z.number().int().nullable(),
   doneYen: z.number().int().nullable(),
   lastReportDate: z.string().nullable(),
 });
 export type TCohortCompletion = z.infer<typeof ZCohortCompletion>;
 
+/** Totals of one purpose for one population (people of different populations are never added). */
 export const ZRemediationTotals = z.strictObject({
-  members: z.number().int(),
+  purpose: ZCohortPurpose,
+  populationId: ZId,
+  people: z.number().int(),
   done: z.number().int(),
   remaining: z.number().int(),
   notReported: z.number().int(),
   owedYen: z.number().int(),
   doneYen: z.number().int(),
-  /** Yen of cohorts whose per-member amount is not reported, so the yen totals are a floor. */
-  membersWithUnknownAmount: z.number().int(),
+  /** People of groups whose per-person amount is not reported, so the yen totals are a floor. */
+  peopleWithUnknownAmount: z.number().int(),
 });
+export type TRemediationTotals = z.infer<typeof ZRemediationTotals>;
 
 export const ZRemediationStats = z.strictObject({
-  /** Top-level cohorts and their sub-groups (parentId set); totals count top-level cohorts only. */
+  scope: ZScope,
+  /** Top-level groups and their sub-groups (parentId set); totals count top-level groups only. */
   cohorts: z.array(ZCohortCompletion),
-  financial: ZRemediationTotals,
-  notification: ZRemediationTotals,
+  /** One row per purpose and population, financial first. */
+  totals: z.array(ZRemediationTotals),
 });
 export type TRemediationStats = z.infer<typeof ZRemediationStats>;
 
+export const ZRemediationPoint = z.strictObject({
+  date: ZIsoDate,
+  cohortId: ZId,
+  incidentId: ZId,
+  doneDelta: z.number().int(),
+  doneYenDelta: z.number().int(),
+  cumulativeDone: z.number().int(),
+  cumulativeDoneYen: z.number().int(),
+});
+
+/**
+ * Progress over time, one series per purpose and population: letters sent are never added to money put
+ * right, and a notification series carries no yen.
+ */
 export const ZRemediationTimeline = z.strictObject({
-  points: z.array(
+  scope: ZScope,
+  series: z.array(
     z.strictObject({
-      date: ZIsoDate,
-      cohortId: ZId,
-      incidentId: ZId,
-      doneDelta: z.number().int(),
-      doneYenDelta: z.number().int(),
-      cumulativeDone: z.number().int(),
-      cumulativeDoneYen: z.number().int(),
+      purpose: ZCohortPurpose,
+      populationId: ZId,
+      points: z.array(ZRemediationPoint),
     }),
   ),
 });
@@ -98,6 +167,8 @@ export const ZCommitmentStats = z.strictObject({
 });
 export type TCommitmentStats = z.infer<typeof ZCommitmentStats>;
 
+export const ZCommitmentStatsQuery = ZStatsQuery.extend({ owedBy: ZId.optional() });
+
 export const ZMilestoneInterval = z.strictObject({
   incidentId: ZId,
   fromMilestoneId: ZId,
@@ -107,34 +178,72 @@ export const ZMilestoneInterval = z.strictObject({
   fromDate: ZIsoDate,
   toDate: ZIsoDate,
   days: z.number().int(),
-  /** True when either end comes from outside the association's record. */
+  /** True when either end comes from outside the organisation's record. */
   outsideRecord: z.boolean(),
 });
 export type TMilestoneInterval = z.infer<typeof ZMilestoneInterval>;
 
 export const ZIntervalStats = z.strictObject({
+  scope: ZScope,
   /** Consecutive steps of each incident's timeline, in date order. */
   steps: z.array(ZMilestoneInterval),
-  /** Spans a board asks about: from occurrence/detection to the report to the association and to the board. */
+  /** Spans a board asks about: from occurrence/detection to the report to the organisation and to the board. */
   spans: z.array(ZMilestoneInterval),
+  /** Per case: its first and last dated milestone and the days between (never across cases). */
+  cases: z.array(
+    z.strictObject({
+      caseId: ZId,
+      firstDate: ZIsoDate.nullable(),
+      lastDate: ZIsoDate.nullable(),
+      days: z.number().int().nullable(),
+    }),
+  ),
 });
 export type TIntervalStats = z.infer<typeof ZIntervalStats>;
 
+/** One line of the board's portfolio: a case at a glance. */
+export const ZCaseLine = z.strictObject({
+  caseId: ZId,
+  title: ZText,
+  status: ZCaseStatus,
+  incidents: z.number().int(),
+  openIncidents: z.number().int(),
+  vendorIds: z.array(ZId),
+  firstDate: ZPartialDate.nullable(),
+  affected: z.array(ZImpactTotal),
+  /** Figures from outside the record, never in `affected`. */
+  outside: z.array(ZOutsideFigure),
+  remediation: z.array(ZRemediationTotals),
+  openCommitments: z.number().int(),
+  overdueCommitments: z.number().int(),
+  nextDeadline: z
+    .strictObject({ dueDate: ZIsoDate, rule: ZDeadlineRule, label: ZText, overdue: z.boolean() })
+    .nullable(),
+  /** The documents its figures come from (the source line names them). */
+  documentIds: z.array(ZId),
+});
+export type TCaseLine = z.infer<typeof ZCaseLine>;
+
 export const ZOverview = z.strictObject({
+  scope: ZScope,
   asOf: ZIsoDate,
+  cases: z.strictObject({ total: z.number().int(), open: z.number().int() }),
+  portfolio: z.array(ZCaseLine),
   incidents: z.strictObject({ total: z.number().int(), open: z.number().int() }),
   affected: z.strictObject({
-    cumulativeReported: z.number().int(),
+    totals: z.array(ZImpactTotal),
+    outside: z.array(ZOutsideFigure),
     byIncident: z.array(
       z.strictObject({
         incidentId: ZId,
+        caseId: ZId,
         number: z.number().int(),
         title: ZText,
-        total: z.number().int().nullable(),
+        totals: z.array(ZImpactTotal),
       }),
     ),
   }),
-  remediation: z.strictObject({ financial: ZRemediationTotals, notification: ZRemediationTotals }),
+  remediation: z.array(ZRemediationTotals),
   commitments: z.strictObject({
     total: z.number().int(),
     open: z.number().int(),
@@ -143,6 +252,8 @@ export const ZOverview = z.strictObject({
     overdue: z.number().int(),
   }),
   latestMeeting: z.strictObject({ id: ZId, date: ZIsoDate, title: ZText }).nullable(),
+  /** The documents the figures in scope come from, for the source line. */
+  documentIds: z.array(ZId),
 });
 export type TOverview = z.infer<typeof ZOverview>;
 
@@ -155,15 +266,15 @@ export const ZVendorScorecard = z.strictObject({
   vendorId: ZId,
   fiscalYear: ZFiscalYear,
   incidents: z.number().int(),
-  membersAffectedReported: z.number().int(),
+  /** Of them, incidents at one of its subcontractors (it is on the chain above where it happened). */
+  incidentsViaSubcontractors: z.number().int(),
+  affected: z.array(ZImpactTotal),
   incidentsWithUnreportedCounts: z.number().int(),
   /** Median days, null when no incident has both dates. */
-  medianDaysDetectionToAssociation: z.number().nullable(),
-  medianDaysOccurrenceToAssociation: z.number().nullable(),
+  medianDaysDetectionToOrganisation: z.number().nullable(),
+  medianDaysOccurrenceToOrganisation: z.number().nullable(),
   medianDaysToBoard: z.number().nullable(),
-  remediationMembers: z.number().int(),
-  remediationDone: z.number().int(),
-  remediationNotReported: z.number().int(),
+  remediation: z.array(ZRemediationTotals),
   commitments: z.number().int(),
   commitmentsKeptOnTime: z.number().int(),
   commitmentsOverdue: z.number().int(),

@@ -1,10 +1,7 @@
 import { z } from "zod";
 import { versionField, ZId, ZIsoDate, ZSourceRef, ZText } from "./common";
 
-export const ZVendorRole = z.enum(["insurer", "agency"]);
-export type TVendorRole = z.infer<typeof ZVendorRole>;
-
-/** Published actions by regulators; always outside the association's own record. */
+/** Published actions by regulators; always outside the organisation's own record. */
 export const ZRegulatoryAction = z.strictObject({
   id: ZId,
   vendorId: ZId,
@@ -21,8 +18,14 @@ export const ZVendor = z.strictObject({
   id: ZId,
   name: ZText,
   shortName: ZText,
-  role: ZVendorRole,
-  productIds: z.array(ZId),
+  /** One of the organisation's vendor kinds (insurer, printer, call centre…). */
+  kindId: ZId,
+  /**
+   * The vendors it works for as a subcontractor (再委託先) on the organisation's behalf; empty when the
+   * organisation contracts with it directly. Chains may be of any depth.
+   */
+  subcontractorOf: z.array(ZId).max(20),
+  serviceIds: z.array(ZId),
   ...versionField,
 });
 export type TVendor = z.infer<typeof ZVendor>;

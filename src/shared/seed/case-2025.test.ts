@@ -21,7 +21,7 @@ describe("the 2025 case dataset", () => {
   it("has unique ids in every collection", () => {
     for (const list of [
       data.vendors,
-      data.products,
+      data.services,
       data.documents,
       data.incidents,
       data.cohorts,
@@ -57,17 +57,17 @@ describe("the 2025 case dataset", () => {
     }
   });
 
-  it("refers only to parties, products, incidents and meetings that exist", () => {
+  it("refers only to parties, services, incidents and meetings that exist", () => {
     const vendorIds = new Set(data.vendors.map((v) => v.id));
     const parties = new Set([...vendorIds, data.organisation.id]);
-    const productIds = new Set(data.products.map((p) => p.id));
+    const serviceIds = new Set(data.services.map((p) => p.id));
     const incidentIds = new Set(data.incidents.map((i) => i.id));
     const meetingIds = new Set(data.meetings.map((m) => m.id));
     const commitmentIds = new Set(data.commitments.map((c) => c.id));
     for (const d of data.documents) for (const p of d.issuerIds) expect(parties.has(p)).toBe(true);
     for (const i of data.incidents) {
       for (const v of i.vendorIds) expect(vendorIds.has(v)).toBe(true);
-      for (const a of i.affected) expect(productIds.has(a.productId)).toBe(true);
+      for (const a of i.affected) expect(serviceIds.has(a.serviceId)).toBe(true);
       for (const d of i.documentIds) expect(docs.has(d)).toBe(true);
     }
     for (const c of data.cohorts) {
@@ -88,10 +88,10 @@ describe("the 2025 case dataset", () => {
     expect(inc1.affected.map((a) => exact(a.count))).toEqual([44, 1, 1]);
     expect(inc1.scope[0]?.count).toMatchObject({ status: "approximate", label: { ja: "数百万件" } });
     expect(inc1.misuse).toMatchObject({ status: "none_known", asOf: "2025-08-23" });
-    expect(inc1.memberContact?.phone).toBe("0120-688-083");
-    expect(inc1.milestones.find((m) => m.kind === "reported_to_association")?.date).toBe("2025-08-18");
+    expect(inc1.contact?.phone).toBe("0120-688-083");
+    expect(inc1.milestones.find((m) => m.kind === "reported_to_organisation")?.date).toBe("2025-08-18");
     expect(inc1.milestones.find((m) => m.kind === "reported_to_officers")?.date).toBe("2025-06-20");
-    expect(inc1.milestones.find((m) => m.kind === "association_member_notice")?.date).toBe("2025-06-14");
+    expect(inc1.milestones.find((m) => m.kind === "organisation_notice")?.date).toBe("2025-06-14");
 
     expect(exact(incident("inc-2").affected[0]?.count as TFigure)).toBe(1860);
     expect(incident("inc-2").system?.text.ja).toContain("広域団体システム");
@@ -103,11 +103,11 @@ describe("the 2025 case dataset", () => {
     expect(cohort("coh-2-corrected").progress[0]).toMatchObject({ date: "2025-07-25" });
     expect(cohort("coh-2-before-close").members.status).toBe("not_reported");
     expect(cohort("coh-2-offset").members.status).toBe("not_reported");
-    expect(cohort("coh-3-refund").amountPerMemberYen?.status).toBe("not_reported");
+    expect(cohort("coh-3-refund").amountPerPersonYen?.status).toBe("not_reported");
     expect(cohort("coh-3-refund").progress).toEqual([]);
     expect(cohort("coh-1-letters").progress).toEqual([]);
     // 200 yen over-billed × 1,860 = 372,000 yen at most (derived, not stated).
-    expect(exact(cohort("coh-2-failed").amountPerMemberYen as TFigure)).toBe(200);
+    expect(exact(cohort("coh-2-failed").amountPerPersonYen as TFigure)).toBe(200);
 
     expect(data.documents.filter((d) => /^doc-\d$/.test(d.id)).map((d) => [d.label.ja, d.date])).toEqual([
       ["資料1", "2025-06-12"],

@@ -1,5 +1,7 @@
 import type { TFigure, TSourceRef, TText } from "../schemas/common";
 import { type TDataset, type TDatasetInput, ZDataset } from "../schemas/dataset";
+import type { TImpact } from "../schemas/incident";
+import { DEFAULT_VENDOR_KINDS } from "../schemas/organisation";
 
 /*
  * The 2025 case of the occupational therapists' association and its group-insurance vendor, exactly as
@@ -18,6 +20,18 @@ const notReported = (missing: TText, source: TSourceRef): TFigure => ({
 });
 
 const NOTICE = "notice";
+
+/** Members of the association affected through one insurance scheme (in record, in people). */
+const ours = (id: string, serviceId: string, count: TFigure): TImpact => ({
+  id,
+  scope: "ours",
+  serviceId,
+  populationId: "members",
+  unit: "people",
+  count,
+  note: null,
+  outsideRecord: false,
+});
 const overbilledPerMember: TFigure = {
   status: "derived",
   value: 200,
@@ -32,39 +46,64 @@ const input: TDatasetInput = {
     shortName: t("協会", "Association"),
     boardName: t("理事会", "Board"),
     fiscalYearStartMonth: 4,
+    legalForm: "general_incorporated_association",
+    populations: [{ id: "members", name: t("会員", "members"), ofWhom: null }],
+    vendorKinds: DEFAULT_VENDOR_KINDS,
   },
+  cases: [
+    {
+      id: "case-2025-insurance",
+      title: t(
+        "団体保険制度の委託先における一連の事案(2025年)",
+        "The series of incidents at the group-insurance vendor (2025)",
+      ),
+      summary: t(
+        "損保ジャパン社と損保ジャパンパートナーズ社で続いた3件の事故。協会はこれを一連の事案として会員に報告し、理事会は厳重注意と再発防止の要求を一括して行った。",
+        "Three incidents in a row at Sompo Japan and Sompo Japan Partners, which the association reported to its members as one series and to which the board responded once (strict warning, demand for recurrence prevention).",
+      ),
+      status: "open",
+    },
+  ],
   vendors: [
     {
       id: "sompo",
       name: t("損害保険ジャパン株式会社", "Sompo Japan Insurance Inc."),
       shortName: t("損保ジャパン", "Sompo Japan"),
-      role: "insurer",
-      productIds: ["prod-medical", "prod-oyako", "prod-liability-topup"],
+      kindId: "insurer",
+      subcontractorOf: [],
+      serviceIds: ["prod-medical", "prod-oyako", "prod-liability-topup"],
     },
     {
       id: "partners",
       name: t("損保ジャパンパートナーズ社", "Sompo Japan Partners"),
       shortName: t("損保ジャパンパートナーズ", "Sompo Japan Partners"),
-      role: "agency",
-      productIds: ["prod-liability-topup"],
+      kindId: "agency",
+      subcontractorOf: [],
+      serviceIds: ["prod-liability-topup"],
     },
   ],
-  products: [
+  services: [
     {
       id: "prod-medical",
       name: t("新・団体医療保険", "New group medical insurance"),
+      kind: "insurance_scheme",
+      populationId: "members",
       vendorIds: ["sompo"],
       changes: [],
     },
     {
       id: "prod-oyako",
       name: t("親子のちから", "Oyako no Chikara (parent-and-child plan)"),
+      kind: "insurance_scheme",
+      populationId: "members",
       vendorIds: ["sompo"],
       changes: [],
     },
     {
       id: "prod-liability-topup",
       name: t("作業療法士賠償責任保険 上乗せ補償プラン", "OT liability insurance, top-up plan"),
+      kind: "insurance_scheme",
+      populationId: "members",
       vendorIds: ["sompo", "partners"],
       changes: [
         {
@@ -94,7 +133,7 @@ const input: TDatasetInput = {
         "損保ジャパン社の事故対応について(ご報告)",
         "Sompo Japan's handling of the incidents (report)",
       ),
-      kind: "association_notice",
+      kind: "organisation_notice",
       issuerIds: ["association"],
       publisher: null,
       date: null,
@@ -369,11 +408,15 @@ const input: TDatasetInput = {
     {
       id: "inc-1",
       number: 1,
+      caseId: "case-2025-insurance",
       title: t("不正アクセスと情報漏洩の可能性", "Unauthorized access and possible data leak"),
       category: "unauthorized_access",
       status: "open",
       fiscalYear: 2025,
       vendorIds: ["sompo"],
+      chain: ["sompo"],
+      // The insurer's own customers' data (the members as policyholders): the APPI duty is the insurer's.
+      dataRole: "vendor_own",
       summary: t(
         "損保ジャパン社のシステムに外部から不正アクセスがあり、顧客情報が流出した可能性がある。本会会員46名のデータが含まれる。",
         "Sompo Japan's systems were accessed without authorization from outside and customer information may have leaked, including data of 46 of the association's members.",
@@ -389,9 +432,12 @@ const input: TDatasetInput = {
         text: t("外部からの不正アクセス", "Unauthorized access from outside"),
         source: src(NOTICE, "doc-1", "doc-2"),
       },
-      scope: [
+      impact: [
         {
           id: "scope-1-overall",
+          scope: "vendor_wide",
+          serviceId: null,
+          populationId: null,
           unit: "records",
           count: {
             status: "approximate",
@@ -406,6 +452,9 @@ const input: TDatasetInput = {
         },
         {
           id: "scope-1-published",
+          scope: "vendor_wide",
+          serviceId: null,
+          populationId: null,
           unit: "records",
           count: {
             status: "approximate",
@@ -418,11 +467,9 @@ const input: TDatasetInput = {
           ),
           outsideRecord: true,
         },
-      ],
-      affected: [
-        { productId: "prod-medical", count: reported(44, src(NOTICE, "doc-2")) },
-        { productId: "prod-oyako", count: reported(1, src(NOTICE, "doc-2")) },
-        { productId: "prod-liability-topup", count: reported(1, src(NOTICE, "doc-2")) },
+        ours("imp-1-medical", "prod-medical", reported(44, src(NOTICE, "doc-2"))),
+        ours("imp-1-oyako", "prod-oyako", reported(1, src(NOTICE, "doc-2"))),
+        ours("imp-1-topup", "prod-liability-topup", reported(1, src(NOTICE, "doc-2"))),
       ],
       dataCategories: [
         {
@@ -501,7 +548,7 @@ const input: TDatasetInput = {
         },
         {
           id: "m1-member-notice",
-          kind: "association_member_notice",
+          kind: "organisation_notice",
           date: "2025-06-14",
           endDate: null,
           note: t(
@@ -525,7 +572,7 @@ const input: TDatasetInput = {
         },
         {
           id: "m1-report",
-          kind: "reported_to_association",
+          kind: "reported_to_organisation",
           date: "2025-08-18",
           endDate: null,
           note: t("本会宛の報告文書(資料2)", "Written report to the association (Document 2)"),
@@ -545,7 +592,7 @@ const input: TDatasetInput = {
           outsideRecord: false,
         },
       ],
-      memberContact: {
+      contact: {
         name: t("損害保険ジャパン株式会社 お客さま専用お問い合わせ窓口", "Sompo Japan customer enquiry line"),
         phone: "0120-688-083",
         hours: t("平日 9:00~17:00", "Weekdays 9:00–17:00"),
@@ -556,11 +603,14 @@ const input: TDatasetInput = {
     {
       id: "inc-2",
       number: 2,
+      caseId: "case-2025-insurance",
       title: t("制度運営費の過請求", "Administration fee over-billed"),
       category: "billing_error",
       status: "open",
       fiscalYear: 2025,
       vendorIds: ["sompo"],
+      chain: ["sompo"],
+      dataRole: "none",
       summary: t(
         "7月15日の保険料請求で、クレジットカード払いに移行した1,860名に制度運営費を本来の200円ではなく倍の400円で請求した。請求額確認画面と、請求エラーとなった6名へのお知らせメールも誤っていた。",
         "In the 15 July premium billing, the 1,860 enrollees moved to card payment were charged the administration fee at 400 yen instead of 200. The web page showing the billed amount, and the payment e-mail to the 6 whose charge failed, were wrong too.",
@@ -576,19 +626,15 @@ const input: TDatasetInput = {
         text: t("Web募集システムのプログラムミス", "A program error in the web enrolment system"),
         source: src(NOTICE, "doc-4"),
       },
-      scope: [
+      impact: [
         {
-          id: "scope-2-members",
-          unit: "members",
-          count: reported(1860, src(NOTICE, "doc-4")),
+          ...ours("scope-2-members", "prod-liability-topup", reported(1860, src(NOTICE, "doc-4"))),
           note: t(
             "今回の更新時にクレジットカード払いに移行した加入者",
             "Enrollees moved to card payment at this renewal",
           ),
-          outsideRecord: false,
         },
       ],
-      affected: [{ productId: "prod-liability-topup", count: reported(1860, src(NOTICE, "doc-4")) }],
       dataCategories: [],
       misuse: { status: "not_reported", asOf: null, source: src(NOTICE) },
       milestones: [
@@ -603,7 +649,7 @@ const input: TDatasetInput = {
         },
         {
           id: "m2-report",
-          kind: "reported_to_association",
+          kind: "reported_to_organisation",
           date: "2025-08-23",
           endDate: null,
           note: t("本会宛のお詫び文書(資料4)", "Apology document to the association (Document 4)"),
@@ -623,17 +669,21 @@ const input: TDatasetInput = {
           outsideRecord: false,
         },
       ],
-      memberContact: null,
+      contact: null,
       documentIds: ["doc-4"],
     },
     {
       id: "inc-3",
       number: 3,
+      caseId: "case-2025-insurance",
       title: t("保険料の二重請求", "Premium billed twice"),
       category: "duplicate_billing",
       status: "open",
       fiscalYear: 2025,
       vendorIds: ["sompo", "partners"],
+      // The agency's duplicate-enrolment check failed; the association deals with the agency directly.
+      chain: ["partners"],
+      dataRole: "none",
       summary: t(
         "既存加入者3名が「更新」ではなく「新規」としてクレジットカード払いを登録し、口座振替の契約が自動継続されたうえにカード払いの契約が加わり、保険料が二重に請求された。",
         "3 existing enrollees registered card payment as a new contract instead of a renewal; the bank-transfer contract renewed automatically and a card contract was added, so the premium was billed twice.",
@@ -646,8 +696,7 @@ const input: TDatasetInput = {
         ),
         source: src(NOTICE, "doc-5"),
       },
-      scope: [],
-      affected: [{ productId: "prod-liability-topup", count: reported(3, src(NOTICE, "doc-5")) }],
+      impact: [ours("imp-3-topup", "prod-liability-topup", reported(3, src(NOTICE, "doc-5")))],
       dataCategories: [],
       misuse: { status: "not_reported", asOf: null, source: src(NOTICE) },
       milestones: [
@@ -662,7 +711,7 @@ const input: TDatasetInput = {
         },
         {
           id: "m3-report",
-          kind: "reported_to_association",
+          kind: "reported_to_organisation",
           date: "2025-09-05",
           endDate: null,
           note: t("本会宛のお詫び文書(資料5)", "Apology document to the association (Document 5)"),
@@ -670,7 +719,7 @@ const input: TDatasetInput = {
           outsideRecord: false,
         },
       ],
-      memberContact: null,
+      contact: null,
       documentIds: ["doc-5"],
     },
   ],
@@ -680,9 +729,10 @@ const input: TDatasetInput = {
       incidentId: "inc-1",
       parentId: null,
       label: t("お詫び文書の送付(対象会員)", "Apology letters to affected members"),
-      members: reported(46, src(NOTICE, "doc-2")),
-      amountPerMemberYen: null,
+      people: reported(46, src(NOTICE, "doc-2")),
+      amountPerPersonYen: null,
       purpose: "notification",
+      populationId: "members",
       methods: ["apology_letter"],
       status: "in_progress",
       statusSource: src(NOTICE, "doc-3"),
@@ -693,9 +743,10 @@ const input: TDatasetInput = {
       incidentId: "inc-2",
       parentId: null,
       label: t("請求エラーとなった加入者(再請求)", "Enrollees whose card charge failed (re-billed)"),
-      members: reported(6, src(NOTICE, "doc-4")),
-      amountPerMemberYen: overbilledPerMember,
+      people: reported(6, src(NOTICE, "doc-4")),
+      amountPerPersonYen: overbilledPerMember,
       purpose: "financial",
+      populationId: "members",
       methods: ["rebilling"],
       status: "completed",
       statusSource: src(NOTICE, "doc-4"),
@@ -718,9 +769,10 @@ const input: TDatasetInput = {
       incidentId: "inc-2",
       parentId: null,
       label: t("それ以外の加入者(請求データ修正)", "Other enrollees (billing data corrected)"),
-      members: reported(1854, src(NOTICE, "doc-4")),
-      amountPerMemberYen: overbilledPerMember,
+      people: reported(1854, src(NOTICE, "doc-4")),
+      amountPerPersonYen: overbilledPerMember,
       purpose: "financial",
+      populationId: "members",
       methods: ["data_correction", "offset_next_bill"],
       status: "completed",
       statusSource: src(NOTICE, "doc-4"),
@@ -746,12 +798,13 @@ const input: TDatasetInput = {
         "締め日までに修正が間に合った加入者(正しい金額で請求)",
         "Corrected before the card's closing date (charged the right amount)",
       ),
-      members: notReported(
+      people: notReported(
         t("1,854名のうちこの区分の人数", "How many of the 1,854 fall in this group"),
         src(NOTICE, "doc-4"),
       ),
-      amountPerMemberYen: overbilledPerMember,
+      amountPerPersonYen: overbilledPerMember,
       purpose: "financial",
+      populationId: "members",
       methods: ["data_correction"],
       status: "completed",
       statusSource: src(NOTICE, "doc-4"),
@@ -765,12 +818,13 @@ const input: TDatasetInput = {
         "7月15日〜25日に締め日を迎えた加入者(翌月の利用代金から差し引き)",
         "Closing date between 15 and 25 July (excess deducted from the next month's bill)",
       ),
-      members: notReported(
+      people: notReported(
         t("1,854名のうちこの区分の人数", "How many of the 1,854 fall in this group"),
         src(NOTICE, "doc-4"),
       ),
-      amountPerMemberYen: overbilledPerMember,
+      amountPerPersonYen: overbilledPerMember,
       purpose: "financial",
+      populationId: "members",
       methods: ["offset_next_bill"],
       status: "completed",
       statusSource: src(NOTICE, "doc-4"),
@@ -781,12 +835,13 @@ const input: TDatasetInput = {
       incidentId: "inc-3",
       parentId: null,
       label: t("二重請求された加入者への返金", "Refunds to the members billed twice"),
-      members: reported(3, src(NOTICE, "doc-5")),
-      amountPerMemberYen: notReported(
+      people: reported(3, src(NOTICE, "doc-5")),
+      amountPerPersonYen: notReported(
         t("返金する保険料の金額", "The premium amount to be refunded"),
         src(NOTICE, "doc-5"),
       ),
       purpose: "financial",
+      populationId: "members",
       methods: ["refund"],
       status: "in_progress",
       statusSource: src(NOTICE, "doc-5"),

@@ -27,7 +27,7 @@ const ENTITY_TYPES = [
   "cohort",
   "commitment",
   "vendor",
-  "product",
+  "service",
   "meeting",
   "document",
   "settings",

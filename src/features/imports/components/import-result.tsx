@@ -97,7 +97,7 @@ export const ImportRows = ({
     {
       key: "done",
       header: t("imports.colDone"),
-      render: (r) => <NumberValue value={r.doneCount} unit="members" />,
+      render: (r) => <NumberValue value={r.doneCount} unit="people" />,
       csv: (r) => (r.doneCount === null ? t("common.notReported") : r.doneCount),
       align: "end",
     },

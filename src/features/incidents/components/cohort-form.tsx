@@ -24,7 +24,7 @@ type TValues = {
   members: TFigureDraft;
   /** Whether money is owed back per member; no → the amount is null (apology letters). */
   money: boolean;
-  amountPerMemberYen: TFigureDraft;
+  amountPerPersonYen: TFigureDraft;
   methods: string[];
   status: string;
   statusSource: { documentId: string; cites: string[] };
@@ -41,8 +41,8 @@ const valuesFor = (incidentId: string, cohort: TCohort | null): TValues =>
         label: cohort.label,
         purpose: cohort.purpose,
         members: cohort.members,
-        money: cohort.amountPerMemberYen !== null,
-        amountPerMemberYen: cohort.amountPerMemberYen ?? { source: EMPTY_SOURCE },
+        money: cohort.amountPerPersonYen !== null,
+        amountPerPersonYen: cohort.amountPerPersonYen ?? { source: EMPTY_SOURCE },
         methods: cohort.methods,
         status: cohort.status,
         statusSource: cohort.statusSource,
@@ -55,7 +55,7 @@ const valuesFor = (incidentId: string, cohort: TCohort | null): TValues =>
         purpose: "financial",
         members: { source: EMPTY_SOURCE },
         money: true,
-        amountPerMemberYen: { source: EMPTY_SOURCE },
+        amountPerPersonYen: { source: EMPTY_SOURCE },
         methods: [],
         status: "not_started",
         statusSource: EMPTY_SOURCE,
@@ -65,7 +65,7 @@ const toBody = (isNew: boolean) => (v: TValues) => {
   const { money, version, ...rest } = v;
   return {
     ...rest,
-    amountPerMemberYen: money ? v.amountPerMemberYen : null,
+    amountPerPersonYen: money ? v.amountPerPersonYen : null,
     ...(isNew ? {} : { version }),
   };
 };
@@ -105,7 +105,7 @@ export const CohortForm = ({ incidentId, cohort = null, siblings, onSaved, onCan
   const conflictFields: TConflictField<TValues>[] = [
     { path: "label", label: t("editing.cohortLabel") },
     { path: "members", label: t("editing.cohortMembers"), unit: "members" },
-    { path: "amountPerMemberYen", label: t("editing.cohortAmount"), unit: "yen" },
+    { path: "amountPerPersonYen", label: t("editing.cohortAmount"), unit: "yen" },
     {
       path: "methods",
       label: t("editing.cohortMethods"),
@@ -203,7 +203,7 @@ const MoneyFields = ({ control, id }: { control: Control<TValues>; id: string })
       {field.value ? (
         <FigureField
           control={control}
-          name="amountPerMemberYen"
+          name="amountPerPersonYen"
           legend={t("editing.cohortAmount")}
           hint={t("editing.cohortAmountHint")}
           unit={t("editing.unitYen")}

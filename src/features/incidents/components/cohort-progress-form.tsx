@@ -12,7 +12,6 @@ import { SourceRefField } from "@/components/form/source-ref-field";
 import { endpoint, useRecordForm } from "@/components/form/use-record-form";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
-import { exactValue } from "@/lib/figures";
 import { textOrNull } from "@/lib/form-values";
 import {
   type TCohort,
@@ -21,6 +20,7 @@ import {
   ZCohortStatus,
 } from "@/shared/schemas/cohort";
 import type { TSourceRef, TText } from "@/shared/schemas/common";
+import { exactValue } from "@/shared/schemas/common";
 import { ZProgressEventDraft } from "@/shared/schemas/edit";
 import { cohortMutations } from "../api/queries";
 
@@ -171,7 +171,7 @@ export const CohortProgressForm = ({ cohort, event = null, onSaved, onCancel }: 
       <RecordForm form={form} className="progress-form" aria-labelledby={titleId}>
         <p className="edit-context">
           {members !== null
-            ? t("editing.progressMembers", { n: f.members(members) })
+            ? t("editing.progressMembers", { n: f.people(members) })
             : t("editing.progressMembersUnknown")}
           {" · "}
           {t("editing.progressCurrentStatus", {
@@ -188,7 +188,7 @@ export const CohortProgressForm = ({ cohort, event = null, onSaved, onCancel }: 
                 form.set("cohortStatus", "completed");
               }}
             >
-              {t("editing.progressAllDone", { n: f.members(members) })}
+              {t("editing.progressAllDone", { n: f.people(members) })}
             </button>
           </p>
         ) : null}

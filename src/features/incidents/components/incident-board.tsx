@@ -35,7 +35,7 @@ export const relevantMeetings = (
 
 export const IncidentBoard = ({ incident }: { incident: TIncident }) => {
   const { t, tx, f } = useI18n();
-  const names = useReferenceNames("vendors", "products");
+  const names = useReferenceNames("vendors", "services");
   const meetings = useQuery(incidentQueries.meetings());
   const commitments = useQuery(incidentQueries.commitments(incident.id));
   return (
@@ -58,7 +58,7 @@ export const IncidentBoard = ({ incident }: { incident: TIncident }) => {
                     .map((a) => (
                       <p key={a.vendorId} className="board-attendance">
                         {t("incidents.boardAttendance")}: {names.vendor(a.vendorId)}
-                        {a.role ? ` ${tx(a.role)}` : null} <FigureValue figure={a.people} unit="members" />
+                        {a.role ? ` ${tx(a.role)}` : null} <FigureValue figure={a.people} unit="people" />
                       </p>
                     ))}
                   {items.length > 0 ? (

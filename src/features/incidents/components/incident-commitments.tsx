@@ -12,7 +12,7 @@ import { incidentQueries } from "../api/queries";
 /** The vendor's promises and the board's demands about this incident, and whether they are kept. */
 export const IncidentCommitments = ({ incidentId }: { incidentId: string }) => {
   const { t, tx, f } = useI18n();
-  const names = useReferenceNames("vendors", "products");
+  const names = useReferenceNames("vendors", "services");
   const query = useQuery(incidentQueries.commitments(incidentId));
   const kind = (c: TCommitmentView) => t(`domain.commitmentKind.${c.kind}` as TMessageKey);
   const status = (c: TCommitmentView) => t(`domain.commitmentStatus.${c.status}` as TMessageKey);

@@ -80,9 +80,9 @@ describe("IncidentDetail: incident 2 (administration fee over-billed)", () => {
 });
 
 describe("IncidentDetail: incident 1 (unauthorized access)", () => {
-  it("shows 44 + 1 + 1 = 46 members by product", async () => {
+  it("shows 44 + 1 + 1 = 46 members by service", async () => {
     render("inc-1");
-    // Product names come from the reference list, which may arrive after the incident.
+    // Service names come from the reference list, which may arrive after the incident.
     await screen.findByText("親子のちから", {}, SLOW);
     const rows = await rowsOf("保険商品別の影響を受けた会員");
     expect(rows).toHaveLength(4);

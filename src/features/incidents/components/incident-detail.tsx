@@ -44,7 +44,7 @@ export const IncidentDetail = ({
   // The names in the header, the impact table and the source links: the page appears once they are in (or
   // have failed), so that a name replacing its id never rewraps the lines above the key figures.
   const vendors = useQuery(referenceQueries.vendors());
-  const products = useQuery(referenceQueries.products());
+  const services = useQuery(referenceQueries.services());
   const documents = useQuery(referenceQueries.documents());
   // Every section's data is asked for now, in parallel, rather than once its section has rendered.
   usePrefetchQuery(incidentQueries.intervals(incidentId));
@@ -63,7 +63,7 @@ export const IncidentDetail = ({
     );
   }
   return (
-    <QueryState query={query} waitFor={[vendors, products, documents]} minHeight="24rem">
+    <QueryState query={query} waitFor={[vendors, services, documents]} minHeight="24rem">
       {(incident) => <IncidentPage incident={incident} clocks={clocks} />}
     </QueryState>
   );
@@ -71,7 +71,7 @@ export const IncidentDetail = ({
 
 const IncidentPage = ({ incident, clocks }: { incident: TIncident; clocks?: ReactNode }) => {
   const { t, tx, f } = useI18n();
-  const names = useReferenceNames("vendors", "products");
+  const names = useReferenceNames("vendors", "services");
   return (
     <article className="incident-page" aria-labelledby="incident-title">
       <BackLink to="/incidents" label={t("incidents.backToList")} />
@@ -163,14 +163,14 @@ const KeyFacts = ({ incident }: { incident: TIncident }) => {
       </h2>
       <KeyFact
         label={t("incidents.factAffected")}
-        value={<NumberValue value={affectedTotal(incident)} unit="members" />}
+        value={<NumberValue value={affectedTotal(incident)} unit="people" />}
         note={t("incidents.factAffectedNote")}
       />
       <QueryState
         query={intervals}
         skeleton={
           <>
-            <KeyFactSkeleton label={t("incidents.factToAssociation")} />
+            <KeyFactSkeleton label={t("incidents.factToOrganisation")} />
             <KeyFactSkeleton label={t("incidents.factToBoard")} />
           </>
         }
@@ -178,10 +178,10 @@ const KeyFacts = ({ incident }: { incident: TIncident }) => {
         {(data) => (
           <>
             <SpanFact
-              label={t("incidents.factToAssociation")}
-              span={findSpan(data.spans, "reported_to_association")}
+              label={t("incidents.factToOrganisation")}
+              span={findSpan(data.spans, "reported_to_organisation")}
               incident={incident}
-              to="reported_to_association"
+              to="reported_to_organisation"
             />
             <SpanFact
               label={t("incidents.factToBoard")}
@@ -208,17 +208,17 @@ const KeyFacts = ({ incident }: { incident: TIncident }) => {
                 ) : known.length === 0 ? (
                   <NotReported missing={catalogText("incidents.missingProgress")} />
                 ) : (
-                  <NumberValue value={done} unit="members" />
+                  <NumberValue value={done} unit="people" />
                 )
               }
               note={
                 top.length === 0
                   ? null
                   : known.length === 0
-                    ? t("incidents.factRemediationNoneKnown", { members: f.members(members) })
-                    : `${t("incidents.factRemediationOf", { members: f.members(members) })}${
+                    ? t("incidents.factRemediationNoneKnown", { members: f.people(members) })
+                    : `${t("incidents.factRemediationOf", { members: f.people(members) })}${
                         notReported > 0
-                          ? ` ${t("incidents.factRemediationUnreported", { n: f.members(notReported) })}`
+                          ? ` ${t("incidents.factRemediationUnreported", { n: f.people(notReported) })}`
                           : ""
                       }`
               }
@@ -303,7 +303,7 @@ const SpanFact = ({
 
 const MemberContact = ({ incident }: { incident: TIncident }) => {
   const { t, tx } = useI18n();
-  const contact = incident.memberContact;
+  const contact = incident.contact;
   return (
     <section className="panel incident-section" aria-labelledby="contact-title">
       <h2 id="contact-title">{t("incidents.sectionContact")}</h2>

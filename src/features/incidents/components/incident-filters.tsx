@@ -14,7 +14,7 @@ type TProps = {
 
 export const IncidentFilters = ({ filters, onChange, onClear }: TProps) => {
   const { t } = useI18n();
-  const names = useReferenceNames("vendors", "products");
+  const names = useReferenceNames("vendors", "services");
   // Years come from the unfiltered list, so choosing one filter never hides the other choices.
   const all = useQuery(incidentQueries.list({}));
   // The query type takes any input (the API coerces it); parseFilters only ever sets a number.

@@ -21,7 +21,7 @@ export type TScopeValues = {
   note: TText | null;
   outsideRecord: boolean;
 };
-export type TAffectedValues = { productId: string; count: TFigureDraft };
+export type TAffectedValues = { serviceId: string; count: TFigureDraft };
 export type TMilestoneValues = {
   id?: string;
   kind: string;
@@ -48,7 +48,7 @@ export type TIncidentValues = {
   dataCategories: TSourcedText[];
   misuse: { status: string; asOf: string | null; source: TSource };
   milestones: TMilestoneValues[];
-  memberContact: TContactValues | null;
+  contact: TContactValues | null;
   documentIds: string[];
 };
 
@@ -57,7 +57,7 @@ export const emptySource = (): TSource => ({ documentId: "", cites: [] });
 export const emptySourcedText = (): TSourcedText => ({ text: emptyText(), source: emptySource() });
 
 export const emptyScope = (): TScopeValues => ({ unit: "", count: null, note: null, outsideRecord: false });
-export const emptyAffected = (): TAffectedValues => ({ productId: "", count: null });
+export const emptyAffected = (): TAffectedValues => ({ serviceId: "", count: null });
 export const emptyMilestone = (): TMilestoneValues => ({
   kind: "",
   date: "",
@@ -88,7 +88,7 @@ export const emptyIncident = (today: string): TIncidentValues => ({
   dataCategories: [],
   misuse: { status: "not_reported", asOf: null, source: emptySource() },
   milestones: [],
-  memberContact: null,
+  contact: null,
   documentIds: [],
 });
 

@@ -36,7 +36,7 @@ const unprocessable = (field: string, code: string, params: Record<string, strin
   );
 
 describe("IncidentEditor: a new incident", () => {
-  it("records an incident with the next number; a product's count left unreported stays not reported", async () => {
+  it("records an incident with the next number; a service's count left unreported stays not reported", async () => {
     const user = userEvent.setup();
     const { router } = renderApp("/incidents/new");
     expect(await screen.findByRole("heading", { level: 1, name: "事故を登録" }, SLOW)).toBeInTheDocument();
@@ -52,12 +52,12 @@ describe("IncidentEditor: a new incident", () => {
     );
 
     await user.click(screen.getByRole("button", { name: "保険商品を追加" }));
-    const product = group("保険商品 1");
+    const service = group("保険商品 1");
     await user.selectOptions(
-      within(product).getByRole("combobox", { name: /^保険商品/ }),
+      within(service).getByRole("combobox", { name: /^保険商品/ }),
       "prod-liability-topup",
     );
-    const count = group(/^影響を受けた会員/, product);
+    const count = group(/^影響を受けた会員/, service);
     await user.click(within(count).getByRole("radio", { name: "未報告" }));
     fill(japanese(/^報告されていない内容/, count), "対象となった会員の人数");
     await user.selectOptions(within(group(/^この数値の出典/, count)).getByLabelText(/^出典の資料/), "doc-5");

@@ -54,14 +54,14 @@ import "@/components/form/record-form.css";
 /** /incidents/new and /incidents/:incidentId/edit — for editors (the route checks the role). */
 export const IncidentEditor = ({ incidentId }: { incidentId?: string }) => {
   const { t } = useI18n();
-  // Every choice (vendors, products, documents) is in before the form is drawn, so no select shows a
+  // Every choice (vendors, services, documents) is in before the form is drawn, so no select shows a
   // bare id and nothing moves once the user has started typing.
   const vendors = useQuery(referenceQueries.vendors());
-  const products = useQuery(referenceQueries.products());
+  const services = useQuery(referenceQueries.services());
   const documents = useQuery(referenceQueries.documents());
   const list = useQuery(incidentQueries.list({}));
   const detail = useQuery({ ...incidentQueries.detail(incidentId ?? ""), enabled: incidentId !== undefined });
-  const waitFor = [vendors, products, documents];
+  const waitFor = [vendors, services, documents];
   if (incidentId === undefined) {
     return (
       <QueryState query={list} waitFor={waitFor} minHeight="40rem">
@@ -239,14 +239,14 @@ type TLooseFigure = { status?: string; value?: number | null; label?: { ja: stri
 /** A figure in a folded entry's summary line: the number, the source's words, or 未報告 (never 0). */
 const useFigureText = () => {
   const { t, tx, f } = useI18n();
-  return (figure: unknown, unit: "members" | "records" | string) => {
+  return (figure: unknown, unit: "people" | "records" | string) => {
     const fig = figure as TLooseFigure;
     if (!fig?.status) return "";
     if (fig.status === "not_reported") return t("common.notReported");
     if (fig.status === "approximate") return fig.label ? tx(fig.label) : "";
     if (typeof fig.value !== "number") return "";
     return unit === "members"
-      ? f.members(fig.value)
+      ? f.people(fig.value)
       : unit === "records"
         ? f.records(fig.value)
         : f.number(fig.value);
@@ -264,10 +264,10 @@ const useVendorOptions = (): TOption[] => {
   return (vendors.data?.items ?? []).map((v) => ({ value: v.id, label: tx(v.name) }));
 };
 
-const useProductOptions = (): TOption[] => {
+const useServiceOptions = (): TOption[] => {
   const { tx } = useI18n();
-  const products = useQuery(referenceQueries.products());
-  return (products.data?.items ?? []).map((p) => ({ value: p.id, label: tx(p.name) }));
+  const services = useQuery(referenceQueries.services());
+  return (services.data?.items ?? []).map((p) => ({ value: p.id, label: tx(p.name) }));
 };
 
 /** The first screen: what the incident is, whose, when, and how it stands. */
@@ -369,7 +369,7 @@ const FiscalYearField = ({ form }: { form: TForm }) => {
  * A value the sources may not give at all (the system, the cause, a contact line): "not reported" is a
  * choice of its own, stored as null, and what was typed comes back if the user switches back.
  */
-type TNullable = "system" | "cause" | "memberContact";
+type TNullable = "system" | "cause" | "contact";
 
 const NullableGroup = ({
   form,
@@ -443,9 +443,9 @@ const SourcedOrNone = ({ form, name, legend }: { form: TForm; name: "system" | "
 
 const ImpactFields = ({ control }: { control: TControl }) => {
   const { t, tx } = useI18n();
-  const products = useProductOptions();
+  const services = useServiceOptions();
   const figureText = useFigureText();
-  const productName = (id: string) => products.find((p) => p.value === id)?.label ?? id;
+  const serviceName = (id: string) => services.find((p) => p.value === id)?.label ?? id;
   const units = useEnumOptions(["members", "records"], "domain.unit");
   return (
     <>
@@ -459,7 +459,7 @@ const ImpactFields = ({ control }: { control: TControl }) => {
         empty={t("records.noneYet")}
         newItem={emptyAffected}
         summary={(a) => {
-          return [a.productId ? productName(a.productId) : "", figureText(a.count, "members")]
+          return [a.serviceId ? serviceName(a.serviceId) : "", figureText(a.count, "members")]
             .filter(Boolean)
             .join(": ");
         }}
@@ -468,10 +468,10 @@ const ImpactFields = ({ control }: { control: TControl }) => {
           <>
             <SelectField
               control={control}
-              name={`${at}.productId`}
-              label={t("records.fProduct")}
+              name={`${at}.serviceId`}
+              label={t("records.fService")}
               required
-              options={products}
+              options={services}
             />
             <FigureField
               control={control}
@@ -644,22 +644,22 @@ const ContactFields = ({ form }: { form: TForm }) => {
   return (
     <NullableGroup
       form={form}
-      name="memberContact"
+      name="contact"
       legend={t("records.fContact")}
       onLabel={t("records.contactHas")}
       offLabel={t("records.contactNone")}
       make={emptyContact}
     >
-      <BilingualTextField control={control} name="memberContact.name" legend={t("records.fContactName")} />
+      <BilingualTextField control={control} name="contact.name" legend={t("records.fContactName")} />
       <TextField
         control={control}
-        name="memberContact.phone"
+        name="contact.phone"
         label={t("records.fPhone")}
         required
         autoComplete="off"
       />
-      <BilingualTextField control={control} name="memberContact.hours" legend={t("records.fHours")} />
-      <SourceRefField control={control} name="memberContact.source" legend={t("records.sourceLabel")} />
+      <BilingualTextField control={control} name="contact.hours" legend={t("records.fHours")} />
+      <SourceRefField control={control} name="contact.source" legend={t("records.sourceLabel")} />
     </NullableGroup>
   );
 };
@@ -681,7 +681,7 @@ const DocumentsField = ({ control }: { control: TControl }) => {
 /** The fields compared side by side when someone else saved first, each shown as a reader would read it. */
 const useConflictFields = (): TConflictField<TIncidentValues>[] => {
   const { t, tx, f } = useI18n();
-  const names = useReferenceNames("vendors", "products", "documents");
+  const names = useReferenceNames("vendors", "services", "documents");
   const label = (key: string) => (v: unknown) =>
     typeof v === "string" && v !== "" ? t(`${key}.${v}` as TMessageKey) : <ConflictValue value={v} />;
   const list =
@@ -720,9 +720,9 @@ const useConflictFields = (): TConflictField<TIncidentValues>[] => {
     {
       path: "affected",
       label: t("records.affectedTitle"),
-      render: list<{ productId: string; count: unknown }>((a) => (
+      render: list<{ serviceId: string; count: unknown }>((a) => (
         <>
-          {names.product(a.productId)}: <ConflictValue value={a.count} unit="members" />
+          {names.service(a.serviceId)}: <ConflictValue value={a.count} unit="people" />
         </>
       )),
     },
@@ -755,7 +755,7 @@ const useConflictFields = (): TConflictField<TIncidentValues>[] => {
       ),
     },
     {
-      path: "memberContact",
+      path: "contact",
       label: t("records.fContact"),
       render: (v) => {
         const contact = v as { name?: { ja: string; en: string }; phone?: string } | null;

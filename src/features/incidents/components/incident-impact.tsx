@@ -6,34 +6,34 @@ import { SourceRef } from "@/components/source-ref";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { catalogText } from "@/lib/catalog-text";
-import { exactValue } from "@/lib/figures";
 import { useReferenceNames } from "@/lib/use-reference-names";
 import type { TFigure, TSourcedText, TSourceRef } from "@/shared/schemas/common";
+import { exactValue } from "@/shared/schemas/common";
 import type { TIncident } from "@/shared/schemas/incident";
 import { affectedTotal } from "./incident-model";
 
 type TAffectedRow = {
   key: string;
-  product: string;
+  service: string;
   count: TFigure | null;
   total: number | null;
   source: TSourceRef | null;
 };
 
-/** Who and what is affected: members by product, the overall scope, the data involved, misuse, cause. */
+/** Who and what is affected: members by service, the overall scope, the data involved, misuse, cause. */
 export const IncidentImpact = ({ incident }: { incident: TIncident }) => {
   const { t, tx, f } = useI18n();
-  const names = useReferenceNames("vendors", "products");
+  const names = useReferenceNames("vendors", "services");
   const total = affectedTotal(incident);
   const rows: TAffectedRow[] = [
     ...incident.affected.map((a) => ({
-      key: a.productId,
-      product: names.product(a.productId),
+      key: a.serviceId,
+      service: names.service(a.serviceId),
       count: a.count,
       total: null,
       source: a.count.source,
     })),
-    { key: "__total", product: t("incidents.total"), count: null, total, source: null },
+    { key: "__total", service: t("incidents.total"), count: null, total, source: null },
   ];
   // Data and misuse are questions about a leak; for a billing error their absence is "not applicable", not 未報告.
   const leak = incident.category === "unauthorized_access";
@@ -54,10 +54,10 @@ export const IncidentImpact = ({ incident }: { incident: TIncident }) => {
               csvName={`${incident.id}-affected`}
               columns={[
                 {
-                  key: "product",
-                  header: t("incidents.colProduct"),
-                  render: (r) => (r.count ? r.product : <strong>{r.product}</strong>),
-                  csv: (r) => r.product,
+                  key: "service",
+                  header: t("incidents.colService"),
+                  render: (r) => (r.count ? r.service : <strong>{r.service}</strong>),
+                  csv: (r) => r.service,
                 },
                 {
                   key: "count",
@@ -65,10 +65,10 @@ export const IncidentImpact = ({ incident }: { incident: TIncident }) => {
                   align: "end",
                   render: (r) =>
                     r.count ? (
-                      <FigureValue figure={r.count} unit="members" />
+                      <FigureValue figure={r.count} unit="people" />
                     ) : (
                       <strong>
-                        <NumberValue value={r.total} unit="members" />
+                        <NumberValue value={r.total} unit="people" />
                       </strong>
                     ),
                   csv: (r) =>

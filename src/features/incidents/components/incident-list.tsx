@@ -18,7 +18,7 @@ import "./incidents.css";
 /** /incidents: every incident with its filters in the address, so a filtered list can be shared. */
 export const IncidentList = () => {
   const { t, tx, f } = useI18n();
-  const names = useReferenceNames("vendors", "products");
+  const names = useReferenceNames("vendors", "services");
   // The table waits for the vendors' names (the same list, shared cache): a name replacing its id would
   // rewrap the rows and move the footnote.
   const vendors = useQuery(referenceQueries.vendors());
@@ -63,7 +63,7 @@ export const IncidentList = () => {
       key: "affected",
       header: t("incidents.colAffected"),
       align: "end",
-      render: (r) => <NumberValue value={r.affectedTotal} unit="members" />,
+      render: (r) => <NumberValue value={r.affectedTotal} unit="people" />,
       csv: (r) => r.affectedTotal ?? t("common.notReported"),
     },
     {

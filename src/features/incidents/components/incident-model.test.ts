@@ -9,7 +9,7 @@ const incident = (id: string) => {
 };
 
 describe("incident model", () => {
-  it("totals members only when every per-product count is exact", () => {
+  it("totals members only when every per-service count is exact", () => {
     expect(affectedTotal(incident("inc-1"))).toBe(46);
     expect(affectedTotal(incident("inc-2"))).toBe(1860);
     expect(affectedTotal({ affected: [] })).toBeNull();
@@ -18,7 +18,7 @@ describe("incident model", () => {
         affected: [
           ...incident("inc-1").affected,
           {
-            productId: "prod-oyako",
+            serviceId: "prod-oyako",
             count: {
               status: "not_reported",
               missing: { ja: "x", en: "x" },

@@ -1,9 +1,9 @@
 import type { TMessageKey } from "@/i18n/catalog";
 import { translate } from "@/i18n/i18n";
-import { exactValue } from "@/lib/figures";
+import { exactValue } from "@/shared/schemas/common";
 import type { TIncident, TMilestone, TMilestoneKind } from "@/shared/schemas/incident";
 
-/** Sum of the per-product counts, or null (未報告) when any part is missing or only approximate. */
+/** Sum of the per-service counts, or null (未報告) when any part is missing or only approximate. */
 export const affectedTotal = (incident: Pick<TIncident, "affected">): number | null => {
   if (incident.affected.length === 0) return null;
   let sum = 0;
@@ -19,7 +19,7 @@ export const affectedTotal = (incident: Pick<TIncident, "affected">): number | n
 export const EXPECTED_MILESTONES = [
   "occurred",
   "detected",
-  "reported_to_association",
+  "reported_to_organisation",
   "reported_to_board",
 ] as const satisfies readonly TMilestoneKind[];
 

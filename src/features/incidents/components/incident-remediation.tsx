@@ -9,9 +9,9 @@ import { SourceRef } from "@/components/source-ref";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { catalogText } from "@/lib/catalog-text";
-import { exactValue } from "@/lib/figures";
 import type { TCohort, TProgressEvent } from "@/shared/schemas/cohort";
 import type { TText } from "@/shared/schemas/common";
+import { exactValue } from "@/shared/schemas/common";
 import type { TCohortCompletion } from "@/shared/schemas/stats";
 import { incidentQueries } from "../api/queries";
 import { AddCohort, CohortEditing } from "./cohort-editing";
@@ -30,8 +30,8 @@ const missingOf = (c: TJoined): { key: string; who: TText | null; what: TText }[
   const own = c.cohort;
   if (own.members.status === "not_reported")
     out.push({ key: `${own.id}-m`, who: null, what: own.members.missing });
-  if (own.amountPerMemberYen?.status === "not_reported")
-    out.push({ key: `${own.id}-a`, who: null, what: own.amountPerMemberYen.missing });
+  if (own.amountPerPersonYen?.status === "not_reported")
+    out.push({ key: `${own.id}-a`, who: null, what: own.amountPerPersonYen.missing });
   for (const p of own.progress)
     if (p.doneCount.status === "not_reported") out.push({ key: p.id, who: null, what: p.doneCount.missing });
   if (c.stats && c.stats.done === null && c.stats.members !== null)
@@ -92,26 +92,26 @@ const Totals = ({ top }: { top: TJoined[] }) => {
   const doneYen = sumKnown(financial.map((c) => c.stats?.doneYen ?? null));
   const notReported = financial.reduce((n, c) => n + (c.stats?.notReported ?? 0), 0);
   const unknownAmount = financial
-    .filter((c) => c.cohort.amountPerMemberYen && exactValue(c.cohort.amountPerMemberYen) === null)
+    .filter((c) => c.cohort.amountPerPersonYen && exactValue(c.cohort.amountPerPersonYen) === null)
     .reduce((n, c) => n + (c.stats?.members ?? 0), 0);
   return (
     <div className="remediation-totals">
       <h3>{t("incidents.totalsTitle")}</h3>
       <dl className="stat-row">
         <Stat label={t("incidents.cohortMembers")}>
-          <NumberValue value={members} unit="members" />
+          <NumberValue value={members} unit="people" />
         </Stat>
         <Stat label={t("incidents.cohortDone")}>
-          <NumberValue value={done} unit="members" />
+          <NumberValue value={done} unit="people" />
           {notReported > 0 ? (
-            <span className="stat-sub">{t("incidents.notReportedCount", { n: f.members(notReported) })}</span>
+            <span className="stat-sub">{t("incidents.notReportedCount", { n: f.people(notReported) })}</span>
           ) : null}
         </Stat>
         <Stat label={t("incidents.cohortOwed")}>
           {owed === null ? <NotReported /> : <Derived value={owed} formula={t("incidents.owedFormula")} />}
           {unknownAmount > 0 && owed !== null ? (
             <span className="stat-sub">
-              {t("incidents.unknownAmountNote", { n: f.members(unknownAmount) })}
+              {t("incidents.unknownAmountNote", { n: f.people(unknownAmount) })}
             </span>
           ) : null}
         </Stat>
@@ -150,7 +150,7 @@ const CohortCard = ({ joined, siblings }: { joined: TJoined; siblings: readonly 
   const methods = cohort.methods
     .map((m) => t(`domain.method.${m}` as TMessageKey))
     .join(t("incidents.listSeparator"));
-  const money = cohort.amountPerMemberYen !== null;
+  const money = cohort.amountPerPersonYen !== null;
   const missing = missingOf(joined);
   return (
     <article className="cohort" aria-labelledby={`cohort-${cohort.id}`}>
@@ -164,12 +164,12 @@ const CohortCard = ({ joined, siblings }: { joined: TJoined; siblings: readonly 
       </header>
       <dl className="stat-row">
         <Stat label={t("incidents.cohortMembers")}>
-          <FigureValue figure={cohort.members} unit="members" />
+          <FigureValue figure={cohort.members} unit="people" />
         </Stat>
         <Stat label={t("incidents.cohortMethods")}>{methods}</Stat>
         <Stat label={t("incidents.cohortAmount")}>
-          {cohort.amountPerMemberYen ? (
-            <FigureValue figure={cohort.amountPerMemberYen} unit="yen" />
+          {cohort.amountPerPersonYen ? (
+            <FigureValue figure={cohort.amountPerPersonYen} unit="yen" />
           ) : (
             t("incidents.noMoney")
           )}
@@ -184,9 +184,9 @@ const CohortCard = ({ joined, siblings }: { joined: TJoined; siblings: readonly 
           </Stat>
         ) : null}
         <Stat label={t("incidents.cohortDone")}>
-          <NumberValue value={stats?.done ?? null} unit="members" />
+          <NumberValue value={stats?.done ?? null} unit="people" />
           {stats?.remaining ? (
-            <span className="stat-sub">{t("incidents.remaining", { n: f.members(stats.remaining) })}</span>
+            <span className="stat-sub">{t("incidents.remaining", { n: f.people(stats.remaining) })}</span>
           ) : null}
         </Stat>
         {money ? (
@@ -247,7 +247,7 @@ const Progress = ({ cohort }: { cohort: TCohort }) => {
           key: "done",
           header: t("incidents.colDoneCount"),
           align: "end",
-          render: (p) => <FigureValue figure={p.doneCount} unit="members" />,
+          render: (p) => <FigureValue figure={p.doneCount} unit="people" />,
           csv: (p) => exactValue(p.doneCount) ?? t("common.notReported"),
         },
         {
@@ -283,7 +283,7 @@ const SubCohorts = ({ parent, items }: { parent: TCohort; items: TJoined[] }) =>
             key: "members",
             header: t("incidents.colMembers"),
             align: "end",
-            render: (c) => <FigureValue figure={c.cohort.members} unit="members" />,
+            render: (c) => <FigureValue figure={c.cohort.members} unit="people" />,
             csv: (c) => exactValue(c.cohort.members) ?? t("common.notReported"),
           },
           {

@@ -85,7 +85,7 @@ const FiguresTable = ({
   const bothFrozen = now.source === "frozen" && (previous === null || before?.source === "frozen");
   const sourceTag = (h: THeadline) =>
     h.source === "frozen" ? t("meetings.tagFrozen") : t("meetings.tagLive");
-  const amount = (v: number, unit: TFigureRow["unit"]) => (unit === "members" ? f.members(v) : f.number(v));
+  const amount = (v: number, unit: TFigureRow["unit"]) => (unit === "members" ? f.people(v) : f.number(v));
   const cellText = (row: TFigureRow, c: TFigureCell | null) => {
     if (!c) return "";
     if (c.value === null) {
@@ -95,7 +95,7 @@ const FiguresTable = ({
     const main =
       c.of !== undefined ? `${f.number(c.value)} / ${amount(c.of, row.unit)}` : amount(c.value, row.unit);
     return c.notReported
-      ? `${main} (${t("meetings.figNotReportedPart", { n: f.members(c.notReported) })})`
+      ? `${main} (${t("meetings.figNotReportedPart", { n: f.people(c.notReported) })})`
       : main;
   };
   const cellView = (row: TFigureRow, c: TFigureCell | null) => {
@@ -119,7 +119,7 @@ const FiguresTable = ({
         </span>
         {c.notReported ? (
           <span className="not-reported-part">
-            {t("meetings.figNotReportedPart", { n: f.members(c.notReported) })}
+            {t("meetings.figNotReportedPart", { n: f.people(c.notReported) })}
           </span>
         ) : null}
       </>

@@ -196,7 +196,7 @@ const ChangesTable = ({
               <>
                 {whatText(c)}{" "}
                 <span className="change-figure">
-                  ({t("meetings.doneLabel")} <FigureValue figure={c.doneCount} unit="members" />)
+                  ({t("meetings.doneLabel")} <FigureValue figure={c.doneCount} unit="people" />)
                 </span>
               </>
             );
@@ -210,7 +210,7 @@ const ChangesTable = ({
       },
       csv: (c) =>
         c.kind === "progress" && (c.doneCount.status === "reported" || c.doneCount.status === "derived")
-          ? `${whatText(c)} (${t("meetings.doneCount", { count: f.members(c.doneCount.value) })})`
+          ? `${whatText(c)} (${t("meetings.doneCount", { count: f.people(c.doneCount.value) })})`
           : whatText(c),
     },
     {

@@ -104,11 +104,11 @@ const SnapshotPage = ({ meeting, snapshot }: { meeting: TMeeting; snapshot: TMee
           <span className="num">
             {/* Nothing reported for any member is 未報告, never "0 done". */}
             {r.members > 0 && r.notReported >= r.members ? <NotReported /> : f.number(r.done)} /{" "}
-            {f.members(r.members)}
+            {f.people(r.members)}
           </span>
           {r.notReported > 0 && r.notReported < r.members ? (
             <span className="not-reported-part">
-              {t("meetings.figNotReportedPart", { n: f.members(r.notReported) })}
+              {t("meetings.figNotReportedPart", { n: f.people(r.notReported) })}
             </span>
           ) : null}
         </dd>
@@ -190,7 +190,7 @@ const SnapshotPage = ({ meeting, snapshot }: { meeting: TMeeting; snapshot: TMee
           <div className="tile">
             <dt>{t("meetings.figAffected")}</dt>
             <dd>
-              <span className="num">{f.members(o.affected.cumulativeReported)}</span>
+              <span className="num">{f.people(o.affected.cumulativeReported)}</span>
             </dd>
           </div>
           {remediationTile("financial", "meetings.figFinancialDone")}
@@ -237,7 +237,7 @@ const SnapshotPage = ({ meeting, snapshot }: { meeting: TMeeting; snapshot: TMee
               key: "total",
               header: t("meetings.snapshotAffectedCol"),
               align: "end",
-              render: (r) => <NumberValue value={r.total} unit="members" />,
+              render: (r) => <NumberValue value={r.total} unit="people" />,
               csv: (r) => r.total ?? t("common.notReported"),
             },
           ]}

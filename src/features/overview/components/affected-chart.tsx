@@ -13,11 +13,11 @@ export type TAffectedChartDatum = {
   totalLabel: string;
 } & Record<`p:${string}`, number>;
 
-export type TAffectedSeries = { productId: string; name: string; fill: TFill };
+export type TAffectedSeries = { serviceId: string; name: string; fill: TFill };
 
 type TProps = { data: TAffectedChartDatum[]; series: TAffectedSeries[] };
 
-/** Members affected per incident, stacked by insurance product (lazy chunk: recharts lives only here). */
+/** Members affected per incident, stacked by insurance service (lazy chunk: recharts lives only here). */
 const AffectedChart = ({ data, series }: TProps) => {
   const { f } = useI18n();
   const id = svgId(useId());
@@ -28,7 +28,7 @@ const AffectedChart = ({ data, series }: TProps) => {
     <div className="ov-chart">
       <ChartLegend
         idPrefix={id}
-        items={series.map((s) => ({ key: s.productId, label: s.name, fill: s.fill }))}
+        items={series.map((s) => ({ key: s.serviceId, label: s.name, fill: s.fill }))}
       />
       <div className="ov-chart-plot">
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 560, height: 230 }}>
@@ -40,7 +40,7 @@ const AffectedChart = ({ data, series }: TProps) => {
           >
             <defs>
               {series.map((s) => (
-                <FillPattern key={s.productId} id={`${id}-${s.productId}`} fill={s.fill} />
+                <FillPattern key={s.serviceId} id={`${id}-${s.serviceId}`} fill={s.fill} />
               ))}
             </defs>
             <CartesianGrid horizontal={false} stroke="#d5d9e0" />
@@ -62,11 +62,11 @@ const AffectedChart = ({ data, series }: TProps) => {
             />
             {series.map((s, i) => (
               <Bar
-                key={s.productId}
-                dataKey={`p:${s.productId}`}
+                key={s.serviceId}
+                dataKey={`p:${s.serviceId}`}
                 name={s.name}
                 stackId="affected"
-                fill={`url(#${id}-${s.productId})`}
+                fill={`url(#${id}-${s.serviceId})`}
                 stroke="#1a1d21"
                 strokeWidth={0.5}
                 isAnimationActive={false}

@@ -97,7 +97,7 @@ const SPAN_FROM: Partial<Record<TMilestone["kind"], TMessageKey>> = {
   detected: "overview.spanFromDetected",
 };
 const SPAN_TO: Partial<Record<TMilestone["kind"], TMessageKey>> = {
-  reported_to_association: "overview.spanToAssociation",
+  reported_to_organisation: "overview.spanToOrganisation",
   reported_to_board: "overview.spanToBoard",
 };
 

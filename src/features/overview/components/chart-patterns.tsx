@@ -8,10 +8,10 @@ export const FILLS = {
   done: { color: "#0072b2", texture: "solid" },
   remaining: { color: "#e69f00", texture: "stripes" },
   unknown: { color: "#8a8f98", texture: "cross" },
-  productA: { color: "#0072b2", texture: "solid" },
-  productB: { color: "#e69f00", texture: "stripes" },
-  productC: { color: "#009e73", texture: "dots" },
-  productD: { color: "#cc79a7", texture: "cross" },
+  serviceA: { color: "#0072b2", texture: "solid" },
+  serviceB: { color: "#e69f00", texture: "stripes" },
+  serviceC: { color: "#009e73", texture: "dots" },
+  serviceD: { color: "#cc79a7", texture: "cross" },
   open: { color: "#d55e00", texture: "stripes" },
   inProgress: { color: "#e69f00", texture: "solid" },
   vendorDone: { color: "#56b4e9", texture: "dots" },
@@ -19,7 +19,7 @@ export const FILLS = {
   reopened: { color: "#cc79a7", texture: "cross" },
 } as const satisfies Record<string, TFill>;
 
-export const PRODUCT_FILLS: TFill[] = [FILLS.productA, FILLS.productB, FILLS.productC, FILLS.productD];
+export const SERVICE_FILLS: TFill[] = [FILLS.serviceA, FILLS.serviceB, FILLS.serviceC, FILLS.serviceD];
 
 /** An SVG pattern for a fill; reference it as `url(#id)`. */
 export const FillPattern = ({ id, fill }: { id: string; fill: TFill }) => (

@@ -155,7 +155,7 @@ const IncidentsTile = ({ data }: { data: TOverview }) => {
             <span className="ov-of">{t("overview.ofTotalCases", { n: f.number(data.incidents.total) })}</span>
           </Figure>
           <Figure label={t("overview.affectedCumulative")}>
-            <UnitValue value={data.affected.cumulativeReported} unit="members" />{" "}
+            <UnitValue value={data.affected.cumulativeReported} unit="people" />{" "}
             <span className="figure-tag ov-tag">{t("overview.cumulativeTag")}</span>
           </Figure>
           <p className="ov-note">
@@ -175,7 +175,7 @@ const IncidentsTile = ({ data }: { data: TOverview }) => {
                   <span className="ov-incident-title">{tx(i.title)}</span>
                 </Link>
                 <span className="ov-incident-count">
-                  {i.total === null ? <NotReported /> : <UnitValue value={i.total} unit="members" />}
+                  {i.total === null ? <NotReported /> : <UnitValue value={i.total} unit="people" />}
                 </span>
               </li>
             ))}
@@ -236,11 +236,11 @@ const FinancialTile = ({ data, cohorts }: { data: TOverview; cohorts: TCohorts }
           {t("common.derived")}
         </span>
       </Figure>
-      {totals.notReported > 0 || totals.membersWithUnknownAmount > 0 ? (
+      {totals.notReported > 0 || totals.peopleWithUnknownAmount > 0 ? (
         <ul className="ov-unreported">
           {totals.notReported > 0 ? (
             <li>
-              <NotReported /> {t("overview.unreportedProgress", { n: f.members(totals.notReported) })}
+              <NotReported /> {t("overview.unreportedProgress", { n: f.people(totals.notReported) })}
               {unreported.length > 0 ? (
                 <span className="ov-unreported-names">
                   {unreported.map((c) => (
@@ -255,10 +255,10 @@ const FinancialTile = ({ data, cohorts }: { data: TOverview; cohorts: TCohorts }
               ) : null}
             </li>
           ) : null}
-          {totals.membersWithUnknownAmount > 0 ? (
+          {totals.peopleWithUnknownAmount > 0 ? (
             <li>
               <NotReported />{" "}
-              {t("overview.unreportedAmount", { n: f.members(totals.membersWithUnknownAmount) })}
+              {t("overview.unreportedAmount", { n: f.people(totals.peopleWithUnknownAmount) })}
             </li>
           ) : null}
         </ul>
@@ -282,7 +282,7 @@ const CompletionValue = ({
   return (
     <>
       <span className="figure">{f.number(completion.done)}</span>
-      <span className="ov-of">{t("overview.ofMembers", { n: f.members(completion.members) })}</span>
+      <span className="ov-of">{t("overview.ofMembers", { n: f.people(completion.members) })}</span>
       {withPercent && completion.percent !== null ? (
         <>
           {" "}
@@ -316,14 +316,14 @@ const NotificationTile = ({ data, cohorts }: { data: TOverview; cohorts: TCohort
       </Figure>
       {completion.kind !== "none" ? (
         <Figure label={t("overview.notificationTarget")} size="medium">
-          <UnitValue value={totals.members} unit="members" />
+          <UnitValue value={totals.members} unit="people" />
         </Figure>
       ) : null}
       {completion.kind === "unknown" ? (
         <p className="ov-note">{t("overview.notificationUnknownNote")}</p>
       ) : completion.kind === "known" && completion.notReported > 0 ? (
         <p className="ov-note">
-          <NotReported /> {t("overview.unreportedProgress", { n: f.members(completion.notReported) })}
+          <NotReported /> {t("overview.unreportedProgress", { n: f.people(completion.notReported) })}
         </p>
       ) : null}
       <IncidentLinks cohorts={cohorts} purpose="notification" />
@@ -396,7 +396,7 @@ const MeetingTile = ({ data }: { data: TOverview }) => {
 const SourcesNote = () => {
   const { t, tx } = useI18n();
   const docs = useQuery(referenceQueries.documents());
-  const notice = docs.data?.items.find((d) => d.kind === "association_notice");
+  const notice = docs.data?.items.find((d) => d.kind === "organisation_notice");
   return (
     <p className="ov-sources">
       <span className="source-label">{t("common.source")}: </span>

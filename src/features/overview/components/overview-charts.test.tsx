@@ -28,7 +28,7 @@ const tableOf = async (chartTitle: string, buttonLabel = "表で見る") => {
 };
 
 describe("OverviewCharts: table alternatives", () => {
-  it("lists members affected by incident and product: 44 + 1 + 1 = 46, 1,860, 3", async () => {
+  it("lists members affected by incident and service: 44 + 1 + 1 = 46, 1,860, 3", async () => {
     render();
     const rows = await tableOf("事故・保険商品別の影響を受けた会員");
     expect(rows).toEqual([

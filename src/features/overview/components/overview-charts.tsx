@@ -11,8 +11,8 @@ import { utcTime } from "@/shared/dates";
 import type { TCommitmentStatus } from "@/shared/schemas/commitment";
 import type { TCohortCompletion } from "@/shared/schemas/stats";
 import { overviewQueries } from "../api/queries";
-import { FILLS, PRODUCT_FILLS, type TFill } from "./chart-patterns";
-import { affectedProducts, affectedRows, cohortTree, completionBars } from "./overview-model";
+import { FILLS, SERVICE_FILLS, type TFill } from "./chart-patterns";
+import { affectedRows, affectedServices, cohortTree, completionBars } from "./overview-model";
 
 // Recharts is only imported by these modules, so it lands in its own chunk and never delays the figures.
 const AffectedChart = lazy(() => import("./affected-chart"));
@@ -66,26 +66,26 @@ const AffectedFrame = () => {
     >
       {(stats) => {
         const rows = affectedRows(stats);
-        const products = affectedProducts(stats);
-        const series = products.map((p, i) => ({
-          productId: p.productId,
-          name: tx(p.productName),
-          fill: PRODUCT_FILLS[i % PRODUCT_FILLS.length] as TFill,
+        const services = affectedServices(stats);
+        const series = services.map((p, i) => ({
+          serviceId: p.serviceId,
+          name: tx(p.serviceName),
+          fill: SERVICE_FILLS[i % SERVICE_FILLS.length] as TFill,
         }));
         const data = rows.map((r) => ({
           incidentId: r.incidentId,
           heading: t("overview.incidentNumber", { n: r.number }),
           title: tx(r.title),
-          totalLabel: r.total === null ? t("common.notReported") : f.members(r.total),
-          ...Object.fromEntries(products.map((p) => [`p:${p.productId}`, r.counts[p.productId] ?? 0])),
+          totalLabel: r.total === null ? t("common.notReported") : f.people(r.total),
+          ...Object.fromEntries(services.map((p) => [`p:${p.serviceId}`, r.counts[p.serviceId] ?? 0])),
         }));
-        const count = (r: (typeof rows)[number], productId: string) =>
-          r.unreportedProducts.includes(productId) ? null : (r.counts[productId] ?? undefined);
+        const count = (r: (typeof rows)[number], serviceId: string) =>
+          r.unreportedServices.includes(serviceId) ? null : (r.counts[serviceId] ?? undefined);
         return (
           <ChartFrame
             title={title}
             description={t("overview.chartAffectedDescription", {
-              total: f.members(stats.cumulativeReported),
+              total: f.people(stats.cumulativeReported),
             })}
             height={AFFECTED_HEIGHT}
             chart={<AffectedChart data={data} series={series} />}
@@ -106,16 +106,16 @@ const AffectedFrame = () => {
                     ),
                     csv: (r) => `${t("overview.incidentNumber", { n: r.number })} ${tx(r.title)}`,
                   },
-                  ...products.map((p) => ({
-                    key: p.productId,
-                    header: tx(p.productName),
+                  ...services.map((p) => ({
+                    key: p.serviceId,
+                    header: tx(p.serviceName),
                     align: "end" as const,
                     render: (r: (typeof rows)[number]) => {
-                      const v = count(r, p.productId);
-                      return v === null ? <NotReported /> : v === undefined ? "—" : f.members(v);
+                      const v = count(r, p.serviceId);
+                      return v === null ? <NotReported /> : v === undefined ? "—" : f.people(v);
                     },
                     csv: (r: (typeof rows)[number]) => {
-                      const v = count(r, p.productId);
+                      const v = count(r, p.serviceId);
                       return v === null ? t("common.notReported") : v === undefined ? "" : v;
                     },
                   })),
@@ -123,7 +123,7 @@ const AffectedFrame = () => {
                     key: "total",
                     header: t("overview.colTotal"),
                     align: "end",
-                    render: (r) => (r.total === null ? <NotReported /> : f.members(r.total)),
+                    render: (r) => (r.total === null ? <NotReported /> : f.people(r.total)),
                     csv: (r) => r.total ?? t("common.notReported"),
                   },
                 ]}
@@ -164,18 +164,18 @@ const RemediationFrame = () => {
           donePct: b.donePct,
           remainingPct: b.remainingPct,
           notReportedPct: b.notReportedPct,
-          doneText: fits(b.donePct) ? f.members(b.done) : "",
-          remainingText: fits(b.remainingPct) ? f.members(b.remaining) : "",
+          doneText: fits(b.donePct) ? f.people(b.done) : "",
+          remainingText: fits(b.remainingPct) ? f.people(b.remaining) : "",
           notReportedText: fits(b.notReportedPct)
             ? b.members === null
               ? t("common.notReported")
-              : t("overview.segmentNotReportedText", { n: f.members(b.notReported) })
+              : t("overview.segmentNotReportedText", { n: f.people(b.notReported) })
             : "",
         }));
         const tree = cohortTree(stats.cohorts);
         type TRow = (typeof tree)[number];
         const num = (v: number | null, unit: "members" | "yen") =>
-          v === null ? <NotReported /> : unit === "members" ? f.members(v) : f.yen(v);
+          v === null ? <NotReported /> : unit === "members" ? f.people(v) : f.yen(v);
         const csvNum = (v: number | null) => v ?? t("common.notReported");
         // A sub-group whose size is unknown has an unknown number of unreported members too: not 0.
         const notReportedOf = (c: TCohortCompletion) => (c.members === null ? null : c.notReported);
@@ -302,7 +302,7 @@ const CorrectionsFrame = () => {
           t: utcTime(p.date),
           members: p.cumulativeDone,
           yen: p.cumulativeDoneYen,
-          membersText: f.members(p.cumulativeDone),
+          membersText: f.people(p.cumulativeDone),
           yenText: f.yen(p.cumulativeDoneYen),
         }));
         type TPoint = (typeof points)[number];
@@ -350,14 +350,14 @@ const CorrectionsFrame = () => {
                     key: "delta",
                     header: t("overview.colDoneDelta"),
                     align: "end",
-                    render: (p) => f.members(p.doneDelta),
+                    render: (p) => f.people(p.doneDelta),
                     csv: (p) => p.doneDelta,
                   },
                   {
                     key: "cumulative",
                     header: t("overview.colCumulativeDone"),
                     align: "end",
-                    render: (p) => f.members(p.cumulativeDone),
+                    render: (p) => f.people(p.cumulativeDone),
                     csv: (p) => p.cumulativeDone,
                   },
                   {

@@ -10,7 +10,7 @@ const totals = (over: Partial<Parameters<typeof completionOf>[0]>) => ({
   notReported: 0,
   owedYen: 0,
   doneYen: 0,
-  membersWithUnknownAmount: 0,
+  peopleWithUnknownAmount: 0,
   ...over,
 });
 
@@ -82,7 +82,7 @@ const cohort = (over: Partial<TCohortCompletion>): TCohortCompletion => ({
   done: null,
   remaining: null,
   notReported: 10,
-  amountPerMemberYen: null,
+  amountPerPersonYen: null,
   owedYen: null,
   doneYen: null,
   lastReportDate: null,

@@ -1,7 +1,7 @@
 import { percentOf } from "@/i18n/format";
-import { exactValue } from "@/lib/figures";
 import { sortMilestones } from "@/lib/milestones";
 import { daysBetween, isDayPrecise } from "@/shared/dates";
+import { exactValue } from "@/shared/schemas/common";
 import type { TMilestone } from "@/shared/schemas/incident";
 import type {
   TAffectedStats,
@@ -71,20 +71,20 @@ export type TAffectedRow = {
   number: number;
   title: TAffectedStats["incidents"][number]["title"];
   total: number | null;
-  /** Exact count per product; a product the incident did not touch is absent (the chart draws 0 width). */
+  /** Exact count per service; a service the incident did not touch is absent (the chart draws 0 width). */
   counts: Record<string, number>;
-  /** Products named for this incident whose count is not an exact figure. */
-  unreportedProducts: string[];
+  /** Services named for this incident whose count is not an exact figure. */
+  unreportedServices: string[];
 };
 
 export const affectedRows = (stats: TAffectedStats): TAffectedRow[] =>
   stats.incidents.map((i) => {
     const counts: Record<string, number> = {};
-    const unreportedProducts: string[] = [];
-    for (const entry of i.byProduct) {
+    const unreportedServices: string[] = [];
+    for (const entry of i.byService) {
       const value = exactValue(entry.count);
-      if (value === null) unreportedProducts.push(entry.productId);
-      else counts[entry.productId] = value;
+      if (value === null) unreportedServices.push(entry.serviceId);
+      else counts[entry.serviceId] = value;
     }
     return {
       incidentId: i.incidentId,
@@ -92,12 +92,12 @@ export const affectedRows = (stats: TAffectedStats): TAffectedRow[] =>
       title: i.title,
       total: i.total,
       counts,
-      unreportedProducts,
+      unreportedServices,
     };
   });
 
-/** Products that appear in at least one incident, in the API's (position) order. */
-export const affectedProducts = (stats: TAffectedStats) => stats.byProduct.filter((p) => p.incidentCount > 0);
+/** Services that appear in at least one incident, in the API's (position) order. */
+export const affectedServices = (stats: TAffectedStats) => stats.byService.filter((p) => p.incidentCount > 0);
 
 export type TCompletionBar = {
   cohortId: string;

@@ -29,24 +29,24 @@ const vendorDraft = async (vendorId: string) => {
   } = await apiGet("getVendor", { params: { vendorId } });
   return { draft: rest, version };
 };
-const productDraft = async (productId: string) => {
-  const { id: _id, version, ...rest } = await apiGet("getProduct", { params: { productId } });
+const serviceDraft = async (serviceId: string) => {
+  const { id: _id, version, ...rest } = await apiGet("getService", { params: { serviceId } });
   return { draft: rest, version };
 };
 
-describe("vendor and product mutations", () => {
-  it("adds a vendor with a product, links the product back, and refreshes every query", async () => {
+describe("vendor and service mutations", () => {
+  it("adds a vendor with a service, links the service back, and refreshes every query", async () => {
     const qc = client();
     qc.setQueryData(["overview", "probe"], 1);
     const created = await run(qc, vendorMutations.createVendor(), {
       name: { ja: "新しい代理店株式会社", en: "New Agency Ltd." },
       shortName: { ja: "新代理店", en: "New Agency" },
       role: "agency",
-      productIds: ["prod-oyako"],
+      serviceIds: ["prod-oyako"],
     });
-    expect(created).toMatchObject({ role: "agency", productIds: ["prod-oyako"], version: 1 });
-    const product = await apiGet("getProduct", { params: { productId: "prod-oyako" } });
-    expect(product.vendorIds).toEqual(["sompo", created.id]);
+    expect(created).toMatchObject({ role: "agency", serviceIds: ["prod-oyako"], version: 1 });
+    const service = await apiGet("getService", { params: { serviceId: "prod-oyako" } });
+    expect(service.vendorIds).toEqual(["sompo", created.id]);
     expect(qc.getQueryState(["overview", "probe"])?.isInvalidated).toBe(true);
   });
 
@@ -59,9 +59,9 @@ describe("vendor and product mutations", () => {
     expect(updated).toMatchObject({ shortName: { ja: "パートナーズ" }, version: version + 1 });
   });
 
-  it("adds a product with a dated change and removes a vendor link on both sides", async () => {
+  it("adds a service with a dated change and removes a vendor link on both sides", async () => {
     const qc = client();
-    const created = await run(qc, vendorMutations.createProduct(), {
+    const created = await run(qc, vendorMutations.createService(), {
       name: { ja: "新制度", en: "New scheme" },
       vendorIds: ["sompo"],
       changes: [
@@ -72,29 +72,29 @@ describe("vendor and product mutations", () => {
         },
       ],
     });
-    expect((await apiGet("getVendor", { params: { vendorId: "sompo" } })).productIds).toContain(created.id);
+    expect((await apiGet("getVendor", { params: { vendorId: "sompo" } })).serviceIds).toContain(created.id);
 
-    const { draft, version } = await productDraft("prod-liability-topup");
-    const updated = await run(qc, vendorMutations.updateProduct(), {
-      productId: "prod-liability-topup",
+    const { draft, version } = await serviceDraft("prod-liability-topup");
+    const updated = await run(qc, vendorMutations.updateService(), {
+      serviceId: "prod-liability-topup",
       body: { ...draft, vendorIds: ["sompo"], version },
     });
     expect(updated.vendorIds).toEqual(["sompo"]);
-    expect((await apiGet("getVendor", { params: { vendorId: "partners" } })).productIds).not.toContain(
+    expect((await apiGet("getVendor", { params: { vendorId: "partners" } })).serviceIds).not.toContain(
       "prod-liability-topup",
     );
   });
 
-  it("refuses a stale product version (409 with the current record)", async () => {
+  it("refuses a stale service version (409 with the current record)", async () => {
     const qc = client();
-    const { draft, version } = await productDraft("prod-medical");
-    await run(qc, vendorMutations.updateProduct(), {
-      productId: "prod-medical",
+    const { draft, version } = await serviceDraft("prod-medical");
+    await run(qc, vendorMutations.updateService(), {
+      serviceId: "prod-medical",
       body: { ...draft, name: { ja: "先に保存", en: "Saved first" }, version },
     });
     const error = await refusal(
-      run(qc, vendorMutations.updateProduct(), {
-        productId: "prod-medical",
+      run(qc, vendorMutations.updateService(), {
+        serviceId: "prod-medical",
         body: { ...draft, name: { ja: "古い版から", en: "From a stale copy" }, version },
       }),
     );
@@ -102,17 +102,17 @@ describe("vendor and product mutations", () => {
     expect(error.problem?.current).toMatchObject({ version: version + 1, name: { ja: "先に保存" } });
   });
 
-  it("names an unknown product in a vendor's list (422)", async () => {
+  it("names an unknown service in a vendor's list (422)", async () => {
     const { draft, version } = await vendorDraft("sompo");
     const error = await refusal(
       run(client(), vendorMutations.updateVendor(), {
         vendorId: "sompo",
-        body: { ...draft, productIds: [...draft.productIds, "prod-missing"], version },
+        body: { ...draft, serviceIds: [...draft.serviceIds, "prod-missing"], version },
       }),
     );
     expect(error.status).toBe(422);
     expect(error.problem?.errors).toContainEqual(
-      expect.objectContaining({ field: "productIds.3", code: "unknown_reference" }),
+      expect.objectContaining({ field: "serviceIds.3", code: "unknown_reference" }),
     );
   });
 

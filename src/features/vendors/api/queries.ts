@@ -46,10 +46,10 @@ export const vendorQueries = {
       queryKey: [...vendorQueries.all(), "detail", vendorId] as const,
       queryFn: ({ signal }) => apiGet("getVendor", { params: { vendorId }, signal }),
     }),
-  product: (productId: string) =>
+  service: (serviceId: string) =>
     queryOptions({
-      queryKey: [...vendorQueries.all(), "product", productId] as const,
-      queryFn: ({ signal }) => apiGet("getProduct", { params: { productId }, signal }),
+      queryKey: [...vendorQueries.all(), "service", serviceId] as const,
+      queryFn: ({ signal }) => apiGet("getService", { params: { serviceId }, signal }),
     }),
   incidents: (vendorId: string) =>
     queryOptions({
@@ -59,8 +59,8 @@ export const vendorQueries = {
 };
 
 /*
- * Writes to vendors and their products (insurance schemes). The server keeps both sides of a
- * vendor↔product link in step, and names show on every page, which is why a success refreshes every
+ * Writes to vendors and their services (insurance schemes). The server keeps both sides of a
+ * vendor↔service link in step, and names show on every page, which is why a success refreshes every
  * query (src/lib/query-client.ts).
  */
 export const vendorMutations = {
@@ -75,15 +75,15 @@ export const vendorMutations = {
       mutationFn: ({ vendorId, body }: { vendorId: string; body: TBodyOf<"updateVendor"> }) =>
         apiSend("updateVendor", { params: { vendorId }, body }),
     }),
-  createProduct: () =>
+  createService: () =>
     mutationOptions({
-      mutationKey: [...vendorQueries.all(), "product", "create"] as const,
-      mutationFn: (body: TBodyOf<"createProduct">) => apiSend("createProduct", { body }),
+      mutationKey: [...vendorQueries.all(), "service", "create"] as const,
+      mutationFn: (body: TBodyOf<"createService">) => apiSend("createService", { body }),
     }),
-  updateProduct: () =>
+  updateService: () =>
     mutationOptions({
-      mutationKey: [...vendorQueries.all(), "product", "update"] as const,
-      mutationFn: ({ productId, body }: { productId: string; body: TBodyOf<"updateProduct"> }) =>
-        apiSend("updateProduct", { params: { productId }, body }),
+      mutationKey: [...vendorQueries.all(), "service", "update"] as const,
+      mutationFn: ({ serviceId, body }: { serviceId: string; body: TBodyOf<"updateService"> }) =>
+        apiSend("updateService", { params: { serviceId }, body }),
     }),
 };

@@ -29,7 +29,7 @@ const OutsideSource = ({ action }: { action: TRegulatoryAction }) => {
 /** All vendors' published actions, newest first, with the 24-month window the scorecard counts. */
 export const RegulatoryTable = ({ actions, asOf }: { actions: TRegulatoryAction[]; asOf: string }) => {
   const { t, tx, f } = useI18n();
-  const names = useReferenceNames("vendors", "products");
+  const names = useReferenceNames("vendors", "services");
   const within = (a: TRegulatoryAction) =>
     inLast24Months(a.date, asOf) ? t("vendors.within24Yes") : t("vendors.within24No");
   const columns: TColumn<TRegulatoryAction>[] = [

@@ -9,8 +9,8 @@ import { useReferenceNames } from "@/lib/use-reference-names";
 import { SPAN_PAIRS, type TMedian, type TScorecardView } from "./scorecard-model";
 
 const SPAN_LABEL: Record<(typeof SPAN_PAIRS)[number]["key"], TMessageKey> = {
-  occurrenceToAssociation: "vendors.spanOccurrenceToAssociation",
-  detectionToAssociation: "vendors.spanDetectionToAssociation",
+  occurrenceToOrganisation: "vendors.spanOccurrenceToOrganisation",
+  detectionToOrganisation: "vendors.spanDetectionToOrganisation",
   occurrenceToBoard: "vendors.spanOccurrenceToBoard",
 };
 
@@ -20,7 +20,7 @@ const SPAN_LABEL: Record<(typeof SPAN_PAIRS)[number]["key"], TMessageKey> = {
  */
 export const ScorecardCard = ({ row, heading }: { row: TScorecardView; heading: "vendor" | "year" }) => {
   const { t, tx, f } = useI18n();
-  const names = useReferenceNames("vendors", "products");
+  const names = useReferenceNames("vendors", "services");
   const id = useId();
   const vendorName = names.vendor(row.vendorId);
   return (
@@ -63,7 +63,7 @@ export const ScorecardCard = ({ row, heading }: { row: TScorecardView; heading: 
         <div className="metric">
           <dt>{t("vendors.metricMembers")}</dt>
           <dd>
-            <span className="metric-value">{f.members(row.membersAffectedReported)}</span>
+            <span className="metric-value">{f.people(row.membersAffectedReported)}</span>
             <span className="metric-sub">{t("vendors.membersNote")}</span>
             {row.incidentsWithUnreportedCounts > 0 ? (
               <span className="metric-flag">
@@ -156,14 +156,14 @@ const RemediationValue = ({ row }: { row: TScorecardView }) => {
   return (
     <>
       <span className="metric-value">
-        {nothingReported ? <NotReported /> : f.members(row.remediationDone)}
+        {nothingReported ? <NotReported /> : f.people(row.remediationDone)}
       </span>{" "}
       <span className="metric-sub-inline">
-        {t("vendors.remediationOf", { members: f.members(row.remediationMembers) })}
+        {t("vendors.remediationOf", { members: f.people(row.remediationMembers) })}
       </span>
       {row.remediationNotReported > 0 ? (
         <span className="metric-flag">
-          {t("vendors.remediationNotReported", { n: f.members(row.remediationNotReported) })}
+          {t("vendors.remediationNotReported", { n: f.people(row.remediationNotReported) })}
         </span>
       ) : null}
     </>

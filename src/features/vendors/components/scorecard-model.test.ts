@@ -22,8 +22,8 @@ const row = (vendorId: string, fiscalYear: number): TVendorScorecard => ({
   incidents: 0,
   membersAffectedReported: 0,
   incidentsWithUnreportedCounts: 0,
-  medianDaysDetectionToAssociation: null,
-  medianDaysOccurrenceToAssociation: 10,
+  medianDaysDetectionToOrganisation: null,
+  medianDaysOccurrenceToOrganisation: 10,
   medianDaysToBoard: null,
   remediationMembers: 0,
   remediationDone: 0,
@@ -39,7 +39,7 @@ const span = (incidentId: string, outsideRecord: boolean): TMilestoneInterval =>
   fromMilestoneId: `${incidentId}-a`,
   toMilestoneId: `${incidentId}-b`,
   fromKind: "occurred",
-  toKind: "reported_to_association",
+  toKind: "reported_to_organisation",
   fromDate: "2025-04-01",
   toDate: "2025-04-11",
   days: 10,
@@ -74,8 +74,8 @@ describe("buildScorecardViews", () => {
   });
 
   it("says how many incidents a median rests on and whether a date is outside the record", () => {
-    expect(a?.medians.occurrenceToAssociation).toEqual({ days: 10, basis: 2, outsideRecord: true });
-    expect(b?.medians.occurrenceToAssociation).toEqual({ days: 10, basis: 1, outsideRecord: false });
+    expect(a?.medians.occurrenceToOrganisation).toEqual({ days: 10, basis: 2, outsideRecord: true });
+    expect(b?.medians.occurrenceToOrganisation).toEqual({ days: 10, basis: 1, outsideRecord: false });
     expect(a?.medians.occurrenceToBoard).toEqual({ days: null, basis: 0, outsideRecord: false });
   });
 

@@ -7,16 +7,16 @@ import type { TRegulatoryAction } from "@/shared/schemas/vendor";
 /** The three spans a board asks about, in the order the scorecard shows them. */
 export const SPAN_PAIRS = [
   {
-    key: "occurrenceToAssociation",
-    field: "medianDaysOccurrenceToAssociation",
+    key: "occurrenceToOrganisation",
+    field: "medianDaysOccurrenceToOrganisation",
     from: "occurred",
-    to: "reported_to_association",
+    to: "reported_to_organisation",
   },
   {
-    key: "detectionToAssociation",
-    field: "medianDaysDetectionToAssociation",
+    key: "detectionToOrganisation",
+    field: "medianDaysDetectionToOrganisation",
     from: "detected",
-    to: "reported_to_association",
+    to: "reported_to_organisation",
   },
   { key: "occurrenceToBoard", field: "medianDaysToBoard", from: "occurred", to: "reported_to_board" },
 ] as const satisfies readonly {

@@ -31,7 +31,7 @@ export const ScorecardTable = ({
   csvName: string;
 }) => {
   const { t, f } = useI18n();
-  const names = useReferenceNames("vendors", "products");
+  const names = useReferenceNames("vendors", "services");
   const nr = t("common.notReported");
   const count = (key: keyof TScorecardView & string, label: string, format = f.number): TMetric => ({
     key,
@@ -40,7 +40,7 @@ export const ScorecardTable = ({
     csv: (r) => r[key] as number,
   });
   const median = (
-    key: "medianDaysOccurrenceToAssociation" | "medianDaysDetectionToAssociation" | "medianDaysToBoard",
+    key: "medianDaysOccurrenceToOrganisation" | "medianDaysDetectionToOrganisation" | "medianDaysToBoard",
     label: string,
   ): TMetric => ({
     key,
@@ -62,14 +62,14 @@ export const ScorecardTable = ({
     count("incidents", t("vendors.colIncidents")),
     count("membersAffectedReported", t("vendors.colMembers"), f.members),
     count("incidentsWithUnreportedCounts", t("vendors.colUnreportedIncidents")),
-    median("medianDaysOccurrenceToAssociation", t("vendors.colOccToAssociation")),
-    median("medianDaysDetectionToAssociation", t("vendors.colDetToAssociation")),
+    median("medianDaysOccurrenceToOrganisation", t("vendors.colOccToOrganisation")),
+    median("medianDaysDetectionToOrganisation", t("vendors.colDetToOrganisation")),
     median("medianDaysToBoard", t("vendors.colOccToBoard")),
     count("remediationMembers", t("vendors.colRemediationMembers"), f.members),
     {
       key: "remediationDone",
       label: t("vendors.colRemediationDone"),
-      render: (r) => (doneUnreported(r) ? <NumberValue value={null} /> : f.members(r.remediationDone)),
+      render: (r) => (doneUnreported(r) ? <NumberValue value={null} /> : f.people(r.remediationDone)),
       csv: (r) => (doneUnreported(r) ? nr : r.remediationDone),
     },
     count("remediationNotReported", t("vendors.colRemediationNotReported"), f.members),

@@ -20,10 +20,10 @@ describe("VendorDetail", () => {
     ).toBeInTheDocument();
     expect(screen.getByText("保険会社")).toBeInTheDocument();
 
-    const products = screen.getByRole("region", { name: "担当する保険制度" });
-    expect(await within(products).findByText("新・団体医療保険")).toBeInTheDocument();
-    expect(within(products).getByText("親子のちから")).toBeInTheDocument();
-    expect(within(products).getAllByRole("listitem")).toHaveLength(3);
+    const services = screen.getByRole("region", { name: "担当する保険制度" });
+    expect(await within(services).findByText("新・団体医療保険")).toBeInTheDocument();
+    expect(within(services).getByText("親子のちから")).toBeInTheDocument();
+    expect(within(services).getAllByRole("listitem")).toHaveLength(3);
 
     const incidents = await screen.findByRole("table", { name: "損保ジャパンが関わった事故(3件)" });
     expect(within(incidents).getByRole("link", { name: "制度運営費の過請求" })).toHaveAttribute(

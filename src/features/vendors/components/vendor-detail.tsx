@@ -23,7 +23,7 @@ import { RegulatoryTimeline } from "./regulatory-record";
 import { ScorecardCard } from "./scorecard-card";
 import { buildScorecardViews, countLast24Months } from "./scorecard-model";
 import { ScorecardTable } from "./scorecard-table";
-import { EditProductLink, VendorEditLinks } from "./vendor-edit-links";
+import { EditServiceLink, VendorEditLinks } from "./vendor-edit-links";
 import "./vendors.css";
 
 /** /vendors/:vendorId — one vendor: what it serves, its incidents, its scorecards and its published record. */
@@ -32,9 +32,9 @@ export const VendorDetail = ({ vendorId }: { vendorId: string }) => {
   const query = useQuery(vendorQueries.detail(vendorId));
   // Fixed for the visit, so the scorecards and the 24-month window count to the same day.
   const [asOf] = useState(() => todayInTokyo());
-  // The products are listed by name: the page appears once the names are in (or have failed), so that a
+  // The services are listed by name: the page appears once the names are in (or have failed), so that a
   // name replacing its id never rewraps the list above the scorecards.
-  const products = useQuery(referenceQueries.products());
+  const services = useQuery(referenceQueries.services());
   // The sections' data is asked for now, in parallel with the vendor, not once the page has rendered.
   usePrefetchQuery(vendorQueries.scorecards(undefined, asOf));
   usePrefetchQuery(vendorQueries.incidents(vendorId));
@@ -49,7 +49,7 @@ export const VendorDetail = ({ vendorId }: { vendorId: string }) => {
     );
   }
   return (
-    <QueryState query={query} waitFor={[products]} minHeight="30rem">
+    <QueryState query={query} waitFor={[services]} minHeight="30rem">
       {(vendor) => <VendorPage vendor={vendor} asOf={asOf} />}
     </QueryState>
   );
@@ -58,7 +58,7 @@ export const VendorDetail = ({ vendorId }: { vendorId: string }) => {
 const VendorPage = ({ vendor, asOf }: { vendor: TVendorDetail; asOf: string }) => {
   const { t, tx, f } = useI18n();
   const id = useId();
-  const names = useReferenceNames("vendors", "products");
+  const names = useReferenceNames("vendors", "services");
   const scorecards = useQuery(vendorQueries.scorecards(undefined, asOf));
   const incidents = useQuery(vendorQueries.incidents(vendor.id));
   const role = t(`domain.role.${vendor.role}` as TMessageKey);
@@ -90,16 +90,16 @@ const VendorPage = ({ vendor, asOf }: { vendor: TVendorDetail; asOf: string }) =
       />
       <SavedNotice />
 
-      <section className="vendor-section" aria-labelledby={`${id}-products`}>
-        <h2 id={`${id}-products`}>{t("vendors.productsTitle")}</h2>
-        {vendor.productIds.length === 0 ? (
-          <p>{t("vendors.productsNone")}</p>
+      <section className="vendor-section" aria-labelledby={`${id}-services`}>
+        <h2 id={`${id}-services`}>{t("vendors.servicesTitle")}</h2>
+        {vendor.serviceIds.length === 0 ? (
+          <p>{t("vendors.servicesNone")}</p>
         ) : (
-          <ul className="product-list">
-            {vendor.productIds.map((p) => (
+          <ul className="service-list">
+            {vendor.serviceIds.map((p) => (
               <li key={p}>
-                {names.product(p)}
-                <EditProductLink productId={p} name={names.product(p)} />
+                {names.service(p)}
+                <EditServiceLink serviceId={p} name={names.service(p)} />
               </li>
             ))}
           </ul>
@@ -176,9 +176,9 @@ const VendorPage = ({ vendor, asOf }: { vendor: TVendorDetail; asOf: string }) =
       </section>
       <RecordHistory
         record={{ entityType: "vendor", entityId: vendor.id }}
-        related={vendor.productIds.map((productId) => ({
-          entityType: "product" as const,
-          entityId: productId,
+        related={vendor.serviceIds.map((serviceId) => ({
+          entityType: "service" as const,
+          entityId: serviceId,
         }))}
       />
     </article>
@@ -232,7 +232,7 @@ const VendorIncidents = ({
       key: "affected",
       header: t("vendors.colAffected"),
       align: "end",
-      render: (r) => <NumberValue value={r.affectedTotal} unit="members" />,
+      render: (r) => <NumberValue value={r.affectedTotal} unit="people" />,
       csv: (r) => r.affectedTotal ?? t("common.notReported"),
     },
     {

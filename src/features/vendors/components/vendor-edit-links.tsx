@@ -16,25 +16,25 @@ export const VendorEditLinks = ({ vendorId }: { vendorId: string }) => {
       <Link className="button button-secondary" to={`/vendors/${vendorId}/edit`}>
         {t("records.editVendor")}
       </Link>
-      <Link className="button button-secondary" to={`/products/new?vendor=${encodeURIComponent(vendorId)}`}>
-        {t("records.newProduct")}
+      <Link className="button button-secondary" to={`/services/new?vendor=${encodeURIComponent(vendorId)}`}>
+        {t("records.newService")}
       </Link>
     </EditorOnly>
   );
 };
 
 /** "Edit" next to one of the vendor's schemes, named for a screen reader. */
-export const EditProductLink = ({ productId, name }: { productId: string; name: string }) => {
+export const EditServiceLink = ({ serviceId, name }: { serviceId: string; name: string }) => {
   const { t } = useI18n();
   return (
     <EditorOnly>
       {" "}
       <Link
         className="edit-inline-link no-print"
-        to={`/products/${productId}/edit`}
-        aria-label={t("records.editProductNamed", { name })}
+        to={`/services/${serviceId}/edit`}
+        aria-label={t("records.editServiceNamed", { name })}
       >
-        {t("records.editProduct")}
+        {t("records.editService")}
       </Link>
     </EditorOnly>
   );

@@ -7,15 +7,15 @@ import { mockStore } from "@/mocks/handlers";
 import { server } from "@/mocks/node";
 import { contract } from "@/shared/contract";
 import { problem } from "@/shared/http";
-import { ZProductUpdate } from "@/shared/schemas/edit";
+import { ZServiceUpdate } from "@/shared/schemas/edit";
 import { renderApp } from "@/test/render";
-import { valuesFromProduct } from "./vendor-form";
+import { valuesFromService } from "./vendor-form";
 
 // A save runs the contract schema, the mock edit and a navigation: allow for a busy machine.
 const SLOW = { timeout: 5000 };
 
 const vendor = (id: string) => mockStore.data.vendors.find((v) => v.id === id);
-const product = (id: string) => mockStore.data.products.find((p) => p.id === id);
+const service = (id: string) => mockStore.data.services.find((p) => p.id === id);
 
 /** Enters a whole text at once (typing key by key re-renders the long form on every key). */
 const fill = (element: HTMLElement, text: string) => fireEvent.change(element, { target: { value: text } });
@@ -39,8 +39,8 @@ describe("VendorEditor", () => {
 
     await waitFor(() => expect(router.state.location.pathname).toBe("/vendors/ven-1"), SLOW);
     expect(await screen.findByText("保存しました。")).toBeInTheDocument();
-    expect(vendor("ven-1")).toMatchObject({ role: "agency", productIds: ["prod-oyako"], version: 1 });
-    expect(product("prod-oyako")?.vendorIds).toEqual(["sompo", "ven-1"]);
+    expect(vendor("ven-1")).toMatchObject({ role: "agency", serviceIds: ["prod-oyako"], version: 1 });
+    expect(service("prod-oyako")?.vendorIds).toEqual(["sompo", "ven-1"]);
   });
 
   it("changes a vendor at the version read; a scheme taken off no longer lists the vendor", async () => {
@@ -58,13 +58,13 @@ describe("VendorEditor", () => {
     await waitFor(() => expect(router.state.location.pathname).toBe("/vendors/partners"), SLOW);
     expect(vendor("partners")).toMatchObject({
       shortName: { ja: "パートナーズ" },
-      productIds: [],
+      serviceIds: [],
       version: 2,
     });
-    expect(product("prod-liability-topup")?.vendorIds).toEqual(["sompo"]);
+    expect(service("prod-liability-topup")?.vendorIds).toEqual(["sompo"]);
   });
 
-  it("puts a 422 on one product of the list next to the list", async () => {
+  it("puts a 422 on one service of the list next to the list", async () => {
     const user = userEvent.setup();
     server.use(
       http.put(`*${contract.updateVendor.path}`, () =>
@@ -72,10 +72,10 @@ describe("VendorEditor", () => {
           problem(422, "The record cannot be stored as sent: see the errors by field.", [
             {
               in: "body",
-              field: "productIds.1",
+              field: "serviceIds.1",
               code: "unknown_reference",
-              message: 'no product with id "prod-oyako"',
-              params: { kind: "product", id: "prod-oyako" },
+              message: 'no service with id "prod-oyako"',
+              params: { kind: "service", id: "prod-oyako" },
             },
           ]),
           { status: 422, headers: { "content-type": "application/problem+json" } },
@@ -85,9 +85,9 @@ describe("VendorEditor", () => {
     renderApp("/vendors/sompo/edit");
     await screen.findByRole("heading", { level: 1, name: "委託先を編集: 損保ジャパン" }, SLOW);
     await user.click(screen.getByRole("button", { name: "変更を保存する" }));
-    const products = group(/^担当する保険制度/);
-    expect(await within(products).findByText("商品「prod-oyako」は記録にありません。")).toBeInTheDocument();
-    expect(within(products).getByLabelText("新・団体医療保険")).toHaveFocus();
+    const services = group(/^担当する保険制度/);
+    expect(await within(services).findByText("商品「prod-oyako」は記録にありません。")).toBeInTheDocument();
+    expect(within(services).getByLabelText("新・団体医療保険")).toHaveFocus();
   });
 
   it("offers editors the buttons and shows a viewer none", async () => {
@@ -98,11 +98,11 @@ describe("VendorEditor", () => {
     );
     expect(screen.getByRole("link", { name: "保険制度を登録" })).toHaveAttribute(
       "href",
-      "/products/new?vendor=sompo",
+      "/services/new?vendor=sompo",
     );
     expect(screen.getByRole("link", { name: "親子のちからを編集" })).toHaveAttribute(
       "href",
-      "/products/prod-oyako/edit",
+      "/services/prod-oyako/edit",
     );
     editor.unmount();
 
@@ -118,10 +118,10 @@ describe("VendorEditor", () => {
   });
 });
 
-describe("ProductEditor", () => {
+describe("ServiceEditor", () => {
   it("adds a scheme from a vendor's page with a dated change, and comes back to that vendor", async () => {
     const user = userEvent.setup();
-    const { router } = renderApp("/products/new?vendor=partners");
+    const { router } = renderApp("/services/new?vendor=partners");
     expect(
       await screen.findByRole("heading", { level: 1, name: "保険制度を登録" }, SLOW),
     ).toBeInTheDocument();
@@ -135,24 +135,24 @@ describe("ProductEditor", () => {
     await user.click(screen.getByRole("button", { name: "登録する" }));
 
     await waitFor(() => expect(router.state.location.pathname).toBe("/vendors/partners"), SLOW);
-    expect(product("prd-1")).toMatchObject({
+    expect(service("prd-1")).toMatchObject({
       vendorIds: ["partners"],
       changes: [
         { effective: "2025-10", description: { ja: "新設" }, source: { documentId: "doc-5", cites: [] } },
       ],
     });
-    expect(vendor("partners")?.productIds).toEqual(["prod-liability-topup", "prd-1"]);
+    expect(vendor("partners")?.serviceIds).toEqual(["prod-liability-topup", "prd-1"]);
   });
 
   it("shows both versions when someone else saved first, and re-applies over theirs", async () => {
     const user = userEvent.setup();
-    renderApp("/products/prod-medical/edit");
+    renderApp("/services/prod-medical/edit");
     await screen.findByRole("heading", { level: 1, name: "保険制度を編集: 新・団体医療保険" }, SLOW);
-    const other = await apiGet("getProduct", { params: { productId: "prod-medical" } });
-    await apiSend("updateProduct", {
-      params: { productId: "prod-medical" },
-      body: ZProductUpdate.parse({
-        ...valuesFromProduct(other),
+    const other = await apiGet("getService", { params: { serviceId: "prod-medical" } });
+    await apiSend("updateService", {
+      params: { serviceId: "prod-medical" },
+      body: ZServiceUpdate.parse({
+        ...valuesFromService(other),
         name: { ja: "団体医療保険", en: "Group medical" },
         version: 1,
       }),
@@ -163,8 +163,8 @@ describe("ProductEditor", () => {
     const panel = await screen.findByRole("region", { name: "他の人がこの記録を先に更新しました" });
     expect(within(panel).getByText("団体医療保険")).toBeInTheDocument();
     await user.click(within(panel).getByRole("button", { name: "現在の版に自分の変更を適用して保存" }));
-    await waitFor(() => expect(product("prod-medical")?.version).toBe(3));
-    expect(product("prod-medical")?.vendorIds).toEqual(["sompo", "partners"]);
-    expect(vendor("partners")?.productIds).toContain("prod-medical");
+    await waitFor(() => expect(service("prod-medical")?.version).toBe(3));
+    expect(service("prod-medical")?.vendorIds).toEqual(["sompo", "partners"]);
+    expect(vendor("partners")?.serviceIds).toContain("prod-medical");
   });
 });

@@ -19,14 +19,14 @@ import { useI18n } from "@/i18n/i18n";
 import { isNotFound } from "@/lib/not-found";
 import { referenceQueries } from "@/lib/reference-queries";
 import { useLeaveGuard } from "@/lib/use-leave-guard";
-import { ZProductDraft, ZProductUpdate, ZVendorDraft, ZVendorUpdate } from "@/shared/schemas/edit";
-import type { TProduct } from "@/shared/schemas/product";
+import { ZServiceDraft, ZServiceUpdate, ZVendorDraft, ZVendorUpdate } from "@/shared/schemas/edit";
+import type { TService } from "@/shared/schemas/service";
 import { type TVendor, ZVendorRole } from "@/shared/schemas/vendor";
 import { vendorMutations, vendorQueries } from "../api/queries";
 import "@/components/form/record-form.css";
 
 /*
- * Vendors and the insurance schemes (products) they serve. Each side lists the other; the server keeps
+ * Vendors and the insurance schemes (services) they serve. Each side lists the other; the server keeps
  * both lists in step, so either form may add or remove a link and the other record follows.
  */
 
@@ -38,7 +38,7 @@ export type TVendorValues = {
   name: TText;
   shortName: TText;
   role: string;
-  productIds: string[];
+  serviceIds: string[];
 };
 
 export type TChangeValues = {
@@ -47,7 +47,7 @@ export type TChangeValues = {
   source: { documentId: string; cites: string[] };
 };
 
-export type TProductValues = {
+export type TServiceValues = {
   version?: number;
   name: TText;
   vendorIds: string[];
@@ -60,8 +60,8 @@ export const valuesFromVendor = (vendor: TVendor & { regulatoryActions?: unknown
   return rest;
 };
 
-export const valuesFromProduct = (product: TProduct): TProductValues => {
-  const { id: _id, ...rest } = product;
+export const valuesFromService = (service: TService): TServiceValues => {
+  const { id: _id, ...rest } = service;
   return rest;
 };
 
@@ -71,10 +71,10 @@ const emptyChange = (): TChangeValues => ({
   source: { documentId: "", cites: [] },
 });
 
-const useProductOptions = (): TOption[] => {
+const useServiceOptions = (): TOption[] => {
   const { tx } = useI18n();
-  const products = useQuery(referenceQueries.products());
-  return (products.data?.items ?? []).map((p) => ({ value: p.id, label: tx(p.name) }));
+  const services = useQuery(referenceQueries.services());
+  return (services.data?.items ?? []).map((p) => ({ value: p.id, label: tx(p.name) }));
 };
 
 const useVendorOptions = (): TOption[] => {
@@ -149,11 +149,11 @@ const EditorFrame = ({
 /** /vendors/new and /vendors/:vendorId/edit — for editors (the route checks the role). */
 export const VendorEditor = ({ vendorId }: { vendorId?: string }) => {
   const { t } = useI18n();
-  const products = useQuery(referenceQueries.products());
+  const services = useQuery(referenceQueries.services());
   const detail = useQuery({ ...vendorQueries.detail(vendorId ?? ""), enabled: vendorId !== undefined });
   if (vendorId === undefined) {
     return (
-      <QueryState query={products} minHeight="24rem">
+      <QueryState query={services} minHeight="24rem">
         {() => <VendorForm vendor={null} />}
       </QueryState>
     );
@@ -169,7 +169,7 @@ export const VendorEditor = ({ vendorId }: { vendorId?: string }) => {
     );
   }
   return (
-    <QueryState query={detail} waitFor={[products]} minHeight="24rem">
+    <QueryState query={detail} waitFor={[services]} minHeight="24rem">
       {(vendor) => <VendorForm vendor={vendor} />}
     </QueryState>
   );
@@ -186,7 +186,7 @@ const VendorForm = ({ vendor }: { vendor: TVendor | null }) => {
     initial: () =>
       vendor
         ? valuesFromVendor(vendor)
-        : { name: emptyText(), shortName: emptyText(), role: "", productIds: [] },
+        : { name: emptyText(), shortName: emptyText(), role: "", serviceIds: [] },
     endpoint: vendor
       ? endpoint(ZVendorUpdate, (body) => update.mutateAsync({ vendorId: vendor.id, body }))
       : endpoint(ZVendorDraft, (body) => create.mutateAsync(body)),
@@ -198,7 +198,7 @@ const VendorForm = ({ vendor }: { vendor: TVendor | null }) => {
   const { control } = form;
   release.current = useLeaveGuard(form.dirty && !form.pending, t("records.leaveConfirm"));
   const roles = ZVendorRole.options.map((r) => ({ value: r, label: t(`domain.role.${r}` as TMessageKey) }));
-  const products = useProductOptions();
+  const services = useServiceOptions();
   const conflictFields: TConflictField<TVendorValues>[] = [
     { path: "name", label: t("records.fVendorName") },
     { path: "shortName", label: t("records.fShortName") },
@@ -212,7 +212,7 @@ const VendorForm = ({ vendor }: { vendor: TVendor | null }) => {
           <ConflictValue value={v} />
         ),
     },
-    { path: "productIds", label: t("records.fProducts"), render: namesOf(products) },
+    { path: "serviceIds", label: t("records.fServices"), render: namesOf(services) },
   ];
   const backTo = vendor ? `/vendors/${vendor.id}` : "/vendors";
   const title = vendor
@@ -243,10 +243,10 @@ const VendorForm = ({ vendor }: { vendor: TVendor | null }) => {
             <RadioField control={control} name="role" legend={t("records.fRole")} required options={roles} />
             <MultiSelectField
               control={control}
-              name="productIds"
-              legend={t("records.fProducts")}
-              hint={t("records.fProductsHint")}
-              options={products}
+              name="serviceIds"
+              legend={t("records.fServices")}
+              hint={t("records.fServicesHint")}
+              options={services}
             />
           </section>
           {footer}
@@ -257,20 +257,20 @@ const VendorForm = ({ vendor }: { vendor: TVendor | null }) => {
 };
 
 // ---------------------------------------------------------------------------------------------------
-// Products (insurance schemes)
+// Services (insurance schemes)
 
-/** /products/new (optionally for a vendor) and /products/:productId/edit — for editors. */
-export const ProductEditor = ({ productId, forVendor }: { productId?: string; forVendor?: string }) => {
+/** /services/new (optionally for a vendor) and /services/:serviceId/edit — for editors. */
+export const ServiceEditor = ({ serviceId, forVendor }: { serviceId?: string; forVendor?: string }) => {
   const { t } = useI18n();
   const vendors = useQuery(referenceQueries.vendors());
   const documents = useQuery(referenceQueries.documents());
-  const detail = useQuery({ ...vendorQueries.product(productId ?? ""), enabled: productId !== undefined });
-  if (productId === undefined) {
+  const detail = useQuery({ ...vendorQueries.service(serviceId ?? ""), enabled: serviceId !== undefined });
+  if (serviceId === undefined) {
     return (
       <QueryState query={vendors} waitFor={[documents]} minHeight="24rem">
         {(list) => (
-          <ProductForm
-            product={null}
+          <ServiceForm
+            service={null}
             forVendor={list.items.some((v) => v.id === forVendor) ? (forVendor ?? null) : null}
           />
         )}
@@ -280,8 +280,8 @@ export const ProductEditor = ({ productId, forVendor }: { productId?: string; fo
   if (isNotFound(detail.error)) {
     return (
       <NotFoundSection
-        title={t("records.productNotFoundTitle")}
-        body={t("records.productNotFoundBody", { id: productId })}
+        title={t("records.serviceNotFoundTitle")}
+        body={t("records.serviceNotFoundBody", { id: serviceId })}
         backTo="/vendors"
         backLabel={t("vendors.backToList")}
       />
@@ -289,29 +289,29 @@ export const ProductEditor = ({ productId, forVendor }: { productId?: string; fo
   }
   return (
     <QueryState query={detail} waitFor={[vendors, documents]} minHeight="24rem">
-      {(product) => <ProductForm product={product} forVendor={null} />}
+      {(service) => <ServiceForm service={service} forVendor={null} />}
     </QueryState>
   );
 };
 
-const ProductForm = ({ product, forVendor }: { product: TProduct | null; forVendor: string | null }) => {
+const ServiceForm = ({ service, forVendor }: { service: TService | null; forVendor: string | null }) => {
   const { t, tx, f } = useI18n();
   const id = useId();
   const navigate = useNavigate();
-  const create = useMutation(vendorMutations.createProduct());
-  const update = useMutation(vendorMutations.updateProduct());
+  const create = useMutation(vendorMutations.createService());
+  const update = useMutation(vendorMutations.updateService());
   const release = useRef<() => void>(() => {});
-  // Back to the vendor page the user came from (or the product's first vendor), where products are listed.
-  const home = forVendor ?? product?.vendorIds[0] ?? null;
+  // Back to the vendor page the user came from (or the service's first vendor), where services are listed.
+  const home = forVendor ?? service?.vendorIds[0] ?? null;
   const backTo = home ? `/vendors/${home}` : "/vendors";
-  const form = useRecordForm<TProductValues, TProduct>({
+  const form = useRecordForm<TServiceValues, TService>({
     initial: () =>
-      product
-        ? valuesFromProduct(product)
+      service
+        ? valuesFromService(service)
         : { name: emptyText(), vendorIds: forVendor ? [forVendor] : [], changes: [] },
-    endpoint: product
-      ? endpoint(ZProductUpdate, (body) => update.mutateAsync({ productId: product.id, body }))
-      : endpoint(ZProductDraft, (body) => create.mutateAsync(body)),
+    endpoint: service
+      ? endpoint(ZServiceUpdate, (body) => update.mutateAsync({ serviceId: service.id, body }))
+      : endpoint(ZServiceDraft, (body) => create.mutateAsync(body)),
     onSuccess: (saved) => {
       release.current();
       const to = home && saved.vendorIds.includes(home) ? home : saved.vendorIds[0];
@@ -321,9 +321,9 @@ const ProductForm = ({ product, forVendor }: { product: TProduct | null; forVend
   const { control } = form;
   release.current = useLeaveGuard(form.dirty && !form.pending, t("records.leaveConfirm"));
   const vendors = useVendorOptions();
-  const conflictFields: TConflictField<TProductValues>[] = [
-    { path: "name", label: t("records.fProductName") },
-    { path: "vendorIds", label: t("records.fProductVendors"), render: namesOf(vendors) },
+  const conflictFields: TConflictField<TServiceValues>[] = [
+    { path: "name", label: t("records.fServiceName") },
+    { path: "vendorIds", label: t("records.fServiceVendors"), render: namesOf(vendors) },
     {
       path: "changes",
       label: t("records.changesTitle"),
@@ -342,35 +342,35 @@ const ProductForm = ({ product, forVendor }: { product: TProduct | null; forVend
         ),
     },
   ];
-  const title = product
-    ? t("records.productEditTitle", { name: tx(product.name) })
-    : t("records.productNewTitle");
+  const title = service
+    ? t("records.serviceEditTitle", { name: tx(service.name) })
+    : t("records.serviceNewTitle");
   return (
     <EditorFrame
       backTo={backTo}
       backLabel={home ? t("records.backToVendor") : t("vendors.backToList")}
       title={title}
       subject={null}
-      version={product?.version ?? null}
+      version={service?.version ?? null}
       conflict={
         <ConflictPanel
           form={form}
           fields={conflictFields}
-          valuesFrom={(c) => valuesFromProduct(c as TProduct)}
+          valuesFrom={(c) => valuesFromService(c as TService)}
         />
       }
-      submitLabel={product ? t("records.save") : t("records.create")}
+      submitLabel={service ? t("records.save") : t("records.create")}
       onCancel={() => navigate(backTo)}
       form={(footer) => (
         <RecordForm form={form} className="record-form" aria-label={title}>
           <section className="panel record-form-section" aria-labelledby={`${id}-basic`}>
             <h2 id={`${id}-basic`}>{t("records.secBasic")}</h2>
-            <BilingualTextField control={control} name="name" legend={t("records.fProductName")} />
+            <BilingualTextField control={control} name="name" legend={t("records.fServiceName")} />
             <MultiSelectField
               control={control}
               name="vendorIds"
-              legend={t("records.fProductVendors")}
-              hint={t("records.fProductVendorsHint")}
+              legend={t("records.fServiceVendors")}
+              hint={t("records.fServiceVendorsHint")}
               options={vendors}
             />
           </section>

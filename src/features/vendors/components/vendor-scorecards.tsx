@@ -22,7 +22,7 @@ import "./vendors.css";
 export const VendorScorecards = () => {
   const { t, f } = useI18n();
   const id = useId();
-  const names = useReferenceNames("vendors", "products");
+  const names = useReferenceNames("vendors", "services");
   const { params, update } = useUrlParams();
   const fiscalYear = parseFiscalYear(params.get("fy"));
   // Fixed for the visit, so both aggregates and the 24-month window count to the same day.

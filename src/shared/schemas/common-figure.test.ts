@@ -1,5 +1,5 @@
 import type { TFigure } from "@/shared/schemas/common";
-import { exactValue } from "./figures";
+import { exactValue } from "./common";
 
 const source = { documentId: "doc-1", cites: [] };
 
@@ -16,5 +16,8 @@ describe("exactValue", () => {
     const notReported: TFigure = { status: "not_reported", missing: { ja: "件数", en: "count" }, source };
     expect(exactValue(approximate)).toBeNull();
     expect(exactValue(notReported)).toBeNull();
+  });
+  it("counts a confirmed none as exactly 0 (it adds nothing to a total, and leaves it exact)", () => {
+    expect(exactValue({ status: "confirmed_none", source })).toBe(0);
   });
 });
