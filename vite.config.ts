@@ -30,6 +30,19 @@ export default defineConfig({
         },
       },
       {
+        // Faults that disturb everything else on the machine (a real PostgreSQL restart): run alone, after.
+        extends: true,
+        test: {
+          name: "faults",
+          environment: "node",
+          include: ["src/server/pg-faults.test.ts"],
+          env: { VITEST_PROJECT_FAULTS: "1" },
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
         extends: true,
         test: {
           name: "ui",

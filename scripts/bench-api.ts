@@ -197,7 +197,6 @@ const benchEngine = async (
     const coldStartMs = performance.now() - started;
     const cookie = await signIn(baseUrl, user);
     const headers = { cookie };
-    const health = (await (await fetch(`${baseUrl}/api/health`)).json()) as { database?: string };
     const pid = child.pid as number;
 
     for (const path of endpoints) {
@@ -232,7 +231,7 @@ const benchEngine = async (
     return {
       engine,
       writes,
-      reportedEngine: health.database ?? "?",
+      reportedEngine: "databaseUrl" in database && database.databaseUrl ? "postgres" : "pglite",
       coldStartMs,
       afterWarmUp,
       afterLoad,

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { clearedSessionCookie, cookieIsSecure, readSessionToken, sessionCookie } from "@/server/auth/cookies";
 import { findSession, type TSessionInfo } from "@/server/auth/sessions";
 import { safeEqual } from "@/server/auth/tokens";
+import { isDatabaseUnavailable } from "@/server/db/postgres";
 import type { TDb } from "@/server/db/types";
 import { appendVary, compress, isCompressible, MIN_COMPRESS_BYTES, pickEncoding } from "@/server/http-util";
 import { auditRoutes } from "@/server/routes/audit";
@@ -105,6 +106,21 @@ export const problemResponse = (p: TProblem, headers: Record<string, string> = {
 
 const INTERNAL = () => problem(500, "The server could not answer this request.");
 
+/** The database is down or restarting: nothing was changed, and the same request may be sent again. */
+const UNAVAILABLE = () =>
+  problem(503, "The database is unavailable for a moment; nothing was changed. Try again shortly.");
+const RETRY_AFTER = { "retry-after": "2" };
+
+/** The answer for an unexpected fault: 503 when the database went away, else a logged 500. */
+const faultResponse = (error: unknown, log: TLog, what: string) => {
+  if (isDatabaseUnavailable(error)) {
+    log(`${what}: database unavailable: ${error instanceof Error ? error.message : String(error)}`);
+    return problemResponse(UNAVAILABLE(), RETRY_AFTER);
+  }
+  log(`${what} failed: ${errorText(error)}`);
+  return problemResponse(INTERNAL());
+};
+
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 /** Reads at most `limit` bytes of the body; null when it is longer. */
@@ -170,8 +186,7 @@ export const apiDispatcher = (
       try {
         session = await findSession(ctx.db, sessionToken, now);
       } catch (error) {
-        ctx.log(`session lookup (${c.req.method} ${pathname}) failed: ${errorText(error)}`);
-        return problemResponse(INTERNAL());
+        return faultResponse(error, ctx.log, `session lookup (${c.req.method} ${pathname})`);
       }
     }
     const csrf = c.req.header(CSRF_HEADER);
@@ -226,8 +241,7 @@ export const apiDispatcher = (
       });
     } catch (error) {
       if (error instanceof HttpProblem) return problemResponse(error.problem, error.headers);
-      ctx.log(`${route.name} (${c.req.method} ${pathname}) failed: ${errorText(error)}`);
-      return problemResponse(INTERNAL());
+      return faultResponse(error, ctx.log, `${route.name} (${c.req.method} ${pathname})`);
     }
     const parsed = route.endpoint.response.safeParse(result);
     if (!parsed.success) {

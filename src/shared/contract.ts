@@ -98,11 +98,11 @@ export const contract = {
   health: {
     method: "GET",
     path: "/api/health",
-    summary: "Liveness and which database engine is in use",
+    summary: "Whether the service and its database answer (503 while the database is unavailable)",
     tag: "meta",
     response: ZHealth,
     access: "public",
-    errors: [],
+    errors: [503],
   },
   openapi: {
     method: "GET",

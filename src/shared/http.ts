@@ -95,6 +95,19 @@ const queryObject = (search: URLSearchParams): { value: Record<string, string>; 
   return { value, errors };
 };
 
+/** Half a UTF-16 pair without its other half: not text, and not storable as UTF-8. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** NUL and half a UTF-16 pair: no database stores them as text, so no value may carry them. */
+export const isUnstorableText = (value: string) => value.includes("\u0000") || LONE_SURROGATE.test(value);
+
+const unstorable = (where: "path" | "query", values: Record<string, string>): TFieldError[] =>
+  Object.entries(values).flatMap(([field, value]) =>
+    isUnstorableText(value) || isUnstorableText(field)
+      ? [{ in: where, field, code: "invalid_text", message: "contains characters that cannot be stored" }]
+      : [],
+  );
+
 export const validateRequest = (
   endpoint: TEndpoint,
   raw: { params: Record<string, string>; search: string; body?: unknown },
@@ -105,7 +118,7 @@ export const validateRequest = (
       problem: problem(400, `The query string is longer than ${MAX_QUERY_LENGTH} characters.`),
     };
   }
-  const errors: TFieldError[] = [];
+  const errors: TFieldError[] = [...unstorable("path", raw.params)];
   let params: Record<string, unknown> = {};
   let query: Record<string, unknown> = {};
   if (endpoint.params) {
@@ -120,7 +133,7 @@ export const validateRequest = (
     search = new URLSearchParams();
   }
   const q = queryObject(search);
-  errors.push(...q.errors);
+  errors.push(...q.errors, ...unstorable("query", q.value));
   if (endpoint.query) {
     const r = endpoint.query.safeParse(q.value);
     if (r.success) query = r.data as Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { problem } from "../http";
+import { isUnstorableText, problem } from "../http";
 import type { TAuditActor, TAuditEntityType } from "../schemas/audit";
 import type { TDataset } from "../schemas/dataset";
 import type { TFieldError, TProblem } from "../schemas/problem";
@@ -44,9 +44,6 @@ const MAX_INT4 = 2_147_483_647;
  * and records are far below it.
  */
 export const MAX_FIGURE = 1_000_000_000_000;
-
-/** Half of a UTF-16 pair without its other half: not text, and not storable as UTF-8. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Where each kind of id points: the field names the schemas use for references. */
 export type TRefKind =
@@ -160,7 +157,7 @@ export const storageProblems = (data: TDataset, body: unknown, extra: TFieldErro
   };
   const walk = (value: unknown, path: string, key: string) => {
     if (typeof value === "string") {
-      if (value.includes("\u0000") || LONE_SURROGATE.test(value)) {
+      if (isUnstorableText(value)) {
         errors.push(fieldError(path, "invalid_text", "contains characters that cannot be stored"));
       }
       return;

@@ -24,8 +24,5 @@ export const ZProblem = z.strictObject({
 });
 export type TProblem = z.infer<typeof ZProblem>;
 
-export const ZHealth = z.strictObject({
-  status: z.literal("ok"),
-  database: z.enum(["pglite", "postgres"]),
-  version: z.string(),
-});
+/** Only whether the service answers: which engine and version it runs tell an attacker what to try. */
+export const ZHealth = z.strictObject({ status: z.literal("ok") });
