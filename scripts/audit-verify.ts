@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_DATA_DIR, openDb } from "@/server/db/open-db";
+import { LOCK_FILE, lockHolder } from "@/server/db/pglite";
 import type { TDb } from "@/server/db/types";
 import { listAudit, verifyAudit } from "@/server/edits/audit-log";
 import type { TAuditEntry, TAuditVerification } from "@/shared/schemas/audit";
@@ -19,9 +20,9 @@ import type { TAuditEntry, TAuditVerification } from "@/shared/schemas/audit";
  * it never migrates or creates a database. Exit status: 0 intact, 1 tampered (each problem names the
  * entry), 2 when it could not check (no database, no audit log, database in use, bad arguments).
  *
- * The embedded database (PGlite) belongs to one process at a time and does not lock its folder itself:
- * opening it beside a running server can damage it. A folder in use is therefore refused (PostgreSQL's
- * postmaster.pid is there while it is open); `--copy` checks a copy of its files instead.
+ * The embedded database (PGlite) belongs to one process at a time: the server locks its folder
+ * (src/server/db/pglite.ts), and a folder a live server holds is refused here; `--copy` checks a copy of
+ * its files instead.
  */
 
 const USAGE = `usage: npm run audit:verify [-- [--anchor <seq>:<hash or its first 8+ hex digits>]... [--json] [--copy]]
@@ -97,12 +98,14 @@ const openDatabase = async (copy: boolean): Promise<TOpened> => {
   }
   let dir = dataDir;
   let cleanup = async () => {};
-  if (existsSync(join(dataDir, "postmaster.pid"))) {
+  // A live server holds the folder (its lock names it); a lock or postmaster.pid left by a crash does not.
+  if (lockHolder(dataDir)) {
     if (!copy) throw new CannotCheck(inUseMessage(dataDir));
     const tmp = await mkdtemp(join(tmpdir(), "bgd-audit-verify-"));
     dir = join(tmp, "data");
     await cp(dataDir, dir, { recursive: true });
     await rm(join(dir, "postmaster.pid"), { force: true });
+    await rm(join(dir, LOCK_FILE), { force: true });
     cleanup = () => rm(tmp, { recursive: true, force: true, maxRetries: 3 });
   }
   try {

@@ -49,7 +49,15 @@ const dataDir = process.env.DATA_DIR || DEFAULT_DATA_DIR;
 const credentialsPath = `${dataDir.replace(/\/+$/, "")}/${CREDENTIALS_FILE}`;
 const displayHost = host.includes(":") ? `[${host}]` : host;
 
-const db = await openDb(databaseUrl ? { databaseUrl } : { dataDir });
+// Everything the server writes (the embedded database, the demo credentials) is for its own user only.
+process.umask(0o077);
+let db: Awaited<ReturnType<typeof openDb>>;
+try {
+  db = await openDb(databaseUrl ? { databaseUrl } : { dataDir });
+} catch (error) {
+  console.error(`cannot open the database: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 let signInHelp: string[] = [];
 try {
   await migrate(db);
