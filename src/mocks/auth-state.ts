@@ -1,10 +1,9 @@
 import {
   LOGIN_WINDOW_MS,
-  MAX_FAILURES_PER_ACCOUNT,
-  MAX_FAILURES_PER_ADDRESS,
   SESSION_ABSOLUTE_MS,
   SESSION_IDLE_MS,
   SESSION_TOUCH_MS,
+  signInWait,
 } from "@/shared/access";
 import type { TRole, TSession, TUser } from "@/shared/schemas/auth";
 
@@ -147,29 +146,22 @@ export const mockSessionBody = (session: TMockSession, user: TMockUser): TSessio
   expiresAt: new Date(Math.min(session.expiresAt, session.lastSeenAt + SESSION_IDLE_MS)).toISOString(),
 });
 
-const waitFor = (key: "username" | "address", value: string, limit: number, now: number) => {
-  const recent = state.failures
-    .filter((f) => f[key] === value && f.at > now - LOGIN_WINDOW_MS)
-    .map((f) => f.at)
-    .sort((a, b) => b - a);
-  const at = recent[limit - 1];
-  return at === undefined ? 0 : Math.ceil((at + LOGIN_WINDOW_MS - now) / 1000);
+/** Seconds to wait before a sign-in may be tried, by the server's rule (0: go ahead). */
+export const mockThrottleWait = (username: string, now = Date.now()) => {
+  const admins = state.users.filter((u) => u.role === "admin" && !u.disabled);
+  const lastAdmin = admins.length === 1 && admins[0]?.username === username;
+  return signInWait(state.failures, { username, address: MOCK_CLIENT_ADDRESS, now, lastAdmin });
 };
-
-/** Seconds to wait before a sign-in may be tried, as the server counts them (0: go ahead). */
-export const mockThrottleWait = (username: string, now = Date.now()) =>
-  Math.max(
-    waitFor("username", username, MAX_FAILURES_PER_ACCOUNT, now),
-    waitFor("address", MOCK_CLIENT_ADDRESS, MAX_FAILURES_PER_ADDRESS, now),
-  );
 
 export const recordMockFailure = (username: string, now = Date.now()) => {
   state.failures.push({ username, address: MOCK_CLIENT_ADDRESS, at: now });
 };
 
-/** A success clears the account's failures; old ones are pruned. */
+/** A success forgives this client's attempts at the account (as the server forgives the pair); old ones go. */
 export const clearMockFailures = (username: string, now = Date.now()) => {
-  state.failures = state.failures.filter((f) => f.username !== username && f.at > now - LOGIN_WINDOW_MS);
+  state.failures = state.failures.filter(
+    (f) => !(f.username === username && f.address === MOCK_CLIENT_ADDRESS) && f.at > now - LOGIN_WINDOW_MS,
+  );
 };
 
 /**

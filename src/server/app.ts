@@ -18,7 +18,7 @@ import { settingRoutes } from "@/server/routes/settings";
 import { snapshotRoutes } from "@/server/routes/snapshots";
 import { userRoutes } from "@/server/routes/users";
 import { staticFiles } from "@/server/static-files";
-import { accessProblem, isCrossSite } from "@/shared/access";
+import { accessProblem, isCrossSite, SESSION_IDLE_MS } from "@/shared/access";
 import { contract, type TEndpoint, type TEndpointName } from "@/shared/contract";
 import {
   compilePath,
@@ -252,6 +252,11 @@ export const apiDispatcher = (
     }
     replyHeaders.set("content-type", "application/json");
     replyHeaders.set("cache-control", "no-store");
+    // The cookie lives as long as an idle session: each time the session is touched, it is renewed.
+    if (session && sessionToken && session.lastSeenAt === now.getTime() && !replyHeaders.has("set-cookie")) {
+      const left = Math.min(SESSION_IDLE_MS, session.expiresAt - now.getTime());
+      replyHeaders.append("set-cookie", sessionCookie(sessionToken, left / 1000, secure));
+    }
     return new Response(JSON.stringify(parsed.data), { status: 200, headers: replyHeaders });
   };
 };
@@ -293,6 +298,11 @@ export const createApp = (options: TAppOptions) => {
   app.use("*", async (c, next) => {
     await next();
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
+    // Served over HTTPS (directly, or behind a trusted proxy that says so): browsers keep to HTTPS.
+    const proto = options.trustProxy ? c.req.header("x-forwarded-proto")?.split(",")[0]?.trim() : undefined;
+    if ((proto ?? new URL(c.req.url).protocol.replace(":", "")) === "https") {
+      c.res.headers.set("strict-transport-security", "max-age=31536000; includeSubDomains");
+    }
   });
 
   // API answers are compressed here; static files arrive already compressed from their cache.

@@ -1,6 +1,6 @@
 import type { TEndpoint } from "./contract";
 import { problem } from "./http";
-import { CSRF_HEADER, ROLE_RANK, type TRole } from "./schemas/auth";
+import { CSRF_HEADER, ROLE_RANK, type TAccess, type TRole } from "./schemas/auth";
 import type { TFieldError, TProblem } from "./schemas/problem";
 
 /*
@@ -16,10 +16,69 @@ export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
 /** A session's last-seen time is written at most this often, not on every request. */
 export const SESSION_TOUCH_MS = 60 * 1000;
 
-/** Failed sign-ins count for this long. */
+/** Sign-in attempts count for this long. */
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_ADDRESS = 20;
+/** Attempts one address may make at one account without waiting; after that, each doubles the wait. */
+export const FREE_ATTEMPTS_PER_PAIR = 5;
+/** Attempts at one account from all addresses before it waits out the window (never the last admin). */
+export const MAX_ATTEMPTS_PER_ACCOUNT = 50;
+/** Attempts from one address at all accounts before it waits out the window. */
+export const MAX_ATTEMPTS_PER_ADDRESS = 100;
+
+/** A sign-in attempt counted by the throttle: failed, or still being checked (a password is being hashed). */
+export type TSignInAttempt = { username: string; address: string; at: number };
+
+/**
+ * Seconds to wait before `username` may be tried from `address` (0: go ahead), given the attempts of the
+ * window for that account or that address (failed or in progress). Shared by the server and the mocks.
+ *
+ *   - One address at one account: the first FREE_ATTEMPTS_PER_PAIR go at once; after that the wait
+ *     doubles with each attempt (1 s, 2 s, 4 s… up to the window), counted from the latest. An attacker
+ *     elsewhere slows only themselves: the owner's own address is another pair.
+ *   - One account from all addresses: past MAX_ATTEMPTS_PER_ACCOUNT (ten times the free attempts) it
+ *     waits until the oldest leaves the window — except the last active administrator, who would lock
+ *     everyone out of administration (`npm run user:add -- --reset` clears a throttle out of band).
+ *   - One address at all accounts: past MAX_ATTEMPTS_PER_ADDRESS, likewise.
+ *
+ * In-progress attempts count, so that concurrent guesses cannot all pass the check before any is recorded:
+ * the server reserves an attempt under a lock per account and per address before checking the password.
+ */
+export const signInWait = (
+  attempts: readonly TSignInAttempt[],
+  request: { username: string; address: string; now: number; lastAdmin: boolean },
+): number => {
+  const { username, address, now } = request;
+  const recent = attempts.filter((a) => a.at > now - LOGIN_WINDOW_MS);
+  const seconds = (ms: number) => (ms <= 0 ? 0 : Math.ceil(ms / 1000));
+  const untilLeaves = (list: TSignInAttempt[], limit: number) => {
+    if (list.length < limit) return 0;
+    const times = list.map((a) => a.at).sort((x, y) => y - x);
+    const gate = times[limit - 1] as number;
+    return seconds(gate + LOGIN_WINDOW_MS - now);
+  };
+  const pair = recent.filter((a) => a.username === username && a.address === address);
+  let pairWait = 0;
+  if (pair.length >= FREE_ATTEMPTS_PER_PAIR) {
+    const latest = Math.max(...pair.map((a) => a.at));
+    const delay = Math.min(2 ** (pair.length - FREE_ATTEMPTS_PER_PAIR) * 1000, LOGIN_WINDOW_MS);
+    pairWait = seconds(latest + delay - now);
+  }
+  const accountWait = request.lastAdmin
+    ? 0
+    : untilLeaves(
+        recent.filter((a) => a.username === username),
+        MAX_ATTEMPTS_PER_ACCOUNT,
+      );
+  const addressWait = untilLeaves(
+    recent.filter((a) => a.address === address),
+    MAX_ATTEMPTS_PER_ADDRESS,
+  );
+  return Math.max(pairWait, accountWait, addressWait);
+};
+
+/** Whether a role reaches the rank an endpoint (or a view) needs. */
+export const hasRole = (role: TRole | null | undefined, needed: TAccess) =>
+  role !== null && role !== undefined && ROLE_RANK[role] >= ROLE_RANK[needed];
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -61,7 +120,9 @@ export const badCredentials = () => problem(401, "The username or password is wr
 export const tooManyAttempts = (retryAfterSeconds: number) =>
   problem(
     429,
-    `Too many failed sign-in attempts. Try again in ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} minute(s).`,
+    retryAfterSeconds < 60
+      ? `Too many sign-in attempts. Try again in ${Math.max(1, retryAfterSeconds)} second(s).`
+      : `Too many sign-in attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
   );
 
 export const usernameTaken = (username: string) =>

@@ -1,12 +1,13 @@
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
 
 /*
- * Password hashing with scrypt (memory-hard) from node:crypto. A hash is stored as a self-describing
- * string, `$scrypt$ln=15,r=8,p=1$<salt>$<key>` (unpadded base64), so the cost can be raised later
- * without breaking the hashes already stored: each is verified with its own parameters.
+ * Password hashing with scrypt (memory-hard) from node:crypto, at OWASP's minimum for scrypt (N=2^17,
+ * r=8, p=1: 128 MiB and a few hundred milliseconds per hash). A hash is stored as a self-describing
+ * string, `$scrypt$ln=17,r=8,p=1$<salt>$<key>` (unpadded base64): each is verified with its own
+ * parameters, and one made at a lower cost is replaced at the next successful sign-in (`needsRehash`).
  */
 
-export const SCRYPT_PARAMS = { ln: 15, r: 8, p: 1, keyLength: 64, saltLength: 16 } as const;
+export const SCRYPT_PARAMS = { ln: 17, r: 8, p: 1, keyLength: 64, saltLength: 16 } as const;
 
 const FORMAT = /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/]{16,})\$([A-Za-z0-9+/]{16,})$/;
 
@@ -32,6 +33,14 @@ export const hashPassword = async (password: string): Promise<string> => {
 };
 
 export const isPasswordHash = (value: string) => FORMAT.test(value);
+
+/** A stored hash made at a lower cost than today's: replace it while the password is at hand. */
+export const needsRehash = (stored: string) => {
+  const m = FORMAT.exec(stored);
+  if (!m) return true;
+  const [ln, r, p] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return ln < SCRYPT_PARAMS.ln || r < SCRYPT_PARAMS.r || p < SCRYPT_PARAMS.p;
+};
 
 /** True when `password` matches `stored`; false for a wrong password or a malformed hash. */
 export const verifyPassword = async (password: string, stored: string): Promise<boolean> => {

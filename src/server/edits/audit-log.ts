@@ -68,9 +68,10 @@ export const appendAudit = async (
   return entries;
 };
 
+/** The log, newest first; entries about users (accounts, roles) only for administrators. */
 export const listAudit = (
   db: TQueryable,
-  filter: { entityType?: string | undefined; entityId?: string | undefined },
+  filter: { entityType?: string | undefined; entityId?: string | undefined; includeUsers: boolean },
   page: TPage,
 ) =>
   listPage<TAuditEntry>(
@@ -78,9 +79,10 @@ export const listAudit = (
     {
       item: entryJson("a"),
       from: "audit_log a",
-      where: "($1::text IS NULL OR a.entity_type = $1) AND ($2::text IS NULL OR a.entity_id = $2)",
+      where: `($1::text IS NULL OR a.entity_type = $1) AND ($2::text IS NULL OR a.entity_id = $2)
+        AND ($3::boolean OR a.entity_type <> 'user')`,
       orderBy: "a.seq DESC",
-      params: [filter.entityType ?? null, filter.entityId ?? null],
+      params: [filter.entityType ?? null, filter.entityId ?? null, filter.includeUsers],
     },
     page,
   );

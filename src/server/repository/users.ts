@@ -84,6 +84,16 @@ export const findForLogin = async (db: TQueryable, username: string): Promise<TL
     : null;
 };
 
+/** Replaces a stored hash with one at today's cost, for the same password (not a change: no audit entry). */
+export const replaceHash = async (db: TQueryable, userId: string, oldHash: string, newHash: string) => {
+  // Only if nobody changed the password meanwhile.
+  await db.query("UPDATE users SET password_hash = $3 WHERE id = $1 AND password_hash = $2", [
+    userId,
+    oldHash,
+    newHash,
+  ]);
+};
+
 export type TNewUser = { username: string; displayName: string; role: TRole; password: string };
 
 /** Inserts a user with an already computed hash; null when the username is taken. */
