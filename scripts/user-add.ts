@@ -1,9 +1,11 @@
 import { parseArgs } from "node:util";
+import { passwordStrengthProblems } from "@/server/auth/password-strength";
 import { generatePassword } from "@/server/auth/passwords";
+import { clearAccountAttempts } from "@/server/auth/throttle";
 import { migrate } from "@/server/db/migrate";
 import { DEFAULT_DATA_DIR, openDb } from "@/server/db/open-db";
 import { USER_ADD_ACTOR } from "@/server/edits/system-actor";
-import { createUser } from "@/server/repository/users";
+import { createUser, getUserByUsername, updateUser } from "@/server/repository/users";
 import { ZPassword, ZRole, ZUsername } from "@/shared/schemas/auth";
 
 /*
@@ -11,14 +13,21 @@ import { ZPassword, ZRole, ZUsername } from "@/shared/schemas/auth";
  *
  *   npm run user:add -- --role admin --username alice [--display-name "Alice"]
  *   printf '%s\n' "$PASSWORD" | npm run user:add -- --role editor --username bob --password-stdin
+ *   npm run user:add -- --reset --username alice     (a locked-out or forgotten account, out of band)
+ *
+ * --reset gives an existing account a new password (generated, or --password-stdin), enables it again,
+ * ends its sessions and forgets its failed sign-ins: the way back in when the last administrator is
+ * throttled or has forgotten the password. It needs the server's own access to the database.
  *
  * Without --password-stdin a strong random password is generated and printed once. Uses the database the
  * server uses: DATABASE_URL (PostgreSQL) or else the embedded one in DATA_DIR (default ./data), migrated
  * first. The embedded database belongs to one process at a time: stop the server before adding a user to it.
  */
 
-const USAGE =
-  "usage: npm run user:add -- --role viewer|editor|admin --username <name> [--display-name <name>] [--password-stdin]";
+const USAGE = [
+  "usage: npm run user:add -- --role viewer|editor|admin --username <name> [--display-name <name>] [--password-stdin]",
+  "       npm run user:add -- --reset --username <name> [--password-stdin]",
+].join("\n");
 
 function fail(message: string, code = 2): never {
   console.error(message);
@@ -42,6 +51,7 @@ const parse = () => {
         username: { type: "string" },
         "display-name": { type: "string" },
         "password-stdin": { type: "boolean", default: false },
+        reset: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -57,8 +67,9 @@ if (values.help) {
   process.exit(0);
 }
 
+const reset = values.reset;
 const role = ZRole.safeParse(values.role);
-if (!role.success) fail(`--role must be viewer, editor or admin\n${USAGE}`);
+if (!reset && !role.success) fail(`--role must be viewer, editor or admin\n${USAGE}`);
 const username = ZUsername.safeParse(values.username ?? "");
 if (!username.success) fail(`--username: ${username.error.issues[0]?.message ?? "required"}\n${USAGE}`);
 const displayName = (values["display-name"] ?? username.data).trim();
@@ -70,6 +81,8 @@ if (values["password-stdin"]) {
   if (process.stdin.isTTY) fail("--password-stdin reads the password from a pipe, not the terminal");
   const parsed = ZPassword.safeParse(await readStdin());
   if (!parsed.success) fail(`password: ${parsed.error.issues[0]?.message}`);
+  const weak = passwordStrengthProblems(parsed.data, [username.data, displayName]);
+  if (weak.length > 0) fail(`password: ${weak[0]?.message}`);
   password = parsed.data;
 } else {
   password = generatePassword();
@@ -82,6 +95,26 @@ const db = await openDb(databaseUrl ? { databaseUrl } : { dataDir });
 let code = 0;
 try {
   await migrate(db);
+  if (reset) {
+    const found = await getUserByUsername(db, username.data);
+    if (!found) throw new Error(`there is no user "${username.data}"`);
+    const result = await updateUser(
+      db,
+      found.id,
+      { version: found.version, password, disabled: false },
+      null,
+      { now: new Date(), actor: USER_ADD_ACTOR },
+    );
+    if (result.kind !== "ok") throw new Error(`the account could not be reset (${result.kind})`);
+    await clearAccountAttempts(db, username.data);
+    console.log(
+      `Reset "${found.username}": new password, enabled, signed out everywhere, sign-in throttle cleared.`,
+    );
+    if (generated) console.log(`Password (shown once; store it now): ${password}`);
+    await db.close();
+    process.exit(0);
+  }
+  if (!role.success) throw new Error("--role is required");
   const user = await createUser(
     db,
     { username: username.data, displayName, role: role.data, password },

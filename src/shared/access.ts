@@ -125,6 +125,29 @@ export const tooManyAttempts = (retryAfterSeconds: number) =>
       : `Too many sign-in attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
   );
 
+/** A new password the rules refuse (a name of the user's in it; on the server also a common one). */
+export const weakPassword = (errors: TFieldError[]) =>
+  problem(422, "The new password is too easy to guess; see errors.", errors);
+
+/** A password change whose current password is wrong. */
+export const wrongCurrentPassword = () =>
+  problem(422, "The current password is wrong.", [
+    {
+      in: "body",
+      field: "currentPassword",
+      code: "wrong_password",
+      message: "the current password is wrong",
+    },
+  ]);
+
+/** The field error of a password that contains one of the user's names (server and mocks alike). */
+export const mentionsUserError = (field: string): TFieldError => ({
+  in: "body",
+  field,
+  code: "mentions_user",
+  message: "must not contain the user's name",
+});
+
 export const usernameTaken = (username: string) =>
   problem(409, `The username "${username}" is taken.`, [
     { in: "body", field: "username", code: "taken", message: "this username is taken" },

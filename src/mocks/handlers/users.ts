@@ -1,10 +1,10 @@
 import { endMockSession, mockUsers, randomUserId, type TMockUser, toUser } from "@/mocks/auth-state";
 import { fail, type TMockImpls } from "@/mocks/define";
 import { appendMockAudit, exclusive, mockEditContext } from "@/mocks/store";
-import { lastAdmin, staleVersion, usernameTaken } from "@/shared/access";
+import { lastAdmin, mentionsUserError, staleVersion, usernameTaken, weakPassword } from "@/shared/access";
 import { notFound } from "@/shared/http";
 import { compareText, page } from "@/shared/reads/derive";
-import type { TUser } from "@/shared/schemas/auth";
+import { mentionsUser, type TUser } from "@/shared/schemas/auth";
 
 const isActiveAdmin = (u: TMockUser) => u.role === "admin" && !u.disabled;
 
@@ -18,6 +18,10 @@ export const userMocks = {
     page([...mockUsers()].sort((a, b) => compareText(a.username, b.username)).map(toUser), query),
   createUser: ({ body, now, store, signedIn }) =>
     exclusive(store, async () => {
+      // The rules that need no word list (the server also refuses common passwords).
+      if (mentionsUser(body.password, [body.username, body.displayName])) {
+        return fail(weakPassword([mentionsUserError("password")]));
+      }
       if (mockUsers().some((u) => u.username === body.username)) return fail(usernameTaken(body.username));
       const user: TMockUser = {
         id: randomUserId(),
@@ -49,6 +53,12 @@ export const userMocks = {
     exclusive(store, async () => {
       const user = mockUsers().find((u) => u.id === params.userId);
       if (!user) return fail(notFound("user", params.userId));
+      if (
+        body.password !== undefined &&
+        mentionsUser(body.password, [user.username, body.displayName ?? user.displayName])
+      ) {
+        return fail(weakPassword([mentionsUserError("password")]));
+      }
       if (user.version !== body.version) return fail(staleVersion(toUser(user)));
       const othersActive = mockUsers().filter((u) => u.id !== user.id && isActiveAdmin(u)).length;
       if (isActiveAdmin(user) && othersActive === 0) {

@@ -232,3 +232,46 @@ export const updateUser = async (
     return { kind: "ok", user };
   });
 };
+
+/**
+ * A user's own new password: stored with its audit entry (that a password was set, by the user), and
+ * every other session of the user ended — whoever else had it is out.
+ */
+export const setOwnPassword = async (
+  db: TDb,
+  userId: string,
+  newPassword: string,
+  keepSessionId: string,
+  meta: { now: Date; actor: TAuditActor },
+) => {
+  const passwordHash = await hashPassword(newPassword);
+  return withEditLock(db, async (tx) => {
+    const rows = await tx.query<{ item: TUser }>(
+      `SELECT ${userJson("u")} AS item FROM users u WHERE u.id = $1 FOR UPDATE`,
+      [userId],
+    );
+    const before = rows[0]?.item;
+    if (!before) return false;
+    const updated = await tx.query<{ item: TUser }>(
+      `UPDATE users AS u SET password_hash = $2, version = u.version + 1 WHERE u.id = $1
+       RETURNING ${userJson("u")} AS item`,
+      [userId, passwordHash],
+    );
+    const user = updated[0]?.item as TUser;
+    await tx.query("DELETE FROM sessions WHERE user_id = $1 AND id <> $2", [userId, keepSessionId]);
+    await appendAudit(
+      tx,
+      [
+        {
+          action: "changeOwnPassword",
+          entityType: "user",
+          entityId: userId,
+          before,
+          after: withPassword(user),
+        },
+      ],
+      { at: meta.now, actor: meta.actor },
+    );
+    return true;
+  });
+};

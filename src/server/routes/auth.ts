@@ -1,3 +1,4 @@
+import { passwordStrengthProblems } from "@/server/auth/password-strength";
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from "@/server/auth/passwords";
 import {
   createSession,
@@ -7,9 +8,16 @@ import {
   sessionBody,
 } from "@/server/auth/sessions";
 import { clearFailures, pruneAttempts, recordFailure, reserveSignIn } from "@/server/auth/throttle";
-import { findForLogin, replaceHash } from "@/server/repository/users";
+import { findForLogin, replaceHash, setOwnPassword } from "@/server/repository/users";
 import { HttpProblem, type THandlers } from "@/server/routes/define";
-import { badCredentials, SESSION_IDLE_MS, tooManyAttempts } from "@/shared/access";
+import { editContext } from "@/server/routes/edits";
+import {
+  badCredentials,
+  SESSION_IDLE_MS,
+  tooManyAttempts,
+  weakPassword,
+  wrongCurrentPassword,
+} from "@/shared/access";
 
 export const authRoutes = {
   login: async ({ db, body, now, client, cookies }) => {
@@ -45,4 +53,21 @@ export const authRoutes = {
     return { ok: true as const };
   },
   getSession: async ({ session }) => sessionBody(session),
+  changeOwnPassword: async ({ db, body, session, client, now }) => {
+    // Guessing the current password through a borrowed session is throttled like a sign-in.
+    const reservation = await reserveSignIn(db, session.username, client.address, now);
+    if (reservation.id === null) {
+      throw new HttpProblem(tooManyAttempts(reservation.wait), { "retry-after": String(reservation.wait) });
+    }
+    const user = await findForLogin(db, session.username);
+    if (!user || !(await verifyPassword(body.currentPassword, user.passwordHash))) {
+      await recordFailure(db, reservation.id);
+      throw new HttpProblem(wrongCurrentPassword());
+    }
+    await clearFailures(db, session.username, client.address);
+    const weak = passwordStrengthProblems(body.newPassword, [user.username, user.displayName], "newPassword");
+    if (weak.length > 0) throw new HttpProblem(weakPassword(weak));
+    await setOwnPassword(db, user.id, body.newPassword, session.id, editContext(session, now));
+    return { ok: true as const };
+  },
 } satisfies THandlers;

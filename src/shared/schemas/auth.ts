@@ -29,7 +29,32 @@ const NOT_STORABLE = "contains characters that cannot be stored";
 const ZDisplayName = z.string().trim().min(1, "required").max(80).refine(storable, NOT_STORABLE);
 
 /** Long passphrases are welcome; the upper bound only keeps hashing cheap for the server. */
-export const ZPassword = z.string().min(12, "at least 12 characters").max(256, "at most 256 characters");
+/**
+ * A new password: at least 12 characters, not mostly spaces, not one or two characters repeated. The
+ * server also refuses common and breached passwords and ones built from the user's own name
+ * (src/server/auth/password-strength.ts); the mocks apply the rules that need no word list.
+ */
+export const ZPassword = z
+  .string()
+  .min(12, "at least 12 characters")
+  .max(256, "at most 256 characters")
+  .refine((p) => p.trim().length >= 12, {
+    message: "at least 12 characters besides spaces",
+    params: { code: "too_short" },
+  })
+  .refine((p) => new Set(p.toLowerCase()).size >= 5, {
+    message: "at least 5 different characters",
+    params: { code: "too_few_distinct" },
+  });
+
+/** Whether a password contains the user's name (or their name contains it): the first thing an attacker tries. */
+export const mentionsUser = (password: string, names: readonly string[]) => {
+  const p = password.toLowerCase();
+  return names.some((name) => {
+    const n = name.trim().toLowerCase();
+    return n.length >= 3 && (p.includes(n) || n.includes(p));
+  });
+};
 
 export const ZUser = z.strictObject({
   id: z.string(),
@@ -73,3 +98,9 @@ export const ZUserUpdateBody = z
   .refine((b) => Object.keys(b).length > 1, { message: "nothing to change", path: [] });
 
 export const ZOk = z.strictObject({ ok: z.literal(true) });
+
+/** A user changing their own password: the current one proves it is them, not a borrowed session. */
+export const ZPasswordChangeBody = z.strictObject({
+  currentPassword: z.string().min(1, "required").max(256),
+  newPassword: ZPassword,
+});
