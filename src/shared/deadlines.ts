@@ -237,9 +237,15 @@ export const computeDeadlines = (
   dataset: Readonly<TDataset>,
   settings: Pick<TSettings, "dayCounting">,
   query: TDeadlineQuery,
+): TDeadlines => deadlinesOfRecord(recordAsOf(dataset, query.asOf), settings, query);
+
+/** The same over a record already cut at `query.asOf` (the overview cuts it once for every figure). */
+export const deadlinesOfRecord = (
+  data: Readonly<TDataset>,
+  settings: Pick<TSettings, "dayCounting">,
+  query: TDeadlineQuery,
 ): TDeadlines => {
   const { asOf } = query;
-  const data = recordAsOf(dataset, asOf);
   const counting = settings.dayCounting;
   const drafts: TDraft[] = [];
   const incidents = data.incidents.filter(

@@ -20,10 +20,6 @@ import type { TIncident } from "../schemas/incident";
 
 const onOrBefore = (date: string | null | undefined, asOf: string) => date == null || date <= asOf;
 
-/** When a fact became known: the date of the document it comes from (null: undated, always kept). */
-const knownOn = (data: Readonly<TDataset>, source: TSourceRef) =>
-  data.documents.find((d) => d.id === source.documentId)?.date ?? null;
-
 /** The first dated milestone, or null. */
 export const incidentFirstDate = (incident: Pick<TIncident, "milestones">): string | null =>
   incident.milestones.reduce<string | null>(
@@ -97,7 +93,9 @@ const commitmentMadeOn = (data: Readonly<TDataset>, c: TCommitment): string | nu
 
 /** The record cut at `asOf` (see above). The result shares unchanged records with the input. */
 export const recordAsOf = (data: Readonly<TDataset>, asOf: string): TDataset => {
-  const known = (source: TSourceRef) => onOrBefore(knownOn(data, source), asOf);
+  // When a fact became known: the date of the document it comes from (none: undated, always kept).
+  const documentDate = new Map(data.documents.map((d) => [d.id, d.date]));
+  const known = (source: TSourceRef) => onOrBefore(documentDate.get(source.documentId), asOf);
   const incidents: TIncident[] = [];
   for (const incident of data.incidents) {
     const milestones = incident.milestones.filter((m) => onOrBefore(m.date, asOf) && known(m.source));

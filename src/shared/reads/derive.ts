@@ -57,8 +57,21 @@ export const page = <T>(items: readonly T[], query: { limit: number; offset: num
 export const cites = (source: TSourceRef, documentId: string) =>
   source.documentId === documentId || source.cites.includes(documentId);
 
+// A record is never changed in place, so its index can be kept as long as the record lives.
+const incidentIndex = new WeakMap<readonly TIncident[], Map<string, TIncident>>();
+
+/** The incident of an id, through an index built once per record. */
+export const incidentById = (data: Readonly<TDataset>, incidentId: string): TIncident | undefined => {
+  let index = incidentIndex.get(data.incidents);
+  if (!index) {
+    index = new Map(data.incidents.map((incident) => [incident.id, incident]));
+    incidentIndex.set(data.incidents, index);
+  }
+  return index.get(incidentId);
+};
+
 export const incidentNumber = (data: Readonly<TDataset>, incidentId: string) =>
-  data.incidents.find((incident) => incident.id === incidentId)?.number ?? Number.MAX_SAFE_INTEGER;
+  incidentById(data, incidentId)?.number ?? Number.MAX_SAFE_INTEGER;
 
 export const incidentsByNumber = (data: Readonly<TDataset>) =>
   sortByKeys(data.incidents, (incident) => incident.number);
@@ -201,7 +214,7 @@ export const cohortCompletion = (data: Readonly<TDataset>, cohort: TCohort): TCo
   const amount = exactValue(cohort.amountPerPersonYen);
   const latest = latestCounted(cohort);
   const done = latest?.done ?? null;
-  const incident = data.incidents.find((i) => i.id === cohort.incidentId);
+  const incident = incidentById(data, cohort.incidentId);
   return {
     cohortId: cohort.id,
     parentId: cohort.parentId,

@@ -1,5 +1,5 @@
 import { addDays, isDayPrecise, minusMonths, todayInTokyo } from "../dates";
-import { computeDeadlines } from "../deadlines";
+import { deadlinesOfRecord } from "../deadlines";
 import { ZCommitmentStatus } from "../schemas/commitment";
 import { exactValue } from "../schemas/common";
 import type { TDataset } from "../schemas/dataset";
@@ -119,19 +119,22 @@ const affectedOf = (s: TScoped) => {
   };
 };
 
-/** The next due date of a case's deadlines not yet settled (overdue first). */
-const nextDeadlineOf = (data: Readonly<TDataset>, settings: TSettings, caseId: string, asOf: string) => {
-  const pending = computeDeadlines(data, settings, { asOf, withinDays: 14, caseId }).items.filter(
-    (d) => d.dueDate !== null && (d.state === "overdue" || d.state === "due_soon" || d.state === "upcoming"),
-  );
-  const next = pending[0];
-  return next?.dueDate
-    ? { dueDate: next.dueDate, rule: next.rule, label: next.label, overdue: next.state === "overdue" }
-    : null;
+/** Each case's next due date not yet settled (overdue first), from one pass over the deadlines. */
+const nextDeadlines = (s: TScoped, settings: TSettings) => {
+  const all = deadlinesOfRecord(s.record, settings, { asOf: s.scope.asOf, withinDays: 14, limit: 1_000_000 });
+  const next = new Map<string, TCaseLine["nextDeadline"]>();
+  // Most pressing first already: the first pending one of each case is its next.
+  for (const d of all.items) {
+    if (d.caseId === null || next.has(d.caseId) || d.dueDate === null) continue;
+    if (d.state !== "overdue" && d.state !== "due_soon" && d.state !== "upcoming") continue;
+    next.set(d.caseId, { dueDate: d.dueDate, rule: d.rule, label: d.label, overdue: d.state === "overdue" });
+  }
+  return next;
 };
 
-const caseLines = (s: TScoped, settings: TSettings): TCaseLine[] =>
-  s.scope.caseIds.flatMap((caseId) => {
+const caseLines = (s: TScoped, settings: TSettings): TCaseLine[] => {
+  const next = nextDeadlines(s, settings);
+  return s.scope.caseIds.flatMap((caseId) => {
     const c = s.record.cases.find((x) => x.id === caseId);
     if (!c) return [];
     const incidents = s.incidents.filter((i) => i.caseId === caseId);
@@ -161,11 +164,12 @@ const caseLines = (s: TScoped, settings: TSettings): TCaseLine[] =>
         ),
         openCommitments: commitments.filter((x) => isOpenIsh(x.status)).length,
         overdueCommitments: commitments.filter((x) => isOverdue(x, s.scope.asOf)).length,
-        nextDeadline: nextDeadlineOf(s.record, settings, caseId, s.scope.asOf),
+        nextDeadline: next.get(caseId) ?? null,
         documentIds: documentsOf(s.record, incidents),
       },
     ];
   });
+};
 
 /** The overview in a scope as of a date: what GET /stats/overview answers and what a closed meeting freezes. */
 export const overviewOf = (
