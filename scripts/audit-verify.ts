@@ -3,8 +3,10 @@ import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { z } from "zod";
 import { DEFAULT_DATA_DIR, openDb } from "@/server/db/open-db";
 import { LOCK_FILE, lockHolder } from "@/server/db/pglite";
+import { firstRow } from "@/server/db/rows";
 import type { TDb } from "@/server/db/types";
 import { listAudit, verifyAudit } from "@/server/edits/audit-log";
 import type { TAuditEntry, TAuditVerification } from "@/shared/schemas/audit";
@@ -121,17 +123,24 @@ const openDatabase = async (copy: boolean): Promise<TOpened> => {
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 const hasAuditLog = async (db: TDb) => {
-  const rows = await db.query<{ log: string | null; head: string | null }>(
+  const row = await firstRow(
+    db,
+    z.object({ log: z.string().nullable(), head: z.string().nullable() }),
     "SELECT to_regclass('audit_log')::text AS log, to_regclass('audit_head')::text AS head",
   );
-  return Boolean(rows[0]?.log && rows[0]?.head);
+  return Boolean(row?.log && row?.head);
 };
 
 const checkAnchors = async (db: TDb, anchors: TAnchor[]): Promise<TAnchorResult[]> => {
   const out: TAnchorResult[] = [];
   for (const anchor of anchors) {
-    const rows = await db.query<{ hash: string }>("SELECT hash FROM audit_log WHERE seq = $1", [anchor.seq]);
-    const found = rows[0]?.hash ?? null;
+    const row = await firstRow(
+      db,
+      z.object({ hash: z.string() }),
+      "SELECT hash FROM audit_log WHERE seq = $1",
+      [anchor.seq],
+    );
+    const found = row?.hash ?? null;
     out.push({ ...anchor, found, ok: found?.startsWith(anchor.hash) ?? false });
   }
   return out;
@@ -215,7 +224,9 @@ const main = async (): Promise<number> => {
       return EXIT.error;
     }
     const verification = await verifyAudit(opened.db, new Date());
-    const last = (await listAudit(opened.db, {}, { limit: 1, offset: 0 })).items[0] ?? null;
+    // Run with the server's own access: every entry, users' included.
+    const last =
+      (await listAudit(opened.db, { includeUsers: true }, { limit: 1, offset: 0 })).items[0] ?? null;
     const anchors = await checkAnchors(opened.db, args.anchors);
     const intact = verification.ok && anchors.every((a) => a.ok);
     if (args.json) {

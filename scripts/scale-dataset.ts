@@ -35,7 +35,9 @@ export const scaleDataset = (factor: number): TDataset => {
       id: `ven-${v + 1}`,
       name: t(`委託先${v + 1}株式会社`, `Vendor ${v + 1} Ltd`),
       shortName: t(`委託先${v + 1}`, `Vendor ${v + 1}`),
-      kindId: (["insurer", "contractor", "printer", "call-centre", "system-provider"] as const)[v % 5] as string,
+      kindId: (["insurer", "contractor", "printer", "call-centre", "system-provider"] as const)[
+        v % 5
+      ] as string,
       // Every third vendor works for the one before it.
       subcontractorOf: v > 0 && v % 3 === 2 ? [`ven-${v}`] : [],
       serviceIds: [`svc-${v + 1}`],
@@ -45,7 +47,9 @@ export const scaleDataset = (factor: number): TDataset => {
   const services: TService[] = vendors.map((v, i) => ({
     id: `svc-${i + 1}`,
     name: t(`サービス${i + 1}`, `Service ${i + 1}`),
-    kind: (["insurance_scheme", "outsourcing", "mailing", "call_centre", "system"] as const)[i % 5] as TService["kind"],
+    kind: (["insurance_scheme", "outsourcing", "mailing", "call_centre", "system"] as const)[
+      i % 5
+    ] as TService["kind"],
     vendorIds: [v.id],
     populationId: i % 2 === 0 ? "members" : "customers",
     changes: [],
@@ -87,7 +91,8 @@ export const scaleDataset = (factor: number): TDataset => {
     for (let k = 0; k < 3; k++) {
       const n = u * 3 + k + 1;
       const vendor = vendors[(u + k) % vendors.length] as TVendor;
-      const chain = vendor.subcontractorOf.length > 0 ? [vendor.subcontractorOf[0] as string, vendor.id] : [vendor.id];
+      const chain =
+        vendor.subcontractorOf.length > 0 ? [vendor.subcontractorOf[0] as string, vendor.id] : [vendor.id];
       const incidentId = `inc-${n}`;
       incidents.push({
         id: incidentId,

@@ -4,7 +4,7 @@ import { lockSchema } from "@/server/db/migrate";
 import type { TDb } from "@/server/db/types";
 import { withEditLock } from "@/server/edits/run-edit";
 import { DEMO_START_ACTOR } from "@/server/edits/system-actor";
-import { auditUserCreated, insertUser } from "@/server/repository/users";
+import { auditUserCreated, countUsers, insertUser } from "@/server/repository/users";
 import type { TRole } from "@/shared/schemas/auth";
 
 /*
@@ -34,8 +34,7 @@ export const createDemoUsers = async (db: TDb, now = new Date()): Promise<TDemoA
   // The edit lock first (as every write takes it), then the schema's: servers starting together take turns.
   return withEditLock(db, async (tx) => {
     await lockSchema(tx);
-    const rows = await tx.query<{ n: number }>("SELECT count(*) AS n FROM users");
-    if ((rows[0]?.n ?? 0) > 0) return null;
+    if ((await countUsers(tx)) > 0) return null;
     for (const [i, a] of accounts.entries()) {
       const user = await insertUser(
         tx,

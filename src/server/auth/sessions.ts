@@ -1,6 +1,8 @@
+import { z } from "zod";
+import { firstRow } from "@/server/db/rows";
 import type { TQueryable } from "@/server/db/types";
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, SESSION_TOUCH_MS } from "@/shared/access";
-import type { TRole, TSession } from "@/shared/schemas/auth";
+import { type TRole, type TSession, ZRole } from "@/shared/schemas/auth";
 import { hashToken, newToken } from "./tokens";
 
 /*
@@ -63,22 +65,24 @@ export const createSession = async (
   return { token, session };
 };
 
-type TRow = {
-  id: string;
-  user_id: string;
-  username: string;
-  display_name: string;
-  role: TRole;
-  csrf_token: string;
-  created_at: number;
-  last_seen_at: number;
-  expires_at: number;
-};
+const ZSessionRow = z.object({
+  id: z.string(),
+  user_id: z.string(),
+  username: z.string(),
+  display_name: z.string(),
+  role: ZRole,
+  csrf_token: z.string(),
+  created_at: z.coerce.number(),
+  last_seen_at: z.coerce.number(),
+  expires_at: z.coerce.number(),
+});
 
 /** The live session of `token`, its last-seen time moved on (at most once a minute); null otherwise. */
 export const findSession = async (db: TQueryable, token: string, now: Date): Promise<TSessionInfo | null> => {
   const t = now.getTime();
-  const rows = await db.query<TRow>(
+  const row = await firstRow(
+    db,
+    ZSessionRow,
     `SELECT s.id, s.user_id, u.username, u.display_name, u.role, s.csrf_token,
        ${epochMs("s.created_at")} AS created_at, ${epochMs("s.last_seen_at")} AS last_seen_at,
        ${epochMs("s.expires_at")} AS expires_at
@@ -86,7 +90,6 @@ export const findSession = async (db: TQueryable, token: string, now: Date): Pro
      WHERE s.id = $1 AND NOT u.disabled`,
     [hashToken(token)],
   );
-  const row = rows[0];
   if (!row) return null;
   // Compared here rather than in SQL so that both sides of a boundary use the same millisecond arithmetic.
   if (!(t < row.expires_at && t < row.last_seen_at + SESSION_IDLE_MS)) {

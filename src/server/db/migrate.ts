@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { firstRow } from "./rows";
 import type { TDb, TQueryable } from "./types";
 
 /*
@@ -59,11 +61,12 @@ export const migrate = async (db: TDb, migrations?: TMigration[]): Promise<TMigr
     const label = `${String(migration.version).padStart(3, "0")}-${migration.name}`;
     const applied = await db.transaction(async (tx) => {
       await lockSchema(tx);
-      const rows = await tx.query<{ checksum: string }>(
+      const done = await firstRow(
+        tx,
+        z.object({ checksum: z.string() }),
         "SELECT checksum FROM schema_migrations WHERE version = $1",
         [migration.version],
       );
-      const done = rows[0];
       if (done) {
         // An applied migration is history: editing it would leave databases that differ silently.
         if (done.checksum !== migration.checksum) {

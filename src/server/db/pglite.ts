@@ -199,15 +199,24 @@ const walSyncer = (dataDir: string) => {
   };
 };
 
-/** Every file and folder of the data directory (after a checkpoint wrote the data files). */
-const syncAll = (dir: string) => {
+/**
+ * Every file and folder of the data directory changed since `since` (after a checkpoint wrote the data
+ * files). Unchanged files are left alone: syncing a thousand clean files costs seconds here.
+ */
+const syncChanged = (dir: string, since: number) => {
+  let changed = false;
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     const st = lstatSync(path);
-    if (st.isDirectory()) syncAll(path);
-    else if (st.isFile()) fsyncPath(path);
+    // A margin for coarse file times, as for the WAL.
+    if (st.isDirectory()) changed = syncChanged(path, since) || changed;
+    else if (st.isFile() && st.mtimeMs >= since - 2_000) {
+      fsyncPath(path);
+      changed = true;
+    }
   }
-  fsyncPath(dir);
+  if (changed || statSync(dir).mtimeMs >= since - 2_000) fsyncPath(dir);
+  return changed;
 };
 
 export type TPgliteOptions = {
@@ -254,13 +263,20 @@ export const openPglite = async (dataDir: string, options: TPgliteOptions = {}):
   const base = wrap(pg);
   let closed = false;
   let lastCheckpoint = Date.now();
+  // What was on disk when the server opened it counts as synced (a fresh folder's files included).
+  let lastFullSync = Date.now();
+  const checkpoint = async () => {
+    const started = Date.now();
+    syncChanged(dataDir, lastFullSync);
+    lastFullSync = started;
+  };
   const afterCommit = async () => {
     if (!onDisk) return;
     syncWal();
     if (Date.now() - lastCheckpoint >= CHECKPOINT_EVERY_MS) {
       lastCheckpoint = Date.now();
       await pg.exec("CHECKPOINT");
-      syncAll(dataDir);
+      await checkpoint();
     }
   };
   return {
@@ -278,7 +294,7 @@ export const openPglite = async (dataDir: string, options: TPgliteOptions = {}):
       closed = true;
       try {
         await pg.close();
-        if (onDisk) syncAll(dataDir);
+        if (onDisk) await checkpoint();
       } finally {
         release();
       }

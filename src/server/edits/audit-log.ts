@@ -1,7 +1,14 @@
+import { z } from "zod";
+import { firstRow, rows } from "@/server/db/rows";
 import type { TQueryable } from "@/server/db/types";
 import { listPage, type TPage } from "@/server/repository/sql";
 import { chainEntries, checkEntries, checkHead, GENESIS_HASH, type TAuditDraft } from "@/shared/audit";
-import type { TAuditActor, TAuditEntry, TAuditVerification } from "@/shared/schemas/audit";
+import {
+  type TAuditActor,
+  type TAuditEntry,
+  type TAuditVerification,
+  ZAuditEntry,
+} from "@/shared/schemas/audit";
 
 /*
  * The audit log in the database (migration 003): appended in the same transaction as the change it
@@ -18,13 +25,10 @@ const entryJson = (a: string) => `jsonb_build_object(
 
 type THead = { seq: number; hash: string };
 
-const readHead = async (tx: TQueryable, lock: boolean): Promise<THead | null> => {
-  const rows = await tx.query<{ seq: string | number; hash: string }>(
-    `SELECT seq, hash FROM audit_head${lock ? " FOR UPDATE" : ""}`,
-  );
-  const row = rows[0];
-  return row ? { seq: Number(row.seq), hash: row.hash } : null;
-};
+const ZHead = z.object({ seq: z.coerce.number().int(), hash: z.string() });
+
+const readHead = (tx: TQueryable, lock: boolean): Promise<THead | null> =>
+  firstRow(tx, ZHead, `SELECT seq, hash FROM audit_head${lock ? " FOR UPDATE" : ""}`);
 
 /**
  * Appends entries for one write. Callers hold the edit lock (src/server/edits/run-edit.ts), and the head
@@ -74,8 +78,9 @@ export const listAudit = (
   filter: { entityType?: string | undefined; entityId?: string | undefined; includeUsers: boolean },
   page: TPage,
 ) =>
-  listPage<TAuditEntry>(
+  listPage(
     db,
+    ZAuditEntry,
     {
       item: entryJson("a"),
       from: "audit_log a",
@@ -96,12 +101,14 @@ export const verifyAudit = async (db: TQueryable, now: Date): Promise<TAuditVeri
   let entries = 0;
   let after = 0;
   for (;;) {
-    const rows = await db.query<{ item: TAuditEntry }>(
+    const found = await rows(
+      db,
+      z.object({ item: ZAuditEntry }),
       `SELECT ${entryJson("a")} AS item FROM audit_log a WHERE a.seq > $1 ORDER BY a.seq LIMIT ${BATCH}`,
       [after],
     );
-    if (rows.length === 0) break;
-    const batch = rows.map((row) => row.item);
+    if (found.length === 0) break;
+    const batch = found.map((row) => row.item);
     problems.push(...(await checkEntries(batch, state)));
     entries += batch.length;
     after = (batch[batch.length - 1] as TAuditEntry).seq;

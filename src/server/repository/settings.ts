@@ -1,12 +1,20 @@
+import { z } from "zod";
+import { firstRow } from "@/server/db/rows";
 import type { TQueryable } from "@/server/db/types";
-import type { TSettings } from "@/shared/schemas/settings";
+import { type TSettings, ZSettings } from "@/shared/schemas/settings";
+
+const ZSettingsRow = z.object({
+  day_counting: ZSettings.shape.dayCounting,
+  version: z.coerce.number().int(),
+});
 
 /** The one settings row (migration 003 inserts it). */
 export const getSettings = async (db: TQueryable, lock = false): Promise<TSettings> => {
-  const rows = await db.query<{ day_counting: TSettings["dayCounting"]; version: number }>(
+  const row = await firstRow(
+    db,
+    ZSettingsRow,
     `SELECT day_counting, version FROM settings${lock ? " FOR UPDATE" : ""}`,
   );
-  const row = rows[0];
   if (!row) throw new Error("the settings row is missing (migration 003 inserts it)");
   return { dayCounting: row.day_counting, version: row.version };
 };

@@ -1,11 +1,13 @@
+import { z } from "zod";
 import { hashPassword } from "@/server/auth/passwords";
 import { newUserId } from "@/server/auth/tokens";
+import { firstRow } from "@/server/db/rows";
 import type { TDb, TQueryable } from "@/server/db/types";
 import { appendAudit } from "@/server/edits/audit-log";
 import { withEditLock } from "@/server/edits/run-edit";
 import { systemActor } from "@/server/edits/system-actor";
 import type { TAuditActor } from "@/shared/schemas/audit";
-import type { TRole, TUser } from "@/shared/schemas/auth";
+import { type TRole, type TUser, ZRole, ZUser } from "@/shared/schemas/auth";
 import { listPage, type TPage } from "./sql";
 
 /*
@@ -23,33 +25,30 @@ const userJson = (u: string) => `jsonb_build_object(
   'disabled', ${u}.disabled, 'createdAt', ${isoTime(`${u}.created_at`)}, 'version', ${u}.version
 )`;
 
+const ZUserItem = z.object({ item: ZUser });
+const ZCount = z.object({ n: z.coerce.number().int() });
+
 export const listUsers = (db: TQueryable, page: TPage) =>
-  listPage<TUser>(
+  listPage(
     db,
+    ZUser,
     { item: userJson("u"), from: "users u", where: "true", orderBy: "u.username", params: [] },
     page,
   );
 
-export const getUser = async (db: TQueryable, id: string): Promise<TUser | null> => {
-  const rows = await db.query<{ item: TUser }>(
-    `SELECT ${userJson("u")} AS item FROM users u WHERE u.id = $1`,
-    [id],
-  );
-  return rows[0]?.item ?? null;
-};
+export const getUser = async (db: TQueryable, id: string): Promise<TUser | null> =>
+  (await firstRow(db, ZUserItem, `SELECT ${userJson("u")} AS item FROM users u WHERE u.id = $1`, [id]))
+    ?.item ?? null;
 
-export const getUserByUsername = async (db: TQueryable, username: string): Promise<TUser | null> => {
-  const rows = await db.query<{ item: TUser }>(
-    `SELECT ${userJson("u")} AS item FROM users u WHERE u.username = $1`,
-    [username],
-  );
-  return rows[0]?.item ?? null;
-};
+export const getUserByUsername = async (db: TQueryable, username: string): Promise<TUser | null> =>
+  (
+    await firstRow(db, ZUserItem, `SELECT ${userJson("u")} AS item FROM users u WHERE u.username = $1`, [
+      username,
+    ])
+  )?.item ?? null;
 
-export const countUsers = async (db: TQueryable) => {
-  const rows = await db.query<{ n: number }>("SELECT count(*) AS n FROM users");
-  return rows[0]?.n ?? 0;
-};
+export const countUsers = async (db: TQueryable) =>
+  (await firstRow(db, ZCount, "SELECT count(*) AS n FROM users"))?.n ?? 0;
 
 export type TLoginUser = {
   id: string;
@@ -60,18 +59,22 @@ export type TLoginUser = {
   passwordHash: string;
 };
 
+const ZLoginRow = z.object({
+  id: z.string(),
+  username: z.string(),
+  display_name: z.string(),
+  role: ZRole,
+  disabled: z.boolean(),
+  password_hash: z.string(),
+});
+
 export const findForLogin = async (db: TQueryable, username: string): Promise<TLoginUser | null> => {
-  const rows = await db.query<{
-    id: string;
-    username: string;
-    display_name: string;
-    role: TRole;
-    disabled: boolean;
-    password_hash: string;
-  }>("SELECT id, username, display_name, role, disabled, password_hash FROM users WHERE username = $1", [
-    username,
-  ]);
-  const row = rows[0];
+  const row = await firstRow(
+    db,
+    ZLoginRow,
+    "SELECT id, username, display_name, role, disabled, password_hash FROM users WHERE username = $1",
+    [username],
+  );
   return row
     ? {
         id: row.id,
@@ -102,14 +105,16 @@ export const insertUser = async (
   user: Omit<TNewUser, "password"> & { passwordHash: string },
   now: Date,
 ): Promise<TUser | null> => {
-  const rows = await db.query<{ item: TUser }>(
+  const inserted = await firstRow(
+    db,
+    ZUserItem,
     `INSERT INTO users AS u (id, username, display_name, role, password_hash, created_at)
      VALUES ($1, $2, $3, $4, $5, $6::timestamptz)
      ON CONFLICT (username) DO NOTHING
      RETURNING ${userJson("u")} AS item`,
     [newUserId(), user.username, user.displayName, user.role, user.passwordHash, now.toISOString()],
   );
-  return rows[0]?.item ?? null;
+  return inserted?.item ?? null;
 };
 
 /** Who a change is logged as when the caller names nobody (server-side calls, test fixtures). */
@@ -187,20 +192,27 @@ export const updateUser = async (
     // The active admins first, always in id order, then the row: two concurrent demotions take turns
     // instead of each seeing the other as the admin that remains.
     await tx.query("SELECT id FROM users WHERE role = 'admin' AND NOT disabled ORDER BY id FOR UPDATE");
-    const rows = await tx.query<{ item: TUser }>(
-      `SELECT ${userJson("u")} AS item FROM users u WHERE u.id = $1 FOR UPDATE`,
-      [id],
-    );
-    const current = rows[0]?.item;
+    const current = (
+      await firstRow(
+        tx,
+        ZUserItem,
+        `SELECT ${userJson("u")} AS item FROM users u WHERE u.id = $1 FOR UPDATE`,
+        [id],
+      )
+    )?.item;
     if (!current) return { kind: "not_found" };
     if (current.version !== change.version) return { kind: "stale", current };
-    const others = await tx.query<{ n: number }>(
+    const others = await firstRow(
+      tx,
+      ZCount,
       "SELECT count(*) AS n FROM users WHERE role = 'admin' AND NOT disabled AND id <> $1",
       [id],
     );
-    const fields = lastAdminFields(current, change, others[0]?.n ?? 0);
+    const fields = lastAdminFields(current, change, others?.n ?? 0);
     if (fields.length > 0) return { kind: "last_admin", fields };
-    const updated = await tx.query<{ item: TUser }>(
+    const updated = await firstRow(
+      tx,
+      ZUserItem,
       `UPDATE users AS u SET
          display_name = COALESCE($2, u.display_name),
          role = COALESCE($3, u.role),
@@ -211,7 +223,8 @@ export const updateUser = async (
        RETURNING ${userJson("u")} AS item`,
       [id, change.displayName ?? null, change.role ?? null, change.disabled ?? null, passwordHash],
     );
-    const user = updated[0]?.item as TUser;
+    if (!updated) throw new Error(`user ${id} vanished under its own lock`);
+    const user = updated.item;
     if (passwordHash !== null || user.disabled) {
       const keep = user.disabled ? null : keepSessionId;
       await tx.query("DELETE FROM sessions WHERE user_id = $1 AND id IS DISTINCT FROM $2", [id, keep]);
@@ -246,18 +259,24 @@ export const setOwnPassword = async (
 ) => {
   const passwordHash = await hashPassword(newPassword);
   return withEditLock(db, async (tx) => {
-    const rows = await tx.query<{ item: TUser }>(
-      `SELECT ${userJson("u")} AS item FROM users u WHERE u.id = $1 FOR UPDATE`,
-      [userId],
-    );
-    const before = rows[0]?.item;
+    const before = (
+      await firstRow(
+        tx,
+        ZUserItem,
+        `SELECT ${userJson("u")} AS item FROM users u WHERE u.id = $1 FOR UPDATE`,
+        [userId],
+      )
+    )?.item;
     if (!before) return false;
-    const updated = await tx.query<{ item: TUser }>(
+    const updated = await firstRow(
+      tx,
+      ZUserItem,
       `UPDATE users AS u SET password_hash = $2, version = u.version + 1 WHERE u.id = $1
        RETURNING ${userJson("u")} AS item`,
       [userId, passwordHash],
     );
-    const user = updated[0]?.item as TUser;
+    if (!updated) return false;
+    const user = updated.item;
     await tx.query("DELETE FROM sessions WHERE user_id = $1 AND id <> $2", [userId, keepSessionId]);
     await appendAudit(
       tx,
