@@ -28,6 +28,8 @@ export const vendors = {
   affectedNote: "People and records, and different groups of people, are shown apart and never added.",
   affectedNoIncidents: "No incident this year",
   unreportedIncidents: "{n} incident(s) with impact figures not reported",
+  unreportedList: "{text}: {list}",
+  impactLabel: "{label}:",
   outsideFigures: "Figures from outside the record (not in the totals)",
   populationOf: "{name} of {whom}",
   recordsOf: "records of {population}",
@@ -136,6 +138,7 @@ export const vendors = {
   servicesNone: "No service on record.",
   serviceFacts: "{kind} · serves: {population}",
   serviceOthers: "Also provided by: {vendors}",
+  factJoin: " · ",
   serviceChanges: "Dated changes",
   yearsTitle: "Scorecards by fiscal year",
   yearsEmpty:

@@ -45,12 +45,15 @@ export const ImpactTotalsList = ({
   totals: readonly TImpactTotal[];
   words: TVendorWords;
 }) => {
+  const { t } = useI18n();
   if (totals.length === 0) return <NotReported />;
   return (
     <ul className="impact-totals">
       {totals.map((total) => (
         <li key={`${total.unit}:${total.populationId ?? ""}`}>
-          <span className="impact-label">{words.totalLabel(total.unit, total.populationId)}</span>{" "}
+          <span className="impact-label">
+            {t("vendors.impactLabel", { label: words.totalLabel(total.unit, total.populationId) })}
+          </span>{" "}
           <ImpactTotalValue total={total} />
         </li>
       ))}

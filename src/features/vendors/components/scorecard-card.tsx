@@ -99,10 +99,14 @@ export const ScorecardCard = ({
             )}
             {row.incidentsWithUnreportedCounts > 0 ? (
               <span className="metric-flag">
-                {t("vendors.unreportedIncidents", { n: row.incidentsWithUnreportedCounts })}
                 {row.unreportedIncidents.length > 0
-                  ? `:${row.unreportedIncidents.map((i) => t("vendors.incidentNumber", { n: i.number })).join(t("vendors.listJoin"))}`
-                  : null}
+                  ? t("vendors.unreportedList", {
+                      text: t("vendors.unreportedIncidents", { n: row.incidentsWithUnreportedCounts }),
+                      list: row.unreportedIncidents
+                        .map((i) => t("vendors.incidentNumber", { n: i.number }))
+                        .join(t("vendors.listJoin")),
+                    })
+                  : t("vendors.unreportedIncidents", { n: row.incidentsWithUnreportedCounts })}
               </span>
             ) : null}
             <OutsideFigures figures={row.outside} numberOf={numberOf} words={words} />

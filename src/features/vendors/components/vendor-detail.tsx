@@ -143,13 +143,12 @@ const VendorPage = ({
 
       <section className="vendor-section" aria-labelledby={`${id}-years`}>
         <h2 id={`${id}-years`}>{t("vendors.yearsTitle")}</h2>
-        <QueryState
-          query={scorecards}
-          minHeight="var(--vendor-years-height)"
-          isEmpty={(d) => !d.rows.some((r) => r.vendorId === vendor.id)}
-          empty={<p>{t("vendors.yearsEmpty")}</p>}
-        >
+        <QueryState query={scorecards} minHeight="var(--vendor-years-height)">
           {(data) => {
+            // An empty part takes only its sentence: the loading height is not kept once the answer is in.
+            if (!data.rows.some((r) => r.vendorId === vendor.id)) {
+              return <p className="vendors-empty">{t("vendors.yearsEmpty")}</p>;
+            }
             const views = buildScorecardViews(
               data.rows.filter((r) => r.vendorId === vendor.id),
               data.incidents,
@@ -183,22 +182,21 @@ const VendorPage = ({
       <section className="vendor-section" aria-labelledby={`${id}-incidents`}>
         <h2 id={`${id}-incidents`}>{t("vendors.incidentsTitle")}</h2>
         <p className="regulatory-lead">{t("vendors.incidentsLead")}</p>
-        <QueryState
-          query={incidents}
-          minHeight="var(--vendor-incidents-height)"
-          isEmpty={(d) => d.items.length === 0}
-          empty={<p>{t("vendors.incidentsEmpty")}</p>}
-        >
-          {(data) => (
-            <>
-              <VendorIncidents rows={data.items} vendor={vendor} words={words} />
-              <OutsideFigures
-                figures={data.outside}
-                numberOf={(incidentId) => data.items.find((i) => i.id === incidentId)?.number}
-                words={words}
-              />
-            </>
-          )}
+        <QueryState query={incidents} minHeight="var(--vendor-incidents-height)">
+          {(data) =>
+            data.items.length === 0 ? (
+              <p className="vendors-empty">{t("vendors.incidentsEmpty")}</p>
+            ) : (
+              <>
+                <VendorIncidents rows={data.items} vendor={vendor} words={words} />
+                <OutsideFigures
+                  figures={data.outside}
+                  numberOf={(incidentId) => data.items.find((i) => i.id === incidentId)?.number}
+                  words={words}
+                />
+              </>
+            )
+          }
         </QueryState>
       </section>
 
@@ -345,7 +343,7 @@ const ServiceItem = ({
             })}
             {others.length > 0 ? (
               <>
-                {" ・ "}
+                {t("vendors.factJoin")}
                 {t("vendors.serviceOthers", { vendors: words.list(others) })}
               </>
             ) : null}

@@ -82,10 +82,10 @@ export const VendorScorecards = () => {
         query={query}
         waitFor={[vendors, organisation]}
         minHeight="var(--vendors-scorecards-height)"
-        isEmpty={(d) => d.rows.length === 0}
-        empty={<p>{t("vendors.scorecardsEmpty")}</p>}
       >
         {(data) => {
+          // An empty part takes only its sentence: the loading height is not kept once the answer is in.
+          if (data.rows.length === 0) return <p className="vendors-empty">{t("vendors.scorecardsEmpty")}</p>;
           const views = buildScorecardViews(
             data.rows,
             data.incidents,
@@ -125,14 +125,14 @@ export const VendorScorecards = () => {
       <section className="vendor-section" aria-labelledby={`${id}-dir`}>
         <h2 id={`${id}-dir`}>{t("vendors.directoryTitle")}</h2>
         <p className="regulatory-lead">{t("vendors.directoryLead")}</p>
-        <QueryState
-          query={vendors}
-          waitFor={[organisation]}
-          minHeight="8rem"
-          isEmpty={(d) => d.items.length === 0}
-          empty={<p>{t("vendors.directoryEmpty")}</p>}
-        >
-          {() => <VendorDirectory words={words} linkQuery={linkQuery} />}
+        <QueryState query={vendors} waitFor={[organisation]} minHeight="8rem">
+          {(data) =>
+            data.items.length === 0 ? (
+              <p className="vendors-empty">{t("vendors.directoryEmpty")}</p>
+            ) : (
+              <VendorDirectory words={words} linkQuery={linkQuery} />
+            )
+          }
         </QueryState>
       </section>
       <section className="regulatory-section" aria-labelledby={`${id}-reg`}>
@@ -140,15 +140,10 @@ export const VendorScorecards = () => {
           {t("vendors.regulatoryTitle")} <OutsideMark />
         </h2>
         <p className="regulatory-lead">{t("vendors.regulatoryLead")}</p>
-        <QueryState
-          query={regulatory}
-          waitFor={[vendors]}
-          minHeight="var(--vendors-regulatory-height)"
-          isEmpty={(d) => actionsKnownOn(d.items, asOf).length === 0}
-          empty={<p>{t("vendors.regulatoryEmpty")}</p>}
-        >
+        <QueryState query={regulatory} waitFor={[vendors]} minHeight="var(--vendors-regulatory-height)">
           {(data) => {
             const actions = actionsKnownOn(data.items, asOf);
+            if (actions.length === 0) return <p className="vendors-empty">{t("vendors.regulatoryEmpty")}</p>;
             return (
               <>
                 <p className="regulatory-counts">
