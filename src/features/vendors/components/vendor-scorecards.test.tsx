@@ -233,7 +233,9 @@ describe("VendorScorecards with the demo record", () => {
     const sompo = await card("sompo", 2025);
     expect(within(sompo).getByRole("heading", { level: 3 })).toHaveTextContent("Sompo Japan");
     expect(within(sompo).getByRole("heading", { level: 3 })).toHaveTextContent("Insurer");
-    expect(totals(metric(sompo, "People and records affected (cumulative)"))[0]).toBe("members: 1,909 people");
+    expect(totals(metric(sompo, "People and records affected (cumulative)"))[0]).toBe(
+      "members: 1,909 people",
+    );
     expect(
       within(metric(sompo, "Occurrence → report to the board")).getByText("83.5 days"),
     ).toBeInTheDocument();
