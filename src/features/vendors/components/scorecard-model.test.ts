@@ -1,5 +1,5 @@
 import type { TImpactTotal, TIncidentSummary } from "@/shared/schemas/incident";
-import type { TMilestoneInterval, TVendorScorecard } from "@/shared/schemas/stats";
+import type { TMilestoneInterval, TRemediationTotals, TVendorScorecard } from "@/shared/schemas/stats";
 import type { TRegulatoryAction } from "@/shared/schemas/vendor";
 import {
   actionsKnownOn,
@@ -141,40 +141,28 @@ describe("isIncomplete", () => {
   });
 });
 
+const remediation = (purpose: TRemediationTotals["purpose"], populationId: string): TRemediationTotals => ({
+  purpose,
+  populationId,
+  people: 1,
+  done: 0,
+  remaining: 1,
+  notReported: 0,
+  owedYen: 0,
+  doneYen: 0,
+  peopleWithUnknownAmount: 0,
+});
+
 describe("affectedKeys and remediationKeys", () => {
   it("give one row per unit and population (people first) and per purpose and population (money first)", () => {
     const rows = [
       row("a", [], {
         affected: [total({ unit: "records", populationId: "customers" }), total()],
-        remediation: [
-          {
-            purpose: "notification",
-            populationId: "customers",
-            people: 1,
-            done: 0,
-            remaining: 1,
-            notReported: 0,
-            owedYen: 0,
-            doneYen: 0,
-            peopleWithUnknownAmount: 0,
-          },
-        ],
+        remediation: [remediation("notification", "customers")],
       }),
       row("b", [], {
         affected: [total({ populationId: "customers" })],
-        remediation: [
-          {
-            purpose: "financial",
-            populationId: "members",
-            people: 1,
-            done: 0,
-            remaining: 1,
-            notReported: 0,
-            owedYen: 0,
-            doneYen: 0,
-            peopleWithUnknownAmount: 0,
-          },
-        ],
+        remediation: [remediation("financial", "members")],
       }),
     ];
     expect(affectedKeys(rows).map((k) => k.key)).toEqual([
