@@ -19,7 +19,7 @@ export const VendorEditRoute = () => {
   );
 };
 
-/** `?vendor=` names the vendor whose page the user came from: the new scheme starts linked to it. */
+/** `?vendor=` names the vendor whose page the user came from: the new service starts linked to it. */
 export const ServiceNewRoute = () => {
   const [params] = useSearchParams();
   return (

@@ -56,7 +56,7 @@ export const editing = {
   ref_document: "資料",
   ref_vendor: "事業者",
   ref_party: "発信者",
-  ref_service: "商品",
+  ref_service: "サービス",
   ref_incident: "事案",
   ref_commitment: "約束事項",
   ref_meeting: "会議",

@@ -728,7 +728,14 @@ const subcontractingProblems = (data: TDataset, vendorId: string, contractors: r
       const at = stack.pop() as string;
       if (at === vendorId) {
         errors.push(
-          fieldError(`subcontractorOf.${i}`, "cycle", "a vendor cannot work for itself, even through others"),
+          fieldError(
+            `subcontractorOf.${i}`,
+            "cycle",
+            "a vendor cannot work for itself, even through others",
+            {
+              vendorId: contractorId,
+            },
+          ),
         );
         return;
       }

@@ -334,7 +334,9 @@ export const statsReads = {
     const record = s.record;
     const since = minusMonths(asOf, 24);
     const incidentsOf = (vendorId: string, fiscalYear: number) =>
-      record.incidents.filter((i) => i.fiscalYear === fiscalYear && involves(i, vendorId));
+      record.incidents
+        .filter((i) => i.fiscalYear === fiscalYear && involves(i, vendorId))
+        .sort((a, b) => a.number - b.number);
     const keys =
       query.fiscalYear !== undefined
         ? record.vendors.map((vendor) => ({ vendor, fiscalYear: query.fiscalYear as number }))
@@ -362,6 +364,7 @@ export const statsReads = {
           vendorId: vendor.id,
           fiscalYear,
           incidents: incidents.length,
+          incidentIds: incidents.map((i) => i.id),
           // On the chain above the vendor where it happened: a subcontractor's incident, under its contractor.
           incidentsViaSubcontractors: incidents.filter(
             (i) => i.chain.includes(vendor.id) && i.chain.at(-1) !== vendor.id,
@@ -379,6 +382,7 @@ export const statsReads = {
             record.cohorts.filter((c) => ids.has(c.incidentId)),
           ),
           commitments: commitments.length,
+          commitmentsWithDueDate: commitments.filter((c) => c.dueDate !== null).length,
           commitmentsKeptOnTime: commitments.filter(
             (c) =>
               c.dueDate !== null &&

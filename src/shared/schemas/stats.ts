@@ -266,6 +266,8 @@ export const ZVendorScorecard = z.strictObject({
   vendorId: ZId,
   fiscalYear: ZFiscalYear,
   incidents: z.number().int(),
+  /** The incidents counted, in number order, so every figure of the card can be traced to them. */
+  incidentIds: z.array(ZId),
   /** Of them, incidents at one of its subcontractors (it is on the chain above where it happened). */
   incidentsViaSubcontractors: z.number().int(),
   affected: z.array(ZImpactTotal),
@@ -276,6 +278,8 @@ export const ZVendorScorecard = z.strictObject({
   medianDaysToBoard: z.number().nullable(),
   remediation: z.array(ZRemediationTotals),
   commitments: z.number().int(),
+  /** Of them, those with a due date: without one, "kept on time" cannot be judged. */
+  commitmentsWithDueDate: z.number().int(),
   commitmentsKeptOnTime: z.number().int(),
   commitmentsOverdue: z.number().int(),
   regulatoryActionsLast24Months: z.number().int(),

@@ -41,10 +41,11 @@ describe("vendor and service mutations", () => {
     const created = await run(qc, vendorMutations.createVendor(), {
       name: { ja: "新しい代理店株式会社", en: "New Agency Ltd." },
       shortName: { ja: "新代理店", en: "New Agency" },
-      role: "agency",
+      kindId: "agency",
+      subcontractorOf: [],
       serviceIds: ["prod-oyako"],
     });
-    expect(created).toMatchObject({ role: "agency", serviceIds: ["prod-oyako"], version: 1 });
+    expect(created).toMatchObject({ kindId: "agency", serviceIds: ["prod-oyako"], version: 1 });
     const service = await apiGet("getService", { params: { serviceId: "prod-oyako" } });
     expect(service.vendorIds).toEqual(["sompo", created.id]);
     expect(qc.getQueryState(["overview", "probe"])?.isInvalidated).toBe(true);
@@ -62,7 +63,9 @@ describe("vendor and service mutations", () => {
   it("adds a service with a dated change and removes a vendor link on both sides", async () => {
     const qc = client();
     const created = await run(qc, vendorMutations.createService(), {
-      name: { ja: "新制度", en: "New scheme" },
+      name: { ja: "新サービス", en: "New service" },
+      kind: "mailing",
+      populationId: "members",
       vendorIds: ["sompo"],
       changes: [
         {
@@ -113,6 +116,44 @@ describe("vendor and service mutations", () => {
     expect(error.status).toBe(422);
     expect(error.problem?.errors).toContainEqual(
       expect.objectContaining({ field: "serviceIds.3", code: "unknown_reference" }),
+    );
+  });
+
+  it("refuses a chain of subcontracting that loops, naming the vendor that closes it (422)", async () => {
+    const qc = client();
+    const { draft, version } = await vendorDraft("partners");
+    await run(qc, vendorMutations.updateVendor(), {
+      vendorId: "partners",
+      body: { ...draft, subcontractorOf: ["sompo"], version },
+    });
+    const sompo = await vendorDraft("sompo");
+    const error = await refusal(
+      run(qc, vendorMutations.updateVendor(), {
+        vendorId: "sompo",
+        body: { ...sompo.draft, subcontractorOf: ["partners"], version: sompo.version },
+      }),
+    );
+    expect(error.status).toBe(422);
+    expect(error.problem?.errors).toContainEqual(
+      expect.objectContaining({
+        field: "subcontractorOf.0",
+        code: "cycle",
+        params: { vendorId: "partners" },
+      }),
+    );
+  });
+
+  it("refuses a kind the organisation does not have (422)", async () => {
+    const { draft, version } = await vendorDraft("sompo");
+    const error = await refusal(
+      run(client(), vendorMutations.updateVendor(), {
+        vendorId: "sompo",
+        body: { ...draft, kindId: "no-such-kind", version },
+      }),
+    );
+    expect(error.status).toBe(422);
+    expect(error.problem?.errors).toContainEqual(
+      expect.objectContaining({ field: "kindId", code: "unknown_reference" }),
     );
   });
 

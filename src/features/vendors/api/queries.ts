@@ -4,6 +4,9 @@ import { apiGet, apiSend, type TBodyOf } from "@/lib/api-client";
 // The record is small, but a vendor's history grows every year: ask for a page larger than any year holds.
 const PAGE = { limit: 500 } as const;
 
+/** Every case, open or closed: a scorecard is about the vendor, not about the cases still followed. */
+const EVERY_CASE = { caseStatus: "all" } as const;
+
 /*
  * One factory for every request the vendors feature makes. Keys run from general to specific, so
  * invalidating ["vendors"] refreshes the scorecards and every vendor page.
@@ -11,25 +14,27 @@ const PAGE = { limit: 500 } as const;
 export const vendorQueries = {
   all: () => ["vendors"] as const,
   /**
-   * The scorecard rows with what a reader needs to weigh them: which incidents each row counts, how many
-   * incidents a median rests on and whether a date comes from outside the record, and whether any of the
-   * commitments has a due date at all. `asOf` is passed to both aggregates so they agree to the day.
+   * The scorecard rows with what a reader needs to weigh them: the incidents each row counts (their chain,
+   * so an incident at a subcontractor can be marked as such, and their own figures as of the day), the
+   * figures from outside the record kept beside, and how many incidents a median rests on. Every part is
+   * asked for as of the same day, so they agree.
    */
   scorecards: (fiscalYear: number | undefined, asOf: string) =>
     queryOptions({
       queryKey: [...vendorQueries.all(), "scorecards", { fiscalYear, asOf }] as const,
       queryFn: async ({ signal }) => {
-        const [cards, incidents, commitments, intervals] = await Promise.all([
+        const [cards, incidents, affected, intervals] = await Promise.all([
           apiGet("getVendorScorecards", { query: fiscalYear ? { fiscalYear, asOf } : { asOf }, signal }),
           apiGet("listIncidents", { query: PAGE, signal }),
-          apiGet("listCommitments", { query: { ...PAGE, asOf }, signal }),
-          apiGet("getIntervalStats", { query: {}, signal }),
+          apiGet("getAffectedStats", { query: { ...EVERY_CASE, asOf }, signal }),
+          apiGet("getIntervalStats", { query: { ...EVERY_CASE, asOf }, signal }),
         ]);
         return {
           asOf: cards.asOf,
           rows: cards.rows,
           incidents: incidents.items,
-          commitments: commitments.items,
+          affected: affected.incidents,
+          outside: affected.outside,
           spans: intervals.spans,
         };
       },
@@ -51,17 +56,33 @@ export const vendorQueries = {
       queryKey: [...vendorQueries.all(), "service", serviceId] as const,
       queryFn: ({ signal }) => apiGet("getService", { params: { serviceId }, signal }),
     }),
-  incidents: (vendorId: string) =>
+  /**
+   * The incidents a vendor is involved in (answerable, or on the chain above where it happened) as the
+   * record stood on the day, each with its own figures of that day and its chain.
+   */
+  incidents: (vendorId: string, asOf: string) =>
     queryOptions({
-      queryKey: [...vendorQueries.all(), "detail", vendorId, "incidents"] as const,
-      queryFn: ({ signal }) => apiGet("listIncidents", { query: { vendorId, ...PAGE }, signal }),
+      queryKey: [...vendorQueries.all(), "detail", vendorId, "incidents", { asOf }] as const,
+      queryFn: async ({ signal }) => {
+        const [list, affected] = await Promise.all([
+          apiGet("listIncidents", { query: { vendorId, ...PAGE }, signal }),
+          apiGet("getAffectedStats", { query: { ...EVERY_CASE, vendorId, asOf }, signal }),
+        ]);
+        const summaries = new Map(list.items.map((i) => [i.id, i]));
+        return {
+          items: affected.incidents.flatMap((a) => {
+            const summary = summaries.get(a.incidentId);
+            return summary ? [{ ...summary, affected: a.totals }] : [];
+          }),
+          outside: affected.outside,
+        };
+      },
     }),
 };
 
 /*
- * Writes to vendors and their services (insurance schemes). The server keeps both sides of a
- * vendor↔service link in step, and names show on every page, which is why a success refreshes every
- * query (src/lib/query-client.ts).
+ * Writes to vendors and their services. The server keeps both sides of a vendor↔service link in step,
+ * and names show on every page, which is why a success refreshes every query (src/lib/query-client.ts).
  */
 export const vendorMutations = {
   createVendor: () =>

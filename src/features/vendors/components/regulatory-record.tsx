@@ -8,7 +8,7 @@ import { inLast24Months } from "./scorecard-model";
 
 /**
  * The source of a regulatory action. Regulatory actions are published facts, never part of the
- * association's record, so the mark is shown always, not only once the document list has loaded.
+ * organisation's record, so the mark is shown always, not only once the document list has loaded.
  */
 const OutsideSource = ({ action }: { action: TRegulatoryAction }) => {
   const names = useReferenceNames("documents");

@@ -2,11 +2,14 @@ import { useId } from "react";
 import { Link } from "react-router";
 import { NumberValue } from "@/components/figure-value";
 import { NotReported } from "@/components/not-reported";
+import { OutsideMark } from "@/components/outside-mark";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { catalogText } from "@/lib/catalog-text";
-import { useReferenceNames } from "@/lib/use-reference-names";
-import { SPAN_PAIRS, type TMedian, type TScorecardView } from "./scorecard-model";
+import { ImpactTotalsList, OutsideFigures } from "./impact-figures";
+import { RemediationList } from "./remediation-figures";
+import { SPAN_PAIRS, type TMedian, type TScorecardView, type TScoredIncident } from "./scorecard-model";
+import type { TVendorWords } from "./vendor-words";
 
 const SPAN_LABEL: Record<(typeof SPAN_PAIRS)[number]["key"], TMessageKey> = {
   occurrenceToOrganisation: "vendors.spanOccurrenceToOrganisation",
@@ -14,15 +17,33 @@ const SPAN_LABEL: Record<(typeof SPAN_PAIRS)[number]["key"], TMessageKey> = {
   occurrenceToBoard: "vendors.spanOccurrenceToBoard",
 };
 
+/** Whom the vendor works for, in one line: a direct contract, or the contractors it is subcontracted by. */
+export const ContractLine = ({ vendorId, words }: { vendorId: string; words: TVendorWords }) => {
+  const text = words.contract(vendorId);
+  return text ? <p className="contract-line">{text}</p> : null;
+};
+
 /**
  * One vendor in one 年度. `heading` says what the card is about on its page: the vendor on the
- * scorecards page (grouped by year), the year on the vendor's own page.
+ * scorecards page (grouped by year), the year on the vendor's own page. `linkQuery` keeps the page's
+ * as-of date on the link to the vendor.
  */
-export const ScorecardCard = ({ row, heading }: { row: TScorecardView; heading: "vendor" | "year" }) => {
-  const { t, tx, f } = useI18n();
-  const names = useReferenceNames("vendors", "services");
+export const ScorecardCard = ({
+  row,
+  heading,
+  words,
+  linkQuery = "",
+}: {
+  row: TScorecardView;
+  heading: "vendor" | "year";
+  words: TVendorWords;
+  linkQuery?: string;
+}) => {
+  const { t, f } = useI18n();
   const id = useId();
-  const vendorName = names.vendor(row.vendorId);
+  const vendorName = words.vendor(row.vendorId);
+  const kind = words.vendorKind(row.vendorId);
+  const numberOf = (incidentId: string) => row.incidentList.find((i) => i.id === incidentId)?.number;
   return (
     <article
       className="tile scorecard"
@@ -30,14 +51,15 @@ export const ScorecardCard = ({ row, heading }: { row: TScorecardView; heading: 
       data-testid={`scorecard-${row.vendorId}-${row.fiscalYear}`}
     >
       <header className="scorecard-head">
-        <h3 id={`${id}-title`}>
-          {heading === "vendor" ? vendorName : f.fiscalYear(row.fiscalYear)}
-          {heading === "vendor" && names.vendorRole(row.vendorId) ? (
-            <span className="role-chip">{names.vendorRole(row.vendorId)}</span>
-          ) : null}
-        </h3>
+        <div className="scorecard-head-text">
+          <h3 id={`${id}-title`}>
+            {heading === "vendor" ? vendorName : f.fiscalYear(row.fiscalYear)}
+            {heading === "vendor" && kind ? <span className="role-chip">{kind}</span> : null}
+          </h3>
+          {heading === "vendor" ? <ContractLine vendorId={row.vendorId} words={words} /> : null}
+        </div>
         {heading === "vendor" ? (
-          <Link className="scorecard-link no-print" to={`/vendors/${row.vendorId}`}>
+          <Link className="scorecard-link no-print" to={`/vendors/${row.vendorId}${linkQuery}`}>
             {t("vendors.detailLink", { vendor: vendorName })}
           </Link>
         ) : null}
@@ -47,32 +69,47 @@ export const ScorecardCard = ({ row, heading }: { row: TScorecardView; heading: 
           <dt>{t("vendors.metricIncidents")}</dt>
           <dd>
             <span className="metric-value">{t("vendors.count", { n: f.number(row.incidents) })}</span>
+            {row.incidentsViaSubcontractors > 0 ? (
+              <span className="metric-sub">
+                {t("vendors.viaSubcontractors", { n: f.number(row.incidentsViaSubcontractors) })}
+              </span>
+            ) : null}
             {row.incidentList.length > 0 ? (
               <ul className="metric-incidents">
                 {row.incidentList.map((i) => (
-                  <li key={i.id}>
-                    <Link to={`/incidents/${i.id}`}>
-                      {t("vendors.incidentNumber", { n: i.number })} {tx(i.title)}
-                    </Link>
-                  </li>
+                  <IncidentItem key={i.id} incident={i} words={words} />
                 ))}
               </ul>
             ) : null}
           </dd>
         </div>
         <div className="metric">
-          <dt>{t("vendors.metricMembers")}</dt>
+          <dt>{t("vendors.metricAffected")}</dt>
           <dd>
-            <span className="metric-value">{f.people(row.membersAffectedReported)}</span>
-            <span className="metric-sub">{t("vendors.membersNote")}</span>
+            {row.incidents === 0 ? (
+              <span>{t("vendors.affectedNoIncidents")}</span>
+            ) : (
+              <>
+                <ImpactTotalsList totals={row.affected} words={words} />
+                {/* Said where it matters: where there is more than one figure, which a reader might add. */}
+                {row.affected.length > 1 ? (
+                  <span className="metric-sub">{t("vendors.affectedNote")}</span>
+                ) : null}
+              </>
+            )}
             {row.incidentsWithUnreportedCounts > 0 ? (
               <span className="metric-flag">
-                {t("vendors.unreportedIncidents", { n: row.incidentsWithUnreportedCounts })}
                 {row.unreportedIncidents.length > 0
-                  ? `:${row.unreportedIncidents.map((i) => t("vendors.incidentNumber", { n: i.number })).join("、")}`
-                  : null}
+                  ? t("vendors.unreportedList", {
+                      text: t("vendors.unreportedIncidents", { n: row.incidentsWithUnreportedCounts }),
+                      list: row.unreportedIncidents
+                        .map((i) => t("vendors.incidentNumber", { n: i.number }))
+                        .join(t("vendors.listJoin")),
+                    })
+                  : t("vendors.unreportedIncidents", { n: row.incidentsWithUnreportedCounts })}
               </span>
             ) : null}
+            <OutsideFigures figures={row.outside} numberOf={numberOf} words={words} />
           </dd>
         </div>
         <div className="metric metric-wide">
@@ -93,7 +130,7 @@ export const ScorecardCard = ({ row, heading }: { row: TScorecardView; heading: 
         <div className="metric">
           <dt>{t("vendors.metricRemediation")}</dt>
           <dd>
-            <RemediationValue row={row} />
+            <RemediationList rows={row.remediation} words={words} />
           </dd>
         </div>
         <div className="metric">
@@ -102,20 +139,38 @@ export const ScorecardCard = ({ row, heading }: { row: TScorecardView; heading: 
             <CommitmentsValue row={row} />
           </dd>
         </div>
-        <div className="metric">
+        <div className="metric metric-wide">
           <dt>{t("vendors.metricRegulatory")}</dt>
           <dd>
             <span className="metric-value">
               {t("vendors.count", { n: f.number(row.regulatoryActionsLast24Months) })}
             </span>
             <span className="metric-sub">
-              {t("vendors.regulatoryCardNote")}
-              <span className="outside-mark">{t("common.outsideRecordShort")}</span>
+              {t("vendors.regulatoryCardNote")} <OutsideMark />
             </span>
           </dd>
         </div>
       </dl>
     </article>
+  );
+};
+
+/** An incident the card counts, marked when it happened at a subcontractor or came through a contractor. */
+const IncidentItem = ({ incident, words }: { incident: TScoredIncident; words: TVendorWords }) => {
+  const { t, tx } = useI18n();
+  const { place } = incident;
+  return (
+    <li>
+      <Link to={`/incidents/${incident.id}`}>
+        {t("vendors.incidentNumber", { n: incident.number })} {tx(incident.title)}
+      </Link>
+      {place.kind === "below" ? (
+        <span className="chain-mark">{t("vendors.happenedBelow", { path: words.route(place.below) })}</span>
+      ) : null}
+      {place.kind === "here" && place.above.length > 0 ? (
+        <span className="chain-note">{t("vendors.route", { path: words.route(incident.chain) })}</span>
+      ) : null}
+    </li>
   );
 };
 
@@ -139,33 +194,7 @@ const MedianValue = ({ median }: { median: TMedian }) => {
           {median.basis === 1 ? t("vendors.medianBasisOne") : t("vendors.medianBasis", { n: median.basis })}
         </span>
       ) : null}
-      {median.outsideRecord ? (
-        <span className="outside-mark" title={t("common.outsideRecord")}>
-          {t("vendors.medianOutside")}
-        </span>
-      ) : null}
-    </>
-  );
-};
-
-const RemediationValue = ({ row }: { row: TScorecardView }) => {
-  const { t, f } = useI18n();
-  if (row.remediationMembers === 0) return <span>{t("vendors.remediationNone")}</span>;
-  // Nothing reported done and everyone's progress unreported: the 0 would be a guess, so say so.
-  const nothingReported = row.remediationDone === 0 && row.remediationNotReported === row.remediationMembers;
-  return (
-    <>
-      <span className="metric-value">
-        {nothingReported ? <NotReported /> : f.people(row.remediationDone)}
-      </span>{" "}
-      <span className="metric-sub-inline">
-        {t("vendors.remediationOf", { members: f.people(row.remediationMembers) })}
-      </span>
-      {row.remediationNotReported > 0 ? (
-        <span className="metric-flag">
-          {t("vendors.remediationNotReported", { n: f.people(row.remediationNotReported) })}
-        </span>
-      ) : null}
+      {median.outsideRecord ? <OutsideMark text={t("vendors.medianOutside")} /> : null}
     </>
   );
 };

@@ -2,9 +2,11 @@ import type { ReactNode } from "react";
 import { DataTable, type TColumn } from "@/components/data-table";
 import { NumberValue } from "@/components/figure-value";
 import { useI18n } from "@/i18n/i18n";
-import { useReferenceNames } from "@/lib/use-reference-names";
 import type { TCsvCell } from "@/shared/csv";
-import type { TScorecardView } from "./scorecard-model";
+import { ImpactTotalValue, useImpactText } from "./impact-figures";
+import { doneUnreported, useRemediationLabel } from "./remediation-figures";
+import { affectedKeys, remediationKeys, type TScorecardView } from "./scorecard-model";
+import type { TVendorWords } from "./vendor-words";
 
 type TMetric = {
   key: string;
@@ -13,26 +15,27 @@ type TMetric = {
   csv: (row: TScorecardView) => TCsvCell;
 };
 
-// Nobody reported done and every member's progress unreported: "not reported", not 0.
-const doneUnreported = (r: TScorecardView) =>
-  r.remediationMembers > 0 && r.remediationDone === 0 && r.remediationNotReported === r.remediationMembers;
-
 /**
  * Every scorecard figure side by side: one row per measure, one column per vendor and 年度, the way a
- * board compares them (a few vendors, many measures), and the CSV export.
+ * board compares them (a few vendors, many measures), and the CSV export. Each unit and population has
+ * rows of its own, and so has each purpose of remediation: nothing of different kinds shares a row.
  */
 export const ScorecardTable = ({
   rows,
   showVendor,
   csvName,
+  words,
 }: {
   rows: TScorecardView[];
   showVendor: boolean;
   csvName: string;
+  words: TVendorWords;
 }) => {
   const { t, f } = useI18n();
-  const names = useReferenceNames("vendors", "services");
+  const impactText = useImpactText();
+  const remediationLabel = useRemediationLabel(words);
   const nr = t("common.notReported");
+  const na = t("vendors.notApplicable");
   const count = (key: keyof TScorecardView & string, label: string, format = f.number): TMetric => ({
     key,
     label,
@@ -48,31 +51,118 @@ export const ScorecardTable = ({
     render: (r) => <NumberValue value={r[key]} unit="days" />,
     csv: (r) => r[key] ?? nr,
   });
+  const affected: TMetric[] = affectedKeys(rows).map(({ key, unit, populationId }) => {
+    const of = (r: TScorecardView) =>
+      r.affected.find((a) => a.unit === unit && a.populationId === populationId);
+    return {
+      key: `affected:${key}`,
+      label:
+        unit === "people"
+          ? t("vendors.colAffectedPeople", { population: words.population(populationId) })
+          : populationId === null
+            ? t("vendors.colAffectedRecordsAny")
+            : t("vendors.colAffectedRecords", { population: words.population(populationId) }),
+      render: (r) => {
+        const total = of(r);
+        return total ? <ImpactTotalValue total={total} /> : <span className="muted">{na}</span>;
+      },
+      csv: (r) => impactText(of(r)),
+    };
+  });
+  const remediation: TMetric[] = remediationKeys(rows).flatMap(({ key, purpose, populationId }) => {
+    const of = (r: TScorecardView) =>
+      r.remediation.find((x) => x.purpose === purpose && x.populationId === populationId);
+    const group = remediationLabel({ purpose, populationId });
+    type TRem = NonNullable<ReturnType<typeof of>>;
+    /** A cell of the group's row, or "n/a" for a vendor-year without such a group. */
+    const cell = (show: (x: TRem) => ReactNode, csv: (x: TRem) => TCsvCell) => ({
+      render: (r: TScorecardView) => {
+        const x = of(r);
+        return x ? show(x) : <span className="muted">{na}</span>;
+      },
+      csv: (r: TScorecardView) => {
+        const x = of(r);
+        return x ? csv(x) : na;
+      },
+    });
+    const people = (pick: (x: TRem) => number) =>
+      cell(
+        (x) => f.people(pick(x)),
+        (x) => pick(x),
+      );
+    const metrics: TMetric[] = [
+      { key: `rem:${key}:people`, label: t("vendors.colRemPeople", { group }), ...people((x) => x.people) },
+      {
+        key: `rem:${key}:done`,
+        label:
+          purpose === "financial"
+            ? t("vendors.colRemDoneFinancial", { group })
+            : t("vendors.colRemDoneNotification", { group }),
+        ...cell(
+          (x) => (doneUnreported(x) ? <NumberValue value={null} /> : f.people(x.done)),
+          (x) => (doneUnreported(x) ? nr : x.done),
+        ),
+      },
+      {
+        key: `rem:${key}:notReported`,
+        label: t("vendors.colRemNotReported", { group }),
+        ...people((x) => x.notReported),
+      },
+    ];
+    // Letters carry no money: a notification group has no amount row.
+    if (purpose === "financial") {
+      metrics.push({
+        key: `rem:${key}:yen`,
+        label: t("vendors.colRemYen", { group }),
+        ...cell(
+          (x) =>
+            // No amount per person reported for anyone: the yen are unknown, not 0.
+            x.owedYen === 0 && x.peopleWithUnknownAmount > 0 ? (
+              <NumberValue value={null} />
+            ) : (
+              <>
+                {`${f.yen(x.doneYen)} / ${f.yen(x.owedYen)}`}
+                {x.peopleWithUnknownAmount > 0 ? (
+                  <span className="figure-tag table-tag">
+                    {t("vendors.remediationYenFloor", { n: f.people(x.peopleWithUnknownAmount) })}
+                  </span>
+                ) : null}
+              </>
+            ),
+          (x) =>
+            x.owedYen === 0 && x.peopleWithUnknownAmount > 0
+              ? nr
+              : `${x.doneYen} / ${x.owedYen}${x.peopleWithUnknownAmount > 0 ? ` (${t("vendors.remediationYenFloor", { n: f.people(x.peopleWithUnknownAmount) })})` : ""}`,
+        ),
+      });
+    }
+    return metrics;
+  });
   const metrics: TMetric[] = [
     ...(showVendor
       ? [
           {
-            key: "role",
-            label: t("vendors.colRole"),
-            render: (r: TScorecardView) => names.vendorRole(r.vendorId),
-            csv: (r: TScorecardView) => names.vendorRole(r.vendorId),
+            key: "kind",
+            label: t("vendors.colKind"),
+            render: (r: TScorecardView) => words.vendorKind(r.vendorId),
+            csv: (r: TScorecardView) => words.vendorKind(r.vendorId),
+          },
+          {
+            key: "contract",
+            label: t("vendors.colWorksFor"),
+            render: (r: TScorecardView) => words.contract(r.vendorId),
+            csv: (r: TScorecardView) => words.contract(r.vendorId),
           },
         ]
       : []),
     count("incidents", t("vendors.colIncidents")),
-    count("membersAffectedReported", t("vendors.colMembers"), f.members),
+    count("incidentsViaSubcontractors", t("vendors.colViaSubcontractors")),
+    ...affected,
     count("incidentsWithUnreportedCounts", t("vendors.colUnreportedIncidents")),
     median("medianDaysOccurrenceToOrganisation", t("vendors.colOccToOrganisation")),
     median("medianDaysDetectionToOrganisation", t("vendors.colDetToOrganisation")),
     median("medianDaysToBoard", t("vendors.colOccToBoard")),
-    count("remediationMembers", t("vendors.colRemediationMembers"), f.members),
-    {
-      key: "remediationDone",
-      label: t("vendors.colRemediationDone"),
-      render: (r) => (doneUnreported(r) ? <NumberValue value={null} /> : f.people(r.remediationDone)),
-      csv: (r) => (doneUnreported(r) ? nr : r.remediationDone),
-    },
-    count("remediationNotReported", t("vendors.colRemediationNotReported"), f.members),
+    ...remediation,
     count("commitments", t("vendors.colCommitments")),
     count("commitmentsWithDueDate", t("vendors.colWithDueDate")),
     count("commitmentsKeptOnTime", t("vendors.colKept")),
@@ -80,7 +170,7 @@ export const ScorecardTable = ({
     count("regulatoryActionsLast24Months", t("vendors.colRegulatory")),
   ];
   const heading = (r: TScorecardView) =>
-    showVendor ? `${names.vendor(r.vendorId)} ${f.fiscalYear(r.fiscalYear)}` : f.fiscalYear(r.fiscalYear);
+    showVendor ? `${words.vendor(r.vendorId)} ${f.fiscalYear(r.fiscalYear)}` : f.fiscalYear(r.fiscalYear);
   const columns: TColumn<TMetric>[] = [
     { key: "metric", header: t("vendors.colMetric"), render: (m) => m.label, csv: (m) => m.label },
     ...rows.map(

@@ -8,7 +8,7 @@ export const NewVendorLink = () => (
   <EditorLink to="/vendors/new">{useI18n().t("records.newVendor")}</EditorLink>
 );
 
-/** "Edit this vendor" and "New insurance scheme" (for this vendor) on a vendor's page. */
+/** "Edit this vendor" and "New service" (for this vendor) on a vendor's page. */
 export const VendorEditLinks = ({ vendorId }: { vendorId: string }) => {
   const { t } = useI18n();
   return (
@@ -23,7 +23,7 @@ export const VendorEditLinks = ({ vendorId }: { vendorId: string }) => {
   );
 };
 
-/** "Edit" next to one of the vendor's schemes, named for a screen reader. */
+/** "Edit" next to one of the vendor's services, named for a screen reader. */
 export const EditServiceLink = ({ serviceId, name }: { serviceId: string; name: string }) => {
   const { t } = useI18n();
   return (

@@ -8,7 +8,7 @@ import { DateField } from "@/components/form/date-field";
 import { FormActions } from "@/components/form/form-actions";
 import { ItemList } from "@/components/form/item-list";
 import { RecordForm } from "@/components/form/record-form";
-import { MultiSelectField, RadioField, type TOption } from "@/components/form/select-field";
+import { MultiSelectField, RadioField, SelectField, type TOption } from "@/components/form/select-field";
 import { SourceRefField } from "@/components/form/source-ref-field";
 import { endpoint, useRecordForm } from "@/components/form/use-record-form";
 import { NotFoundSection } from "@/components/not-found-section";
@@ -16,18 +16,21 @@ import { PageHeader } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import type { TErrorWords } from "@/lib/form-errors";
 import { isNotFound } from "@/lib/not-found";
 import { referenceQueries } from "@/lib/reference-queries";
 import { useLeaveGuard } from "@/lib/use-leave-guard";
 import { ZServiceDraft, ZServiceUpdate, ZVendorDraft, ZVendorUpdate } from "@/shared/schemas/edit";
-import type { TService } from "@/shared/schemas/service";
-import { type TVendor, ZVendorRole } from "@/shared/schemas/vendor";
+import { type TService, ZServiceKind } from "@/shared/schemas/service";
+import type { TVendor } from "@/shared/schemas/vendor";
 import { vendorMutations, vendorQueries } from "../api/queries";
 import "@/components/form/record-form.css";
 
 /*
- * Vendors and the insurance schemes (services) they serve. Each side lists the other; the server keeps
- * both lists in step, so either form may add or remove a link and the other record follows.
+ * Vendors and the services they provide (an insurance scheme, a mailing job, a call centre, a system).
+ * Each side lists the other; the server keeps both lists in step, so either form may add or remove a link
+ * and the other record follows. A vendor may work for other vendors as their subcontractor (再委託先), at
+ * any depth; the server refuses a chain that loops, and the form says which vendor closes the loop.
  */
 
 type TText = { ja: string; en: string };
@@ -37,7 +40,9 @@ export type TVendorValues = {
   version?: number;
   name: TText;
   shortName: TText;
-  role: string;
+  /** One of the organisation's vendor kinds; "" until chosen. */
+  kindId: string;
+  subcontractorOf: string[];
   serviceIds: string[];
 };
 
@@ -50,6 +55,10 @@ export type TChangeValues = {
 export type TServiceValues = {
   version?: number;
   name: TText;
+  /** A service kind; "" until chosen. */
+  kind: string;
+  /** One of the organisation's populations; "" until chosen. */
+  populationId: string;
   vendorIds: string[];
   changes: TChangeValues[];
 };
@@ -81,6 +90,22 @@ const useVendorOptions = (): TOption[] => {
   const { tx } = useI18n();
   const vendors = useQuery(referenceQueries.vendors());
   return (vendors.data?.items ?? []).map((v) => ({ value: v.id, label: tx(v.name) }));
+};
+
+/** The organisation's kinds of vendor and the populations it serves (its settings, not the catalog). */
+const useOrganisationOptions = () => {
+  const { t, tx } = useI18n();
+  const organisation = useQuery(referenceQueries.organisation());
+  const org = organisation.data;
+  return {
+    kinds: (org?.vendorKinds ?? []).map((k): TOption => ({ value: k.id, label: tx(k.name) })),
+    populations: (org?.populations ?? []).map(
+      (p): TOption => ({
+        value: p.id,
+        label: p.ofWhom ? t("vendors.populationOf", { name: tx(p.name), whom: tx(p.ofWhom) }) : tx(p.name),
+      }),
+    ),
+  };
 };
 
 /** A list of ids as the names a reader knows, for the side-by-side view of a 409. */
@@ -150,10 +175,12 @@ const EditorFrame = ({
 export const VendorEditor = ({ vendorId }: { vendorId?: string }) => {
   const { t } = useI18n();
   const services = useQuery(referenceQueries.services());
+  const vendors = useQuery(referenceQueries.vendors());
+  const organisation = useQuery(referenceQueries.organisation());
   const detail = useQuery({ ...vendorQueries.detail(vendorId ?? ""), enabled: vendorId !== undefined });
   if (vendorId === undefined) {
     return (
-      <QueryState query={services} minHeight="24rem">
+      <QueryState query={organisation} waitFor={[services, vendors]} minHeight="24rem">
         {() => <VendorForm vendor={null} />}
       </QueryState>
     );
@@ -169,7 +196,7 @@ export const VendorEditor = ({ vendorId }: { vendorId?: string }) => {
     );
   }
   return (
-    <QueryState query={detail} waitFor={[services]} minHeight="24rem">
+    <QueryState query={detail} waitFor={[services, vendors, organisation]} minHeight="24rem">
       {(vendor) => <VendorForm vendor={vendor} />}
     </QueryState>
   );
@@ -182,11 +209,29 @@ const VendorForm = ({ vendor }: { vendor: TVendor | null }) => {
   const create = useMutation(vendorMutations.createVendor());
   const update = useMutation(vendorMutations.updateVendor());
   const release = useRef<() => void>(() => {});
+  const services = useServiceOptions();
+  // A vendor cannot work for itself; the others are offered by name, with their kind.
+  const { kinds } = useOrganisationOptions();
+  const allVendors = useQuery(referenceQueries.vendors()).data?.items ?? [];
+  const contractors: TOption[] = allVendors
+    .filter((v) => v.id !== vendor?.id)
+    .map((v) => {
+      const kind = kinds.find((k) => k.value === v.kindId)?.label;
+      return { value: v.id, label: kind ? `${tx(v.name)}(${kind})` : tx(v.name) };
+    });
+  const vendorName = (vendorId: unknown) => {
+    const v = allVendors.find((x) => x.id === vendorId);
+    return v ? tx(v.name) : String(vendorId ?? "");
+  };
+  const words: TErrorWords = (error, path) =>
+    path === "subcontractorOf" && error.code === "cycle"
+      ? { key: "records.errSubcontractorCycle", vars: { vendor: vendorName(error.params?.vendorId) } }
+      : undefined;
   const form = useRecordForm<TVendorValues, TVendor>({
     initial: () =>
       vendor
         ? valuesFromVendor(vendor)
-        : { name: emptyText(), shortName: emptyText(), role: "", serviceIds: [] },
+        : { name: emptyText(), shortName: emptyText(), kindId: "", subcontractorOf: [], serviceIds: [] },
     endpoint: vendor
       ? endpoint(ZVendorUpdate, (body) => update.mutateAsync({ vendorId: vendor.id, body }))
       : endpoint(ZVendorDraft, (body) => create.mutateAsync(body)),
@@ -194,24 +239,22 @@ const VendorForm = ({ vendor }: { vendor: TVendor | null }) => {
       release.current();
       navigate(`/vendors/${saved.id}`, { state: { saved: true } });
     },
+    words,
   });
   const { control } = form;
   release.current = useLeaveGuard(form.dirty && !form.pending, t("records.leaveConfirm"));
-  const roles = ZVendorRole.options.map((r) => ({ value: r, label: t(`domain.role.${r}` as TMessageKey) }));
-  const services = useServiceOptions();
   const conflictFields: TConflictField<TVendorValues>[] = [
     { path: "name", label: t("records.fVendorName") },
     { path: "shortName", label: t("records.fShortName") },
     {
-      path: "role",
-      label: t("records.fRole"),
-      render: (v) =>
-        typeof v === "string" && v !== "" ? (
-          t(`domain.role.${v}` as TMessageKey)
-        ) : (
-          <ConflictValue value={v} />
-        ),
+      path: "kindId",
+      label: t("records.fVendorKind"),
+      render: (v) => {
+        const kind = kinds.find((k) => k.value === v)?.label;
+        return kind ?? <ConflictValue value={v} />;
+      },
     },
+    { path: "subcontractorOf", label: t("records.fSubcontractorOf"), render: namesOf(contractors) },
     { path: "serviceIds", label: t("records.fServices"), render: namesOf(services) },
   ];
   const backTo = vendor ? `/vendors/${vendor.id}` : "/vendors";
@@ -240,7 +283,21 @@ const VendorForm = ({ vendor }: { vendor: TVendor | null }) => {
             <h2 id={`${id}-basic`}>{t("records.secBasic")}</h2>
             <BilingualTextField control={control} name="name" legend={t("records.fVendorName")} />
             <BilingualTextField control={control} name="shortName" legend={t("records.fShortName")} />
-            <RadioField control={control} name="role" legend={t("records.fRole")} required options={roles} />
+            <RadioField
+              control={control}
+              name="kindId"
+              legend={t("records.fVendorKind")}
+              hint={t("records.fVendorKindHint")}
+              required
+              options={kinds}
+            />
+            <MultiSelectField
+              control={control}
+              name="subcontractorOf"
+              legend={t("records.fSubcontractorOf")}
+              hint={t("records.fSubcontractorOfHint")}
+              options={contractors}
+            />
             <MultiSelectField
               control={control}
               name="serviceIds"
@@ -257,17 +314,18 @@ const VendorForm = ({ vendor }: { vendor: TVendor | null }) => {
 };
 
 // ---------------------------------------------------------------------------------------------------
-// Services (insurance schemes)
+// Services
 
 /** /services/new (optionally for a vendor) and /services/:serviceId/edit — for editors. */
 export const ServiceEditor = ({ serviceId, forVendor }: { serviceId?: string; forVendor?: string }) => {
   const { t } = useI18n();
   const vendors = useQuery(referenceQueries.vendors());
   const documents = useQuery(referenceQueries.documents());
+  const organisation = useQuery(referenceQueries.organisation());
   const detail = useQuery({ ...vendorQueries.service(serviceId ?? ""), enabled: serviceId !== undefined });
   if (serviceId === undefined) {
     return (
-      <QueryState query={vendors} waitFor={[documents]} minHeight="24rem">
+      <QueryState query={vendors} waitFor={[documents, organisation]} minHeight="24rem">
         {(list) => (
           <ServiceForm
             service={null}
@@ -288,7 +346,7 @@ export const ServiceEditor = ({ serviceId, forVendor }: { serviceId?: string; fo
     );
   }
   return (
-    <QueryState query={detail} waitFor={[vendors, documents]} minHeight="24rem">
+    <QueryState query={detail} waitFor={[vendors, documents, organisation]} minHeight="24rem">
       {(service) => <ServiceForm service={service} forVendor={null} />}
     </QueryState>
   );
@@ -301,6 +359,7 @@ const ServiceForm = ({ service, forVendor }: { service: TService | null; forVend
   const create = useMutation(vendorMutations.createService());
   const update = useMutation(vendorMutations.updateService());
   const release = useRef<() => void>(() => {});
+  const { populations } = useOrganisationOptions();
   // Back to the vendor page the user came from (or the service's first vendor), where services are listed.
   const home = forVendor ?? service?.vendorIds[0] ?? null;
   const backTo = home ? `/vendors/${home}` : "/vendors";
@@ -308,7 +367,14 @@ const ServiceForm = ({ service, forVendor }: { service: TService | null; forVend
     initial: () =>
       service
         ? valuesFromService(service)
-        : { name: emptyText(), vendorIds: forVendor ? [forVendor] : [], changes: [] },
+        : {
+            name: emptyText(),
+            kind: "",
+            // With one population there is nothing to choose; with several the secretariat picks.
+            populationId: populations.length === 1 ? (populations[0]?.value ?? "") : "",
+            vendorIds: forVendor ? [forVendor] : [],
+            changes: [],
+          },
     endpoint: service
       ? endpoint(ZServiceUpdate, (body) => update.mutateAsync({ serviceId: service.id, body }))
       : endpoint(ZServiceDraft, (body) => create.mutateAsync(body)),
@@ -321,8 +387,22 @@ const ServiceForm = ({ service, forVendor }: { service: TService | null; forVend
   const { control } = form;
   release.current = useLeaveGuard(form.dirty && !form.pending, t("records.leaveConfirm"));
   const vendors = useVendorOptions();
+  const kinds: TOption[] = ZServiceKind.options.map((k) => ({
+    value: k,
+    label: t(`domain.serviceKind.${k}` as TMessageKey),
+  }));
   const conflictFields: TConflictField<TServiceValues>[] = [
     { path: "name", label: t("records.fServiceName") },
+    {
+      path: "kind",
+      label: t("records.fServiceKind"),
+      render: (v) => kinds.find((k) => k.value === v)?.label ?? <ConflictValue value={v} />,
+    },
+    {
+      path: "populationId",
+      label: t("records.fServicePopulation"),
+      render: (v) => populations.find((p) => p.value === v)?.label ?? <ConflictValue value={v} />,
+    },
     { path: "vendorIds", label: t("records.fServiceVendors"), render: namesOf(vendors) },
     {
       path: "changes",
@@ -366,6 +446,21 @@ const ServiceForm = ({ service, forVendor }: { service: TService | null; forVend
           <section className="panel record-form-section" aria-labelledby={`${id}-basic`}>
             <h2 id={`${id}-basic`}>{t("records.secBasic")}</h2>
             <BilingualTextField control={control} name="name" legend={t("records.fServiceName")} />
+            <RadioField
+              control={control}
+              name="kind"
+              legend={t("records.fServiceKind")}
+              required
+              options={kinds}
+            />
+            <SelectField
+              control={control}
+              name="populationId"
+              label={t("records.fServicePopulation")}
+              hint={t("records.fServicePopulationHint")}
+              required
+              options={populations}
+            />
             <MultiSelectField
               control={control}
               name="vendorIds"

@@ -7,30 +7,44 @@ import { QueryState } from "@/components/query-state";
 import { useI18n } from "@/i18n/i18n";
 import { referenceQueries } from "@/lib/reference-queries";
 import { parseFiscalYear } from "@/lib/url-params";
-import { useReferenceNames } from "@/lib/use-reference-names";
 import { useUrlParams } from "@/lib/use-url-filters";
 import { todayInTokyo } from "@/shared/dates";
 import { vendorQueries } from "../api/queries";
+import { AsOfField, pinnedAsOf } from "./as-of-field";
 import { RegulatoryTable } from "./regulatory-record";
 import { ScorecardCard } from "./scorecard-card";
-import { buildScorecardViews, countLast24Months, type TScorecardView } from "./scorecard-model";
+import {
+  actionsKnownOn,
+  buildScorecardViews,
+  countLast24Months,
+  type TScorecardView,
+} from "./scorecard-model";
 import { ScorecardTable } from "./scorecard-table";
+import { VendorDirectory } from "./vendor-directory";
 import { NewVendorLink } from "./vendor-edit-links";
+import { useVendorWords } from "./vendor-words";
 import "./vendors.css";
 
-/** /vendors: a scorecard per vendor and 年度, and the vendors' published regulatory record. */
+/**
+ * /vendors: a scorecard per vendor and 年度, every vendor with whom it works for, and the vendors'
+ * published regulatory record. `?fy=` picks a year, `?asOf=` the day the record is taken as it stood.
+ */
 export const VendorScorecards = () => {
   const { t, f } = useI18n();
   const id = useId();
-  const names = useReferenceNames("vendors", "services");
+  const words = useVendorWords();
   const { params, update } = useUrlParams();
   const fiscalYear = parseFiscalYear(params.get("fy"));
-  // Fixed for the visit, so both aggregates and the 24-month window count to the same day.
-  const [asOf] = useState(() => todayInTokyo());
+  // Today is fixed for the visit, so every aggregate and the 24-month window count to the same day.
+  const [today] = useState(() => todayInTokyo());
+  const pinned = pinnedAsOf(params);
+  const asOf = pinned ?? today;
+  const linkQuery = pinned ? `?asOf=${pinned}` : "";
   const query = useQuery(vendorQueries.scorecards(fiscalYear, asOf));
   const regulatory = useQuery(vendorQueries.regulatoryActions());
-  // The counts line names every vendor: it waits for their list (shared cache), or it would grow later.
+  // Names, kinds and populations change the cards' size: they appear once these are in.
   const vendors = useQuery(referenceQueries.vendors());
+  const organisation = useQuery(referenceQueries.organisation());
 
   return (
     <div className="vendors-page">
@@ -44,7 +58,12 @@ export const VendorScorecards = () => {
           </>
         }
       />
-      <FilterBar label={t("vendors.filtersLabel")} className="vendor-filters">
+      <FilterBar
+        label={t("vendors.filtersLabel")}
+        className="vendor-filters"
+        active={fiscalYear !== undefined || pinned !== null}
+        onClear={() => update({ fy: null, asOf: null })}
+      >
         <FiscalYearSelect
           label={t("vendors.filterYear")}
           items={query.data?.incidents ?? []}
@@ -52,27 +71,42 @@ export const VendorScorecards = () => {
           onChange={(value) => update({ fy: value })}
           allLabel={t("vendors.allYears")}
         />
+        <AsOfField value={asOf} today={today} onChange={(value) => update({ asOf: value })} />
       </FilterBar>
+      <p className="vendors-asof">
+        {fiscalYear ? `${f.fiscalYear(fiscalYear)} ・ ` : null}
+        {t("vendors.asOf", { date: f.date(asOf) })}
+      </p>
+      {pinned ? <p className="asof-note">{t("vendors.asOfPast", { date: f.date(pinned) })}</p> : null}
       <QueryState
         query={query}
+        waitFor={[vendors, organisation]}
         minHeight="var(--vendors-scorecards-height)"
-        isEmpty={(d) => d.rows.length === 0}
-        empty={<p>{t("vendors.scorecardsEmpty")}</p>}
       >
         {(data) => {
-          const views = buildScorecardViews(data.rows, data.incidents, data.commitments, data.spans);
+          // An empty part takes only its sentence: the loading height is not kept once the answer is in.
+          if (data.rows.length === 0) return <p className="vendors-empty">{t("vendors.scorecardsEmpty")}</p>;
+          const views = buildScorecardViews(
+            data.rows,
+            data.incidents,
+            data.affected,
+            data.outside,
+            data.spans,
+          );
           return (
             <>
-              <p className="vendors-asof">
-                {fiscalYear ? `${f.fiscalYear(fiscalYear)} ・ ` : null}
-                {t("vendors.asOf", { date: f.date(data.asOf) })}
-              </p>
               {groupByYear(views).map(([year, rows]) => (
                 <section key={year} className="scorecard-year" aria-labelledby={`${id}-y${year}`}>
                   <h2 id={`${id}-y${year}`}>{f.fiscalYear(year)}</h2>
                   <div className="scorecard-grid">
                     {rows.map((row) => (
-                      <ScorecardCard key={row.vendorId} row={row} heading="vendor" />
+                      <ScorecardCard
+                        key={row.vendorId}
+                        row={row}
+                        heading="vendor"
+                        words={words}
+                        linkQuery={linkQuery}
+                      />
                     ))}
                   </div>
                 </section>
@@ -80,6 +114,7 @@ export const VendorScorecards = () => {
               <ScorecardTable
                 rows={views}
                 showVendor
+                words={words}
                 csvName={fiscalYear ? `vendor-scorecards-fy${fiscalYear}` : "vendor-scorecards"}
               />
               <p className="vendors-footnote">{t("vendors.tableFootnote")}</p>
@@ -87,37 +122,47 @@ export const VendorScorecards = () => {
           );
         }}
       </QueryState>
+      <section className="vendor-section" aria-labelledby={`${id}-dir`}>
+        <h2 id={`${id}-dir`}>{t("vendors.directoryTitle")}</h2>
+        <p className="regulatory-lead">{t("vendors.directoryLead")}</p>
+        <QueryState query={vendors} waitFor={[organisation]} minHeight="8rem">
+          {(data) =>
+            data.items.length === 0 ? (
+              <p className="vendors-empty">{t("vendors.directoryEmpty")}</p>
+            ) : (
+              <VendorDirectory words={words} linkQuery={linkQuery} />
+            )
+          }
+        </QueryState>
+      </section>
       <section className="regulatory-section" aria-labelledby={`${id}-reg`}>
         <h2 id={`${id}-reg`}>
-          {t("vendors.regulatoryTitle")}
-          <OutsideMark />
+          {t("vendors.regulatoryTitle")} <OutsideMark />
         </h2>
         <p className="regulatory-lead">{t("vendors.regulatoryLead")}</p>
-        <QueryState
-          query={regulatory}
-          waitFor={[vendors]}
-          minHeight="var(--vendors-regulatory-height)"
-          isEmpty={(d) => d.items.length === 0}
-          empty={<p>{t("vendors.regulatoryEmpty")}</p>}
-        >
-          {(data) => (
-            <>
-              <p className="regulatory-counts">
-                <span className="regulatory-counts-label">
-                  {t("vendors.regulatoryCounts", { date: f.date(asOf) })}
-                </span>
-                {names.vendors.map((v) => (
-                  <span key={v.id} className="regulatory-count">
-                    {t("vendors.regulatoryVendorCount", {
-                      vendor: names.vendor(v.id),
-                      n: f.number(countLast24Months(data.items, v.id, asOf)),
-                    })}
+        <QueryState query={regulatory} waitFor={[vendors]} minHeight="var(--vendors-regulatory-height)">
+          {(data) => {
+            const actions = actionsKnownOn(data.items, asOf);
+            if (actions.length === 0) return <p className="vendors-empty">{t("vendors.regulatoryEmpty")}</p>;
+            return (
+              <>
+                <p className="regulatory-counts">
+                  <span className="regulatory-counts-label">
+                    {t("vendors.regulatoryCounts", { date: f.date(asOf) })}
                   </span>
-                ))}
-              </p>
-              <RegulatoryTable actions={data.items} asOf={asOf} />
-            </>
-          )}
+                  {words.vendors.map((v) => (
+                    <span key={v.id} className="regulatory-count">
+                      {t("vendors.regulatoryVendorCount", {
+                        vendor: words.vendor(v.id),
+                        n: f.number(countLast24Months(actions, v.id, asOf)),
+                      })}
+                    </span>
+                  ))}
+                </p>
+                <RegulatoryTable actions={actions} asOf={asOf} />
+              </>
+            );
+          }}
         </QueryState>
       </section>
     </div>
