@@ -53,7 +53,7 @@ export const overview = {
   cumulativeTag: "cumulative",
   cumulativeNote:
     "“Cumulative” adds up each incident's count. The same person or record can be in more than one incident, so this counts cases, not people.",
-  floorTag: "at least (part not reported)",
+  floorTag: "or more (part not reported)",
   floorNote:
     "An “at least” figure has parts that are not reported or only approximate: the real number may be higher.",
   unitsApart: "People and records, and people of different groups, are never added together.",
@@ -107,8 +107,7 @@ export const overview = {
 
   sources: "Sources",
   sourcesOutside: "published, outside the record",
-  sourcesMore: "{n} more",
-  sourcesAll: "all documents",
+  sourcesMore: "{n} more (all documents)",
   sourcesNone: "No document is cited for the figures in this scope.",
 
   chartsTitle: "Impact and remediation",

@@ -107,8 +107,7 @@ export const overview = {
 
   sources: "出典",
   sourcesOutside: "記録外の公表情報",
-  sourcesMore: "ほか{n}件",
-  sourcesAll: "資料一覧",
+  sourcesMore: "ほか{n}件(資料一覧)",
   sourcesNone: "この範囲の数値に出典の資料はありません。",
 
   chartsTitle: "影響と是正の状況",

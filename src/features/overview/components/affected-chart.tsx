@@ -1,7 +1,15 @@
 import { useId } from "react";
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import { useI18n } from "@/i18n/i18n";
-import { ChartLegend, FillPattern, svgId, type TFill, textWidth, wrapLabel } from "./chart-patterns";
+import {
+  AXIS_LABELS,
+  axisLabelLines,
+  ChartLegend,
+  FillPattern,
+  svgId,
+  type TFill,
+  textWidth,
+} from "./chart-patterns";
 import { AxisTick } from "./chart-ticks";
 import { niceCeiling } from "./overview-model";
 
@@ -60,7 +68,7 @@ const AffectedChart = ({ data, series }: TProps) => {
             <YAxis
               type="category"
               dataKey="incidentId"
-              width={180}
+              width={AXIS_LABELS.affected.axisWidth}
               interval={0}
               tick={(props) => {
                 const d = data.find((row) => row.incidentId === props.payload.value);
@@ -68,7 +76,7 @@ const AffectedChart = ({ data, series }: TProps) => {
                   <AxisTick
                     {...props}
                     heading={d?.heading ?? ""}
-                    lines={d ? wrapLabel(d.title, 160, 11, 2) : []}
+                    lines={d ? axisLabelLines(d.title, "affected") : []}
                   />
                 );
               }}

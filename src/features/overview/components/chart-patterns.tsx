@@ -90,3 +90,23 @@ export const wrapLabel = (text: string, maxWidthPx: number, fontPx: number, maxL
   kept[maxLines - 1] = `${kept[maxLines - 1]}…`;
   return kept;
 };
+
+/**
+ * The category labels of the bar charts: how wide the axis is, how wide and how many lines a name may
+ * take. The frames size each row from the same numbers, so a name that wraps never runs into the next.
+ */
+export const AXIS_LABELS = {
+  affected: { axisWidth: 180, textWidth: 160, maxLines: 2 },
+  remediation: { axisWidth: 200, textWidth: 180, maxLines: 3 },
+} as const;
+
+const LABEL_FONT_PX = 11;
+const LABEL_LINE_PX = 13;
+
+/** The lines a bar's name takes under its heading ("事故2"), wrapped as the axis draws it. */
+export const axisLabelLines = (text: string, chart: keyof typeof AXIS_LABELS) =>
+  wrapLabel(text, AXIS_LABELS[chart].textWidth, LABEL_FONT_PX, AXIS_LABELS[chart].maxLines);
+
+/** A row tall enough for the heading and the most lines any of its names takes, with a little air. */
+export const rowPxFor = (names: readonly string[], chart: keyof typeof AXIS_LABELS) =>
+  Math.max(52, (1 + Math.max(0, ...names.map((n) => axisLabelLines(n, chart).length))) * LABEL_LINE_PX + 16);

@@ -900,9 +900,7 @@ const SourcesNote = ({ documentIds }: { documentIds: readonly string[] }) => {
       {more > 0 ? (
         <>
           {" "}
-          <Link to="/documents">
-            {t("overview.sourcesMore", { n: f.number(more) })}({t("overview.sourcesAll")})
-          </Link>
+          <Link to="/documents">{t("overview.sourcesMore", { n: f.number(more) })}</Link>
         </>
       ) : null}
     </p>

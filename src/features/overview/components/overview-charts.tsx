@@ -18,7 +18,7 @@ import type {
   TRemediationTimeline,
 } from "@/shared/schemas/stats";
 import { overviewQueries, type TOverviewScope } from "../api/queries";
-import { FILLS, SERVICE_FILLS, type TFill, textWidth } from "./chart-patterns";
+import { FILLS, rowPxFor, SERVICE_FILLS, type TFill, textWidth } from "./chart-patterns";
 import type { TCorrectionsPanel } from "./corrections-chart";
 import {
   affectedGroups,
@@ -68,8 +68,8 @@ const legendLines = (items: number) => Math.max(1, Math.ceil(items / 2));
 const NO_SERVICE = "-";
 const NO_SERVICE_FILL: TFill = { color: "#b8bcc4", texture: "solid" };
 
-const affectedHeight = (rows: number, services: number, unattributed: boolean) =>
-  barChartHeight(rows, legendLines(services + (unattributed ? 1 : 0)));
+const affectedHeight = (rows: number, services: number, unattributed: boolean, rowPx?: number) =>
+  barChartHeight(rows, legendLines(services + (unattributed ? 1 : 0)), rowPx);
 
 /** The figure a total adds up to, in words ("1,909名", "未報告", "確認の結果なし", "46名以上"). */
 const useTotalText = () => {
@@ -156,7 +156,15 @@ const AffectedFrame = ({ group }: { group: TAffectedGroup }) => {
     <ChartFrame
       title={title}
       description={description}
-      height={affectedHeight(group.rows.length, group.services.length, unattributed)}
+      height={affectedHeight(
+        group.rows.length,
+        group.services.length,
+        unattributed,
+        rowPxFor(
+          data.map((d) => d.title),
+          "affected",
+        ),
+      )}
       chart={<AffectedChart data={data} series={series} />}
       table={
         <DataTable
@@ -295,7 +303,14 @@ const RemediationFrame = ({ stats, purpose }: { stats: TRemediationStats; purpos
     <ChartFrame
       title={title}
       description={t(text.description)}
-      height={barChartHeight(bars.length)}
+      height={barChartHeight(
+        bars.length,
+        1,
+        rowPxFor(
+          data.map((d) => d.label),
+          "remediation",
+        ),
+      )}
       chart={
         <RemediationChart
           data={data}

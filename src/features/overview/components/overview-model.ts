@@ -239,8 +239,8 @@ const CHART_AXIS_PX = 34;
 const CHART_LEGEND_LINE_PX = 26;
 
 /** Height of a horizontal bar chart with `rows` bars and a legend of about `legendLines` lines. */
-export const barChartHeight = (rows: number, legendLines = 1) =>
-  CHART_AXIS_PX + legendLines * CHART_LEGEND_LINE_PX + Math.max(1, rows) * CHART_ROW_PX + 8;
+export const barChartHeight = (rows: number, legendLines = 1, rowPx = CHART_ROW_PX) =>
+  CHART_AXIS_PX + legendLines * CHART_LEGEND_LINE_PX + Math.max(1, rows) * rowPx + 8;
 
 export const PANEL_PX = 150;
 

@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from "recharts";
-import { ChartLegend, FILLS, FillPattern, svgId, wrapLabel } from "./chart-patterns";
+import { AXIS_LABELS, axisLabelLines, ChartLegend, FILLS, FillPattern, svgId } from "./chart-patterns";
 import { AxisTick } from "./chart-ticks";
 
 export type TRemediationChartDatum = {
@@ -63,7 +63,7 @@ const RemediationChart = ({ data, segments }: TProps) => {
             <YAxis
               type="category"
               dataKey="cohortId"
-              width={200}
+              width={AXIS_LABELS.remediation.axisWidth}
               interval={0}
               tick={(props) => {
                 const d = data.find((row) => row.cohortId === props.payload.value);
@@ -71,7 +71,7 @@ const RemediationChart = ({ data, segments }: TProps) => {
                   <AxisTick
                     {...props}
                     heading={d?.heading ?? ""}
-                    lines={d ? wrapLabel(d.label, 180, 11, 3) : []}
+                    lines={d ? axisLabelLines(d.label, "remediation") : []}
                   />
                 );
               }}
