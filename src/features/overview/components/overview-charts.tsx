@@ -44,6 +44,9 @@ const CommitmentsChart = lazy(() => import("./commitments-chart"));
  */
 export const OverviewCharts = ({ scope }: { scope: TOverviewScope }) => {
   const { t } = useI18n();
+  // No case in scope: the headline says so, and there is nothing to chart.
+  const overview = useQuery(overviewQueries.headline(scope));
+  if (overview.data && overview.data.portfolio.length === 0) return null;
   return (
     <section className="ov-section" aria-labelledby="ov-charts-title">
       <h2 id="ov-charts-title" className="ov-section-title">

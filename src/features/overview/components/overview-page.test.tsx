@@ -115,6 +115,14 @@ describe("Overview page (route /)", () => {
     expect(screen.queryByRole("heading", { level: 3, name: /事案 団体保険/ })).not.toBeInTheDocument();
   });
 
+  it("leaves out the charts and the course when no case is in scope, holding no space for them", async () => {
+    renderApp("/?status=closed&asOf=2025-09-30");
+    expect(await screen.findByText("この範囲に該当する事案はありません。", {}, SLOW)).toBeInTheDocument();
+    await screen.findByRole("heading", { level: 2, name: "期限の状況" }, SLOW);
+    expect(screen.queryByRole("heading", { level: 2, name: "影響と是正の状況" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("heading", { level: 2, name: /経緯と日数/ })).not.toBeInTheDocument();
+  });
+
   it("ignores an asOf that is not a date", async () => {
     renderApp("/?asOf=yesterday");
     await screen.findByRole("heading", { level: 1 }, SLOW);
