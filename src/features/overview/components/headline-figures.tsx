@@ -512,13 +512,10 @@ const unreportedOf = (cohorts: readonly TCohortCompletion[], totals: TRemediatio
       c.notReported > 0,
   );
 
-const FinancialBlock = ({
-  totals,
-  cohorts,
-}: {
-  totals: TRemediationTotals;
-  cohorts: readonly TCohortCompletion[];
-}) => {
+/** One purpose's totals for one population, and its groups (to name the ones not reported). */
+type TPurposeBlockProps = { totals: TRemediationTotals; cohorts: readonly TCohortCompletion[] };
+
+const FinancialBlock = ({ totals, cohorts }: TPurposeBlockProps) => {
   const { t, f } = useI18n();
   const { population } = usePopulationNames();
   const completion = completionOf(totals);
@@ -592,13 +589,7 @@ const CompletionBar = ({ totals }: { totals: TRemediationTotals }) => {
   );
 };
 
-const NotificationBlock = ({
-  totals,
-  cohorts,
-}: {
-  totals: TRemediationTotals;
-  cohorts: readonly TCohortCompletion[];
-}) => {
+const NotificationBlock = ({ totals, cohorts }: TPurposeBlockProps) => {
   const { t, f } = useI18n();
   const { population } = usePopulationNames();
   const people = population(totals.populationId);
