@@ -19,6 +19,45 @@ test("the overview shows the case's headline figures in Japanese", async ({ page
   await expect(main).toContainText("372,000円");
   await expect(main).toContainText("未報告");
   await expect(main).toContainText("2025年8月23日");
+  // Letters are counted in their own words, beside money, never in it.
+  await expect(main.getByRole("group", { name: "送付済み(会員・委託先の報告)" })).toContainText("未報告");
+  // The press figure stands beside the total, marked, and the sources name the case's own documents.
+  await expect(main.getByRole("list", { name: "記録外の数値(合計に含めません)" })).toContainText(
+    "約1,748万件",
+  );
+  await expect(main.locator(".ov-sources")).toContainText("資料4");
+});
+
+test("the overview's scope lives in the address: a case and a day survive reload and back", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await settle(page);
+  const bar = page.getByRole("form", { name: "表示の範囲" });
+  await bar.getByLabel("事案", { exact: true }).selectOption("case-2025-insurance");
+  await expect(page).toHaveURL(/\/\?case=case-2025-insurance$/);
+  await bar.getByLabel("基準日").fill("2025-08-01");
+  await expect(page).toHaveURL(/\/\?case=case-2025-insurance&asOf=2025-08-01$/);
+  await settle(page);
+  const main = page.locator("main");
+  // The record as it stood that day, and said so: before the 8月15日 report.
+  await expect(main).toContainText("2025年8月1日時点の記録で表示しています");
+  await expect(main.getByRole("group", { name: "是正済みの会員(委託先の報告)" })).toContainText("1,854");
+  await page.reload();
+  await settle(page);
+  await expect(bar.getByLabel("基準日")).toHaveValue("2025-08-01");
+  await expect(bar.getByLabel("事案", { exact: true })).toHaveValue("case-2025-insurance");
+  await expect(main.getByRole("group", { name: "是正済みの会員(委託先の報告)" })).toContainText("1,854");
+  await page.goto("/incidents");
+  await settle(page);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/\?case=case-2025-insurance&asOf=2025-08-01$/);
+  await settle(page);
+  await expect(main).toContainText("2025年8月1日時点の記録で表示しています");
+  await main.getByRole("link", { name: "今日の記録で表示する" }).click();
+  await expect(page).toHaveURL(/\/\?case=case-2025-insurance$/);
+  await settle(page);
+  await expect(main.getByRole("group", { name: "是正済みの会員(委託先の報告)" })).toContainText("1,860");
 });
 
 test("every page is reachable by links from the overview", async ({ page }) => {
@@ -115,7 +154,8 @@ test("each chart is one named image: nothing inside it is a widget or a tab stop
   await page.goto("/");
   await settle(page);
   const images = page.locator(".chart-body[role='img']");
-  await expect(images).toHaveCount(4);
+  // The demo case: members affected, money put right, letters sent, progress over time, commitments.
+  await expect(images).toHaveCount(5);
   // The plots themselves (lazy recharts code), not their placeholders.
   for (const image of await images.all())
     await expect(image.locator(".recharts-wrapper").first()).toBeVisible();

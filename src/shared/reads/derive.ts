@@ -306,6 +306,14 @@ export const steps = (incident: TIncident): TMilestoneInterval[] => {
   return ordered.slice(1).map((to, i) => interval(incident, ordered[i] as TMilestone, to));
 };
 
+/** An incident's milestones in timeline order (date as written, then kind order, then position). */
+export const milestonesInOrder = (incident: TIncident): TMilestone[] =>
+  sortByKeys(
+    incident.milestones,
+    (milestone) => milestone.date,
+    (milestone) => kindOrder(milestone.kind),
+  );
+
 const earliestOfKind = (incident: TIncident, kind: TMilestoneKind) =>
   sortByKeys(
     dayPreciseMilestones(incident).filter((milestone) => milestone.kind === kind),

@@ -19,6 +19,7 @@ import {
   isOpenIsh,
   isOverdue,
   median,
+  milestonesInOrder,
   outsideFigures,
   remediationTotals,
   type SPAN_FROM,
@@ -325,6 +326,7 @@ export const statsReads = {
         caseId,
         ...caseSpan(s.incidents.filter((i) => i.caseId === caseId)),
       })),
+      milestones: s.incidents.flatMap((i) => milestonesInOrder(i).map((m) => ({ ...m, incidentId: i.id }))),
     };
   },
 

@@ -4,7 +4,7 @@ import { ZCohortPurpose, ZCohortStatus } from "./cohort";
 import { ZCommitmentStatus } from "./commitment";
 import { ZFigure, ZFiscalYear, ZId, ZIsoDate, ZPartialDate, ZText } from "./common";
 import { ZDeadlineRule } from "./deadline";
-import { ZImpactTotal, ZImpactUnit, ZMilestoneKind } from "./incident";
+import { ZImpactTotal, ZImpactUnit, ZMilestone, ZMilestoneKind } from "./incident";
 
 /*
  * The board's figures (docs/api-semantics.md), each computed once in src/shared/reads over the record as
@@ -198,6 +198,11 @@ export const ZIntervalStats = z.strictObject({
       days: z.number().int().nullable(),
     }),
   ),
+  /**
+   * Every milestone of the incidents in scope as of the day, each incident's in timeline order (date,
+   * then kind): the course of every case in one answer, month-only dates included.
+   */
+  milestones: z.array(ZMilestone.extend({ incidentId: ZId })),
 });
 export type TIntervalStats = z.infer<typeof ZIntervalStats>;
 

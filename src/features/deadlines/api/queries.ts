@@ -5,6 +5,8 @@ export type TDeadlineFilter = {
   /** The reference date (YYYY-MM-DD): "overdue" and "days left" are counted from it. */
   asOf: string;
   withinDays?: number;
+  /** One case's deadlines (the overview scoped to a case). */
+  caseId?: string;
   incidentId?: string;
 };
 
@@ -18,10 +20,11 @@ export const DUE_SOON_DAYS = 14;
  */
 export const deadlineQueries = {
   all: () => ["deadlines"] as const,
-  list: ({ asOf, withinDays = DUE_SOON_DAYS, incidentId }: TDeadlineFilter) =>
+  list: ({ asOf, withinDays = DUE_SOON_DAYS, caseId, incidentId }: TDeadlineFilter) =>
     queryOptions({
-      queryKey: [...deadlineQueries.all(), "list", { asOf, withinDays, incidentId }] as const,
-      queryFn: ({ signal }) => apiGet("listDeadlines", { query: { asOf, withinDays, incidentId }, signal }),
+      queryKey: [...deadlineQueries.all(), "list", { asOf, withinDays, caseId, incidentId }] as const,
+      queryFn: ({ signal }) =>
+        apiGet("listDeadlines", { query: { asOf, withinDays, caseId, incidentId }, signal }),
     }),
   settings: () =>
     queryOptions({

@@ -22,10 +22,10 @@ export const ALL_DEADLINES = "/commitments?deadlines=all#deadlines";
  * big), then the few most pressing. Overdue and due-soon come first; unreported ones fill what room is
  * left, as 未報告 (the vendor never said when it filed), never as met.
  */
-export const DeadlinesPanel = ({ asOf }: { asOf: string }) => {
+export const DeadlinesPanel = ({ asOf, caseId }: { asOf: string; caseId?: string }) => {
   const { t, f } = useI18n();
   const id = useId();
-  const query = useQuery(deadlineQueries.list({ asOf }));
+  const query = useQuery(deadlineQueries.list({ asOf, caseId }));
   // The names in the rows: the list appears once they are in, so no row rewraps when a name replaces an id.
   const vendors = useQuery(referenceQueries.vendors());
   return (

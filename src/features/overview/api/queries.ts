@@ -1,53 +1,120 @@
 import { queryOptions } from "@tanstack/react-query";
 import { apiGet } from "@/lib/api-client";
+import { parseAsOf, parseFiscalYear } from "@/lib/url-params";
+import { ZId, ZIsoDate } from "@/shared/schemas/common";
+
+/**
+ * What the overview covers: a case (or the cases of a status, open ones by default), a vendor, a 年度,
+ * and the day the record is read as of. Every request of the page is made for it.
+ */
+export type TOverviewScope = {
+  caseId?: string;
+  caseStatus: "open" | "closed" | "all";
+  vendorId?: string;
+  fiscalYear?: number;
+  /** The day the figures are as of (today in Tokyo unless the address fixes one). */
+  asOf: string;
+};
+
+/** The address's keys for the scope: short words a person can read and type in a link. */
+export const SCOPE_KEYS = ["case", "status", "vendor", "year", "asOf"] as const;
+
+const CASE_STATUSES = ["open", "closed", "all"] as const;
+
+/**
+ * Reads the scope from the address. A value the API would refuse (a mistyped year, an id with capitals)
+ * is ignored rather than turned into an error page: the link still opens the overview.
+ */
+export const parseScope = (params: URLSearchParams): TOverviewScope => {
+  const scope: TOverviewScope = { caseStatus: "open", asOf: parseAsOf(params) };
+  const caseId = ZId.safeParse(params.get("case"));
+  if (caseId.success) scope.caseId = caseId.data;
+  const status = params.get("status");
+  const known = CASE_STATUSES.find((s) => s === status);
+  if (known) scope.caseStatus = known;
+  const vendorId = ZId.safeParse(params.get("vendor"));
+  if (vendorId.success) scope.vendorId = vendorId.data;
+  const year = parseFiscalYear(params.get("year"));
+  if (year !== undefined) scope.fiscalYear = year;
+  return scope;
+};
+
+/** Whether the address fixes the day (then the page says it shows the record as it stood that day). */
+export const asOfInAddress = (params: URLSearchParams) => ZIsoDate.safeParse(params.get("asOf")).success;
+
+/** The address of the overview in a scope (the day kept only when it was fixed). */
+export const scopeSearch = (scope: Partial<TOverviewScope>, keepAsOf: boolean) => {
+  const params = new URLSearchParams();
+  if (scope.caseId) params.set("case", scope.caseId);
+  if (scope.caseStatus && scope.caseStatus !== "open") params.set("status", scope.caseStatus);
+  if (scope.vendorId) params.set("vendor", scope.vendorId);
+  if (scope.fiscalYear !== undefined) params.set("year", String(scope.fiscalYear));
+  if (keepAsOf && scope.asOf) params.set("asOf", scope.asOf);
+  const text = params.toString();
+  return text ? `?${text}` : "";
+};
+
+/** The scope as the API's query, with no empty keys (so equal scopes share one cache entry). */
+const statsQuery = (scope: TOverviewScope) => ({
+  asOf: scope.asOf,
+  caseStatus: scope.caseStatus,
+  ...(scope.caseId !== undefined ? { caseId: scope.caseId } : {}),
+  ...(scope.vendorId !== undefined ? { vendorId: scope.vendorId } : {}),
+  ...(scope.fiscalYear !== undefined ? { fiscalYear: scope.fiscalYear } : {}),
+});
 
 // The record is small, but a vendor's history grows every year: ask for a page larger than any year holds.
 const PAGE = { limit: 500 } as const;
 
 /*
- * One factory for every request the overview makes. Keys run from general to specific; the headline
- * queries carry `asOf` so that "open" and "overdue" agree to the day across the page.
+ * One factory for every request the overview makes. Keys run from general to specific; every figure's key
+ * carries the whole scope (the day included), so the figures of one view agree to the day and a changed
+ * scope never shows another scope's cached answer.
  */
 export const overviewQueries = {
   all: () => ["overview"] as const,
-  headline: (asOf: string) =>
+  headline: (scope: TOverviewScope) =>
     queryOptions({
-      queryKey: [...overviewQueries.all(), "headline", { asOf }] as const,
-      queryFn: ({ signal }) => apiGet("getOverview", { query: { asOf }, signal }),
+      queryKey: [...overviewQueries.all(), "headline", statsQuery(scope)] as const,
+      queryFn: ({ signal }) => apiGet("getOverview", { query: statsQuery(scope), signal }),
     }),
-  commitmentStats: (asOf: string) =>
+  commitmentStats: (scope: TOverviewScope) =>
     queryOptions({
-      queryKey: [...overviewQueries.all(), "commitment-stats", { asOf }] as const,
-      queryFn: ({ signal }) => apiGet("getCommitmentStats", { query: { asOf }, signal }),
+      queryKey: [...overviewQueries.all(), "commitment-stats", statsQuery(scope)] as const,
+      queryFn: ({ signal }) => apiGet("getCommitmentStats", { query: statsQuery(scope), signal }),
     }),
-  affected: () =>
+  affected: (scope: TOverviewScope) =>
     queryOptions({
-      queryKey: [...overviewQueries.all(), "affected"] as const,
-      queryFn: ({ signal }) => apiGet("getAffectedStats", { query: {}, signal }),
+      queryKey: [...overviewQueries.all(), "affected", statsQuery(scope)] as const,
+      queryFn: ({ signal }) => apiGet("getAffectedStats", { query: statsQuery(scope), signal }),
     }),
-  remediation: () =>
+  remediation: (scope: TOverviewScope) =>
     queryOptions({
-      queryKey: [...overviewQueries.all(), "remediation"] as const,
-      queryFn: ({ signal }) => apiGet("getRemediationStats", { query: {}, signal }),
+      queryKey: [...overviewQueries.all(), "remediation", statsQuery(scope)] as const,
+      queryFn: ({ signal }) => apiGet("getRemediationStats", { query: statsQuery(scope), signal }),
     }),
-  remediationTimeline: () =>
+  remediationTimeline: (scope: TOverviewScope) =>
     queryOptions({
-      queryKey: [...overviewQueries.all(), "remediation-timeline"] as const,
-      queryFn: ({ signal }) => apiGet("getRemediationTimeline", { query: {}, signal }),
+      queryKey: [...overviewQueries.all(), "remediation-timeline", statsQuery(scope)] as const,
+      queryFn: ({ signal }) => apiGet("getRemediationTimeline", { query: statsQuery(scope), signal }),
     }),
-  intervals: () =>
+  /** Every case's course (milestones, steps, spans) in one answer. */
+  intervals: (scope: TOverviewScope) =>
     queryOptions({
-      queryKey: [...overviewQueries.all(), "intervals"] as const,
-      queryFn: ({ signal }) => apiGet("getIntervalStats", { query: {}, signal }),
+      queryKey: [...overviewQueries.all(), "intervals", statsQuery(scope)] as const,
+      queryFn: ({ signal }) => apiGet("getIntervalStats", { query: statsQuery(scope), signal }),
     }),
-  incidents: () =>
+  /** The scope bar's choices: every case, whatever its status. */
+  cases: () =>
     queryOptions({
-      queryKey: [...overviewQueries.all(), "incidents"] as const,
+      queryKey: [...overviewQueries.all(), "cases"] as const,
+      queryFn: ({ signal }) => apiGet("listCases", { query: PAGE, signal }),
+    }),
+  /** The scope bar's 年度 choices: the years that have an incident. */
+  incidentYears: () =>
+    queryOptions({
+      queryKey: [...overviewQueries.all(), "incident-years"] as const,
       queryFn: ({ signal }) => apiGet("listIncidents", { query: PAGE, signal }),
-    }),
-  incident: (incidentId: string) =>
-    queryOptions({
-      queryKey: [...overviewQueries.all(), "incidents", incidentId] as const,
-      queryFn: ({ signal }) => apiGet("getIncident", { params: { incidentId }, signal }),
+      select: (list) => list.items.map((i) => ({ fiscalYear: i.fiscalYear })),
     }),
 };

@@ -1,11 +1,16 @@
 import { screen, within } from "@testing-library/react";
+import { createHandlers } from "@/mocks/handlers";
+import { server } from "@/mocks/node";
 import { renderWithProviders } from "@/test/render";
+import type { TOverviewScope } from "../api/queries";
 import { CaseTimeline } from "./case-timeline";
+import { twoCases } from "./two-cases.fixture";
 
 const SLOW = { timeout: 5000 };
+const SCOPE: TOverviewScope = { caseStatus: "open", asOf: "2025-09-30" };
 
-const render = (lang: "ja" | "en" = "ja") =>
-  renderWithProviders(<CaseTimeline asOf="2025-09-30" />, { lang });
+const render = (lang: "ja" | "en" = "ja", scope = SCOPE) =>
+  renderWithProviders(<CaseTimeline scope={scope} />, { lang });
 
 const course = async (name: string) => within(await screen.findByRole("article", { name }, SLOW));
 
@@ -22,18 +27,20 @@ const rowsOf = async (scope: ReturnType<typeof within>) => {
 };
 
 describe("CaseTimeline", () => {
-  it("gives the days from the first occurrence to the latest board meeting", async () => {
+  it("gives the case's span from its first to its last dated day", async () => {
     render();
-    const line = (await screen.findByText(/最初の発生/, {}, SLOW)).closest("p") as HTMLElement;
-    expect(line).toHaveTextContent("最初の発生(2025年4月17日)から直近の理事会(2025年8月23日)まで 128日");
-    expect(within(line).getByText("記録外の日付を含む")).toBeInTheDocument();
+    const line = (await screen.findByText(/記録上の最初の日付/, {}, SLOW)).closest("p") as HTMLElement;
+    expect(line).toHaveTextContent(
+      "記録上の最初の日付(2025年4月17日)から最後の日付(2025年9月5日)まで 141日 記録外の日付を含む",
+    );
   });
 
   it("lists incident 1's milestones in date order with the days between them, outside-record ones marked", async () => {
     render();
     const inc1 = await course("事故1 不正アクセスと情報漏洩の可能性");
     const spans = inc1.getAllByRole("listitem").map((li) => li.textContent);
-    expect(spans).toContain("検知から協会への文書報告まで 119日 記録外の日付を含む");
+    // {org} and {board}: the organisation's own words (the neutral ones here, outside the app shell).
+    expect(spans).toContain("検知から本会への文書報告まで 119日 記録外の日付を含む");
     expect(spans).toContain("発生から理事会への報告まで 128日 記録外の日付を含む");
     const rows = await rowsOf(inc1);
     expect(rows).toHaveLength(10);
@@ -77,8 +84,50 @@ describe("CaseTimeline", () => {
   it("has English labels", async () => {
     render("en");
     const inc1 = await course("Incident 1 Unauthorized access and possible data leak");
-    expect(inc1.getByText("Detection to the written report to the association:")).toBeInTheDocument();
+    expect(inc1.getByText("Detection to the written report to the organisation:")).toBeInTheDocument();
     const rows = await rowsOf(inc1);
     expect(rows[1]?.[1]).toBe("+4 days");
+  });
+
+  it("gives every case its own course and span, from one request for the scope", async () => {
+    server.use(...createHandlers(twoCases));
+    const seen: string[] = [];
+    server.events.on("request:start", ({ request }) => {
+      seen.push(new URL(request.url).pathname);
+    });
+    try {
+      render("ja", { caseStatus: "open", asOf: "2026-12-01" });
+      const print = within(
+        await screen.findByRole("article", { name: "印刷委託先のランサムウェア被害" }, SLOW),
+      );
+      expect(print.getByText(/記録上の最初の日付/).closest("p")).toHaveTextContent(
+        "記録上の最初の日付(2026年5月28日)から最後の日付(2026年6月10日)まで 13日",
+      );
+      // Never a span across the two cases.
+      expect(screen.queryByText(/2025年4月17日\)から最後の日付\(2026年/)).not.toBeInTheDocument();
+      const rows = await rowsOf(within(print.getByRole("article", { name: /事故4/ })));
+      expect(rows.map((r) => [r[0], r[1]])).toEqual([
+        ["2026年5月28日", "起点"],
+        ["2026年5月30日", "+2日"],
+        ["2026年6月10日", "+11日"],
+      ]);
+      expect(screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent)).toEqual([
+        "団体保険制度の委託先における一連の事案(2025年)",
+        "印刷委託先のランサムウェア被害",
+      ]);
+    } finally {
+      server.events.removeAllListeners();
+    }
+    // Not one request per incident.
+    expect(seen.filter((p) => p.startsWith("/api/v1/incidents/"))).toEqual([]);
+    expect(seen.filter((p) => p === "/api/v1/stats/intervals")).toHaveLength(1);
+  });
+
+  it("shows the course as the record stood on an earlier day", async () => {
+    render("ja", { caseStatus: "open", asOf: "2025-07-01" });
+    await screen.findByRole("article", { name: /事故1/ }, SLOW);
+    expect(screen.queryByRole("article", { name: /事故2/ })).not.toBeInTheDocument();
+    const rows = await rowsOf(within(screen.getByRole("article", { name: /事故1/ })));
+    expect(rows.every((r) => !/2025年(8|9)月/.test(r[0] ?? ""))).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { useQueries, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { DataTable } from "@/components/data-table";
 import { OutsideMark } from "@/components/outside-mark";
@@ -6,83 +6,112 @@ import { QueryState } from "@/components/query-state";
 import { sourceColumn } from "@/components/source-column";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
-import { referenceQueries } from "@/lib/reference-queries";
 import { isDayPrecise } from "@/shared/dates";
-import type { TIncidentSummary, TMilestone } from "@/shared/schemas/incident";
-import type { TIntervalStats, TMilestoneInterval } from "@/shared/schemas/stats";
-import { overviewQueries } from "../api/queries";
-import { caseSpan, type TTimelineRow, timelineRows } from "./overview-model";
+import type { TMilestone } from "@/shared/schemas/incident";
+import type { TIntervalStats, TMilestoneInterval, TOverview } from "@/shared/schemas/stats";
+import { overviewQueries, type TOverviewScope } from "../api/queries";
+import { type TTimelineRow, timelineRows } from "./overview-model";
 
 /*
- * The course of the case in words and numbers, per incident: every milestone in date order, the days
- * since the previous dated one, and the spans a board asks about. A table, not a chart, so it reads the
- * same on paper and in grey.
+ * The course of each case in words and numbers: its span from the first to the last dated day (never
+ * across cases), then per incident every milestone in date order, the days since the previous dated one,
+ * and the spans a board asks about. All from one as-of answer for the scope. A table, not a chart, so
+ * it reads the same on paper and in grey.
  */
-export const CaseTimeline = ({ asOf }: { asOf: string }) => {
+export const CaseTimeline = ({ scope }: { scope: TOverviewScope }) => {
   const { t } = useI18n();
-  const incidents = useQuery(overviewQueries.incidents());
-  const intervals = useQuery(overviewQueries.intervals());
-  const overview = useQuery(overviewQueries.headline(asOf));
-  const documents = useQuery(referenceQueries.documents());
-  // Every incident's milestones, asked for as soon as the list is in: the section shows once, whole, so
-  // that a course arriving late never pushes the ones below it (and the page's end) down.
-  const details = useQueries({
-    queries: (incidents.data?.items ?? []).map((i) => overviewQueries.incident(i.id)),
-  });
+  const intervals = useQuery(overviewQueries.intervals(scope));
+  // The case and incident names (the headline's answer, already in).
+  const overview = useQuery(overviewQueries.headline(scope));
+  if (overview.data && overview.data.portfolio.length === 0) return null;
   return (
     <section className="ov-section ov-timeline" aria-labelledby="ov-timeline-title">
       <h2 id="ov-timeline-title" className="ov-section-title">
         {t("overview.timelineTitle")}
       </h2>
-      <QueryState
-        query={intervals}
-        waitFor={[incidents, overview, documents, ...details]}
-        minHeight="var(--ov-timeline-height)"
-      >
-        {(stats) => (
-          <QueryState
-            query={incidents}
-            minHeight="var(--ov-timeline-height)"
-            isEmpty={(d) => d.items.length === 0}
-          >
-            {(list) => (
-              <>
-                <CaseSpan asOf={asOf} incidents={list.items} />
-                <p className="ov-note">{t("overview.timelineNote")}</p>
-                <div className="ov-timeline-incidents">
-                  {list.items.map((i) => (
-                    <IncidentCourse key={i.id} incident={i} stats={stats} />
-                  ))}
-                </div>
-              </>
-            )}
-          </QueryState>
-        )}
+      <QueryState query={intervals} waitFor={[overview]}>
+        {(stats) =>
+          overview.data ? (
+            <>
+              <p className="ov-note">{t("overview.timelineNote")}</p>
+              <div className="ov-timeline-cases">
+                {overview.data.portfolio.map((line) => (
+                  <CaseCourse key={line.caseId} line={line} overview={overview.data} stats={stats} />
+                ))}
+              </div>
+            </>
+          ) : null
+        }
       </QueryState>
     </section>
   );
 };
 
-/** "From the first occurrence to the latest board meeting: N days", once the pieces have arrived. */
-const CaseSpan = ({ asOf, incidents }: { asOf: string; incidents: TIncidentSummary[] }) => {
+const CaseCourse = ({
+  line,
+  overview,
+  stats,
+}: {
+  line: TOverview["portfolio"][number];
+  overview: TOverview;
+  stats: TIntervalStats;
+}) => {
+  const { tx } = useI18n();
+  const id = useId();
+  const incidents = overview.affected.byIncident.filter((i) => i.caseId === line.caseId);
+  return (
+    <article className="ov-case-course" aria-labelledby={id}>
+      <h3 id={id} className="ov-case-course-title">
+        {tx(line.title)}
+      </h3>
+      <CaseSpan
+        caseId={line.caseId}
+        incidentIds={new Set(incidents.map((i) => i.incidentId))}
+        stats={stats}
+      />
+      <div className="ov-timeline-incidents">
+        {incidents.map((i) => (
+          <IncidentCourse
+            key={i.incidentId}
+            incidentId={i.incidentId}
+            heading={i}
+            milestones={stats.milestones.filter((m) => m.incidentId === i.incidentId)}
+            stats={stats}
+          />
+        ))}
+      </div>
+    </article>
+  );
+};
+
+/** "From the first dated day (…) to the last (…): N days", for one case; the API counts it. */
+const CaseSpan = ({
+  caseId,
+  incidentIds,
+  stats,
+}: {
+  caseId: string;
+  incidentIds: ReadonlySet<string>;
+  stats: TIntervalStats;
+}) => {
   const { t, f } = useI18n();
-  const overview = useQuery(overviewQueries.headline(asOf));
-  // The first incident (by date) is the one whose occurrence starts the case.
-  const firstId = [...incidents]
-    .filter((i) => i.firstDate !== null)
-    .sort((a, b) => ((a.firstDate ?? "") < (b.firstDate ?? "") ? -1 : 1))[0]?.id;
-  const first = useQuery({ ...overviewQueries.incident(firstId ?? ""), enabled: firstId !== undefined });
-  const meeting = overview.data?.latestMeeting ?? null;
-  const span = first.data ? caseSpan([first.data], meeting) : null;
-  if (!span || !meeting) return null;
+  const span = stats.cases.find((c) => c.caseId === caseId);
+  if (!span || span.firstDate === null || span.lastDate === null || span.days === null) {
+    return <p className="ov-note">{t("overview.caseSpanNone")}</p>;
+  }
+  // An end is marked when every milestone of that day in this case comes from outside the record.
+  const caseMilestones = stats.milestones.filter(
+    (m) => incidentIds.has(m.incidentId) && isDayPrecise(m.date),
+  );
+  const onlyOutside = (date: string) => {
+    const that = caseMilestones.filter((m) => m.date === date);
+    return that.length > 0 && that.every((m) => m.outsideRecord);
+  };
   return (
     <p className="ov-case-span">
-      {t("overview.caseSpan", {
-        from: f.date(span.from.date),
-        to: f.date(span.toDate),
-      })}{" "}
+      {t("overview.caseSpan", { from: f.date(span.firstDate), to: f.date(span.lastDate) })}{" "}
       <strong className="ov-case-days">{f.days(span.days)}</strong>
-      {span.from.outsideRecord ? (
+      {onlyOutside(span.firstDate) || onlyOutside(span.lastDate) ? (
         <>
           {" "}
           <OutsideMark text={t("overview.outsideSpanMark")} />
@@ -101,28 +130,37 @@ const SPAN_TO: Partial<Record<TMilestone["kind"], TMessageKey>> = {
   reported_to_board: "overview.spanToBoard",
 };
 
-const IncidentCourse = ({ incident, stats }: { incident: TIncidentSummary; stats: TIntervalStats }) => {
+const IncidentCourse = ({
+  incidentId,
+  heading: h,
+  milestones,
+  stats,
+}: {
+  incidentId: string;
+  heading: { number: number; title: { ja: string; en: string } };
+  milestones: readonly TMilestone[];
+  stats: TIntervalStats;
+}) => {
   const { t, tx } = useI18n();
   const id = useId();
-  const detail = useQuery(overviewQueries.incident(incident.id));
-  const heading = `${t("overview.incidentNumber", { n: incident.number })} ${tx(incident.title)}`;
-  const steps = stats.steps.filter((s) => s.incidentId === incident.id);
-  const spans = stats.spans.filter((s) => s.incidentId === incident.id);
+  const heading = `${t("overview.incidentNumber", { n: h.number })} ${tx(h.title)}`;
+  const steps = stats.steps.filter((s) => s.incidentId === incidentId);
+  const spans = stats.spans.filter((s) => s.incidentId === incidentId);
   return (
     <article className="ov-course" aria-labelledby={id}>
-      <h3 id={id} className="ov-course-title">
+      <h4 id={id} className="ov-course-title">
         {heading}
-      </h3>
+      </h4>
       <Spans spans={spans} />
-      <QueryState query={detail} minHeight="8rem">
-        {(full) => (
-          <CourseTable
-            caption={t("overview.courseCaption", { incident: heading })}
-            id={incident.id}
-            rows={timelineRows(full.milestones, steps)}
-          />
-        )}
-      </QueryState>
+      {milestones.length === 0 ? (
+        <p className="ov-note">{t("overview.noMilestones")}</p>
+      ) : (
+        <CourseTable
+          caption={t("overview.courseCaption", { incident: heading })}
+          id={incidentId}
+          rows={timelineRows(milestones, steps)}
+        />
+      )}
     </article>
   );
 };
@@ -199,10 +237,7 @@ const CourseTable = ({ caption, id, rows }: { caption: string; id: string; rows:
           key: "since",
           header: t("overview.colSincePrevious"),
           align: "end",
-          render: (r) => {
-            const i = rows.indexOf(r);
-            return <span className="ov-course-since">{since(r, i).text}</span>;
-          },
+          render: (r) => <span className="ov-course-since">{since(r, rows.indexOf(r)).text}</span>,
           csv: (r) => since(r, rows.indexOf(r)).csv,
         },
         {

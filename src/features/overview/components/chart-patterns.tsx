@@ -59,14 +59,17 @@ export const ChartLegend = ({ idPrefix, items }: { idPrefix: string; items: TLeg
 /** SVG ids may not contain the colons React's useId produces. */
 export const svgId = (reactId: string) => reactId.replace(/[^a-zA-Z0-9_-]/g, "");
 
+/** About how wide a text is drawn in SVG: CJK characters one em, others a little over half an em. */
+export const textWidth = (text: string, fontPx: number) =>
+  [...text].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? fontPx : fontPx * 0.58), 0);
+
 /**
  * Splits a label into at most `maxLines` lines of about equal width that fit `maxWidthPx` (CJK characters
  * count as one em, others about half), so long cohort and incident names wrap in an axis instead of being
  * cut, and never leave one character alone on a line.
  */
 export const wrapLabel = (text: string, maxWidthPx: number, fontPx: number, maxLines = 3): string[] => {
-  const charWidth = (ch: string) => (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? fontPx : fontPx * 0.56);
-  const width = (s: string) => [...s].reduce((w, ch) => w + charWidth(ch), 0);
+  const width = (s: string) => textWidth(s, fontPx);
   const tokens = text.match(/[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+|\s+/g) ?? [text];
   const lineCount = Math.min(maxLines, Math.max(1, Math.ceil(width(text) / maxWidthPx)));
   const target = Math.min(maxWidthPx, width(text) / lineCount + fontPx);
@@ -87,3 +90,23 @@ export const wrapLabel = (text: string, maxWidthPx: number, fontPx: number, maxL
   kept[maxLines - 1] = `${kept[maxLines - 1]}…`;
   return kept;
 };
+
+/**
+ * The category labels of the bar charts: how wide the axis is, how wide and how many lines a name may
+ * take. The frames size each row from the same numbers, so a name that wraps never runs into the next.
+ */
+export const AXIS_LABELS = {
+  affected: { axisWidth: 180, textWidth: 160, maxLines: 2 },
+  remediation: { axisWidth: 200, textWidth: 180, maxLines: 3 },
+} as const;
+
+const LABEL_FONT_PX = 11;
+const LABEL_LINE_PX = 13;
+
+/** The lines a bar's name takes under its heading ("事故2"), wrapped as the axis draws it. */
+export const axisLabelLines = (text: string, chart: keyof typeof AXIS_LABELS) =>
+  wrapLabel(text, AXIS_LABELS[chart].textWidth, LABEL_FONT_PX, AXIS_LABELS[chart].maxLines);
+
+/** A row tall enough for the heading and the most lines any of its names takes, with a little air. */
+export const rowPxFor = (names: readonly string[], chart: keyof typeof AXIS_LABELS) =>
+  Math.max(52, (1 + Math.max(0, ...names.map((n) => axisLabelLines(n, chart).length))) * LABEL_LINE_PX + 16);

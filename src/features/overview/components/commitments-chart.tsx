@@ -9,6 +9,8 @@ export type TCommitmentsChartDatum = {
   count: number;
   countText: string;
   fill: TFill;
+  /** About how wide "status  N件" is drawn, so the axis holds the longest in either language. */
+  width: number;
 };
 
 type TProps = { data: TCommitmentsChartDatum[] };
@@ -40,7 +42,7 @@ const CommitmentsChart = ({ data }: TProps) => {
             <YAxis
               type="category"
               dataKey="status"
-              width={190}
+              width={Math.max(120, ...data.map((d) => d.width + 20))}
               interval={0}
               tick={(props) => {
                 const d = data.find((row) => row.status === props.payload.value);

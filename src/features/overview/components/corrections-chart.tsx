@@ -2,81 +2,91 @@ import { CartesianGrid, LabelList, Line, LineChart, ResponsiveContainer, XAxis, 
 import { useI18n } from "@/i18n/i18n";
 import { niceCeiling } from "./overview-model";
 
-export type TCorrectionsChartDatum = {
-  /** Day as a UTC timestamp, so the x axis spaces reports by real time. */
-  t: number;
-  members: number;
-  yen: number;
-  membersText: string;
-  yenText: string;
+/** One line of the chart: a purpose and population's cumulative people, or its yen (money only). */
+export type TCorrectionsPanel = {
+  key: string;
+  title: string;
+  color: string;
+  dash?: string;
+  /** Day as a UTC timestamp (so the x axis spaces reports by real time), the cumulative value, its label. */
+  points: { t: number; value: number; text: string }[];
 };
 
-type TProps = { data: TCorrectionsChartDatum[] };
+type TProps = { panels: TCorrectionsPanel[] };
 
 const DAY = 86_400_000;
 
+/** At most this many dates under a panel; more would overlap (the table lists every report). */
+const MAX_TICKS = 6;
+
+/** Evenly picked dates, the first and the last always among them. */
+const pickTicks = (times: readonly number[]) => {
+  const unique = [...new Set(times)].sort((a, b) => a - b);
+  if (unique.length <= MAX_TICKS) return unique;
+  const step = (unique.length - 1) / (MAX_TICKS - 1);
+  return Array.from({ length: MAX_TICKS }, (_, i) => unique[Math.round(i * step)] as number);
+};
+
 /**
- * Cumulative members and yen put right, as step lines (a total only changes on a report date). Two panels
- * with their own axes rather than one chart with two scales, which would draw the same shape twice.
+ * Cumulative progress as step lines (a total only changes on a report date), one panel per series and
+ * measure, each with its own axes: money in people and in yen, letters in people only, and no two
+ * populations on one line.
  */
-const CorrectionsChart = ({ data }: TProps) => {
-  const { t, f } = useI18n();
-  const times = data.map((d) => d.t);
-  const domain = [Math.min(...times) - 7 * DAY, Math.max(...times) + 7 * DAY];
-  const top = (key: "members" | "yen") => niceCeiling(Math.max(...data.map((d) => d[key])));
+const CorrectionsChart = ({ panels }: TProps) => {
+  const { f } = useI18n();
   const dateTick = (v: number) => f.date(new Date(v).toISOString().slice(0, 10));
-  const panel = (key: "members" | "yen", label: string, color: string, dash?: string) => (
-    <div className="ov-chart-panel">
-      <p className="ov-chart-panel-title">{label}</p>
-      <div className="ov-chart-plot">
-        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 560, height: 134 }}>
-          <LineChart
-            data={data}
-            accessibilityLayer={false}
-            margin={{ top: 22, right: 40, bottom: 4, left: 8 }}
-          >
-            <CartesianGrid stroke="#d5d9e0" vertical={false} />
-            <XAxis
-              dataKey="t"
-              type="number"
-              scale="time"
-              domain={domain}
-              ticks={times}
-              tickFormatter={dateTick}
-            />
-            <YAxis
-              width={72}
-              allowDecimals={false}
-              domain={[0, top(key)]}
-              ticks={[0, top(key) / 2, top(key)]}
-              tickFormatter={(v: number) => f.number(v)}
-            />
-            <Line
-              type="stepAfter"
-              dataKey={key}
-              stroke={color}
-              strokeWidth={2.5}
-              strokeDasharray={dash}
-              dot={{ r: 4, fill: color, stroke: "#fff", strokeWidth: 1 }}
-              isAnimationActive={false}
-            >
-              <LabelList
-                dataKey={`${key}Text`}
-                position="top"
-                fill="#1a1d21"
-                fontWeight={700}
-                fontSize={12}
-              />
-            </Line>
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
-    </div>
-  );
   return (
     <div className="ov-chart">
-      {panel("members", t("overview.correctionsMembersAxis"), "#0072b2")}
-      {panel("yen", t("overview.correctionsYenAxis"), "#d55e00", "6 3")}
+      {panels.map((panel) => {
+        const top = niceCeiling(Math.max(...panel.points.map((d) => d.value)));
+        // Each series keeps its own time span: cases years apart would squeeze each other's reports.
+        const times = panel.points.map((d) => d.t);
+        const domain = [Math.min(...times) - 7 * DAY, Math.max(...times) + 7 * DAY];
+        return (
+          <div key={panel.key} className="ov-chart-panel">
+            <p className="ov-chart-panel-title">{panel.title}</p>
+            <div className="ov-chart-plot">
+              <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 560, height: 120 }}>
+                <LineChart
+                  data={panel.points}
+                  accessibilityLayer={false}
+                  margin={{ top: 22, right: 48, bottom: 4, left: 8 }}
+                >
+                  <CartesianGrid stroke="#d5d9e0" vertical={false} />
+                  <XAxis
+                    dataKey="t"
+                    type="number"
+                    scale="time"
+                    domain={domain}
+                    ticks={pickTicks(panel.points.map((d) => d.t))}
+                    interval="preserveStartEnd"
+                    minTickGap={12}
+                    tickFormatter={dateTick}
+                  />
+                  <YAxis
+                    width={84}
+                    allowDecimals={false}
+                    domain={[0, top]}
+                    ticks={[0, top / 2, top]}
+                    tickFormatter={(v: number) => f.number(v)}
+                  />
+                  <Line
+                    type="stepAfter"
+                    dataKey="value"
+                    stroke={panel.color}
+                    strokeWidth={2.5}
+                    strokeDasharray={panel.dash}
+                    dot={{ r: 4, fill: panel.color, stroke: "#fff", strokeWidth: 1 }}
+                    isAnimationActive={false}
+                  >
+                    <LabelList dataKey="text" position="top" fill="#1a1d21" fontWeight={700} fontSize={12} />
+                  </Line>
+                </LineChart>
+              </ResponsiveContainer>
+            </div>
+          </div>
+        );
+      })}
     </div>
   );
 };

@@ -1,45 +1,80 @@
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useId } from "react";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
+import { FigureValue } from "@/components/figure-value";
 import { NotReported } from "@/components/not-reported";
+import { OutsideMark } from "@/components/outside-mark";
 import { QueryState } from "@/components/query-state";
+import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { referenceQueries } from "@/lib/reference-queries";
-import type { TCommitmentStats, TOverview, TRemediationStats } from "@/shared/schemas/stats";
-import { overviewQueries } from "../api/queries";
-import { completionOf, type TCompletion } from "./overview-model";
+import type { TImpactTotal } from "@/shared/schemas/incident";
+import type {
+  TCaseLine,
+  TCohortCompletion,
+  TCommitmentStats,
+  TOutsideFigure,
+  TOverview,
+  TRemediationStats,
+  TRemediationTotals,
+} from "@/shared/schemas/stats";
+import { asOfInAddress, overviewQueries, scopeSearch, type TOverviewScope } from "../api/queries";
+import { completionOf, isCumulative, ofPurpose, type TCompletion } from "./overview-model";
+import { usePopulationNames } from "./use-population-names";
 
 /*
- * The figures a board member needs in the first seconds. Only small JSON queries and no chart code, so
- * they paint before the charts' chunk arrives.
+ * The figures a board member needs in the first seconds: with one case in scope, that case's figures;
+ * with several, a line per case. Only small JSON queries and no chart code, so they paint before the
+ * charts' chunk arrives. People (名) and records (件), and people of different populations, are separate
+ * figures; a figure from outside the record stands beside them with its mark, never in them; letters
+ * sent (送付済み) are counted apart from money put right.
  */
-export const HeadlineFigures = ({ asOf }: { asOf: string }) => {
+export const HeadlineFigures = ({
+  scope,
+  children,
+}: {
+  scope: TOverviewScope;
+  /** The sections below the figures: drawn once the figures are in, so the figures never push them. */
+  children?: ReactNode;
+}) => {
   const { t } = useI18n();
-  const overview = useQuery(overviewQueries.headline(asOf));
-  // Secondary lookups (names, links, notes) are asked for together with the figures, and the tiles appear
-  // once they are in (or have failed): a note arriving later would make the tiles taller and push the
-  // charts down. They are small and come in parallel, so the figures hardly wait.
-  const remediation = useQuery(overviewQueries.remediation());
-  const commitments = useQuery(overviewQueries.commitmentStats(asOf));
-  const documents = useQuery(referenceQueries.documents());
+  const overview = useQuery(overviewQueries.headline(scope));
+  // Secondary lookups (names, links, notes) are asked for together with the figures, and the figures
+  // appear once they are in (or have failed): a note arriving later would make the tiles taller. They
+  // are small and come in parallel, so the figures hardly wait.
+  const lookups = [
+    useQuery(overviewQueries.remediation(scope)),
+    useQuery(overviewQueries.commitmentStats(scope)),
+    useQuery(referenceQueries.documents()),
+    useQuery(referenceQueries.organisation()),
+    useQuery(referenceQueries.vendors()),
+  ] as const;
+  const [remediation, commitments] = lookups;
+  const settled = !overview.isPending && !lookups.some((q) => q.isLoading);
   return (
-    <section className="ov-headline" aria-labelledby="ov-headline-title">
-      <h2 id="ov-headline-title" className="visually-hidden">
-        {t("overview.headlineTitle")}
-      </h2>
-      <QueryState
-        query={overview}
-        waitFor={[remediation, commitments, documents]}
-        skeleton={<TilesSkeleton />}
-      >
-        {(data) => <Tiles data={data} remediation={remediation.data} commitments={commitments.data} />}
-      </QueryState>
-    </section>
+    <>
+      <section className="ov-headline" aria-labelledby="ov-headline-title">
+        <h2 id="ov-headline-title" className="visually-hidden">
+          {t("overview.headlineTitle")}
+        </h2>
+        <QueryState query={overview} waitFor={lookups} skeleton={<TilesSkeleton />}>
+          {(data) => (
+            <Headline
+              data={data}
+              scope={scope}
+              remediation={remediation.data}
+              commitments={commitments.data}
+            />
+          )}
+        </QueryState>
+      </section>
+      {settled ? children : null}
+    </>
   );
 };
 
 const SKELETON_TILES = [
-  { key: "incidents", title: "overview.tileIncidents" },
+  { key: "affected", title: "overview.tileAffected" },
   { key: "financial", title: "overview.tileFinancial" },
   { key: "notification", title: "overview.tileNotification" },
   { key: "commitments", title: "overview.tileCommitments" },
@@ -47,8 +82,8 @@ const SKELETON_TILES = [
 ] as const;
 
 /**
- * The tiles' boxes before the figures arrive: the same grid and tiles, each as tall as it will be at this
- * width (overview.css), so the figures replace the skeleton without moving anything below.
+ * The tiles' boxes before the figures arrive. Nothing is drawn below the figures until they are in, so
+ * the skeleton only shows where they will be; it need not guess their height.
  */
 const TilesSkeleton = () => {
   const { t } = useI18n();
@@ -61,31 +96,66 @@ const TilesSkeleton = () => {
           <div className="skeleton ov-skeleton-line" />
         </div>
       ))}
-      <p className="ov-sources" />
     </div>
   );
 };
 
-const Tiles = ({
-  data,
-  remediation,
-  commitments,
-}: {
-  data: TOverview;
+type TLookups = {
   remediation: TRemediationStats | undefined;
   commitments: TCommitmentStats | undefined;
-}) => {
+};
+
+const Headline = ({
+  data,
+  scope,
+  remediation,
+  commitments,
+}: { data: TOverview; scope: TOverviewScope } & TLookups) => {
+  const line = data.portfolio[0];
+  if (!line) return <EmptyScope scope={scope} />;
+  if (data.portfolio.length > 1) {
+    return (
+      <>
+        <Portfolio data={data} />
+        <div className="ov-tiles ov-tiles-scope">
+          <CommitmentsTile data={data} stats={commitments} />
+          <MeetingTile data={data} />
+        </div>
+        <SourcesNote documentIds={data.documentIds} />
+      </>
+    );
+  }
   return (
-    <div className="ov-tiles">
-      <IncidentsTile data={data} />
-      <FinancialTile data={data} cohorts={remediation} />
-      <NotificationTile data={data} cohorts={remediation} />
-      <CommitmentsTile data={data} stats={commitments} />
-      <MeetingTile data={data} />
-      <SourcesNote />
+    <>
+      <CaseHead line={line} />
+      <div className={`ov-tiles ov-tiles-purposes-${new Set(data.remediation.map((r) => r.purpose)).size}`}>
+        <AffectedTile data={data} scope={scope} />
+        <PurposeTiles data={data} cohorts={remediation} />
+        <CommitmentsTile data={data} stats={commitments} />
+        <MeetingTile data={data} />
+      </div>
+      <SourcesNote documentIds={data.documentIds} />
+    </>
+  );
+};
+
+/** No case in scope: said in one line, with the way to the closed ones (no blank space held). */
+const EmptyScope = ({ scope }: { scope: TOverviewScope }) => {
+  const { t } = useI18n();
+  const [params] = useSearchParams();
+  const onlyOpen = scope.caseId === undefined && scope.caseStatus === "open";
+  const all = new URLSearchParams(params);
+  all.set("status", "all");
+  return (
+    <div className="ov-empty">
+      <p>{onlyOpen ? t("overview.emptyScopeOpen") : t("overview.emptyScope")}</p>
+      {onlyOpen ? <Link to={`?${all.toString()}`}>{t("overview.showAllCases")}</Link> : null}
     </div>
   );
 };
+
+// ---------------------------------------------------------------------------------------------------
+// Small parts
 
 const Tile = ({ title, className, children }: { title: string; className: string; children: ReactNode }) => {
   const id = useId();
@@ -100,7 +170,7 @@ const Tile = ({ title, className, children }: { title: string; className: string
   );
 };
 
-/** One labelled number inside a tile, so a screen reader hears "label: value" and tests can find it. */
+/** One labelled number, so a screen reader hears "label: value" and tests can find it. */
 const Figure = ({
   label,
   children,
@@ -108,7 +178,7 @@ const Figure = ({
 }: {
   label: string;
   children: ReactNode;
-  size?: "big" | "medium";
+  size?: "big" | "medium" | "small";
 }) => {
   const id = useId();
   return (
@@ -124,13 +194,20 @@ const Figure = ({
 
 const MARK = "\u0001";
 
+const UNIT_KEYS = {
+  people: "common.people",
+  records: "common.records",
+  yen: "common.yen",
+  cases: "overview.countCases",
+} as const satisfies Record<string, TMessageKey>;
+
 /**
- * A number with its unit set smaller ("1,909" big, "名" / "members" small), so a long English unit does
+ * A number with its unit set smaller ("1,909" big, "名" / "people" small), so a long English unit does
  * not push the figure onto two lines. The unit's place comes from the catalog ("{n}名", "¥{n}").
  */
-const UnitValue = ({ value, unit }: { value: number; unit: "members" | "yen" | "cases" }) => {
+const UnitValue = ({ value, unit }: { value: number; unit: keyof typeof UNIT_KEYS }) => {
   const { t, f } = useI18n();
-  const key = unit === "members" ? "common.members" : unit === "yen" ? "common.yen" : "overview.countCases";
+  const key = unit === "people" && value === 1 ? "common.personOne" : UNIT_KEYS[unit];
   const [before = "", after = ""] = t(key, { n: MARK }).split(MARK);
   return (
     <span className="ov-unit-value">
@@ -141,27 +218,182 @@ const UnitValue = ({ value, unit }: { value: number; unit: "members" | "yen" | "
   );
 };
 
-const IncidentsTile = ({ data }: { data: TOverview }) => {
-  const { t, tx, f } = useI18n();
-  const anyUnreported = data.affected.byIncident.some((i) => i.total === null);
+/**
+ * A total of one unit and population: exact, a floor (some parts 未報告 or approximate: "以上"), all
+ * 未報告 (never 0), or 確認の結果なし (the sources say no one, after checking).
+ */
+const TotalValue = ({ total, cumulative = false }: { total: TImpactTotal; cumulative?: boolean }) => {
+  const { t } = useI18n();
+  if (total.confirmedNone) return <span className="ov-confirmed-none">{t("common.confirmedNone")}</span>;
+  if (!total.complete && total.value === 0) return <NotReported />;
   return (
-    <Tile title={t("overview.tileIncidents")} className="ov-tile-incidents">
+    <>
+      <UnitValue value={total.value} unit={total.unit} />
+      {!total.complete ? (
+        <>
+          {" "}
+          <span className="figure-tag ov-tag ov-floor">{t("overview.floorTag")}</span>
+        </>
+      ) : null}
+      {cumulative ? (
+        <>
+          {" "}
+          <span className="figure-tag ov-tag">{t("overview.cumulativeTag")}</span>
+        </>
+      ) : null}
+    </>
+  );
+};
+
+/** Notes that go with totals: what 延べ means, what a floor means, and that units are never added. */
+const TotalNotes = ({ totals, cumulative }: { totals: readonly TImpactTotal[]; cumulative: boolean }) => {
+  const { t } = useI18n();
+  const floor = totals.some((x) => !x.complete && !(x.value === 0 && !x.confirmedNone));
+  const apart = totals.length > 1;
+  if (!cumulative && !floor && !apart) return null;
+  return (
+    <p className="ov-note">
+      {[
+        cumulative ? t("overview.cumulativeNote") : null,
+        floor ? t("overview.floorNote") : null,
+        apart ? t("overview.unitsApart") : null,
+      ]
+        .filter(Boolean)
+        .join(" ")}
+    </p>
+  );
+};
+
+/** Figures from outside the record, beside the totals with their mark and source, never in them. */
+const OutsideFigures = ({
+  outside,
+  numberOf,
+}: {
+  outside: readonly TOutsideFigure[];
+  numberOf: (incidentId: string) => number | undefined;
+}) => {
+  const { t, tx } = useI18n();
+  const { population } = usePopulationNames();
+  const documents = useQuery(referenceQueries.documents());
+  const id = useId();
+  if (outside.length === 0) return null;
+  return (
+    <div className="ov-outside">
+      <p className="ov-figure-label" id={id}>
+        {t("overview.outsideTitle")}
+      </p>
+      <ul aria-labelledby={id}>
+        {outside.map((o) => {
+          const n = numberOf(o.incidentId);
+          const incident = n === undefined ? o.incidentId : t("overview.incidentNumber", { n });
+          const source = documents.data?.items.find((d) => d.id === o.count.source.documentId);
+          return (
+            <li key={o.impactId}>
+              <OutsideMark />{" "}
+              <span className="ov-outside-value">
+                <FigureValue figure={o.count} unit={o.unit} />
+              </span>{" "}
+              <span className="ov-outside-of">
+                <Link to={`/incidents/${o.incidentId}`}>
+                  {o.populationId === null
+                    ? incident
+                    : t("overview.outsideOf", { what: population(o.populationId), incident })}
+                </Link>
+                {source ? (
+                  <>
+                    {" "}
+                    (<Link to={`/documents/${source.id}`}>{tx(source.label)}</Link>)
+                  </>
+                ) : null}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+};
+
+// ---------------------------------------------------------------------------------------------------
+// One case
+
+/** The case's vendors, incidents and first date, in one line under its name. */
+const CaseMeta = ({ line }: { line: TCaseLine }) => {
+  const { t, tx, f } = useI18n();
+  const vendors = useQuery(referenceQueries.vendors());
+  const names = line.vendorIds.map((v) => {
+    const vendor = vendors.data?.items.find((x) => x.id === v);
+    return vendor ? tx(vendor.shortName) : v;
+  });
+  const parts = [
+    names.length > 0 ? t("overview.caseVendors", { names: names.join(t("overview.nameSeparator")) }) : null,
+    t("overview.caseIncidents", { n: f.number(line.incidents), open: f.number(line.openIncidents) }),
+    line.firstDate ? t("overview.caseFirstDate", { date: f.date(line.firstDate) }) : null,
+  ].filter((part): part is string => part !== null);
+  return (
+    <p className="ov-case-meta">
+      {parts.map((part, i) => (
+        <span key={part}>
+          {i > 0 ? " " : null}
+          {part}
+        </span>
+      ))}
+    </p>
+  );
+};
+
+const CaseHead = ({ line }: { line: TCaseLine }) => {
+  const { t, tx } = useI18n();
+  return (
+    <div className="ov-case-head">
+      <h3 className="ov-case-title">
+        <span className="ov-case-kicker">{t("overview.caseKicker")}</span>{" "}
+        <span className="ov-case-name">{tx(line.title)}</span>{" "}
+        <span className={`status-chip ov-case-status ov-case-${line.status}`}>
+          {t(`domain.caseStatus.${line.status}` as TMessageKey)}
+        </span>
+      </h3>
+      <CaseMeta line={line} />
+    </div>
+  );
+};
+
+const incidentsLink = (scope: TOverviewScope) => {
+  const params = new URLSearchParams({ status: "open" });
+  if (scope.caseId) params.set("case", scope.caseId);
+  if (scope.vendorId) params.set("vendor", scope.vendorId);
+  if (scope.fiscalYear !== undefined) params.set("year", String(scope.fiscalYear));
+  return `/incidents?${params.toString()}`;
+};
+
+const AffectedTile = ({ data, scope }: { data: TOverview; scope: TOverviewScope }) => {
+  const { t, tx, f } = useI18n();
+  const names = usePopulationNames();
+  const totals = data.affected.totals;
+  const cumulative = totals.some((x) => isCumulative(data.affected.byIncident, x));
+  const numberOf = (incidentId: string) =>
+    data.affected.byIncident.find((i) => i.incidentId === incidentId)?.number;
+  return (
+    <Tile title={t("overview.tileAffected")} className="ov-tile-affected">
       <div className="ov-split">
         <div className="ov-split-main">
           <Figure label={t("overview.openIncidents")}>
-            <Link to="/incidents?status=open" className="ov-figure-link">
+            <Link to={incidentsLink(scope)} className="ov-figure-link">
               <UnitValue value={data.incidents.open} unit="cases" />
             </Link>
             <span className="ov-of">{t("overview.ofTotalCases", { n: f.number(data.incidents.total) })}</span>
           </Figure>
-          <Figure label={t("overview.affectedCumulative")}>
-            <UnitValue value={data.affected.cumulativeReported} unit="people" />{" "}
-            <span className="figure-tag ov-tag">{t("overview.cumulativeTag")}</span>
-          </Figure>
-          <p className="ov-note">
-            {t("overview.cumulativeNote")}
-            {anyUnreported ? ` ${t("overview.cumulativeExcludesUnreported")}` : null}
-          </p>
+          {totals.length === 0 ? (
+            <p className="ov-none">{t("overview.noneAffected")}</p>
+          ) : (
+            totals.map((x) => (
+              <Figure key={`${x.unit}:${x.populationId}`} label={names.affected(x.unit, x.populationId)}>
+                <TotalValue total={x} cumulative={isCumulative(data.affected.byIncident, x)} />
+              </Figure>
+            ))
+          )}
+          <OutsideFigures outside={data.affected.outside} numberOf={numberOf} />
+          <TotalNotes totals={totals} cumulative={cumulative} />
         </div>
         <div className="ov-split-side">
           <p className="ov-figure-label" id="ov-by-incident">
@@ -175,7 +407,18 @@ const IncidentsTile = ({ data }: { data: TOverview }) => {
                   <span className="ov-incident-title">{tx(i.title)}</span>
                 </Link>
                 <span className="ov-incident-count">
-                  {i.total === null ? <NotReported /> : <UnitValue value={i.total} unit="people" />}
+                  {i.totals.length === 0 ? (
+                    <NotReported />
+                  ) : (
+                    i.totals.map((x) => (
+                      <span key={`${x.unit}:${x.populationId}`} className="ov-incident-total">
+                        {totals.length > 1 && x.populationId !== null ? (
+                          <span className="ov-incident-pop">{names.population(x.populationId)}</span>
+                        ) : null}
+                        <TotalValue total={x} />
+                      </span>
+                    ))
+                  )}
                 </span>
               </li>
             ))}
@@ -186,20 +429,17 @@ const IncidentsTile = ({ data }: { data: TOverview }) => {
   );
 };
 
-type TCohorts = TRemediationStats | undefined;
-
-/** Links to the incidents whose cohorts make up a purpose's totals: where the figure comes from. */
+/** Links to the incidents whose groups make up a purpose's totals: where the figure comes from. */
 const IncidentLinks = ({
   cohorts,
   purpose,
 }: {
-  cohorts: TCohorts;
+  cohorts: readonly TCohortCompletion[];
   purpose: "financial" | "notification";
 }) => {
   const { t } = useI18n();
-  if (!cohorts) return null;
   const seen = new Map<string, number>();
-  for (const c of cohorts.cohorts) {
+  for (const c of cohorts) {
     if (c.purpose === purpose && c.parentId === null) seen.set(c.incidentId, c.incidentNumber);
   }
   if (seen.size === 0) return null;
@@ -216,16 +456,72 @@ const IncidentLinks = ({
   );
 };
 
-const FinancialTile = ({ data, cohorts }: { data: TOverview; cohorts: TCohorts }) => {
-  const { t, tx, f } = useI18n();
-  const totals = data.remediation.financial;
-  const completion = completionOf(totals);
-  const unreported = (cohorts?.cohorts ?? []).filter(
-    (c) => c.purpose === "financial" && c.parentId === null && c.notReported > 0,
-  );
+/** Money put right and people notified: separate tiles, never one figure. */
+const PurposeTiles = ({ data, cohorts }: { data: TOverview; cohorts: TRemediationStats | undefined }) => {
+  const { t } = useI18n();
+  const financial = ofPurpose(data.remediation, "financial");
+  const notification = ofPurpose(data.remediation, "notification");
+  const groups = cohorts?.cohorts ?? [];
   return (
-    <Tile title={t("overview.tileFinancial")} className="ov-tile-financial">
-      <Figure label={t("overview.financialMembers")}>
+    <>
+      {financial.length > 0 ? (
+        <Tile title={t("overview.tileFinancial")} className="ov-tile-financial">
+          {financial.map((row) => (
+            <FinancialBlock key={row.populationId} totals={row} cohorts={groups} />
+          ))}
+          <IncidentLinks cohorts={groups} purpose="financial" />
+        </Tile>
+      ) : null}
+      {notification.length > 0 ? (
+        <Tile title={t("overview.tileNotification")} className="ov-tile-notification">
+          {notification.map((row) => (
+            <NotificationBlock key={row.populationId} totals={row} cohorts={groups} />
+          ))}
+          <p className="ov-note">{t("overview.notificationApart")}</p>
+          <IncidentLinks cohorts={groups} purpose="notification" />
+        </Tile>
+      ) : null}
+    </>
+  );
+};
+
+/** The groups of one purpose and population whose progress is not reported, each with its incident. */
+const UnreportedGroups = ({ groups }: { groups: readonly TCohortCompletion[] }) => {
+  const { t, tx } = useI18n();
+  if (groups.length === 0) return null;
+  return (
+    <span className="ov-unreported-names">
+      {groups.map((c) => (
+        <span key={c.cohortId}>
+          <Link to={`/incidents/${c.incidentId}`}>
+            {t("overview.incidentNumber", { n: c.incidentNumber })}
+          </Link>{" "}
+          {tx(c.label)}
+        </span>
+      ))}
+    </span>
+  );
+};
+
+const unreportedOf = (cohorts: readonly TCohortCompletion[], totals: TRemediationTotals) =>
+  cohorts.filter(
+    (c) =>
+      c.purpose === totals.purpose &&
+      c.populationId === totals.populationId &&
+      c.parentId === null &&
+      c.notReported > 0,
+  );
+
+/** One purpose's totals for one population, and its groups (to name the ones not reported). */
+type TPurposeBlockProps = { totals: TRemediationTotals; cohorts: readonly TCohortCompletion[] };
+
+const FinancialBlock = ({ totals, cohorts }: TPurposeBlockProps) => {
+  const { t, f } = useI18n();
+  const { population } = usePopulationNames();
+  const completion = completionOf(totals);
+  return (
+    <div className="ov-purpose-block">
+      <Figure label={t("overview.financialDone", { people: population(totals.populationId) })}>
         <CompletionValue completion={completion} withPercent />
       </Figure>
       {completion.kind === "known" ? <CompletionBar totals={totals} /> : null}
@@ -241,18 +537,7 @@ const FinancialTile = ({ data, cohorts }: { data: TOverview; cohorts: TCohorts }
           {totals.notReported > 0 ? (
             <li>
               <NotReported /> {t("overview.unreportedProgress", { n: f.people(totals.notReported) })}
-              {unreported.length > 0 ? (
-                <span className="ov-unreported-names">
-                  {unreported.map((c) => (
-                    <span key={c.cohortId}>
-                      <Link to={`/incidents/${c.incidentId}`}>
-                        {t("overview.incidentNumber", { n: c.incidentNumber })}
-                      </Link>{" "}
-                      {tx(c.label)}
-                    </span>
-                  ))}
-                </span>
-              ) : null}
+              <UnreportedGroups groups={unreportedOf(cohorts, totals)} />
             </li>
           ) : null}
           {totals.peopleWithUnknownAmount > 0 ? (
@@ -263,12 +548,11 @@ const FinancialTile = ({ data, cohorts }: { data: TOverview; cohorts: TCohorts }
           ) : null}
         </ul>
       ) : null}
-      <IncidentLinks cohorts={cohorts} purpose="financial" />
-    </Tile>
+    </div>
   );
 };
 
-/** "done of members" (with the share), 未報告 when nobody reported progress, or "none recorded". */
+/** "done of people" (with the share), 未報告 when nobody reported progress. */
 const CompletionValue = ({
   completion,
   withPercent = false,
@@ -277,12 +561,12 @@ const CompletionValue = ({
   withPercent?: boolean;
 }) => {
   const { t, f } = useI18n();
-  if (completion.kind === "none") return <span className="ov-none">{t("overview.noneRecorded")}</span>;
+  if (completion.kind === "none") return <span className="ov-none">{t("overview.lineNone")}</span>;
   if (completion.kind === "unknown") return <NotReported />;
   return (
     <>
       <span className="figure">{f.number(completion.done)}</span>
-      <span className="ov-of">{t("overview.ofMembers", { n: f.people(completion.members) })}</span>
+      <span className="ov-of">{t("overview.ofPeople", { n: f.people(completion.people) })}</span>
       {withPercent && completion.percent !== null ? (
         <>
           {" "}
@@ -294,8 +578,8 @@ const CompletionValue = ({
 };
 
 /** A small bar of done / remaining / not reported; decorative (the numbers are beside it in text). */
-const CompletionBar = ({ totals }: { totals: TOverview["remediation"]["financial"] }) => {
-  const pct = (n: number) => `${(n / totals.members) * 100}%`;
+const CompletionBar = ({ totals }: { totals: TRemediationTotals }) => {
+  const pct = (n: number) => `${(n / totals.people) * 100}%`;
   return (
     <div className="ov-bar" aria-hidden="true">
       <span className="ov-bar-done" style={{ width: pct(totals.done) }} />
@@ -305,29 +589,28 @@ const CompletionBar = ({ totals }: { totals: TOverview["remediation"]["financial
   );
 };
 
-const NotificationTile = ({ data, cohorts }: { data: TOverview; cohorts: TCohorts }) => {
+const NotificationBlock = ({ totals, cohorts }: TPurposeBlockProps) => {
   const { t, f } = useI18n();
-  const totals = data.remediation.notification;
+  const { population } = usePopulationNames();
+  const people = population(totals.populationId);
   const completion = completionOf(totals);
   return (
-    <Tile title={t("overview.tileNotification")} className="ov-tile-notification">
-      <Figure label={t("overview.notificationDone")}>
+    <div className="ov-purpose-block">
+      <Figure label={t("overview.notificationDone", { people })}>
         <CompletionValue completion={completion} />
       </Figure>
-      {completion.kind !== "none" ? (
-        <Figure label={t("overview.notificationTarget")} size="medium">
-          <UnitValue value={totals.members} unit="people" />
-        </Figure>
-      ) : null}
+      <Figure label={t("overview.notificationTarget", { people })} size="medium">
+        <UnitValue value={totals.people} unit="people" />
+      </Figure>
       {completion.kind === "unknown" ? (
         <p className="ov-note">{t("overview.notificationUnknownNote")}</p>
       ) : completion.kind === "known" && completion.notReported > 0 ? (
         <p className="ov-note">
-          <NotReported /> {t("overview.unreportedProgress", { n: f.people(completion.notReported) })}
+          <NotReported /> {t("overview.unreportedNotice", { n: f.people(completion.notReported) })}
+          <UnreportedGroups groups={unreportedOf(cohorts, totals)} />
         </p>
       ) : null}
-      <IncidentLinks cohorts={cohorts} purpose="notification" />
-    </Tile>
+    </div>
   );
 };
 
@@ -356,7 +639,9 @@ const CommitmentsTile = ({ data, stats }: { data: TOverview; stats: TCommitmentS
           {allUndated ? (
             <span className="ov-undated">{t("overview.noDueDates")}</span>
           ) : (
-            <Link to="/commitments?overdue=true">{count(c.overdue)}</Link>
+            <Link to="/commitments?overdue=true" className={c.overdue > 0 ? "ov-overdue" : undefined}>
+              {count(c.overdue)}
+            </Link>
           )}
         </Figure>
       </div>
@@ -392,24 +677,223 @@ const MeetingTile = ({ data }: { data: TOverview }) => {
   );
 };
 
-/** Where the numbers come from: the association's notice and the documents it cites. */
-const SourcesNote = () => {
-  const { t, tx } = useI18n();
-  const docs = useQuery(referenceQueries.documents());
-  const notice = docs.data?.items.find((d) => d.kind === "organisation_notice");
+// ---------------------------------------------------------------------------------------------------
+// Several cases: a line per case
+
+const Portfolio = ({ data }: { data: TOverview }) => {
+  const { t, f } = useI18n();
+  const id = useId();
+  return (
+    <div className="ov-portfolio">
+      <h3 id={id} className="ov-portfolio-title">
+        {t("overview.portfolioTitle")}{" "}
+        <span className="ov-portfolio-count">
+          {t("overview.portfolioCount", { n: f.number(data.portfolio.length) })}
+        </span>
+      </h3>
+      <ul className="ov-case-lines" aria-labelledby={id}>
+        {data.portfolio.map((line) => (
+          <li key={line.caseId}>
+            <CaseLine line={line} data={data} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+};
+
+const Cell = ({ label, children }: { label: string; children: ReactNode }) => {
+  const id = useId();
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a labelled figure, not form controls (fieldset)
+    <div className="ov-line-cell" role="group" aria-labelledby={id}>
+      <p className="ov-figure-label" id={id}>
+        {label}
+      </p>
+      {children}
+    </div>
+  );
+};
+
+const CaseLine = ({ line, data }: { line: TCaseLine; data: TOverview }) => {
+  const { t, tx, f } = useI18n();
+  const [params] = useSearchParams();
+  const names = usePopulationNames();
+  const id = useId();
+  const financial = ofPurpose(line.remediation, "financial");
+  const notification = ofPurpose(line.remediation, "notification");
+  const numberOf = (incidentId: string) =>
+    data.affected.byIncident.find((i) => i.incidentId === incidentId)?.number;
+  const caseLink = `/${scopeSearch({ caseId: line.caseId, asOf: data.asOf }, asOfInAddress(params))}`;
+  return (
+    <article className="ov-case-line" aria-labelledby={id}>
+      <header className="ov-line-head">
+        <h4 id={id} className="ov-line-title">
+          <Link to={caseLink} title={t("overview.lineShowCase")}>
+            {tx(line.title)}
+          </Link>
+        </h4>{" "}
+        <span className={`status-chip ov-case-status ov-case-${line.status}`}>
+          {t(`domain.caseStatus.${line.status}` as TMessageKey)}
+        </span>
+        <CaseMeta line={line} />
+      </header>
+      <div className="ov-line-cells">
+        <Cell label={t("overview.lineAffected")}>
+          {line.affected.length === 0 ? (
+            <p className="ov-none">{t("overview.noneAffected")}</p>
+          ) : (
+            <ul className="ov-line-list">
+              {line.affected.map((x) => (
+                <li key={`${x.unit}:${x.populationId}`}>
+                  <span className="ov-line-what">{names.affected(x.unit, x.populationId)}</span>{" "}
+                  <span className="ov-line-value">
+                    <TotalValue
+                      total={x}
+                      cumulative={isCumulative(data.affected.byIncident, x, line.caseId)}
+                    />
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <OutsideFigures outside={line.outside} numberOf={numberOf} />
+        </Cell>
+        <Cell label={t("overview.lineFinancial")}>
+          {financial.length === 0 ? (
+            <p className="ov-none">{t("overview.lineNone")}</p>
+          ) : (
+            <ul className="ov-line-list">
+              {financial.map((row) => (
+                <li key={row.populationId}>
+                  <span className="ov-line-what">{names.population(row.populationId)}</span>{" "}
+                  <span className="ov-line-value">
+                    <CompletionValue completion={completionOf(row)} withPercent />
+                  </span>{" "}
+                  <span className="ov-line-sub">
+                    {f.yen(row.doneYen)}
+                    {t("overview.ofYen", { yen: f.yen(row.owedYen) })}{" "}
+                    <span className="figure-tag" title={t("overview.yenDerivedTitle")}>
+                      {t("common.derived")}
+                    </span>
+                    {row.notReported > 0 ? (
+                      <span className="ov-line-unreported">
+                        {" "}
+                        <NotReported /> {f.people(row.notReported)}
+                      </span>
+                    ) : null}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Cell>
+        <Cell label={t("overview.lineNotification")}>
+          {notification.length === 0 ? (
+            <p className="ov-none">{t("overview.lineNone")}</p>
+          ) : (
+            <ul className="ov-line-list">
+              {notification.map((row) => (
+                <li key={row.populationId}>
+                  <span className="ov-line-what">
+                    {t("overview.notificationDone", { people: names.population(row.populationId) })}
+                  </span>{" "}
+                  <span className="ov-line-value">
+                    <CompletionValue completion={completionOf(row)} withPercent />
+                  </span>{" "}
+                  {completionOf(row).kind === "unknown" ? (
+                    <span className="ov-line-sub">
+                      {t("overview.lineTarget", { n: f.people(row.people) })}
+                    </span>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Cell>
+        <Cell label={t("overview.lineCommitments")}>
+          <p className="ov-line-value">
+            {t("overview.lineOpenCommitments", {
+              n: t("overview.countItems", { n: f.number(line.openCommitments) }),
+            })}
+          </p>
+          <p className={line.overdueCommitments > 0 ? "ov-line-sub ov-overdue" : "ov-line-sub"}>
+            {t("overview.lineOverdueCommitments", {
+              n: t("overview.countItems", { n: f.number(line.overdueCommitments) }),
+            })}
+          </p>
+        </Cell>
+        <Cell label={t("overview.lineNextDeadline")}>
+          {line.nextDeadline ? (
+            <>
+              <p className="ov-line-value ov-line-date">
+                {f.date(line.nextDeadline.dueDate)}
+                {line.nextDeadline.overdue ? " " : null}
+                {line.nextDeadline.overdue ? (
+                  <span className="status-chip ov-overdue-chip">{t("overview.lineOverdue")}</span>
+                ) : null}
+              </p>
+              <p className="ov-line-sub">
+                {t(`deadlines.rule.${line.nextDeadline.rule}` as TMessageKey)}
+                {t("overview.listSeparator")}
+                {tx(line.nextDeadline.label)}
+              </p>
+            </>
+          ) : (
+            <p className="ov-none">{t("overview.lineNoDeadline")}</p>
+          )}
+        </Cell>
+      </div>
+    </article>
+  );
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Sources
+
+/** How many documents the line names before "and N more" (the documents page lists them all). */
+const SOURCES_SHOWN = 10;
+
+/**
+ * Where the figures in scope come from: the scope's own documents, by their labels, those of the
+ * record first and published ones from outside it apart.
+ */
+const SourcesNote = ({ documentIds }: { documentIds: readonly string[] }) => {
+  const { t, tx, f } = useI18n();
+  const documents = useQuery(referenceQueries.documents());
+  const known = new Map((documents.data?.items ?? []).map((d) => [d.id, d]));
+  const all = documentIds.flatMap((id) => known.get(id) ?? []);
+  const inRecord = all.filter((d) => !d.outsideRecord);
+  const outside = all.filter((d) => d.outsideRecord);
+  const shownRecord = inRecord.slice(0, SOURCES_SHOWN);
+  const shownOutside = outside.slice(0, Math.max(0, SOURCES_SHOWN - shownRecord.length));
+  const more = all.length - shownRecord.length - shownOutside.length;
+  const links = (docs: typeof all) =>
+    docs.map((d, i) => (
+      <span key={d.id}>
+        {i > 0 ? t("overview.nameSeparator") : null}
+        <Link to={`/documents/${d.id}`} title={tx(d.title)}>
+          {tx(d.label)}
+        </Link>
+      </span>
+    ));
   return (
     <p className="ov-sources">
-      <span className="source-label">{t("common.source")}: </span>
-      {notice ? (
+      <span className="source-label">{t("overview.sources")}: </span>
+      {all.length === 0 ? t("overview.sourcesNone") : links(shownRecord)}
+      {shownOutside.length > 0 ? (
         <>
-          <Link to={`/documents/${notice.id}`}>
-            {t("overview.sourceNotice", { label: tx(notice.label), title: tx(notice.title) })}
-          </Link>
-          {t("overview.sourcesAnd")}
+          {shownRecord.length > 0 ? t("overview.listSeparator") : null}
+          <span className="ov-sources-outside">{t("overview.sourcesOutside")}: </span>
+          {links(shownOutside)}
         </>
       ) : null}
-      <Link to="/documents">{t("overview.sourcesAll")}</Link>
-      {t("overview.sourcesTail")}
+      {more > 0 ? (
+        <>
+          {" "}
+          <Link to="/documents">{t("overview.sourcesMore", { n: f.number(more) })}</Link>
+        </>
+      ) : null}
     </p>
   );
 };

@@ -8,11 +8,28 @@ import { QueryState } from "@/components/query-state";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { utcTime } from "@/shared/dates";
+import type { TCohortPurpose } from "@/shared/schemas/cohort";
 import type { TCommitmentStatus } from "@/shared/schemas/commitment";
-import type { TCohortCompletion } from "@/shared/schemas/stats";
-import { overviewQueries } from "../api/queries";
-import { FILLS, SERVICE_FILLS, type TFill } from "./chart-patterns";
-import { affectedRows, affectedServices, cohortTree, completionBars } from "./overview-model";
+import type { TImpactTotal } from "@/shared/schemas/incident";
+import type {
+  TCohortCompletion,
+  TOverview,
+  TRemediationStats,
+  TRemediationTimeline,
+} from "@/shared/schemas/stats";
+import { overviewQueries, type TOverviewScope } from "../api/queries";
+import { FILLS, rowPxFor, SERVICE_FILLS, type TFill, textWidth } from "./chart-patterns";
+import type { TCorrectionsPanel } from "./corrections-chart";
+import {
+  affectedGroups,
+  barChartHeight,
+  cohortTree,
+  completionBars,
+  panelsHeight,
+  type TAffectedGroup,
+  totalKey,
+} from "./overview-model";
+import { usePopulationNames } from "./use-population-names";
 
 // Recharts is only imported by these modules, so it lands in its own chunk and never delays the figures.
 const AffectedChart = lazy(() => import("./affected-chart"));
@@ -20,369 +37,589 @@ const RemediationChart = lazy(() => import("./remediation-chart"));
 const CorrectionsChart = lazy(() => import("./corrections-chart"));
 const CommitmentsChart = lazy(() => import("./commitments-chart"));
 
-/** The charts of the overview, each with its data table and CSV. */
-export const OverviewCharts = ({ asOf }: { asOf: string }) => {
+/**
+ * The charts of the overview, each with its data table and CSV. A chart is drawn per unit and population
+ * (people are never stacked on records, nor members on customers) and per purpose (letters are never
+ * drawn as money); each is as tall as what it draws, and a chart with nothing to draw is left out.
+ */
+export const OverviewCharts = ({ scope }: { scope: TOverviewScope }) => {
   const { t } = useI18n();
+  // No case in scope: the headline says so, and there is nothing to chart.
+  const overview = useQuery(overviewQueries.headline(scope));
+  if (overview.data && overview.data.portfolio.length === 0) return null;
   return (
     <section className="ov-section" aria-labelledby="ov-charts-title">
       <h2 id="ov-charts-title" className="ov-section-title">
         {t("overview.chartsTitle")}
       </h2>
       <div className="ov-charts">
-        <AffectedFrame />
-        <RemediationFrame />
-        <CorrectionsFrame />
-        <CommitmentsFrame asOf={asOf} />
+        <AffectedFrames scope={scope} />
+        <RemediationFrames scope={scope} />
+        <CorrectionsFrame scope={scope} />
+        <CommitmentsFrame scope={scope} />
       </div>
     </section>
   );
 };
 
-/*
- * Each chart's height (legend included) is fixed, and while its data loads a frame of the same boxes
- * stands in (ChartFrameSkeleton): the page does not move when the data, then the chart code, arrive.
- */
-const AFFECTED_HEIGHT = 262;
+/** Legend lines to hold for `items` keys (two a line at the narrowest chart width). */
+const legendLines = (items: number) => Math.max(1, Math.ceil(items / 2));
 
-/** Stands in for a figure in a description while it loads: as wide as the figure usually is. */
-const FIGURE_STAND_IN = "0,000";
+// ---------------------------------------------------------------------------------------------------
+// Who or what was affected
 
-const AffectedFrame = () => {
-  const { t, tx, f } = useI18n();
-  const query = useQuery(overviewQueries.affected());
-  const title = t("overview.chartAffectedTitle");
+const NO_SERVICE = "-";
+const NO_SERVICE_FILL: TFill = { color: "#b8bcc4", texture: "solid" };
+
+const affectedHeight = (rows: number, services: number, unattributed: boolean, rowPx?: number) =>
+  barChartHeight(rows, legendLines(services + (unattributed ? 1 : 0)), rowPx);
+
+/** The figure a total adds up to, in words ("1,909名", "未報告", "確認の結果なし", "46名以上"). */
+const useTotalText = () => {
+  const { t, f } = useI18n();
+  return (total: TImpactTotal) => {
+    if (total.confirmedNone) return t("common.confirmedNone");
+    if (!total.complete && total.value === 0) return t("common.notReported");
+    const value = total.unit === "people" ? f.people(total.value) : f.records(total.value);
+    return total.complete ? value : `${value} ${t("overview.floorTag")}`;
+  };
+};
+
+const AffectedFrames = ({ scope }: { scope: TOverviewScope }) => {
+  const query = useQuery(overviewQueries.affected(scope));
+  // The headline's answer (already in) tells how many charts of how many rows are coming.
+  const overview = useQuery(overviewQueries.headline(scope));
   return (
-    <QueryState
-      query={query}
-      skeleton={
-        <ChartFrameSkeleton
-          title={title}
-          description={t("overview.chartAffectedDescription", {
-            total: t("common.members", { n: FIGURE_STAND_IN }),
-          })}
-          height={AFFECTED_HEIGHT}
-        />
-      }
-    >
-      {(stats) => {
-        const rows = affectedRows(stats);
-        const services = affectedServices(stats);
-        const series = services.map((p, i) => ({
-          serviceId: p.serviceId,
-          name: tx(p.serviceName),
-          fill: SERVICE_FILLS[i % SERVICE_FILLS.length] as TFill,
-        }));
-        const data = rows.map((r) => ({
-          incidentId: r.incidentId,
-          heading: t("overview.incidentNumber", { n: r.number }),
-          title: tx(r.title),
-          totalLabel: r.total === null ? t("common.notReported") : f.people(r.total),
-          ...Object.fromEntries(services.map((p) => [`p:${p.serviceId}`, r.counts[p.serviceId] ?? 0])),
-        }));
-        const count = (r: (typeof rows)[number], serviceId: string) =>
-          r.unreportedServices.includes(serviceId) ? null : (r.counts[serviceId] ?? undefined);
-        return (
-          <ChartFrame
-            title={title}
-            description={t("overview.chartAffectedDescription", {
-              total: f.people(stats.cumulativeReported),
-            })}
-            height={AFFECTED_HEIGHT}
-            chart={<AffectedChart data={data} series={series} />}
-            table={
-              <DataTable
-                caption={t("common.chartTableCaption", { title })}
-                rows={rows}
-                rowKey={(r) => r.incidentId}
-                csvName="overview-affected"
-                columns={[
-                  {
-                    key: "incident",
-                    header: t("overview.colIncident"),
-                    render: (r) => (
-                      <Link to={`/incidents/${r.incidentId}`}>
-                        {t("overview.incidentNumber", { n: r.number })} {tx(r.title)}
-                      </Link>
-                    ),
-                    csv: (r) => `${t("overview.incidentNumber", { n: r.number })} ${tx(r.title)}`,
-                  },
-                  ...services.map((p) => ({
-                    key: p.serviceId,
-                    header: tx(p.serviceName),
-                    align: "end" as const,
-                    render: (r: (typeof rows)[number]) => {
-                      const v = count(r, p.serviceId);
-                      return v === null ? <NotReported /> : v === undefined ? "—" : f.people(v);
-                    },
-                    csv: (r: (typeof rows)[number]) => {
-                      const v = count(r, p.serviceId);
-                      return v === null ? t("common.notReported") : v === undefined ? "" : v;
-                    },
-                  })),
-                  {
-                    key: "total",
-                    header: t("overview.colTotal"),
-                    align: "end",
-                    render: (r) => (r.total === null ? <NotReported /> : f.people(r.total)),
-                    csv: (r) => r.total ?? t("common.notReported"),
-                  },
-                ]}
-              />
-            }
-          />
-        );
-      }}
+    <QueryState query={query} skeleton={<AffectedSkeleton overview={overview.data} />}>
+      {(stats) => (
+        <>
+          {affectedGroups(stats).map((group) => (
+            <AffectedFrame key={group.key} group={group} />
+          ))}
+        </>
+      )}
     </QueryState>
   );
 };
 
-const REMEDIATION_HEIGHT = 312;
+const AffectedSkeleton = ({ overview }: { overview: TOverview | undefined }) => {
+  const names = usePopulationNames();
+  const { t } = useI18n();
+  return (
+    <>
+      {(overview?.affected.totals ?? []).map((total) => {
+        const rows = overview?.affected.byIncident.filter((i) =>
+          i.totals.some((x) => totalKey(x) === totalKey(total)),
+        ).length;
+        return (
+          <ChartFrameSkeleton
+            key={totalKey(total)}
+            title={t("overview.chartAffectedTitle", { what: names.affected(total.unit, total.populationId) })}
+            description={t("overview.chartAffectedDescription", { total: "0,000" })}
+            height={affectedHeight(rows ?? 1, 1, false)}
+          />
+        );
+      })}
+    </>
+  );
+};
 
-const RemediationFrame = () => {
+const AffectedFrame = ({ group }: { group: TAffectedGroup }) => {
   const { t, tx, f } = useI18n();
-  const query = useQuery(overviewQueries.remediation());
-  const title = t("overview.chartRemediationTitle");
+  const names = usePopulationNames();
+  const totalText = useTotalText();
+  const title = t("overview.chartAffectedTitle", { what: names.affected(group.unit, group.populationId) });
+  const unattributed = group.rows.some((r) => r.unattributed > 0);
+  const series = [
+    ...group.services.map((s, i) => ({
+      key: s.serviceId,
+      name: tx(s.serviceName),
+      fill: SERVICE_FILLS[i % SERVICE_FILLS.length] as TFill,
+    })),
+    ...(unattributed ? [{ key: NO_SERVICE, name: t("overview.chartNoService"), fill: NO_SERVICE_FILL }] : []),
+  ];
+  const data = group.rows.map((r) => ({
+    incidentId: r.incidentId,
+    heading: t("overview.incidentNumber", { n: r.number }),
+    title: tx(r.title),
+    totalLabel: totalText(r.total),
+    ...Object.fromEntries(group.services.map((s) => [`p:${s.serviceId}`, r.counts[s.serviceId] ?? 0])),
+    [`p:${NO_SERVICE}`]: r.unattributed,
+  }));
+  const format = (v: number) => (group.unit === "people" ? f.people(v) : f.records(v));
+  const count = (r: (typeof group.rows)[number], serviceId: string) =>
+    r.unreportedServices.includes(serviceId) ? null : (r.counts[serviceId] ?? undefined);
+  const description = [
+    t("overview.chartAffectedDescription", { total: totalText(group.total) }),
+    group.outside > 0 ? t("overview.chartAffectedOutside") : null,
+  ]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <ChartFrame
+      title={title}
+      description={description}
+      height={affectedHeight(
+        group.rows.length,
+        group.services.length,
+        unattributed,
+        rowPxFor(
+          data.map((d) => d.title),
+          "affected",
+        ),
+      )}
+      chart={<AffectedChart data={data} series={series} />}
+      table={
+        <DataTable
+          caption={t("common.chartTableCaption", { title })}
+          rows={group.rows}
+          rowKey={(r) => r.incidentId}
+          csvName={`overview-affected-${group.unit}${group.populationId ? `-${group.populationId}` : ""}`}
+          columns={[
+            {
+              key: "incident",
+              header: t("overview.colIncident"),
+              render: (r) => (
+                <Link to={`/incidents/${r.incidentId}`}>
+                  {t("overview.incidentNumber", { n: r.number })} {tx(r.title)}
+                </Link>
+              ),
+              csv: (r) => `${t("overview.incidentNumber", { n: r.number })} ${tx(r.title)}`,
+            },
+            ...group.services.map((s) => ({
+              key: s.serviceId,
+              header: tx(s.serviceName),
+              align: "end" as const,
+              render: (r: (typeof group.rows)[number]) => {
+                const v = count(r, s.serviceId);
+                return v === null ? <NotReported /> : v === undefined ? "—" : format(v);
+              },
+              csv: (r: (typeof group.rows)[number]) => {
+                const v = count(r, s.serviceId);
+                return v === null ? t("common.notReported") : v === undefined ? "" : v;
+              },
+            })),
+            {
+              key: "total",
+              header: t("overview.colTotal"),
+              align: "end",
+              render: (r) =>
+                !r.total.complete && r.total.value === 0 && !r.total.confirmedNone ? (
+                  <NotReported />
+                ) : (
+                  totalText(r.total)
+                ),
+              csv: (r) => (r.total.complete ? r.total.value : totalText(r.total)),
+            },
+          ]}
+        />
+      }
+    />
+  );
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Remediation per group, money and letters apart
+
+const PURPOSE_TEXT = {
+  financial: {
+    title: "overview.chartFinancialTitle",
+    description: "overview.chartFinancialDescription",
+    done: "overview.segmentDone",
+    remaining: "overview.segmentRemaining",
+    colDone: "overview.colDone",
+    colRemaining: "overview.colRemaining",
+  },
+  notification: {
+    title: "overview.chartNotificationTitle",
+    description: "overview.chartNotificationDescription",
+    done: "overview.segmentSent",
+    remaining: "overview.segmentNotSent",
+    colDone: "overview.colSent",
+    colRemaining: "overview.colNotSent",
+  },
+} as const satisfies Record<TCohortPurpose, Record<string, TMessageKey>>;
+
+const PURPOSES: readonly TCohortPurpose[] = ["financial", "notification"];
+
+const topLevelOf = (cohorts: readonly TCohortCompletion[], purpose: TCohortPurpose) =>
+  cohorts.filter((c) => c.purpose === purpose && c.parentId === null);
+
+const RemediationFrames = ({ scope }: { scope: TOverviewScope }) => {
+  const { t } = useI18n();
+  const query = useQuery(overviewQueries.remediation(scope));
   return (
     <QueryState
       query={query}
       skeleton={
-        <ChartFrameSkeleton
-          title={title}
-          description={t("overview.chartRemediationDescription")}
-          height={REMEDIATION_HEIGHT}
-        />
+        // Stands in only until the answer the headline already waited for is read from the cache.
+        <ChartFrameSkeleton title={t(PURPOSE_TEXT.financial.title)} height={barChartHeight(1)} />
       }
     >
-      {(stats) => {
-        const bars = completionBars(stats.cohorts);
-        // A label needs about 12% of the bar to fit; thinner segments are read from the table.
-        const fits = (pct: number) => pct >= 12;
-        const data = bars.map((b) => ({
-          cohortId: b.cohortId,
-          heading: t("overview.incidentNumber", { n: b.incidentNumber }),
-          label: tx(b.label),
-          donePct: b.donePct,
-          remainingPct: b.remainingPct,
-          notReportedPct: b.notReportedPct,
-          doneText: fits(b.donePct) ? f.people(b.done) : "",
-          remainingText: fits(b.remainingPct) ? f.people(b.remaining) : "",
-          notReportedText: fits(b.notReportedPct)
-            ? b.members === null
-              ? t("common.notReported")
-              : t("overview.segmentNotReportedText", { n: f.people(b.notReported) })
-            : "",
-        }));
-        const tree = cohortTree(stats.cohorts);
-        type TRow = (typeof tree)[number];
-        const num = (v: number | null, unit: "members" | "yen") =>
-          v === null ? <NotReported /> : unit === "members" ? f.people(v) : f.yen(v);
-        const csvNum = (v: number | null) => v ?? t("common.notReported");
-        // A sub-group whose size is unknown has an unknown number of unreported members too: not 0.
-        const notReportedOf = (c: TCohortCompletion) => (c.members === null ? null : c.notReported);
-        return (
-          <ChartFrame
-            title={title}
-            description={t("overview.chartRemediationDescription")}
-            height={REMEDIATION_HEIGHT}
-            chart={<RemediationChart data={data} />}
-            table={
-              <DataTable<TRow>
-                caption={t("common.chartTableCaption", { title })}
-                rows={tree}
-                rowKey={(r) => r.cohort.cohortId}
-                csvName="overview-remediation"
-                columns={[
-                  {
-                    key: "cohort",
-                    header: t("overview.colCohort"),
-                    render: ({ cohort: c, depth }) => (
-                      <span className={depth > 0 ? "ov-subcohort" : undefined}>
-                        {depth > 0 ? (
-                          <span className="ov-subcohort-mark">{t("overview.subCohort")}</span>
-                        ) : null}
-                        <Link to={`/incidents/${c.incidentId}`}>
-                          {t("overview.incidentNumber", { n: c.incidentNumber })}
-                        </Link>{" "}
-                        {tx(c.label)}
-                      </span>
-                    ),
-                    csv: ({ cohort: c, depth }) =>
-                      `${depth > 0 ? `${t("overview.subCohort")} ` : ""}${t("overview.incidentNumber", { n: c.incidentNumber })} ${tx(c.label)}`,
-                  },
-                  {
-                    key: "purpose",
-                    header: t("overview.colPurpose"),
-                    render: ({ cohort: c }) => t(`domain.purpose.${c.purpose}` as TMessageKey),
-                    csv: ({ cohort: c }) => t(`domain.purpose.${c.purpose}` as TMessageKey),
-                  },
-                  {
-                    key: "members",
-                    header: t("overview.colMembers"),
-                    align: "end",
-                    render: ({ cohort: c }) => num(c.members, "members"),
-                    csv: ({ cohort: c }) => csvNum(c.members),
-                  },
-                  {
-                    key: "done",
-                    header: t("overview.colDone"),
-                    align: "end",
-                    render: ({ cohort: c }) => num(c.done, "members"),
-                    csv: ({ cohort: c }) => csvNum(c.done),
-                  },
-                  {
-                    key: "remaining",
-                    header: t("overview.colRemaining"),
-                    align: "end",
-                    render: ({ cohort: c }) => num(c.remaining, "members"),
-                    csv: ({ cohort: c }) => csvNum(c.remaining),
-                  },
-                  {
-                    key: "notReported",
-                    header: t("overview.colNotReported"),
-                    align: "end",
-                    render: ({ cohort: c }) => num(notReportedOf(c), "members"),
-                    csv: ({ cohort: c }) => csvNum(notReportedOf(c)),
-                  },
+      {(stats) => (
+        <>
+          {PURPOSES.filter((p) => topLevelOf(stats.cohorts, p).length > 0).map((purpose) => (
+            <RemediationFrame key={purpose} stats={stats} purpose={purpose} />
+          ))}
+        </>
+      )}
+    </QueryState>
+  );
+};
+
+const RemediationFrame = ({ stats, purpose }: { stats: TRemediationStats; purpose: TCohortPurpose }) => {
+  const { t, tx, f } = useI18n();
+  const names = usePopulationNames();
+  const text = PURPOSE_TEXT[purpose];
+  const title = t(text.title);
+  const bars = completionBars(stats.cohorts.filter((c) => c.purpose === purpose));
+  const populations = new Set(bars.map((b) => b.populationId));
+  // A label needs about 12% of the bar to fit; thinner segments are read from the table.
+  const fits = (pct: number) => pct >= 12;
+  const data = bars.map((b) => ({
+    cohortId: b.cohortId,
+    heading:
+      populations.size > 1
+        ? `${t("overview.incidentNumber", { n: b.incidentNumber })}${t("overview.listSeparator")}${names.population(b.populationId)}`
+        : t("overview.incidentNumber", { n: b.incidentNumber }),
+    label: tx(b.label),
+    donePct: b.donePct,
+    remainingPct: b.remainingPct,
+    notReportedPct: b.notReportedPct,
+    doneText: fits(b.donePct) ? f.people(b.done) : "",
+    remainingText: fits(b.remainingPct) ? f.people(b.remaining) : "",
+    notReportedText: fits(b.notReportedPct)
+      ? b.people === null
+        ? t("common.notReported")
+        : t("overview.segmentNotReportedText", { n: f.people(b.notReported) })
+      : "",
+  }));
+  const tree = cohortTree(stats.cohorts.filter((c) => c.purpose === purpose));
+  type TRow = (typeof tree)[number];
+  const num = (v: number | null, unit: "people" | "yen") =>
+    v === null ? <NotReported /> : unit === "people" ? f.people(v) : f.yen(v);
+  const csvNum = (v: number | null) => v ?? t("common.notReported");
+  // A sub-group whose size is unknown has an unknown number of unreported people too: not 0.
+  const notReportedOf = (c: TCohortCompletion) => (c.people === null ? null : c.notReported);
+  const money = purpose === "financial";
+  return (
+    <ChartFrame
+      title={title}
+      description={t(text.description)}
+      height={barChartHeight(
+        bars.length,
+        1,
+        rowPxFor(
+          data.map((d) => d.label),
+          "remediation",
+        ),
+      )}
+      chart={
+        <RemediationChart
+          data={data}
+          segments={{
+            done: t(text.done),
+            remaining: t(text.remaining),
+            notReported: t("overview.segmentNotReported"),
+          }}
+        />
+      }
+      table={
+        <DataTable<TRow>
+          caption={t("common.chartTableCaption", { title })}
+          rows={tree}
+          rowKey={(r) => r.cohort.cohortId}
+          csvName={`overview-${purpose}`}
+          columns={[
+            {
+              key: "cohort",
+              header: t("overview.colCohort"),
+              render: ({ cohort: c, depth }) => (
+                <span className={depth > 0 ? "ov-subcohort" : undefined}>
+                  {depth > 0 ? <span className="ov-subcohort-mark">{t("overview.subCohort")}</span> : null}
+                  <Link to={`/incidents/${c.incidentId}`}>
+                    {t("overview.incidentNumber", { n: c.incidentNumber })}
+                  </Link>{" "}
+                  {tx(c.label)}
+                </span>
+              ),
+              csv: ({ cohort: c, depth }) =>
+                `${depth > 0 ? `${t("overview.subCohort")} ` : ""}${t("overview.incidentNumber", { n: c.incidentNumber })} ${tx(c.label)}`,
+            },
+            {
+              key: "population",
+              header: t("overview.colSeries"),
+              render: ({ cohort: c }) => names.population(c.populationId),
+              csv: ({ cohort: c }) => names.population(c.populationId),
+            },
+            {
+              key: "people",
+              header: t("overview.colPeople"),
+              align: "end",
+              render: ({ cohort: c }) => num(c.people, "people"),
+              csv: ({ cohort: c }) => csvNum(c.people),
+            },
+            {
+              key: "done",
+              header: t(text.colDone),
+              align: "end",
+              render: ({ cohort: c }) => num(c.done, "people"),
+              csv: ({ cohort: c }) => csvNum(c.done),
+            },
+            {
+              key: "remaining",
+              header: t(text.colRemaining),
+              align: "end",
+              render: ({ cohort: c }) => num(c.remaining, "people"),
+              csv: ({ cohort: c }) => csvNum(c.remaining),
+            },
+            {
+              key: "notReported",
+              header: t("overview.colNotReported"),
+              align: "end",
+              render: ({ cohort: c }) => num(notReportedOf(c), "people"),
+              csv: ({ cohort: c }) => csvNum(notReportedOf(c)),
+            },
+            // Letters carry no money: a notification table has no yen columns at all.
+            ...(money
+              ? [
                   {
                     key: "owedYen",
                     header: t("overview.colOwedYen"),
-                    align: "end",
-                    render: ({ cohort: c }) => (c.purpose === "notification" ? "—" : num(c.owedYen, "yen")),
-                    csv: ({ cohort: c }) => (c.purpose === "notification" ? "" : csvNum(c.owedYen)),
+                    align: "end" as const,
+                    render: ({ cohort: c }: TRow) => num(c.owedYen, "yen"),
+                    csv: ({ cohort: c }: TRow) => csvNum(c.owedYen),
                   },
                   {
                     key: "doneYen",
                     header: t("overview.colDoneYen"),
-                    align: "end",
-                    render: ({ cohort: c }) => (c.purpose === "notification" ? "—" : num(c.doneYen, "yen")),
-                    csv: ({ cohort: c }) => (c.purpose === "notification" ? "" : csvNum(c.doneYen)),
+                    align: "end" as const,
+                    render: ({ cohort: c }: TRow) => num(c.doneYen, "yen"),
+                    csv: ({ cohort: c }: TRow) => csvNum(c.doneYen),
                   },
-                  {
-                    key: "date",
-                    header: t("overview.colLastReport"),
-                    render: ({ cohort: c }) =>
-                      c.lastReportDate ? f.date(c.lastReportDate) : <NotReported />,
-                    csv: ({ cohort: c }) => c.lastReportDate ?? t("common.notReported"),
-                  },
-                ]}
-              />
-            }
-          />
-        );
-      }}
-    </QueryState>
+                ]
+              : []),
+            {
+              key: "date",
+              header: t("overview.colLastReport"),
+              render: ({ cohort: c }) => (c.lastReportDate ? f.date(c.lastReportDate) : <NotReported />),
+              csv: ({ cohort: c }) => c.lastReportDate ?? t("common.notReported"),
+            },
+          ]}
+        />
+      }
+    />
   );
 };
 
-const CORRECTIONS_HEIGHT = 320;
+// ---------------------------------------------------------------------------------------------------
+// Progress over time: a series per purpose and population
 
-const CorrectionsFrame = () => {
-  const { t, tx, f } = useI18n();
-  const query = useQuery(overviewQueries.remediationTimeline());
-  // Names the cohort behind each report; until it arrives the table shows the incident only.
-  const remediation = useQuery(overviewQueries.remediation());
-  const cohortOf = new Map((remediation.data?.cohorts ?? []).map((c) => [c.cohortId, c]));
-  const title = t("overview.chartCorrectionsTitle");
+type TSeries = TRemediationTimeline["series"][number];
+
+const CorrectionsFrame = ({ scope }: { scope: TOverviewScope }) => {
+  const { t } = useI18n();
+  const query = useQuery(overviewQueries.remediationTimeline(scope));
+  const overview = useQuery(overviewQueries.headline(scope));
+  // Until the series arrive, as many panels as the headline's totals suggest (money: people and yen).
+  const expected = (overview.data?.remediation ?? [])
+    .filter((r) => r.people - r.notReported > 0)
+    .reduce((n, r) => n + (r.purpose === "financial" ? 2 : 1), 0);
   return (
     <QueryState
       query={query}
       skeleton={
-        <ChartFrameSkeleton
-          title={title}
-          description={t("overview.chartCorrectionsDescription")}
-          height={CORRECTIONS_HEIGHT}
-        />
-      }
-      isEmpty={(d) => d.points.length === 0}
-      empty={<p>{t("overview.correctionsEmpty")}</p>}
-    >
-      {(timeline) => {
-        const points = timeline.points;
-        const data = points.map((p) => ({
-          t: utcTime(p.date),
-          members: p.cumulativeDone,
-          yen: p.cumulativeDoneYen,
-          membersText: f.people(p.cumulativeDone),
-          yenText: f.yen(p.cumulativeDoneYen),
-        }));
-        type TPoint = (typeof points)[number];
-        return (
-          <ChartFrame
-            title={title}
+        expected > 0 ? (
+          <ChartFrameSkeleton
+            title={t("overview.chartCorrectionsTitle")}
             description={t("overview.chartCorrectionsDescription")}
-            height={CORRECTIONS_HEIGHT}
-            chart={<CorrectionsChart data={data} />}
-            table={
-              <DataTable<TPoint>
-                caption={t("common.chartTableCaption", { title })}
-                rows={points}
-                rowKey={(p) => `${p.date}-${p.cohortId}`}
-                csvName="overview-corrections"
-                columns={[
-                  {
-                    key: "date",
-                    header: t("overview.colDate"),
-                    render: (p) => f.date(p.date),
-                    csv: (p) => p.date,
-                  },
-                  {
-                    key: "cohort",
-                    header: t("overview.colCohort"),
-                    render: (p) => {
-                      const c = cohortOf.get(p.cohortId);
-                      return (
-                        <>
-                          <Link to={`/incidents/${p.incidentId}`}>
-                            {c ? t("overview.incidentNumber", { n: c.incidentNumber }) : p.incidentId}
-                          </Link>
-                          {c ? ` ${tx(c.label)}` : null}
-                        </>
-                      );
-                    },
-                    csv: (p) => {
-                      const c = cohortOf.get(p.cohortId);
-                      return c
-                        ? `${t("overview.incidentNumber", { n: c.incidentNumber })} ${tx(c.label)}`
-                        : p.incidentId;
-                    },
-                  },
-                  {
-                    key: "delta",
-                    header: t("overview.colDoneDelta"),
-                    align: "end",
-                    render: (p) => f.people(p.doneDelta),
-                    csv: (p) => p.doneDelta,
-                  },
-                  {
-                    key: "cumulative",
-                    header: t("overview.colCumulativeDone"),
-                    align: "end",
-                    render: (p) => f.people(p.cumulativeDone),
-                    csv: (p) => p.cumulativeDone,
-                  },
-                  {
-                    key: "yenDelta",
-                    header: t("overview.colDoneYenDelta"),
-                    align: "end",
-                    render: (p) => f.yen(p.doneYenDelta),
-                    csv: (p) => p.doneYenDelta,
-                  },
-                  {
-                    key: "yenCumulative",
-                    header: t("overview.colCumulativeDoneYen"),
-                    align: "end",
-                    render: (p) => f.yen(p.cumulativeDoneYen),
-                    csv: (p) => p.cumulativeDoneYen,
-                  },
-                ]}
-              />
-            }
+            height={panelsHeight(expected)}
           />
-        );
-      }}
+        ) : null
+      }
+    >
+      {(timeline) =>
+        timeline.series.every((s) => s.points.length === 0) ? (
+          <CorrectionsEmpty />
+        ) : (
+          <CorrectionsLoaded timeline={timeline} scope={scope} />
+        )
+      }
     </QueryState>
   );
 };
+
+/** No dated report at all: one line in the grid, no frame held open for a chart that has nothing. */
+const CorrectionsEmpty = () => {
+  const { t } = useI18n();
+  return (
+    <div className="ov-chart-empty">
+      <p className="chart-title">{t("overview.chartCorrectionsTitle")}</p>
+      <p className="ov-note">{t("overview.correctionsEmpty")}</p>
+    </div>
+  );
+};
+
+const CorrectionsLoaded = ({
+  timeline,
+  scope,
+}: {
+  timeline: TRemediationTimeline;
+  scope: TOverviewScope;
+}) => {
+  const { t, tx, f } = useI18n();
+  const names = usePopulationNames();
+  // Names the group behind each report; the headline waited for it, so it is in.
+  const remediation = useQuery(overviewQueries.remediation(scope));
+  const cohortOf = new Map((remediation.data?.cohorts ?? []).map((c) => [c.cohortId, c]));
+  const seriesName = (s: Pick<TSeries, "purpose" | "populationId">) =>
+    t(s.purpose === "financial" ? "overview.seriesFinancial" : "overview.seriesNotification", {
+      people: names.population(s.populationId),
+    });
+  const drawn = timeline.series.filter((s) => s.points.length > 0);
+  const undrawn = timeline.series.filter((s) => s.points.length === 0);
+  const colors = ["#0072b2", "#d55e00", "#009e73", "#cc79a7"];
+  /*
+   * The latest report always carries its value; an earlier one only when there are few and it stands
+   * far enough (a quarter of the panel) from the next, so no two values overlap. The table has them all.
+   */
+  const labelled = (points: TSeries["points"]) => {
+    const times = points.map((p) => utcTime(p.date));
+    const span = Math.max(...times) - Math.min(...times) + 14 * 86_400_000;
+    return (j: number) =>
+      j === points.length - 1 ||
+      (points.length <= 4 && ((times[j + 1] as number) - (times[j] as number)) / span >= 0.25);
+  };
+  const panels: TCorrectionsPanel[] = drawn.flatMap((s, i) => {
+    const name = seriesName(s);
+    const color = colors[i % colors.length] as string;
+    const shows = labelled(s.points);
+    const people: TCorrectionsPanel = {
+      key: `${s.purpose}:${s.populationId}:people`,
+      title: t(s.purpose === "financial" ? "overview.panelDonePeople" : "overview.panelSentPeople", {
+        series: name,
+      }),
+      color,
+      points: s.points.map((p, j) => ({
+        t: utcTime(p.date),
+        value: p.cumulativeDone,
+        text: shows(j) ? f.people(p.cumulativeDone) : "",
+      })),
+    };
+    if (s.purpose !== "financial") return [people];
+    return [
+      people,
+      {
+        key: `${s.purpose}:${s.populationId}:yen`,
+        title: t("overview.panelDoneYen", { series: name }),
+        color,
+        dash: "6 3",
+        points: s.points.map((p, j) => ({
+          t: utcTime(p.date),
+          value: p.cumulativeDoneYen,
+          text: shows(j) ? f.yen(p.cumulativeDoneYen) : "",
+        })),
+      },
+    ];
+  });
+  type TRow = TSeries["points"][number] & { series: TSeries };
+  const rows: TRow[] = drawn.flatMap((s) => s.points.map((p) => ({ ...p, series: s })));
+  const description = [
+    t("overview.chartCorrectionsDescription"),
+    undrawn.length > 0
+      ? t("overview.correctionsNoPoints", {
+          names: undrawn.map(seriesName).join(t("overview.nameSeparator")),
+        })
+      : null,
+  ]
+    .filter(Boolean)
+    .join(" ");
+  const title = t("overview.chartCorrectionsTitle");
+  const money = (r: TRow) => r.series.purpose === "financial";
+  return (
+    <ChartFrame
+      title={title}
+      description={description}
+      height={panelsHeight(panels.length)}
+      chart={<CorrectionsChart panels={panels} />}
+      table={
+        <DataTable<TRow>
+          caption={t("common.chartTableCaption", { title })}
+          rows={rows}
+          rowKey={(p) => `${p.series.purpose}-${p.series.populationId}-${p.date}-${p.cohortId}`}
+          csvName="overview-progress"
+          columns={[
+            {
+              key: "date",
+              header: t("overview.colDate"),
+              render: (p) => f.date(p.date),
+              csv: (p) => p.date,
+            },
+            {
+              key: "series",
+              header: t("overview.colSeries"),
+              render: (p) => seriesName(p.series),
+              csv: (p) => seriesName(p.series),
+            },
+            {
+              key: "cohort",
+              header: t("overview.colCohort"),
+              render: (p) => {
+                const c = cohortOf.get(p.cohortId);
+                return (
+                  <>
+                    <Link to={`/incidents/${p.incidentId}`}>
+                      {c ? t("overview.incidentNumber", { n: c.incidentNumber }) : p.incidentId}
+                    </Link>
+                    {c ? ` ${tx(c.label)}` : null}
+                  </>
+                );
+              },
+              csv: (p) => {
+                const c = cohortOf.get(p.cohortId);
+                return c
+                  ? `${t("overview.incidentNumber", { n: c.incidentNumber })} ${tx(c.label)}`
+                  : p.incidentId;
+              },
+            },
+            {
+              key: "delta",
+              header: t("overview.colDoneDelta"),
+              align: "end",
+              render: (p) => f.people(p.doneDelta),
+              csv: (p) => p.doneDelta,
+            },
+            {
+              key: "cumulative",
+              header: t("overview.colCumulativeDone"),
+              align: "end",
+              render: (p) => f.people(p.cumulativeDone),
+              csv: (p) => p.cumulativeDone,
+            },
+            // A letter has no amount: the yen cells of a notification series stay empty, never 0円.
+            {
+              key: "yenDelta",
+              header: t("overview.colDoneYenDelta"),
+              align: "end",
+              render: (p) => (money(p) ? f.yen(p.doneYenDelta) : "—"),
+              csv: (p) => (money(p) ? p.doneYenDelta : ""),
+            },
+            {
+              key: "yenCumulative",
+              header: t("overview.colCumulativeDoneYen"),
+              align: "end",
+              render: (p) => (money(p) ? f.yen(p.cumulativeDoneYen) : "—"),
+              csv: (p) => (money(p) ? p.cumulativeDoneYen : ""),
+            },
+          ]}
+        />
+      }
+    />
+  );
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Commitments
 
 const STATUS_FILLS: Record<TCommitmentStatus, TFill> = {
   open: FILLS.open,
@@ -394,9 +631,12 @@ const STATUS_FILLS: Record<TCommitmentStatus, TFill> = {
 
 const COMMITMENTS_HEIGHT = 210;
 
-const CommitmentsFrame = ({ asOf }: { asOf: string }) => {
+/** Stands in for a figure in a description while it loads: as wide as the figure usually is. */
+const FIGURE_STAND_IN = "0,000";
+
+const CommitmentsFrame = ({ scope }: { scope: TOverviewScope }) => {
   const { t, f } = useI18n();
-  const query = useQuery(overviewQueries.commitmentStats(asOf));
+  const query = useQuery(overviewQueries.commitmentStats(scope));
   const title = t("overview.chartCommitmentsTitle");
   return (
     <QueryState
@@ -410,6 +650,8 @@ const CommitmentsFrame = ({ asOf }: { asOf: string }) => {
       }
     >
       {(stats) => {
+        // No commitment in scope: the headline says 0; an empty chart would only hold space.
+        if (stats.total === 0) return null;
         const label = (s: TCommitmentStatus) => t(`domain.commitmentStatus.${s}` as TMessageKey);
         const data = stats.byStatus.map((s) => ({
           status: s.status,
@@ -417,6 +659,8 @@ const CommitmentsFrame = ({ asOf }: { asOf: string }) => {
           count: s.count,
           countText: t("overview.countItems", { n: f.number(s.count) }),
           fill: STATUS_FILLS[s.status],
+          // Room for the longest "status  N件" written left of the bars.
+          width: textWidth(`${label(s.status)} ${t("overview.countItems", { n: f.number(s.count) })}`, 12),
         }));
         type TRow = (typeof stats.byStatus)[number];
         return (

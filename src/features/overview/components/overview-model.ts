@@ -1,38 +1,64 @@
 import { percentOf } from "@/i18n/format";
 import { sortMilestones } from "@/lib/milestones";
-import { daysBetween, isDayPrecise } from "@/shared/dates";
 import { exactValue } from "@/shared/schemas/common";
-import type { TMilestone } from "@/shared/schemas/incident";
+import type { TImpactTotal, TImpactUnit, TMilestone } from "@/shared/schemas/incident";
 import type {
   TAffectedStats,
   TCohortCompletion,
   TMilestoneInterval,
   TOverview,
+  TRemediationTotals,
 } from "@/shared/schemas/stats";
 
-type TTotals = TOverview["remediation"]["financial"];
+/*
+ * How the overview lays out the API's figures. Nothing here computes a figure the API gives: it picks,
+ * groups and orders them for a view (and splits a bar into its drawn parts).
+ */
 
 /**
- * How far a purpose (money, letters) has been put right. The totals sum only what was reported, so a
- * `done` of 0 with every member unreported means "nobody told us", not "nothing done": that case is
+ * How far a purpose (money, letters) has come for one population. The totals sum only what was reported,
+ * so a `done` of 0 with every person unreported means "nobody told us", not "nothing done": that case is
  * `unknown`, and the view shows 未報告 instead of 0.
  */
 export type TCompletion =
   | { kind: "none" }
-  | { kind: "unknown"; members: number }
-  | { kind: "known"; done: number; members: number; notReported: number; percent: number | null };
+  | { kind: "unknown"; people: number }
+  | { kind: "known"; done: number; people: number; notReported: number; percent: number | null };
 
-export const completionOf = (totals: TTotals): TCompletion => {
-  if (totals.members === 0) return { kind: "none" };
-  if (totals.notReported >= totals.members) return { kind: "unknown", members: totals.members };
+export const completionOf = (totals: TRemediationTotals): TCompletion => {
+  if (totals.people === 0) return { kind: "none" };
+  if (totals.notReported >= totals.people) return { kind: "unknown", people: totals.people };
   return {
     kind: "known",
     done: totals.done,
-    members: totals.members,
+    people: totals.people,
     notReported: totals.notReported,
-    percent: percentOf(totals.done, totals.members),
+    percent: percentOf(totals.done, totals.people),
   };
 };
+
+/** The totals of one purpose, one row per population, in the API's order. */
+export const ofPurpose = (rows: readonly TRemediationTotals[], purpose: TRemediationTotals["purpose"]) =>
+  rows.filter((r) => r.purpose === purpose);
+
+/** A total is a key of unit and population: the figures a view may never add together. */
+export const totalKey = (t: { unit: TImpactUnit; populationId: string | null }) =>
+  `${t.unit}:${t.populationId ?? ""}`;
+
+/**
+ * Whether a total over several incidents can count one person (or record) twice (延べ): more than one
+ * incident gives a figure for the same unit and population.
+ */
+export const isCumulative = (
+  byIncident: TOverview["affected"]["byIncident"],
+  total: Pick<TImpactTotal, "unit" | "populationId">,
+  caseId?: string,
+) =>
+  byIncident.filter(
+    (i) =>
+      (caseId === undefined || i.caseId === caseId) &&
+      i.totals.some((t) => totalKey(t) === totalKey(total) && !t.confirmedNone),
+  ).length > 1;
 
 export type TTimelineRow = {
   milestone: TMilestone;
@@ -53,70 +79,93 @@ export const timelineRows = (milestones: readonly TMilestone[], steps: readonly 
   });
 };
 
-/** From the first day-precise occurrence in the record to the latest board meeting. */
-export const caseSpan = (
-  incidents: readonly { milestones: readonly TMilestone[] }[],
-  meeting: { date: string } | null,
-) => {
-  const occurred = incidents
-    .flatMap((i) => i.milestones)
-    .filter((m) => m.kind === "occurred" && isDayPrecise(m.date))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0];
-  if (!occurred || !meeting) return null;
-  return { from: occurred, toDate: meeting.date, days: daysBetween(occurred.date, meeting.date) };
-};
-
 export type TAffectedRow = {
   incidentId: string;
   number: number;
   title: TAffectedStats["incidents"][number]["title"];
-  total: number | null;
+  total: TImpactTotal;
   /** Exact count per service; a service the incident did not touch is absent (the chart draws 0 width). */
   counts: Record<string, number>;
   /** Services named for this incident whose count is not an exact figure. */
   unreportedServices: string[];
+  /** The part of the exact total no service is named for (drawn as its own segment). */
+  unattributed: number;
 };
 
-export const affectedRows = (stats: TAffectedStats): TAffectedRow[] =>
-  stats.incidents.map((i) => {
-    const counts: Record<string, number> = {};
-    const unreportedServices: string[] = [];
-    for (const entry of i.byService) {
-      const value = exactValue(entry.count);
-      if (value === null) unreportedServices.push(entry.serviceId);
-      else counts[entry.serviceId] = value;
-    }
+/** One chart's worth of the affected figures: one unit and one population, never mixed with another. */
+export type TAffectedGroup = {
+  key: string;
+  unit: TImpactUnit;
+  populationId: string | null;
+  total: TImpactTotal;
+  services: { serviceId: string; serviceName: TAffectedStats["byService"][number]["serviceName"] }[];
+  rows: TAffectedRow[];
+  /** Figures from outside the record for the same unit and population, left out of the chart. */
+  outside: number;
+};
+
+/** The affected figures split per unit and population, in the API's order of totals. */
+export const affectedGroups = (stats: TAffectedStats): TAffectedGroup[] =>
+  stats.totals.map((total) => {
+    const key = totalKey(total);
+    const services = stats.byService
+      .filter((s) => totalKey(s) === key && s.incidentCount > 0)
+      .filter((s, i, all) => all.findIndex((x) => x.serviceId === s.serviceId) === i)
+      .map((s) => ({ serviceId: s.serviceId, serviceName: s.serviceName }));
+    const rows = stats.incidents.flatMap((incident): TAffectedRow[] => {
+      const own = incident.totals.find((t) => totalKey(t) === key);
+      if (!own) return [];
+      const counts: Record<string, number> = {};
+      const unreportedServices: string[] = [];
+      for (const entry of incident.byService) {
+        if (totalKey(entry) !== key) continue;
+        const value = exactValue(entry.count);
+        if (value === null) unreportedServices.push(entry.serviceId);
+        else counts[entry.serviceId] = (counts[entry.serviceId] ?? 0) + value;
+      }
+      const attributed = Object.values(counts).reduce((a, b) => a + b, 0);
+      return [
+        {
+          incidentId: incident.incidentId,
+          number: incident.number,
+          title: incident.title,
+          total: own,
+          counts,
+          unreportedServices,
+          unattributed: Math.max(0, own.value - attributed),
+        },
+      ];
+    });
     return {
-      incidentId: i.incidentId,
-      number: i.number,
-      title: i.title,
-      total: i.total,
-      counts,
-      unreportedServices,
+      key,
+      unit: total.unit,
+      populationId: total.populationId,
+      total,
+      services,
+      rows,
+      outside: stats.outside.filter((o) => totalKey(o) === key).length,
     };
   });
-
-/** Services that appear in at least one incident, in the API's (position) order. */
-export const affectedServices = (stats: TAffectedStats) => stats.byService.filter((p) => p.incidentCount > 0);
 
 export type TCompletionBar = {
   cohortId: string;
   incidentId: string;
   incidentNumber: number;
+  populationId: string;
   label: TCohortCompletion["label"];
   purpose: TCohortCompletion["purpose"];
-  members: number | null;
+  people: number | null;
   done: number;
   remaining: number;
   notReported: number;
-  /** Shares of the cohort, in percent, for a 100% bar. */
+  /** Shares of the group, in percent, for a 100% bar. */
   donePct: number;
   remainingPct: number;
   notReportedPct: number;
 };
 
 /**
- * One bar per top-level cohort, split into done / remaining / not reported. A cohort whose size is not
+ * One bar per top-level group, split into done / remaining / not reported. A group whose size is not
  * reported is drawn entirely as "not reported".
  */
 export const completionBars = (cohorts: readonly TCohortCompletion[]): TCompletionBar[] =>
@@ -127,11 +176,12 @@ export const completionBars = (cohorts: readonly TCohortCompletion[]): TCompleti
         cohortId: c.cohortId,
         incidentId: c.incidentId,
         incidentNumber: c.incidentNumber,
+        populationId: c.populationId,
         label: c.label,
         purpose: c.purpose,
-        members: c.members,
+        people: c.people,
       };
-      if (c.members === null || c.members === 0) {
+      if (c.people === null || c.people === 0) {
         return {
           ...base,
           done: 0,
@@ -145,7 +195,7 @@ export const completionBars = (cohorts: readonly TCohortCompletion[]): TCompleti
       const done = c.done ?? 0;
       const remaining = c.remaining ?? 0;
       const notReported = c.notReported;
-      const pct = (n: number) => (n / (c.members as number)) * 100;
+      const pct = (n: number) => (n / (c.people as number)) * 100;
       return {
         ...base,
         done,
@@ -157,7 +207,7 @@ export const completionBars = (cohorts: readonly TCohortCompletion[]): TCompleti
       };
     });
 
-/** Top-level cohorts each followed by its sub-groups (depth-first), so the table reads as a tree. */
+/** Top-level groups each followed by its sub-groups (depth-first), so the table reads as a tree. */
 export const cohortTree = (cohorts: readonly TCohortCompletion[]) => {
   const children = new Map<string, TCohortCompletion[]>();
   for (const c of cohorts) {
@@ -179,3 +229,20 @@ export const niceCeiling = (max: number) => {
   const step = 10 ** Math.floor(Math.log10(max));
   return Math.ceil(max / step) * step;
 };
+
+/*
+ * Chart sizes follow what they draw: a row per incident or group, a panel per series. The skeleton of a
+ * chart that is still loading takes the same size from the counts the headline already has.
+ */
+export const CHART_ROW_PX = 52;
+const CHART_AXIS_PX = 34;
+const CHART_LEGEND_LINE_PX = 26;
+
+/** Height of a horizontal bar chart with `rows` bars and a legend of about `legendLines` lines. */
+export const barChartHeight = (rows: number, legendLines = 1, rowPx = CHART_ROW_PX) =>
+  CHART_AXIS_PX + legendLines * CHART_LEGEND_LINE_PX + Math.max(1, rows) * rowPx + 8;
+
+export const PANEL_PX = 150;
+
+/** Height of the cumulative chart: one panel per drawn series line. */
+export const panelsHeight = (panels: number) => Math.max(1, panels) * PANEL_PX;

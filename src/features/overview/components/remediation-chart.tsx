@@ -1,7 +1,6 @@
 import { useId } from "react";
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from "recharts";
-import { useI18n } from "@/i18n/i18n";
-import { ChartLegend, FILLS, FillPattern, svgId, wrapLabel } from "./chart-patterns";
+import { AXIS_LABELS, axisLabelLines, ChartLegend, FILLS, FillPattern, svgId } from "./chart-patterns";
 import { AxisTick } from "./chart-ticks";
 
 export type TRemediationChartDatum = {
@@ -17,23 +16,29 @@ export type TRemediationChartDatum = {
   notReportedText: string;
 };
 
-type TProps = { data: TRemediationChartDatum[] };
+/** The segments' names, in the purpose's words (是正済み for money, 送付済み for letters). */
+type TProps = {
+  data: TRemediationChartDatum[];
+  segments: Record<"done" | "remaining" | "notReported", string>;
+};
 
 const SEGMENTS = [
-  { key: "done", fill: FILLS.done, labelKey: "overview.segmentDone" },
-  { key: "remaining", fill: FILLS.remaining, labelKey: "overview.segmentRemaining" },
-  { key: "notReported", fill: FILLS.unknown, labelKey: "overview.segmentNotReported" },
+  { key: "done", fill: FILLS.done },
+  { key: "remaining", fill: FILLS.remaining },
+  { key: "notReported", fill: FILLS.unknown },
 ] as const;
 
-/** Completion per cohort as 100% bars: done, still being put right, and not reported (never drawn as 0). */
-const RemediationChart = ({ data }: TProps) => {
-  const { t } = useI18n();
+/**
+ * Completion per group as 100% bars: done, still to do, and not reported (never drawn as 0). One chart
+ * per purpose, so a letter sent is never drawn as money put right; a row per group, every label kept.
+ */
+const RemediationChart = ({ data, segments }: TProps) => {
   const id = svgId(useId());
   return (
     <div className="ov-chart">
       <ChartLegend
         idPrefix={id}
-        items={SEGMENTS.map((s) => ({ key: s.key, label: t(s.labelKey), fill: s.fill }))}
+        items={SEGMENTS.map((s) => ({ key: s.key, label: segments[s.key], fill: s.fill }))}
       />
       <div className="ov-chart-plot">
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 560, height: 280 }}>
@@ -58,14 +63,15 @@ const RemediationChart = ({ data }: TProps) => {
             <YAxis
               type="category"
               dataKey="cohortId"
-              width={200}
+              width={AXIS_LABELS.remediation.axisWidth}
+              interval={0}
               tick={(props) => {
                 const d = data.find((row) => row.cohortId === props.payload.value);
                 return (
                   <AxisTick
                     {...props}
                     heading={d?.heading ?? ""}
-                    lines={d ? wrapLabel(d.label, 180, 11, 3) : []}
+                    lines={d ? axisLabelLines(d.label, "remediation") : []}
                   />
                 );
               }}
