@@ -8,7 +8,10 @@ import { useI18n } from "@/i18n/i18n";
 import { referenceQueries } from "@/lib/reference-queries";
 import type { TSourceDocument } from "@/shared/schemas/document";
 
-/** The documents the record links to this incident, published context marked as outside the record. */
+/**
+ * The documents the record links to this incident, published context marked as outside the record; a
+ * document that can be read online opens from its title.
+ */
 export const IncidentDocuments = ({
   incidentId,
   documentIds,
@@ -53,8 +56,16 @@ export const IncidentDocuments = ({
                 {
                   key: "title",
                   header: t("incidents.colDocTitle"),
-                  render: (d) => tx(d.title),
-                  csv: (d) => tx(d.title),
+                  render: (d) =>
+                    d.url ? (
+                      <a href={d.url} target="_blank" rel="noopener noreferrer">
+                        {tx(d.title)}
+                        <span className="visually-hidden"> {t("incidents.opensElsewhere")}</span>
+                      </a>
+                    ) : (
+                      tx(d.title)
+                    ),
+                  csv: (d) => (d.url ? `${tx(d.title)} <${d.url}>` : tx(d.title)),
                 },
                 { key: "kind", header: t("incidents.colKind"), render: kind, csv: kind },
                 {
