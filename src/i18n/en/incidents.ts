@@ -46,6 +46,7 @@ export const incidents = {
   factDoneOf: "{what} ({people})",
   factRemediationOf: "of {people}",
   factRemediationUnreported: "({n} without a progress report)",
+  factRemediationNoneKnown: "{people} concerned; how many are done is not reported",
   factRemediationLines: "People per purpose and population. Letters sent are never added to money put right",
   factPeopleUnknown: "A group's number of people is not reported",
   spanReportedOn: "Reported on",

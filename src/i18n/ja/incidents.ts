@@ -47,6 +47,7 @@ export const incidents = {
   factDoneOf: "{what}({people})",
   factRemediationOf: "対象 {people}のうち",
   factRemediationUnreported: "(うち{n}は進捗未報告)",
+  factRemediationNoneKnown: "対象 {people}。何名済んだかは報告されていません",
   factRemediationLines: "目的と対象者ごとの人数。送付済みの通知は是正済みの金銭と合算しません",
   factPeopleUnknown: "対象人数が未報告のグループがあります",
   spanReportedOn: "報告日",

@@ -1,7 +1,8 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef } from "react";
-import { type Control, useController, useWatch } from "react-hook-form";
+import { type Control, useWatch } from "react-hook-form";
 import { BilingualTextField } from "@/components/form/bilingual-text-field";
+import { CheckField } from "@/components/form/check-field";
 import { ConflictPanel, type TConflictField } from "@/components/form/conflict-panel";
 import { FigureField, type TFigureDraft } from "@/components/form/figure-field";
 import { FormActions } from "@/components/form/form-actions";
@@ -219,7 +220,7 @@ export const CohortForm = ({
           hint={t("editing.cohortMembersHint")}
           unit={t("domain.unit.people")}
         />
-        <MoneyFields control={control} id={`${titleId}-money`} />
+        <MoneyFields control={control} />
         <SelectField
           control={control}
           name="status"
@@ -296,23 +297,15 @@ const MethodsField = ({ control }: { control: Control<TValues> }) => {
  * Whether money is owed back, and then how much per person: only for a financial group; a notification
  * group (letters, notices) has no money to show.
  */
-const MoneyFields = ({ control, id }: { control: Control<TValues>; id: string }) => {
+const MoneyFields = ({ control }: { control: Control<TValues> }) => {
   const { t } = useI18n();
   const purpose = useWatch({ control, name: "purpose" });
-  const { field } = useController({ control, name: "money" });
+  const money = useWatch({ control, name: "money" });
   if (purpose !== "financial") return null;
   return (
     <>
-      <div className="field field-check">
-        <input
-          id={id}
-          type="checkbox"
-          checked={field.value}
-          onChange={(e) => field.onChange(e.target.checked)}
-        />
-        <label htmlFor={id}>{t("editing.cohortMoney")}</label>
-      </div>
-      {field.value ? (
+      <CheckField control={control} name="money" label={t("editing.cohortMoney")} />
+      {money ? (
         <FigureField
           control={control}
           name="amountPerPersonYen"

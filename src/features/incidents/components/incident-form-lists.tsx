@@ -153,9 +153,12 @@ export const ChainField = ({ form }: { form: TForm }) => {
         ))}
       </ol>
       {chain.length < MAX_CHAIN ? (
-        <button type="button" className="button button-secondary" onClick={() => set([...chain, ""])}>
-          {t("records.chainAdd")}
-        </button>
+        <div className="chain-editor-foot">
+          <button type="button" className="button button-secondary" onClick={() => set([...chain, ""])}>
+            <span aria-hidden="true">+ </span>
+            {t("records.chainAdd")}
+          </button>
+        </div>
       ) : null}
     </FieldGroup>
   );

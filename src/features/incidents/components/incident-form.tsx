@@ -42,6 +42,7 @@ import {
 } from "./incident-form-model";
 import { useOrganisationWords } from "./use-organisation-words";
 import "@/components/form/record-form.css";
+import "./incident-form.css";
 
 /** /incidents/new and /incidents/:incidentId/edit — for editors (the route checks the role). */
 export const IncidentEditor = ({ incidentId }: { incidentId?: string }) => {

@@ -188,11 +188,13 @@ const RemediationFact = ({ incidentId }: { incidentId: string }) => {
         const noteOf = (row: TRemediationTotals) =>
           groupsOf(row).some((c) => c.people === null)
             ? t("incidents.factPeopleUnknown")
-            : `${t("incidents.factRemediationOf", { people: f.people(row.people) })}${
-                row.notReported > 0 && row.notReported < row.people
-                  ? ` ${t("incidents.factRemediationUnreported", { n: f.people(row.notReported) })}`
-                  : ""
-              }`;
+            : groupsOf(row).every((c) => c.done === null)
+              ? t("incidents.factRemediationNoneKnown", { people: f.people(row.people) })
+              : `${t("incidents.factRemediationOf", { people: f.people(row.people) })}${
+                  row.notReported > 0 && row.notReported < row.people
+                    ? ` ${t("incidents.factRemediationUnreported", { n: f.people(row.notReported) })}`
+                    : ""
+                }`;
         const only = rows.length === 1 ? rows[0] : undefined;
         return (
           <KeyFact
