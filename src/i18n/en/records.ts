@@ -137,6 +137,7 @@ export const records = {
     "Money put right (refunds, corrected bills) and notices to the people (letters, calls) are separate groups.",
   cohortPopulation: "Population",
   cohortPopulationHint: "Whose people the group is. People of different populations are never added up.",
+  cohortMethodsLegendNotification: "How the people are told",
   cohortMethodsFinancial: "Only ways of putting money right can be chosen.",
   cohortMethodsNotification: "Only ways of notifying can be chosen (no money involved).",
   cohortPeople: "People in the group",

@@ -136,6 +136,7 @@ export const records = {
   cohortPurposeHint: "金銭の是正(返金・請求の訂正など)と本人への通知(文書・連絡)は、別のグループにします。",
   cohortPopulation: "対象者",
   cohortPopulationHint: "どの対象者のグループかを選びます。対象者の違う人数は合算しません。",
+  cohortMethodsLegendNotification: "通知の方法",
   cohortMethodsFinancial: "金銭の是正の方法だけを選べます。",
   cohortMethodsNotification: "通知の方法だけを選べます(金銭は伴いません)。",
   cohortPeople: "対象の人数",

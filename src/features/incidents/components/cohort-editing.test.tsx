@@ -166,7 +166,7 @@ describe("remediation of an incident with no group yet (another organisation's r
     // The incident's people were affected through the direct-mail service, which serves the customers.
     expect(f.getByLabelText(/^対象者/)).toHaveValue("customers");
     await user.click(within(f.getByRole("group", { name: /^目的/ })).getByLabelText("本人への通知"));
-    const methods = within(f.getByRole("group", { name: /^是正の方法/ }));
+    const methods = within(f.getByRole("group", { name: /^通知の方法/ }));
     expect(methods.getAllByRole("checkbox").map((c) => c.closest("label")?.textContent)).toEqual([
       "お詫び文書の送付",
       "個別の通知(郵送・メール)",
@@ -214,7 +214,7 @@ describe("remediation of an incident with no group yet (another organisation's r
   it("unticks what no longer fits when the purpose changes, and sends no money for a notification group", async () => {
     const { user, form } = await openAdd();
     const f = within(form);
-    const methods = () => within(f.getByRole("group", { name: /^是正の方法/ }));
+    const methods = () => within(f.getByRole("group", { name: /^(是正|通知)の方法/ }));
     await user.click(methods().getByLabelText("返金"));
     expect(f.getByLabelText("金銭の返還・請求の訂正を伴う")).toBeChecked();
     await user.click(within(f.getByRole("group", { name: /^目的/ })).getByLabelText("本人への通知"));

@@ -280,7 +280,9 @@ const MethodsField = ({ control }: { control: Control<TValues> }) => {
     <MultiSelectField
       control={control}
       name="methods"
-      legend={t("editing.cohortMethods")}
+      legend={t(
+        purpose === "notification" ? "records.cohortMethodsLegendNotification" : "editing.cohortMethods",
+      )}
       hint={t(
         purpose === "notification" ? "records.cohortMethodsNotification" : "records.cohortMethodsFinancial",
       )}

@@ -59,7 +59,11 @@ export const IncidentList = () => {
     {
       key: "title",
       header: t("incidents.colTitle"),
-      render: (r) => <Link to={`/incidents/${r.id}`}>{tx(r.title)}</Link>,
+      render: (r) => (
+        <Link className="incident-title-cell" to={`/incidents/${r.id}`}>
+          {tx(r.title)}
+        </Link>
+      ),
       csv: (r) => tx(r.title),
     },
     {
@@ -71,7 +75,9 @@ export const IncidentList = () => {
     {
       key: "category",
       header: t("incidents.colCategory"),
-      render: (r) => t(`domain.category.${r.category}` as TMessageKey),
+      render: (r) => (
+        <span className="incident-category">{t(`domain.category.${r.category}` as TMessageKey)}</span>
+      ),
       csv: (r) => t(`domain.category.${r.category}` as TMessageKey),
     },
     {
@@ -90,14 +96,14 @@ export const IncidentList = () => {
     {
       key: "fiscalYear",
       header: t("incidents.colFiscalYear"),
-      render: (r) => <span className="nowrap">{f.fiscalYear(r.fiscalYear)}</span>,
+      render: (r) => <span className="incident-when">{f.fiscalYear(r.fiscalYear)}</span>,
       csv: (r) => r.fiscalYear,
     },
     {
       key: "firstDate",
       header: t("incidents.colFirstDate"),
       render: (r) => (
-        <span className="nowrap">{r.firstDate ? f.date(r.firstDate) : t("common.dateUnknown")}</span>
+        <span className="incident-when">{r.firstDate ? f.date(r.firstDate) : t("common.dateUnknown")}</span>
       ),
       csv: (r) => r.firstDate ?? "",
     },
