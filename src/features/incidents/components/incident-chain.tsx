@@ -5,6 +5,7 @@ import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { referenceQueries } from "@/lib/reference-queries";
 import type { TIncident } from "@/shared/schemas/incident";
+import { incidentPopulation } from "./incident-model";
 import { useOrganisationWords } from "./use-organisation-words";
 
 /**
@@ -22,6 +23,9 @@ export const IncidentChain = ({ incident }: { incident: TIncident }) => {
     return v ? tx(v.name) : id;
   };
   const others = incident.vendorIds.filter((id) => !incident.chain.includes(id));
+  // The duty concerns the incident's own people (its customers, its members…), named as the record names them.
+  const population = incidentPopulation(incident);
+  const people = population ? { people: words.population(population) } : undefined;
   const last = incident.chain.length - 1;
   return (
     <section className="panel incident-section" aria-labelledby="chain-title">
@@ -71,7 +75,7 @@ export const IncidentChain = ({ incident }: { incident: TIncident }) => {
         </div>
         <div>
           <dt>{t("incidents.duty")}</dt>
-          <dd>{t(`incidents.duty_${incident.dataRole}` as TMessageKey)}</dd>
+          <dd>{t(`incidents.duty_${incident.dataRole}` as TMessageKey, people)}</dd>
         </div>
       </dl>
     </section>

@@ -215,7 +215,7 @@ describe("IncidentDetail: a printer's ransomware, subcontracted by the organisat
     ]);
     expect(
       chain.getByText(/が委託元として、個人情報保護委員会への報告と本人への通知を行います/),
-    ).toBeInTheDocument();
+    ).toHaveTextContent(/の顧客に届いたと確認できたときに限り/);
     expect(screen.getByRole("link", { name: "DM発送委託先のランサムウェア被害(2024年)" })).toHaveAttribute(
       "href",
       "/?caseId=case-dm-2024",
@@ -252,8 +252,9 @@ describe("IncidentDetail: a printer's ransomware, subcontracted by the organisat
     expect(row("2024年6月20日")?.getByText("ナミキBS")).toBeInTheDocument();
     // Two vendors involved and the record does not say which announced: no name is made up.
     expect(row("2024年6月7日")?.getByText("委託先")).toBeInTheDocument();
-    expect(row("2024年6月7日")?.getByText(/への通知には数えない$/)).toBeInTheDocument();
-    expect(row("2024年6月25日")?.getByText(/に届いた通知/)).toBeInTheDocument();
+    // Said of the incident's own people, the customers (not of the organisation's first population).
+    expect(row("2024年6月7日")?.getByText(/の顧客への通知には数えない$/)).toBeInTheDocument();
+    expect(row("2024年6月25日")?.getByText(/の顧客に届いた通知/)).toBeInTheDocument();
     // An enquiry form without a phone number or hours.
     const contact = within(screen.getByRole("region", { name: "影響を受けた方のお問い合わせ窓口" }));
     expect(contact.getByText("ナミキBS お問い合わせフォーム")).toBeInTheDocument();

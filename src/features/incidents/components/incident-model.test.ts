@@ -1,5 +1,11 @@
 import { case2025 } from "@/shared/seed/case-2025";
-import { milestoneActor, missingMilestones, relevantMeetings, whereItHappened } from "./incident-model";
+import {
+  incidentPopulation,
+  milestoneActor,
+  missingMilestones,
+  relevantMeetings,
+  whereItHappened,
+} from "./incident-model";
 import { printerCase } from "./printer-case.fixture";
 
 const incident = (id: string) => {
@@ -30,6 +36,15 @@ describe("incident model", () => {
       kind: "vendor",
       vendorId: "sompo",
     });
+  });
+
+  it("takes the incident's people from its own figures: who was counted, not who was checked and found none", () => {
+    expect(incidentPopulation(incident("inc-1"))).toBe("members");
+    // The members were checked (none); the customers' records leaked.
+    expect(incidentPopulation(incident("inc-dm"))).toBe("customers");
+    // Only a "none" figure: still the population it names.
+    expect(incidentPopulation(incident("inc-cc"))).toBe("members");
+    expect(incidentPopulation({ impact: [] })).toBeNull();
   });
 
   it("shows a resolution only under the incidents of its agenda item, or of its meeting's items", () => {

@@ -71,6 +71,16 @@ export const milestoneActor = (
   }
 };
 
+/**
+ * Whose people the incident is about, for texts that say "{people}": the population of the first of the
+ * organisation's own figures that counts someone (not 確認の結果なし), else of any of its own figures; null
+ * when the record names none (the texts then say the organisation's first population).
+ */
+export const incidentPopulation = (incident: Pick<TIncident, "impact">): string | null => {
+  const ours = incident.impact.filter((e) => e.scope === "ours" && !e.outsideRecord && e.populationId);
+  return ours.find((e) => e.count.status !== "confirmed_none")?.populationId ?? ours[0]?.populationId ?? null;
+};
+
 /** Totals of one unit, the organisation's populations in their order (as the API gives them). */
 export const totalsOf = (totals: readonly TImpactTotal[], unit: TImpactTotal["unit"]) =>
   totals.filter((t) => t.unit === unit);

@@ -11,7 +11,13 @@ import { useReferenceNames } from "@/lib/use-reference-names";
 import type { TIncident, TMilestone } from "@/shared/schemas/incident";
 import type { TMilestoneInterval } from "@/shared/schemas/stats";
 import { incidentQueries } from "../api/queries";
-import { isVendorNotice, milestoneActor, missingMilestones, missingMilestoneText } from "./incident-model";
+import {
+  incidentPopulation,
+  isVendorNotice,
+  milestoneActor,
+  missingMilestones,
+  missingMilestoneText,
+} from "./incident-model";
 import { useOrganisationWords } from "./use-organisation-words";
 
 /** The dated course of the incident, the days between its steps, and the expected steps nobody dated. */
@@ -33,13 +39,16 @@ export const IncidentTimeline = ({ incident }: { incident: TIncident }) => {
     if (who.kind === "organisation") return words.orgName || t("incidents.chainOrganisationUnnamed");
     return who.vendorId ? names.vendor(who.vendorId) : t("incidents.actorSomeVendor");
   };
-  // A vendor's notice stands for the organisation's own only when it reached the organisation's people.
+  // A vendor's notice stands for the organisation's own only when it reached the organisation's people
+  // (the incident's own population, as the record names it).
+  const population = incidentPopulation(incident);
+  const people = population ? { people: words.population(population) } : undefined;
   const reach = (m: TMilestone) =>
     !isVendorNotice(m.kind)
       ? null
       : m.coversOurPeople
-        ? t("incidents.noticeCovers")
-        : t("incidents.noticeNotCovers");
+        ? t("incidents.noticeCovers", people)
+        : t("incidents.noticeNotCovers", people);
 
   return (
     <section className="panel incident-section timeline" aria-labelledby="timeline-title">
