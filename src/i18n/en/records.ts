@@ -147,6 +147,8 @@ export const records = {
     "The date in the vendor's report: 2024-07-19, 2024/7/19 or 2024年7月19日; without a day, the month only (2024-07).",
   progressDone: "People put right so far (cumulative)",
   progressSent: "People sent the notice so far (cumulative)",
+  progressDoneHint:
+    "How many people were dealt with up to this date. If the vendor gave no number, choose Not reported (never 0).",
   progressPeopleUnknown: "The number of people is not reported",
   progressStatusChange: "This report changes the status: {from} → {to}",
   progressStatusKept: "The status stays as it is (now: {status})",

@@ -146,6 +146,8 @@ export const records = {
     "委託先の報告にある日付です。2024-07-19、2024/7/19、2024年7月19日の形で入力でき、日が分からなければ年月(2024-07)だけを入力します。",
   progressDone: "是正済みの人数(累計)",
   progressSent: "送付・通知済みの人数(累計)",
+  progressDoneHint:
+    "この日までに対応が済んだ人数の累計です。委託先が人数を示していなければ「未報告」を選びます(0 とはしません)。",
   progressPeopleUnknown: "対象の人数は未報告です",
   progressStatusChange: "この報告で状態が変わります: {from} → {to}",
   progressStatusKept: "状態は変わりません(現在: {status})",

@@ -230,7 +230,7 @@ export const CohortProgressForm = ({ cohort, event = null, onSaved, onCancel }: 
           control={control}
           name="doneCount"
           legend={t(notification ? "records.progressSent" : "records.progressDone")}
-          hint={t("editing.progressDoneHint")}
+          hint={t("records.progressDoneHint")}
           unit={t("domain.unit.people")}
           withSource={ownFigureSource}
         />
