@@ -6,6 +6,7 @@ import { createHandlers, mockStore } from "@/mocks/handlers";
 import { server } from "@/mocks/node";
 import { createMockStore, type TMockStore } from "@/mocks/store";
 import { contract } from "@/shared/contract";
+import type { TCohort } from "@/shared/schemas/cohort";
 import type { TIncident } from "@/shared/schemas/incident";
 import { case2025 } from "@/shared/seed/case-2025";
 import { renderWithProviders } from "@/test/render";
@@ -153,6 +154,22 @@ describe("remediation of an incident with no group yet (another organisation's r
     server.use(...createHandlers(store));
   });
 
+  /** The incident's one group, in progress, with no progress recorded yet. */
+  const withGroup = (group: Pick<TCohort, "id" | "label" | "purpose" | "people" | "methods">) => {
+    const cohort: TCohort = {
+      ...group,
+      incidentId: "inc-dm",
+      parentId: null,
+      populationId: "customers",
+      amountPerPersonYen: null,
+      status: "in_progress",
+      statusSource: { documentId: "bpo-report", cites: [] },
+      progress: [],
+      version: 1,
+    };
+    store.data = { ...store.data, cohorts: [cohort] };
+  };
+
   const openAdd = async () => {
     const user = userEvent.setup();
     renderAs(true, dm);
@@ -228,26 +245,13 @@ describe("remediation of an incident with no group yet (another organisation's r
 
   it("records progress dated as the import reads it (2024/7/19, 2024-07) and shows the status change it makes", async () => {
     const user = userEvent.setup();
-    store.data = {
-      ...store.data,
-      cohorts: [
-        {
-          id: "coh-dm-letters",
-          incidentId: "inc-dm",
-          parentId: null,
-          label: { ja: "お詫び状の送付", en: "Apology letters" },
-          purpose: "notification",
-          populationId: "customers",
-          people: { status: "reported", value: 40, source: { documentId: "bpo-report", cites: [] } },
-          amountPerPersonYen: null,
-          methods: ["apology_letter"],
-          status: "in_progress",
-          statusSource: { documentId: "bpo-report", cites: [] },
-          progress: [],
-          version: 1,
-        },
-      ],
-    };
+    withGroup({
+      id: "coh-dm-letters",
+      label: { ja: "お詫び状の送付", en: "Apology letters" },
+      purpose: "notification",
+      people: { status: "reported", value: 40, source: { documentId: "bpo-report", cites: [] } },
+      methods: ["apology_letter"],
+    });
     renderAs(true, dm);
     const card = (await screen.findByRole("heading", { name: "お詫び状の送付" }, SLOW)).closest(
       "article",
@@ -289,26 +293,13 @@ describe("remediation of an incident with no group yet (another organisation's r
 
   it("refuses a date the import would refuse too, next to the field, and sends nothing", async () => {
     const user = userEvent.setup();
-    store.data = {
-      ...store.data,
-      cohorts: [
-        {
-          id: "coh-dm-x",
-          incidentId: "inc-dm",
-          parentId: null,
-          label: { ja: "返金", en: "Refunds" },
-          purpose: "financial",
-          populationId: "customers",
-          people: { status: "reported", value: 2, source: { documentId: "bpo-report", cites: [] } },
-          amountPerPersonYen: null,
-          methods: ["refund"],
-          status: "in_progress",
-          statusSource: { documentId: "bpo-report", cites: [] },
-          progress: [],
-          version: 1,
-        },
-      ],
-    };
+    withGroup({
+      id: "coh-dm-x",
+      label: { ja: "返金", en: "Refunds" },
+      purpose: "financial",
+      people: { status: "reported", value: 2, source: { documentId: "bpo-report", cites: [] } },
+      methods: ["refund"],
+    });
     renderAs(true, dm);
     const card = (await screen.findByRole("heading", { name: "返金" }, SLOW)).closest(
       "article",
