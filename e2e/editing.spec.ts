@@ -88,21 +88,26 @@ const getJson = async <T>(request: APIRequestContext, path: string): Promise<T> 
   return (await res.json()) as T;
 };
 
-type TOverview = { remediation: { financial: { done: number; notReported: number } } };
+/** Money put right for the members (figures are per purpose and population, never one sum). */
+type TRemediationRow = { purpose: string; populationId: string; done: number };
+type TOverview = { remediation: TRemediationRow[] };
 type TRemediation = { cohorts: { cohortId: string; done: number | null }[] };
-type TScorecards = { rows: { vendorId: string; remediationDone: number }[] };
+type TScorecards = { rows: { vendorId: string; remediation: TRemediationRow[] }[] };
 type TAudit = {
   items: { action: string; entityId: string; actor: { username: string }; after: { status?: string } }[];
 };
+
+const financialDone = (rows: readonly TRemediationRow[] | undefined) =>
+  rows?.find((r) => r.purpose === "financial" && r.populationId === "members")?.done ?? null;
 
 const figures = async (request: APIRequestContext) => {
   const overview = await getJson<TOverview>(request, "/api/v1/stats/overview");
   const remediation = await getJson<TRemediation>(request, "/api/v1/stats/remediation?incidentId=inc-3");
   const scorecards = await getJson<TScorecards>(request, "/api/v1/stats/vendors");
   return {
-    financialDone: overview.remediation.financial.done,
+    financialDone: financialDone(overview.remediation) ?? 0,
     refundsDone: remediation.cohorts.find((c) => c.cohortId === "coh-3-refund")?.done ?? null,
-    sompoDone: scorecards.rows.find((r) => r.vendorId === "sompo")?.remediationDone ?? null,
+    sompoDone: financialDone(scorecards.rows.find((r) => r.vendorId === "sompo")?.remediation),
   };
 };
 
@@ -293,4 +298,86 @@ test("two editors at once: the stale one sees both versions and re-applies over 
   expect(cohort.version).toBe(3);
   await first.context().close();
   await second.context().close();
+});
+
+test("an incident with no group gets its first group and its progress, dated as a vendor's file dates it", async ({
+  browser,
+  baseURL,
+}) => {
+  const page = await signedInPage(browser, baseURL as string, "editor");
+  // A new incident of the demo case, recorded through the API: it has no remediation group yet.
+  const session = await getJson<{ csrfToken: string }>(page.request, "/api/v1/auth/session");
+  const source = { documentId: "doc-5", cites: [] };
+  const created = await page.request.post("/api/v1/incidents", {
+    headers: { "x-csrf-token": session.csrfToken, "content-type": "application/json" },
+    data: {
+      caseId: "case-2025-insurance",
+      title: { ja: "返金案内の誤送付", en: "Refund notice misdirected" },
+      category: "misdelivery",
+      status: "open",
+      fiscalYear: 2025,
+      vendorIds: ["partners"],
+      chain: ["partners"],
+      dataRole: "vendor_own",
+      summary: { ja: "返金の案内を誤って送付した。", en: "A refund notice was misdirected." },
+      system: null,
+      cause: null,
+      impact: [],
+      dataCategories: [],
+      misuse: { status: "not_reported", asOf: null, source },
+      milestones: [],
+      contact: null,
+      documentIds: [],
+    },
+  });
+  expect(created.ok(), await created.text()).toBe(true);
+  const incident = (await created.json()) as { id: string };
+
+  await page.goto(`/incidents/${incident.id}`);
+  await settle(page);
+  const remediation = page.getByRole("region", { name: "是正・通知の状況" });
+  await expect(remediation).toContainText("対象グループはまだ記録されていません");
+  await remediation.getByRole("button", { name: "対象グループを追加" }).click();
+  const form = page.getByRole("form", { name: "是正・通知の対象グループを追加" });
+  await form
+    .getByRole("group", { name: /^グループの名称/ })
+    .getByLabel(/^日本語/)
+    .fill("お詫び状の再送付");
+  await form.getByRole("group", { name: /^目的/ }).getByLabel("本人への通知").click();
+  await expect(form.getByLabel("返金")).toHaveCount(0);
+  await expect(form.getByLabel("金銭の返還・請求の訂正を伴う")).toHaveCount(0);
+  await form.getByLabel("お詫び文書の送付").check();
+  const people = form.getByRole("group", { name: /^対象の人数/ });
+  await people.getByRole("radio", { name: "報告された数値" }).check();
+  await people.getByRole("textbox", { name: /^数値/ }).fill("3");
+  await people.getByLabel(/^出典の資料/).selectOption("doc-5");
+  await form.getByLabel(/^状態(?!の出典)/).selectOption("in_progress");
+  await form
+    .getByRole("group", { name: /^状態の出典/ })
+    .getByLabel(/^出典の資料/)
+    .selectOption("doc-5");
+  await form.getByRole("button", { name: "グループを追加する" }).click();
+
+  const card = page
+    .locator("article.cohort")
+    .filter({ has: page.getByRole("heading", { level: 3, name: "お詫び状の再送付" }) });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText("送付済み");
+  await card.getByRole("button", { name: "進捗を記録" }).click();
+  const progress = page.getByRole("form", { name: "進捗を記録: お詫び状の再送付" });
+  await progress.getByRole("button", { name: "対象者全員(3名)の完了として入力" }).click();
+  await expect(progress).toContainText("この報告で状態が変わります: 対応中 → 完了(委託先報告)");
+  // As a vendor's spreadsheet writes it: the import accepts it, and so does the form.
+  await progress.getByLabel(/報告の日付/).fill("2025/10/3");
+  await progress.getByLabel(/出典の資料/).selectOption("doc-5");
+  await progress.getByRole("button", { name: "進捗を記録する" }).click();
+  await expect(card.getByRole("status")).toHaveText("保存しました。");
+
+  await page.reload();
+  await settle(page);
+  const row = card.getByRole("row").filter({ hasText: "2025年10月3日" });
+  await expect(row).toContainText("3名");
+  await expect(row).toContainText("対応中 → 完了(委託先報告)");
+  await expect(card.locator(".cohort-head .status-chip")).toHaveText("完了(委託先報告)");
+  await page.context().close();
 });

@@ -10,6 +10,8 @@ import { SourceRefInput, type TSourceValue } from "./source-ref-field";
 
 type TStatus = TFigure["status"];
 const STATUSES: readonly TStatus[] = ["reported", "approximate", "derived", "not_reported"];
+/** 確認の結果なし: offered only where a source can say "none, after checking" (who was affected). */
+const WITH_CONFIRMED_NONE: readonly TStatus[] = [...STATUSES, "confirmed_none"];
 const EMPTY_TEXT: TText = { ja: "", en: "" };
 const EMPTY_SOURCE: TSourceValue = { documentId: "", cites: [] };
 
@@ -45,6 +47,8 @@ const shapeFor = (status: TStatus, from: TParts, kept: TParts): TParts => {
       return { status, value, formula: from.formula ?? kept.formula ?? EMPTY_TEXT, source };
     case "not_reported":
       return { status, missing: from.missing ?? kept.missing ?? EMPTY_TEXT, source };
+    case "confirmed_none":
+      return { status, source };
   }
 };
 
@@ -56,12 +60,15 @@ type TProps<V extends FieldValues> = {
   unit?: ReactNode;
   /** Shows the figure's own source; off when the form copies it from the record's source on submit. */
   withSource?: boolean;
+  /** Offers 確認の結果なし (the source says none, after checking), a state apart from 未報告 and from 0. */
+  confirmedNone?: boolean;
 };
 
 /**
  * A figure as the record knows it: reported (a number), approximate (the source's words, no invented
- * number), derived (a number and its formula) or not reported (what is missing). "Not reported" is a
- * choice of its own and never becomes 0; no status is chosen until the user chooses one.
+ * number), derived (a number and its formula) or not reported (what is missing), and, where offered,
+ * confirmed none. "Not reported" is a choice of its own and never becomes 0; no status is chosen until
+ * the user chooses one.
  */
 export const FigureField = <V extends FieldValues>({
   control,
@@ -70,6 +77,7 @@ export const FigureField = <V extends FieldValues>({
   hint,
   unit,
   withSource = true,
+  confirmedNone = false,
 }: TProps<V>) => {
   const { t } = useI18n();
   const { field } = useController({ control, name });
@@ -105,7 +113,7 @@ export const FigureField = <V extends FieldValues>({
       className="figure-field"
     >
       <div className="field-radios" role="radiogroup" aria-label={t("editing.figureStatus")}>
-        {STATUSES.map((status, i) => (
+        {(confirmedNone ? WITH_CONFIRMED_NONE : STATUSES).map((status, i) => (
           <label key={status} className="field-check">
             <input
               type="radio"

@@ -25,6 +25,7 @@ export const editing = {
   figure_approximate: "Approximate (words only)",
   figure_derived: "Derived figure",
   figure_not_reported: "Not reported",
+  figure_confirmed_none: "None, after checking",
   figureValue: "Figure",
   figureFormula: "How it is derived",
   figureLabel: "The source's words",

@@ -23,6 +23,7 @@ export const editing = {
   figure_approximate: "概数・文言のみ",
   figure_derived: "算出した数値",
   figure_not_reported: "未報告",
+  figure_confirmed_none: "確認の結果なし",
   figureValue: "数値",
   figureFormula: "算出方法",
   figureLabel: "資料の文言",

@@ -49,6 +49,12 @@ export const ZMilestoneKind = z.enum([
 ]);
 export type TMilestoneKind = z.infer<typeof ZMilestoneKind>;
 
+/** The kinds of milestone that are a vendor's notice, which may stand for the organisation's own. */
+export const VENDOR_NOTICE_KINDS: readonly TMilestoneKind[] = [
+  "vendor_public_announcement",
+  "vendor_notice_to_people",
+];
+
 export const ZMilestone = z.strictObject({
   id: ZId,
   kind: ZMilestoneKind,

@@ -13,8 +13,9 @@ const client = createTestQueryClient;
 const run = <D, V>(qc: QueryClient, options: MutationObserverOptions<D, Error, V>, vars: V) =>
   new MutationObserver(qc, options).mutate(vars);
 
-const draftOf = ({ id: _id, version: _v, milestones, ...rest }: TIncident): TIncidentDraft => ({
+const draftOf = ({ id: _id, version: _v, milestones, impact, ...rest }: TIncident): TIncidentDraft => ({
   ...rest,
+  impact: impact.map(({ outsideRecord: _o, ...e }) => e),
   milestones: milestones.map(({ outsideRecord: _o, ...m }) => m),
 });
 
@@ -34,7 +35,11 @@ describe("incident mutations", () => {
     const base = draftOf(await apiGet("getIncident", { params: { incidentId: "inc-3" } }));
     // A copy: its nested items are new ones (their ids belong to inc-3).
     const { number: _n, ...copy } = base;
-    const draft = { ...copy, milestones: copy.milestones.map(({ id: _id, ...m }) => m) };
+    const draft = {
+      ...copy,
+      impact: copy.impact.map(({ id: _id, ...e }) => e),
+      milestones: copy.milestones.map(({ id: _id, ...m }) => m),
+    };
     const created = await run(qc, incidentMutations.create(), {
       ...draft,
       title: { ja: "新しい事故", en: "A new incident" },

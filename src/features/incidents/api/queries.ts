@@ -8,11 +8,14 @@ import { ZIncidentCategory, ZIncidentStatus } from "@/shared/schemas/incident";
 /** Filters the incident list understands; absent keys mean "all". */
 export type TIncidentFilters = Pick<
   NonNullable<TQueryOf<"listIncidents">>,
-  "vendorId" | "category" | "status" | "fiscalYear"
+  "caseId" | "vendorId" | "category" | "status" | "fiscalYear"
 >;
 
-/** URL query keys of the list's filters: short words a person can read and type in a link. */
-export const FILTER_KEYS = ["vendor", "category", "year", "status"] as const;
+/**
+ * URL query keys of the list's filters: short words a person can read and type in a link, and `caseId`,
+ * the name every page scoped to a case uses (docs/any-case.md), so a case's link opens its incidents.
+ */
+export const FILTER_KEYS = ["caseId", "vendor", "category", "year", "status"] as const;
 
 /**
  * Reads the filters from the address. A value that the API would reject (an unknown category, a
@@ -20,6 +23,8 @@ export const FILTER_KEYS = ["vendor", "category", "year", "status"] as const;
  */
 export const parseFilters = (params: URLSearchParams): TIncidentFilters => {
   const filters: TIncidentFilters = {};
+  const caseId = ZId.safeParse(params.get("caseId"));
+  if (caseId.success) filters.caseId = caseId.data;
   const vendor = ZId.safeParse(params.get("vendor"));
   if (vendor.success) filters.vendorId = vendor.data;
   const category = ZIncidentCategory.safeParse(params.get("category"));
@@ -49,6 +54,18 @@ export const incidentQueries = {
     queryOptions({
       queryKey: [...incidentQueries.all(), "detail", incidentId] as const,
       queryFn: ({ signal }) => apiGet("getIncident", { params: { incidentId }, signal }),
+    }),
+  /** Every case (open and closed), for the list's case column and filter and the form's choice. */
+  cases: () =>
+    queryOptions({
+      queryKey: [...incidentQueries.all(), "cases"] as const,
+      queryFn: ({ signal }) => apiGet("listCases", { query: PAGE, signal }),
+    }),
+  /** The incident's own totals per unit and population, as the API derives them (outside figures apart). */
+  affected: (incidentId: string) =>
+    queryOptions({
+      queryKey: [...incidentQueries.all(), "detail", incidentId, "affected"] as const,
+      queryFn: ({ signal }) => apiGet("getAffectedStats", { query: { incidentId }, signal }),
     }),
   intervals: (incidentId: string) =>
     queryOptions({

@@ -1,9 +1,12 @@
+import { useQuery } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
 import { AddDisclosure } from "@/components/form/add-disclosure";
 import { useI18n } from "@/i18n/i18n";
 import { useCanEdit } from "@/lib/edit-rights";
+import { referenceQueries } from "@/lib/reference-queries";
 import type { TCohort } from "@/shared/schemas/cohort";
-import { CohortForm } from "./cohort-form";
+import type { TIncident } from "@/shared/schemas/incident";
+import { CohortForm, defaultPopulation } from "./cohort-form";
 import { CohortProgressForm } from "./cohort-progress-form";
 import "./cohort-editing.css";
 
@@ -116,13 +119,23 @@ export const CohortEditing = ({
   );
 };
 
-/** "Add a cohort" under an incident's remediation, for editors. */
-export const AddCohort = ({ incidentId, cohorts }: { incidentId: string; cohorts: readonly TCohort[] }) => (
-  <AddDisclosure
-    label={useI18n().t("editing.cohortAdd")}
-    className="cohort-editing"
-    buttonClassName="button button-secondary"
-  >
-    {(done) => <CohortForm incidentId={incidentId} siblings={cohorts} {...done} />}
-  </AddDisclosure>
-);
+/**
+ * "Add a group" under an incident's remediation, for editors: always there, so an incident with no group
+ * yet can get its first one (and then its progress, by hand or by import).
+ */
+export const AddCohort = ({ incident, cohorts }: { incident: TIncident; cohorts: readonly TCohort[] }) => {
+  const services = useQuery(referenceQueries.services());
+  const organisation = useQuery(referenceQueries.organisation());
+  const population = defaultPopulation(incident, services.data?.items ?? [], organisation.data ?? null);
+  return (
+    <AddDisclosure
+      label={useI18n().t("editing.cohortAdd")}
+      className="cohort-editing"
+      buttonClassName="button button-secondary"
+    >
+      {(done) => (
+        <CohortForm incidentId={incident.id} defaultPopulationId={population} siblings={cohorts} {...done} />
+      )}
+    </AddDisclosure>
+  );
+};

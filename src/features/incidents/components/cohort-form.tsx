@@ -1,18 +1,29 @@
-import { useMutation } from "@tanstack/react-query";
-import { useId } from "react";
-import { type Control, useController } from "react-hook-form";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useEffect, useId, useRef } from "react";
+import { type Control, useWatch } from "react-hook-form";
 import { BilingualTextField } from "@/components/form/bilingual-text-field";
+import { CheckField } from "@/components/form/check-field";
 import { ConflictPanel, type TConflictField } from "@/components/form/conflict-panel";
 import { FigureField, type TFigureDraft } from "@/components/form/figure-field";
 import { FormActions } from "@/components/form/form-actions";
 import { RecordForm } from "@/components/form/record-form";
 import { MultiSelectField, RadioField, SelectField } from "@/components/form/select-field";
 import { SourceRefField } from "@/components/form/source-ref-field";
-import { endpoint, useRecordForm } from "@/components/form/use-record-form";
+import { endpoint, type TRecordForm, useRecordForm } from "@/components/form/use-record-form";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
-import { type TCohort, ZCohortStatus, ZRemediationMethod } from "@/shared/schemas/cohort";
+import { referenceQueries } from "@/lib/reference-queries";
+import {
+  METHODS_BY_PURPOSE,
+  type TCohort,
+  type TCohortPurpose,
+  ZCohortPurpose,
+  ZCohortStatus,
+} from "@/shared/schemas/cohort";
 import { ZCohortDraft, ZCohortUpdate } from "@/shared/schemas/edit";
+import type { TIncident } from "@/shared/schemas/incident";
+import type { TOrganisation } from "@/shared/schemas/organisation";
+import type { TService } from "@/shared/schemas/service";
 import { cohortMutations } from "../api/queries";
 
 type TValues = {
@@ -20,9 +31,11 @@ type TValues = {
   incidentId: string;
   parentId: string | null;
   label: { ja: string; en: string };
-  purpose: string;
-  members: TFigureDraft;
-  /** Whether money is owed back per member; no → the amount is null (apology letters). */
+  purpose: TCohortPurpose;
+  /** Whose people (one of the organisation's populations); "" until chosen. */
+  populationId: string;
+  people: TFigureDraft;
+  /** Whether money is owed back per person (financial groups only); no → the amount is null. */
   money: boolean;
   amountPerPersonYen: TFigureDraft;
   methods: string[];
@@ -32,7 +45,25 @@ type TValues = {
 
 const EMPTY_SOURCE = { documentId: "", cites: [] as string[] };
 
-const valuesFor = (incidentId: string, cohort: TCohort | null): TValues =>
+/**
+ * The population a new group of an incident is most likely about: the population of the service the
+ * incident's own people were affected through, else the population its own figures name, else the
+ * organisation's first.
+ */
+export const defaultPopulation = (
+  incident: Pick<TIncident, "impact">,
+  services: readonly Pick<TService, "id" | "populationId">[],
+  organisation: Pick<TOrganisation, "populations"> | null,
+): string => {
+  const ours = incident.impact.filter((e) => e.scope === "ours");
+  for (const e of ours) {
+    const service = e.serviceId ? services.find((s) => s.id === e.serviceId) : undefined;
+    if (service) return service.populationId;
+  }
+  return ours.find((e) => e.populationId !== null)?.populationId ?? organisation?.populations[0]?.id ?? "";
+};
+
+const valuesFor = (incidentId: string, cohort: TCohort | null, populationId: string): TValues =>
   cohort
     ? {
         version: cohort.version,
@@ -40,7 +71,8 @@ const valuesFor = (incidentId: string, cohort: TCohort | null): TValues =>
         parentId: cohort.parentId,
         label: cohort.label,
         purpose: cohort.purpose,
-        members: cohort.members,
+        populationId: cohort.populationId,
+        people: cohort.people,
         money: cohort.amountPerPersonYen !== null,
         amountPerPersonYen: cohort.amountPerPersonYen ?? { source: EMPTY_SOURCE },
         methods: cohort.methods,
@@ -53,7 +85,8 @@ const valuesFor = (incidentId: string, cohort: TCohort | null): TValues =>
         parentId: null,
         label: { ja: "", en: "" },
         purpose: "financial",
-        members: { source: EMPTY_SOURCE },
+        populationId,
+        people: { source: EMPTY_SOURCE },
         money: true,
         amountPerPersonYen: { source: EMPTY_SOURCE },
         methods: [],
@@ -61,11 +94,17 @@ const valuesFor = (incidentId: string, cohort: TCohort | null): TValues =>
         statusSource: EMPTY_SOURCE,
       };
 
+/** The methods that fit a purpose, in the order given: a letter is not a refund, nor a refund a letter. */
+export const methodsFitting = (purpose: TCohortPurpose, methods: readonly string[]) =>
+  methods.filter((m) => (METHODS_BY_PURPOSE[purpose] as readonly string[]).includes(m));
+
 const toBody = (isNew: boolean) => (v: TValues) => {
   const { money, version, ...rest } = v;
+  const withMoney = v.purpose === "financial" && money;
   return {
     ...rest,
-    amountPerPersonYen: money ? v.amountPerPersonYen : null,
+    // A notification group carries no money, whatever the checkbox held before the purpose changed.
+    amountPerPersonYen: withMoney ? v.amountPerPersonYen : null,
     ...(isNew ? {} : { version }),
   };
 };
@@ -74,21 +113,34 @@ type TProps = {
   incidentId: string;
   /** The cohort to change; null adds one to the incident. */
   cohort?: TCohort | null;
+  /** A new group's population until the user chooses another (see defaultPopulation). */
+  defaultPopulationId?: string;
   /** The incident's cohorts, to choose a parent from. */
   siblings: readonly TCohort[];
   onSaved: () => void;
   onCancel: () => void;
 };
 
-/** Adds a group of members to put right, or changes one (its progress events are kept as they are). */
-export const CohortForm = ({ incidentId, cohort = null, siblings, onSaved, onCancel }: TProps) => {
+/**
+ * Adds a group of people to put right (money) or to tell (letters, notices), or changes one (its progress
+ * events are kept as they are). The purpose decides the methods on offer and whether money is involved.
+ */
+export const CohortForm = ({
+  incidentId,
+  cohort = null,
+  defaultPopulationId = "",
+  siblings,
+  onSaved,
+  onCancel,
+}: TProps) => {
   const { t, tx } = useI18n();
   const titleId = useId();
   const create = useMutation(cohortMutations.create());
   const update = useMutation(cohortMutations.update());
+  const organisation = useQuery(referenceQueries.organisation());
   const isNew = cohort === null;
   const form = useRecordForm({
-    initial: () => valuesFor(incidentId, cohort),
+    initial: () => valuesFor(incidentId, cohort, defaultPopulationId),
     toBody: toBody(isNew),
     endpoint: cohort
       ? endpoint(ZCohortUpdate, (body) => update.mutateAsync({ cohortId: cohort.id, body }))
@@ -100,12 +152,19 @@ export const CohortForm = ({ incidentId, cohort = null, siblings, onSaved, onCan
   const parents = siblings
     .filter((c) => c.id !== cohort?.id && c.parentId === null)
     .map((c) => ({ value: c.id, label: tx(c.label) }));
+  const populations = (organisation.data?.populations ?? []).map((p) => ({ value: p.id, label: tx(p.name) }));
   const enumLabel = (prefix: string) => (v: unknown) =>
     typeof v === "string" ? t(`${prefix}.${v}` as TMessageKey) : "—";
   const conflictFields: TConflictField<TValues>[] = [
     { path: "label", label: t("editing.cohortLabel") },
-    { path: "members", label: t("editing.cohortMembers"), unit: "members" },
-    { path: "amountPerPersonYen", label: t("editing.cohortAmount"), unit: "yen" },
+    { path: "purpose", label: t("editing.cohortPurpose"), render: enumLabel("domain.purpose") },
+    {
+      path: "populationId",
+      label: t("records.cohortPopulation"),
+      render: (v) => populations.find((p) => p.value === v)?.label ?? (typeof v === "string" ? v : "—"),
+    },
+    { path: "people", label: t("records.cohortPeople"), unit: "people" },
+    { path: "amountPerPersonYen", label: t("records.cohortAmount"), unit: "yen" },
     {
       path: "methods",
       label: t("editing.cohortMethods"),
@@ -120,13 +179,13 @@ export const CohortForm = ({ incidentId, cohort = null, siblings, onSaved, onCan
   return (
     <section className="edit-panel" aria-labelledby={titleId}>
       <h4 id={titleId}>
-        {cohort ? t("editing.cohortEditTitle", { label: tx(cohort.label) }) : t("editing.cohortAddTitle")}
+        {cohort ? t("editing.cohortEditTitle", { label: tx(cohort.label) }) : t("records.cohortAddTitle")}
       </h4>
       {cohort ? (
         <ConflictPanel
           form={form}
           fields={conflictFields}
-          valuesFrom={(current) => valuesFor(incidentId, current as unknown as TCohort)}
+          valuesFrom={(current) => valuesFor(incidentId, current as unknown as TCohort, defaultPopulationId)}
         />
       ) : null}
       <RecordForm form={form} className="cohort-form" aria-labelledby={titleId}>
@@ -134,34 +193,39 @@ export const CohortForm = ({ incidentId, cohort = null, siblings, onSaved, onCan
           control={control}
           name="label"
           legend={t("editing.cohortLabel")}
-          hint={t("editing.cohortLabelHint")}
+          hint={t("records.cohortLabelHint")}
         />
         <RadioField
           control={control}
           name="purpose"
           legend={t("editing.cohortPurpose")}
+          hint={t("records.cohortPurposeHint")}
           required
-          options={["financial", "notification"].map(label("domain.purpose"))}
+          options={ZCohortPurpose.options.map(label("domain.purpose"))}
         />
-        <MultiSelectField
+        <PurposeRules form={form} />
+        <SelectField
           control={control}
-          name="methods"
-          legend={t("editing.cohortMethods")}
+          name="populationId"
+          label={t("records.cohortPopulation")}
+          hint={t("records.cohortPopulationHint")}
           required
-          options={ZRemediationMethod.options.map(label("domain.method"))}
+          options={populations}
         />
+        <MethodsField control={control} />
         <FigureField
           control={control}
-          name="members"
-          legend={t("editing.cohortMembers")}
+          name="people"
+          legend={t("records.cohortPeople")}
           hint={t("editing.cohortMembersHint")}
-          unit={t("editing.unitMembers")}
+          unit={t("domain.unit.people")}
         />
-        <MoneyFields control={control} id={`${titleId}-money`} />
+        <MoneyFields control={control} />
         <SelectField
           control={control}
           name="status"
           label={t("editing.cohortStatus")}
+          hint={t("records.cohortStatusHint")}
           required
           options={ZCohortStatus.options.map(label("domain.cohortStatus"))}
         />
@@ -185,26 +249,69 @@ export const CohortForm = ({ incidentId, cohort = null, siblings, onSaved, onCan
   );
 };
 
-/** Whether money is owed back, and then how much per member: only this part follows the checkbox. */
-const MoneyFields = ({ control, id }: { control: Control<TValues>; id: string }) => {
+/**
+ * When the purpose changes, what no longer fits goes: methods of the other purpose are unticked, and a
+ * notification group's money is switched off (and not shown: letters involve no money).
+ */
+const PurposeRules = ({ form }: { form: TRecordForm<TValues> }) => {
+  const purpose = useWatch({ control: form.control, name: "purpose" });
+  const seen = useRef(purpose);
+  // The money choice of a financial group comes back if the user switches to notification and back.
+  const moneyBefore = useRef(false);
+  useEffect(() => {
+    if (seen.current === purpose) return;
+    seen.current = purpose;
+    const { methods, money } = form.getValues();
+    const fitting = methodsFitting(purpose, methods);
+    if (fitting.length !== methods.length) form.set("methods", fitting);
+    if (purpose === "notification") {
+      moneyBefore.current = money;
+      if (money) form.set("money", false);
+    } else if (moneyBefore.current && !money) form.set("money", true);
+  }, [purpose, form]);
+  return null;
+};
+
+/** The methods of the chosen purpose only. */
+const MethodsField = ({ control }: { control: Control<TValues> }) => {
   const { t } = useI18n();
-  const { field } = useController({ control, name: "money" });
+  const purpose = useWatch({ control, name: "purpose" });
+  return (
+    <MultiSelectField
+      control={control}
+      name="methods"
+      legend={t(
+        purpose === "notification" ? "records.cohortMethodsLegendNotification" : "editing.cohortMethods",
+      )}
+      hint={t(
+        purpose === "notification" ? "records.cohortMethodsNotification" : "records.cohortMethodsFinancial",
+      )}
+      required
+      options={(METHODS_BY_PURPOSE[purpose] ?? []).map((m) => ({
+        value: m,
+        label: t(`domain.method.${m}` as TMessageKey),
+      }))}
+    />
+  );
+};
+
+/**
+ * Whether money is owed back, and then how much per person: only for a financial group; a notification
+ * group (letters, notices) has no money to show.
+ */
+const MoneyFields = ({ control }: { control: Control<TValues> }) => {
+  const { t } = useI18n();
+  const purpose = useWatch({ control, name: "purpose" });
+  const money = useWatch({ control, name: "money" });
+  if (purpose !== "financial") return null;
   return (
     <>
-      <div className="field field-check">
-        <input
-          id={id}
-          type="checkbox"
-          checked={field.value}
-          onChange={(e) => field.onChange(e.target.checked)}
-        />
-        <label htmlFor={id}>{t("editing.cohortMoney")}</label>
-      </div>
-      {field.value ? (
+      <CheckField control={control} name="money" label={t("editing.cohortMoney")} />
+      {money ? (
         <FigureField
           control={control}
           name="amountPerPersonYen"
-          legend={t("editing.cohortAmount")}
+          legend={t("records.cohortAmount")}
           hint={t("editing.cohortAmountHint")}
           unit={t("editing.unitYen")}
         />

@@ -1,6 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { useId } from "react";
-import { useWatch } from "react-hook-form";
+import { type Control, useWatch } from "react-hook-form";
 import { BilingualTextField } from "@/components/form/bilingual-text-field";
 import { ConflictPanel, type TConflictField } from "@/components/form/conflict-panel";
 import { DateField } from "@/components/form/date-field";
@@ -12,7 +12,9 @@ import { SourceRefField } from "@/components/form/source-ref-field";
 import { endpoint, useRecordForm } from "@/components/form/use-record-form";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import type { TErrorWords, TMessage } from "@/lib/form-errors";
 import { textOrNull } from "@/lib/form-values";
+import { normaliseImportDate } from "@/shared/edits/progress-import";
 import {
   type TCohort,
   type TCohortStatus,
@@ -63,10 +65,14 @@ const valuesFor = (cohort: TCohort, event: TProgressEvent | null): TValues =>
         ownFigureSource: false,
       };
 
-/** The body the contract expects: the figure cites the event's source unless it has its own. */
+/**
+ * The body the contract expects: the figure cites the event's source unless it has its own, and the date
+ * is read as the import reads it (2024-07, 2024-07-19, 2024/7/19, 2024年7月19日), so the form accepts
+ * what a vendor's report file may say; anything else goes as typed and is refused next to the field.
+ */
 const toBody = (v: TValues) => ({
   version: v.version,
-  date: v.date,
+  date: normaliseImportDate(v.date) ?? v.date.trim(),
   doneCount: v.ownFigureSource ? v.doneCount : { ...v.doneCount, source: v.source },
   note: textOrNull(v.note),
   source: v.source,
@@ -78,6 +84,22 @@ const fieldOf = (path: string, v: TValues) =>
   !v.ownFigureSource && path.startsWith("doneCount.source")
     ? path.replace("doneCount.source", "source")
     : path;
+
+/** The server's words for a count beyond the group and a completion short of it, in people. */
+const useWords = (): TErrorWords => {
+  const { f } = useI18n();
+  return (error): TMessage | undefined => {
+    const p = error.params ?? {};
+    if (error.code === "exceeds_people" && typeof p.people === "number")
+      return { key: "records.errExceedsPeople", vars: { people: f.people(p.people) } };
+    if (error.code === "completed_short" && typeof p.people === "number" && typeof p.done === "number")
+      return {
+        key: "records.errCompletedShort",
+        vars: { people: f.people(p.people), done: f.people(p.done) },
+      };
+    return undefined;
+  };
+};
 
 const latestEvent = (cohort: Record<string, unknown>, eventId: string | null) => {
   const progress = (cohort.progress ?? []) as TProgressEvent[];
@@ -94,19 +116,22 @@ type TProps = {
 };
 
 /**
- * Records the vendor's dated progress on a cohort (or corrects an earlier entry): the date of the
- * report, how many members are put right so far (or that the vendor did not say), the evidence, and,
- * optionally, the cohort's new status, e.g. the 3 double-billing refunds completed.
+ * Records the vendor's dated progress on a group (or corrects an earlier entry): the date of the report
+ * (a day or a month, as the import reads it), how many people are put right or sent a letter so far (or
+ * that the vendor did not say), the evidence, and, optionally, the group's new status, shown as the
+ * change the record will keep (e.g. in progress → completed).
  */
 export const CohortProgressForm = ({ cohort, event = null, onSaved, onCancel }: TProps) => {
   const { t, tx, f } = useI18n();
   const titleId = useId();
   const add = useMutation(cohortMutations.addProgress());
   const update = useMutation(cohortMutations.updateProgress());
+  const words = useWords();
   const form = useRecordForm({
     initial: () => valuesFor(cohort, event),
     toBody,
     fieldOf,
+    words,
     endpoint: endpoint(ZProgressEventDraft, (body) =>
       event
         ? update.mutateAsync({ cohortId: cohort.id, eventId: event.id, body })
@@ -116,7 +141,8 @@ export const CohortProgressForm = ({ cohort, event = null, onSaved, onCancel }: 
   });
   const { control } = form;
   const ownFigureSource = useWatch({ control, name: "ownFigureSource" });
-  const members = exactValue(cohort.members);
+  const people = exactValue(cohort.people);
+  const notification = cohort.purpose === "notification";
   const statusOptions = ZCohortStatus.options.map((s) => ({
     value: s,
     label: t(`domain.cohortStatus.${s}` as TMessageKey),
@@ -129,8 +155,8 @@ export const CohortProgressForm = ({ cohort, event = null, onSaved, onCancel }: 
     },
     {
       path: "doneCount",
-      label: t("editing.progressDone"),
-      unit: "members",
+      label: t(notification ? "records.progressSent" : "records.progressDone"),
+      unit: "people",
       pickCurrent: (c) => latestEvent(c, event?.id ?? null)?.doneCount ?? null,
     },
     {
@@ -170,25 +196,25 @@ export const CohortProgressForm = ({ cohort, event = null, onSaved, onCancel }: 
       />
       <RecordForm form={form} className="progress-form" aria-labelledby={titleId}>
         <p className="edit-context">
-          {members !== null
-            ? t("editing.progressMembers", { n: f.people(members) })
-            : t("editing.progressMembersUnknown")}
+          {people !== null
+            ? t("editing.progressMembers", { n: f.people(people) })
+            : t("records.progressPeopleUnknown")}
           {" · "}
           {t("editing.progressCurrentStatus", {
             status: t(`domain.cohortStatus.${cohort.status}` as TMessageKey),
           })}
         </p>
-        {members !== null && !event ? (
+        {people !== null && !event ? (
           <p>
             <button
               type="button"
               className="button button-secondary"
               onClick={() => {
-                form.set("doneCount", { status: "reported", value: members, source: EMPTY_SOURCE });
+                form.set("doneCount", { status: "reported", value: people, source: EMPTY_SOURCE });
                 form.set("cohortStatus", "completed");
               }}
             >
-              {t("editing.progressAllDone", { n: f.people(members) })}
+              {t("editing.progressAllDone", { n: f.people(people) })}
             </button>
           </p>
         ) : null}
@@ -196,16 +222,16 @@ export const CohortProgressForm = ({ cohort, event = null, onSaved, onCancel }: 
           control={control}
           name="date"
           label={t("editing.progressDate")}
-          hint={t("editing.progressDateHint")}
+          hint={t("records.progressDateHint")}
           partial
           required
         />
         <FigureField
           control={control}
           name="doneCount"
-          legend={t("editing.progressDone")}
-          hint={t("editing.progressDoneHint")}
-          unit={t("editing.unitMembers")}
+          legend={t(notification ? "records.progressSent" : "records.progressDone")}
+          hint={t("records.progressDoneHint")}
+          unit={t("domain.unit.people")}
           withSource={ownFigureSource}
         />
         <SelectField
@@ -218,6 +244,7 @@ export const CohortProgressForm = ({ cohort, event = null, onSaved, onCancel }: 
             status: t(`domain.cohortStatus.${cohort.status}` as TMessageKey),
           })}
         />
+        <StatusChange control={control} from={cohort.status} />
         <SourceRefField
           control={control}
           name="source"
@@ -239,5 +266,19 @@ export const CohortProgressForm = ({ cohort, event = null, onSaved, onCancel }: 
         />
       </RecordForm>
     </section>
+  );
+};
+
+/** The status change this report makes, as the record will keep it (from → to), or that it keeps it. */
+const StatusChange = ({ control, from }: { control: Control<TValues>; from: TCohortStatus }) => {
+  const { t } = useI18n();
+  const to = useWatch({ control, name: "cohortStatus" });
+  const name = (s: TCohortStatus) => t(`domain.cohortStatus.${s}` as TMessageKey);
+  return (
+    <p className="progress-status-change" aria-live="polite">
+      {to && to !== from
+        ? t("records.progressStatusChange", { from: name(from), to: name(to) })
+        : t("records.progressStatusKept", { status: name(from) })}
+    </p>
   );
 };

@@ -13,8 +13,9 @@ type TProps = {
 };
 
 export const IncidentFilters = ({ filters, onChange, onClear }: TProps) => {
-  const { t } = useI18n();
-  const names = useReferenceNames("vendors", "services");
+  const { t, tx } = useI18n();
+  const names = useReferenceNames("vendors");
+  const cases = useQuery(incidentQueries.cases());
   // Years come from the unfiltered list, so choosing one filter never hides the other choices.
   const all = useQuery(incidentQueries.list({}));
   // The query type takes any input (the API coerces it); parseFilters only ever sets a number.
@@ -26,6 +27,12 @@ export const IncidentFilters = ({ filters, onChange, onClear }: TProps) => {
       active={Object.keys(filters).length > 0}
       onClear={onClear}
     >
+      <FilterSelect
+        label={t("incidents.filterCase")}
+        value={filters.caseId ?? ""}
+        options={(cases.data?.items ?? []).map((c) => ({ value: c.id, label: tx(c.title) }))}
+        onChange={(value) => onChange("caseId", value)}
+      />
       <FilterSelect
         label={t("incidents.filterVendor")}
         value={filters.vendorId ?? ""}

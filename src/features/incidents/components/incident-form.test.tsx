@@ -3,23 +3,31 @@ import userEvent from "@testing-library/user-event";
 import { HttpResponse, http } from "msw";
 import { apiGet, apiSend } from "@/lib/api-client";
 import { signInMock } from "@/mocks/auth-state";
-import { mockStore } from "@/mocks/handlers";
+import { createHandlers, mockStore } from "@/mocks/handlers";
 import { server } from "@/mocks/node";
+import { createMockStore } from "@/mocks/store";
 import { contract } from "@/shared/contract";
 import { problem } from "@/shared/http";
 import { ZIncidentUpdate } from "@/shared/schemas/edit";
 import type { TIncident } from "@/shared/schemas/incident";
 import { renderApp } from "@/test/render";
 import { toIncidentBody, valuesFromIncident } from "./incident-form-model";
+import { printerCase } from "./printer-case.fixture";
 
 // A save runs the contract schema, the mock edit and a navigation: allow for a busy machine.
 const SLOW = { timeout: 5000 };
+// Filling a whole new incident (case, chain, impact, a milestone) queries a long form many times by role.
+const LONG = 60_000;
 
 const stored = (id: string) => mockStore.data.incidents.find((i) => i.id === id) as TIncident;
 
 /** The fieldset or group whose name is `name` (a bilingual text, a figure, a list entry, a list). */
 /** Enters a whole text at once (typing key by key re-renders the long form on every key). */
 const fill = (element: HTMLElement, text: string) => fireEvent.change(element, { target: { value: text } });
+
+/** Chooses an option, or clicks, as one event each: the long form re-renders on each, so fewer is faster. */
+const choose = (element: HTMLElement, value: string) => fireEvent.change(element, { target: { value } });
+const click = (element: HTMLElement) => fireEvent.click(element);
 
 const group = (name: string | RegExp, inside: HTMLElement = document.body) =>
   within(inside).getByRole("group", { name });
@@ -36,48 +44,84 @@ const unprocessable = (field: string, code: string, params: Record<string, strin
   );
 
 describe("IncidentEditor: a new incident", () => {
-  it("records an incident with the next number; a service's count left unreported stays not reported", async () => {
-    const user = userEvent.setup();
-    const { router } = renderApp("/incidents/new");
-    expect(await screen.findByRole("heading", { level: 1, name: "事故を登録" }, SLOW)).toBeInTheDocument();
-    expect(screen.getByText("空欄のままにすると、次の番号(事故4)になります。")).toBeInTheDocument();
+  it(
+    "records an incident in a case, with its chain, data role and first date's year; an unreported count stays not reported",
+    async () => {
+      const { router } = renderApp("/incidents/new?caseId=case-2025-insurance");
+      expect(await screen.findByRole("heading", { level: 1, name: "事故を登録" }, SLOW)).toBeInTheDocument();
+      expect(screen.getByText("空欄のままにすると、次の番号(事故4)になります。")).toBeInTheDocument();
+      // The case comes from the link; a new case is made on its own page.
+      expect(screen.getByLabelText(/^事案/)).toHaveValue("case-2025-insurance");
+      expect(screen.getByRole("link", { name: "新しい事案を登録する" })).toHaveAttribute(
+        "href",
+        "/cases/new",
+      );
 
-    fill(japanese(/^件名/), "返金の遅延");
-    await user.selectOptions(screen.getByLabelText(/^種類/), "duplicate_billing");
-    await user.click(within(group(/^関係する委託先/)).getByLabelText("損害保険ジャパン株式会社"));
-    fill(japanese(/^概要/), "返金が予定より遅れている。");
-    await user.selectOptions(
-      within(group(/^出典/, screen.getByRole("region", { name: "不正利用" }))).getByLabelText(/^出典の資料/),
-      "doc-5",
-    );
+      fill(japanese(/^件名/), "返金の遅延");
+      choose(screen.getByLabelText(/^種類/), "duplicate_billing");
+      const chain = group(/^委託の経路/);
+      choose(within(chain).getByLabelText(/^委託先/), "partners");
+      click(screen.getByRole("button", { name: "経路の委託先をすべて加える" }));
+      expect(within(group(/^責任を負う委託先/)).getByLabelText(/損保ジャパンパートナーズ社/)).toBeChecked();
+      click(within(group(/^誰の個人データか/)).getByLabelText(/個人データなし/));
+      fill(japanese(/^概要/), "返金が予定より遅れている。");
+      choose(
+        within(group(/^出典/, screen.getByRole("region", { name: "不正利用" }))).getByLabelText(
+          /^出典の資料/,
+        ),
+        "doc-5",
+      );
 
-    await user.click(screen.getByRole("button", { name: "保険商品を追加" }));
-    const service = group("保険商品 1");
-    await user.selectOptions(
-      within(service).getByRole("combobox", { name: /^保険商品/ }),
-      "prod-liability-topup",
-    );
-    const count = group(/^影響を受けた会員/, service);
-    await user.click(within(count).getByRole("radio", { name: "未報告" }));
-    fill(japanese(/^報告されていない内容/, count), "対象となった会員の人数");
-    await user.selectOptions(within(group(/^この数値の出典/, count)).getByLabelText(/^出典の資料/), "doc-5");
+      click(screen.getByRole("button", { name: "影響を追加" }));
+      const impact = group("影響 1");
+      // The organisation's own people of its first population, until the user says otherwise.
+      expect(within(group(/^範囲/, impact)).getByRole("radio", { checked: true })).toHaveAccessibleName(
+        /の対象$/,
+      );
+      expect(within(impact).getByLabelText(/^対象者/)).toHaveValue("members");
+      choose(within(impact).getByLabelText(/^サービス/), "prod-liability-topup");
+      const count = group(/^人数・件数/, impact);
+      click(within(count).getByRole("radio", { name: "未報告" }));
+      fill(japanese(/^報告されていない内容/, count), "対象となった人数");
+      choose(within(group(/^この数値の出典/, count)).getByLabelText(/^出典の資料/), "doc-5");
 
-    await user.click(screen.getByRole("button", { name: "登録する" }));
+      // No year until the first date says it: then it follows (April start: July 2025 is FY2025).
+      expect(screen.getByRole("textbox", { name: /^年度/ })).toHaveValue("");
+      click(screen.getByRole("button", { name: "経緯を追加" }));
+      const milestone = group("経緯 1");
+      choose(within(milestone).getByLabelText(/^出来事/), "occurred");
+      fireEvent.change(within(milestone).getByLabelText(/^日付/), { target: { value: "2025-07" } });
+      choose(within(group(/^出典/, milestone)).getByLabelText(/^出典の資料/), "doc-5");
+      await waitFor(() => expect(screen.getByRole("textbox", { name: /^年度/ })).toHaveValue("2025"));
 
-    await waitFor(() => expect(router.state.location.pathname).toBe("/incidents/inc-4"), SLOW);
-    expect(await screen.findByText("保存しました。")).toBeInTheDocument();
-    const saved = stored("inc-4");
-    expect(saved).toMatchObject({
-      number: 4,
-      category: "duplicate_billing",
-      vendorIds: ["sompo"],
-      version: 1,
-    });
-    // A blank English half gets the Japanese; the unreported count is a status, never 0.
-    expect(saved.title).toEqual({ ja: "返金の遅延", en: "返金の遅延" });
-    expect(saved.affected[0]?.count).toMatchObject({ status: "not_reported" });
-    expect(saved.affected[0]?.count).not.toHaveProperty("value");
-  });
+      click(screen.getByRole("button", { name: "登録する" }));
+
+      await waitFor(() => expect(router.state.location.pathname).toBe("/incidents/inc-4"), SLOW);
+      expect(await screen.findByText("保存しました。", {}, SLOW)).toBeInTheDocument();
+      const saved = stored("inc-4");
+      expect(saved).toMatchObject({
+        number: 4,
+        caseId: "case-2025-insurance",
+        category: "duplicate_billing",
+        chain: ["partners"],
+        vendorIds: ["partners"],
+        dataRole: "none",
+        fiscalYear: 2025,
+        version: 1,
+      });
+      // A blank English half gets the Japanese; the unreported count is a status, never 0.
+      expect(saved.title).toEqual({ ja: "返金の遅延", en: "返金の遅延" });
+      expect(saved.impact[0]).toMatchObject({
+        scope: "ours",
+        unit: "people",
+        populationId: "members",
+        serviceId: "prod-liability-topup",
+        count: { status: "not_reported" },
+      });
+      expect(saved.impact[0]?.count).not.toHaveProperty("value");
+    },
+    LONG,
+  );
 
   it("checks with the contract before sending: the error next to the field, focused, nothing sent", async () => {
     const user = userEvent.setup();
@@ -86,12 +130,112 @@ describe("IncidentEditor: a new incident", () => {
     fill(within(group(/^Summary/)).getByLabelText(/^Japanese/), "要約だけ");
     await user.click(screen.getByRole("button", { name: "Create" }));
 
-    const title = within(group(/^Title/)).getByLabelText(/^Japanese/);
-    await waitFor(() => expect(title).toHaveAttribute("aria-invalid", "true"));
-    expect(title).toHaveFocus();
+    const caseField = screen.getByLabelText(/^Case/);
+    await waitFor(() => expect(caseField).toHaveAttribute("aria-invalid", "true"));
+    expect(caseField).toHaveFocus();
+    expect(within(group(/^Title/)).getByLabelText(/^Japanese/)).toHaveAttribute("aria-invalid", "true");
     expect(screen.getByLabelText(/^Category/)).toHaveAttribute("aria-invalid", "true");
+    // The chain's first link and the year (no milestone to take it from) are required too.
+    expect(within(group(/^Chain of vendors/)).getByLabelText(/^Contractor/)).toHaveAttribute(
+      "aria-invalid",
+      "true",
+    );
+    expect(screen.getByRole("textbox", { name: /^Fiscal year/ })).toHaveAttribute("aria-invalid", "true");
     expect(within(group(/^Summary/)).getByLabelText(/^Japanese/)).toHaveValue("要約だけ");
     expect(mockStore.data.incidents).toHaveLength(3);
+  });
+});
+
+/** The record of another shape (tests only): its own store, so a save can be read back. */
+const usePrinterCase = () => {
+  const store = createMockStore(printerCase);
+  server.use(...createHandlers(store));
+  return store;
+};
+
+describe("IncidentEditor: another organisation's record", () => {
+  it("takes the year from the first date by the organisation's own start month, until the user types one", async () => {
+    usePrinterCase();
+    const user = userEvent.setup();
+    renderApp("/incidents/new");
+    await screen.findByRole("heading", { level: 1, name: "事故を登録" }, SLOW);
+    expect(screen.getByText("年度は1月に始まります。最初の経緯の日付が属する年度です。")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "経緯を追加" }));
+    const date = within(group("経緯 1")).getByLabelText(/^日付/);
+    // February 2024 is FY2024 when the year starts in January (it would be FY2023 from April).
+    fireEvent.change(date, { target: { value: "2024-02-10" } });
+    const year = screen.getByRole("textbox", { name: /^年度/ });
+    await waitFor(() => expect(year).toHaveValue("2024"));
+    fireEvent.change(date, { target: { value: "2023-12-20" } });
+    await waitFor(() => expect(year).toHaveValue("2023"));
+    // A year of the user's own is theirs: a later date no longer changes it; the suggestion is offered.
+    fill(year, "2022");
+    fireEvent.change(date, { target: { value: "2024-03-01" } });
+    await screen.findByRole("button", { name: "2024年度にする" });
+    expect(year).toHaveValue("2022");
+  });
+
+  it("puts the API's refusal of a chain link next to that link, with both vendors named", async () => {
+    const store = usePrinterCase();
+    const user = userEvent.setup();
+    renderApp("/incidents/inc-dm/edit");
+    await screen.findByRole("heading", { level: 1, name: "事故1を編集" }, SLOW);
+    const chain = group(/^委託の経路/);
+    expect(within(chain).getByLabelText(/^委託先/)).toHaveValue("bpo");
+    expect(within(chain).getByLabelText(/^再委託先\(1次\)/)).toHaveValue("printer");
+    // The printer works for the BPO, not for the call centre.
+    await user.selectOptions(within(chain).getByLabelText(/^委託先/), "callcentre");
+    await user.click(screen.getByRole("button", { name: "変更を保存する" }));
+    const link = within(chain).getByLabelText(/^再委託先\(1次\)/);
+    await waitFor(() => expect(link).toHaveAttribute("aria-invalid", "true"), SLOW);
+    expect(link).toHaveAccessibleDescription(
+      /株式会社サクラ印刷は株式会社ミナトコールの再委託先として登録されていません/,
+    );
+    expect(link).toHaveFocus();
+    expect(store.data.incidents.find((i) => i.id === "inc-dm")?.version).toBe(1);
+  });
+
+  it("records a web-form contact without phone or hours, 確認の結果なし, and a vendor notice that reached the people", async () => {
+    const store = usePrinterCase();
+    const user = userEvent.setup();
+    const { router } = renderApp("/incidents/inc-cc/edit");
+    await screen.findByRole("heading", { level: 1, name: "事故2を編集" }, SLOW);
+    // The members were checked and none were affected: the figure says so, it is not 0 nor 未報告.
+    await user.click(screen.getByRole("button", { name: /^影響 1 / }));
+    expect(
+      within(group(/^人数・件数/, group("影響 1"))).getByRole("radio", { name: "確認の結果なし" }),
+    ).toBeChecked();
+
+    await user.click(within(group(/^問い合わせ窓口/)).getByLabelText("窓口の案内あり"));
+    fill(japanese(/^窓口の名称/), "ミナトコール Webフォーム");
+    await user.selectOptions(
+      within(group(/^出典/, group(/^問い合わせ窓口/))).getByLabelText(/^出典の資料/),
+      "cc-report",
+    );
+    await user.click(screen.getByRole("button", { name: "経緯を追加" }));
+    const notice = group("経緯 3");
+    // "Reached our people" is offered for a vendor's notice only.
+    await user.selectOptions(within(notice).getByLabelText(/^出来事/), "reported_to_officers");
+    expect(within(notice).queryByRole("checkbox", { name: /にも届いた$/ })).not.toBeInTheDocument();
+    await user.selectOptions(within(notice).getByLabelText(/^出来事/), "vendor_notice_to_people");
+    await user.click(within(notice).getByRole("checkbox", { name: /にも届いた$/ }));
+    fireEvent.change(within(notice).getByLabelText(/^日付/), { target: { value: "2024-09-13" } });
+    await user.selectOptions(within(group(/^出典/, notice)).getByLabelText(/^出典の資料/), "cc-report");
+    await user.click(screen.getByRole("button", { name: "変更を保存する" }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe("/incidents/inc-cc"), SLOW);
+    const saved = store.data.incidents.find((i) => i.id === "inc-cc") as TIncident;
+    expect(saved.contact).toEqual({
+      name: { ja: "ミナトコール Webフォーム", en: "ミナトコール Webフォーム" },
+      phone: null,
+      hours: null,
+      source: { documentId: "cc-report", cites: [] },
+    });
+    expect(saved.impact[0]?.count).toEqual({
+      status: "confirmed_none",
+      source: { documentId: "cc-report", cites: [] },
+    });
+    expect(saved.milestones.at(-1)).toMatchObject({ kind: "vendor_notice_to_people", coversOurPeople: true });
   });
 });
 
@@ -193,8 +337,8 @@ describe("IncidentEditor: lists of nested entries", () => {
     expect(second).toHaveAttribute("aria-expanded", "true");
     expect(within(group("経緯 2")).getByLabelText(/^日付/)).toHaveValue("2025-09-05");
     // A figure's summary says the number the vendor reported (and 未報告 where it did not, never 0).
-    expect(screen.getByRole("button", { name: /^保険商品 1 / })).toHaveTextContent(
-      "作業療法士賠償責任保険 上乗せ補償プラン: 3名",
+    expect(screen.getByRole("button", { name: /^影響 1 / })).toHaveTextContent(
+      "会員 ・ 作業療法士賠償責任保険 上乗せ補償プラン: 3名",
     );
   });
 

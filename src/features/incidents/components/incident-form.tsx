@@ -1,17 +1,14 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { type MouseEvent, type ReactNode, useId, useRef } from "react";
+import { type MouseEvent, type ReactNode, useEffect, useId, useRef } from "react";
 import { type Control, useWatch } from "react-hook-form";
-import { useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { BackLink } from "@/components/back-link";
 import { BilingualTextField } from "@/components/form/bilingual-text-field";
-import { CheckField } from "@/components/form/check-field";
 import { ConflictPanel, ConflictValue, type TConflictField } from "@/components/form/conflict-panel";
 import { DateField } from "@/components/form/date-field";
 import { FieldError, FieldGroup } from "@/components/form/field-shell";
-import { FigureField } from "@/components/form/figure-field";
 import { FormActions } from "@/components/form/form-actions";
 import { useFieldError } from "@/components/form/form-kit-context";
-import { ItemList } from "@/components/form/item-list";
 import { NumberField } from "@/components/form/number-field";
 import { RecordForm } from "@/components/form/record-form";
 import { MultiSelectField, RadioField, SelectField, type TOption } from "@/components/form/select-field";
@@ -23,33 +20,29 @@ import { PageHeader } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import type { TErrorWords } from "@/lib/form-errors";
 import { isNotFound } from "@/lib/not-found";
 import { referenceQueries } from "@/lib/reference-queries";
 import { useLeaveGuard } from "@/lib/use-leave-guard";
 import { useReferenceNames } from "@/lib/use-reference-names";
-import { fiscalYearOf, todayInTokyo } from "@/shared/dates";
+import { ZId } from "@/shared/schemas/common";
 import { ZIncidentDraft, ZIncidentUpdate } from "@/shared/schemas/edit";
-import {
-  type TIncident,
-  ZIncidentCategory,
-  ZIncidentStatus,
-  ZMilestoneKind,
-  ZMisuse,
-} from "@/shared/schemas/incident";
+import { type TIncident, ZIncidentCategory, ZIncidentStatus, ZMisuse } from "@/shared/schemas/incident";
 import { incidentMutations, incidentQueries } from "../api/queries";
+import { AnswerableFields, ChainField, ImpactFields, MilestoneFields } from "./incident-form-lists";
 import {
   earliestMilestoneDate,
-  emptyAffected,
   emptyContact,
   emptyIncident,
-  emptyMilestone,
-  emptyScope,
   emptySourcedText,
+  fiscalYearOfDate,
   type TIncidentValues,
   toIncidentBody,
   valuesFromIncident,
 } from "./incident-form-model";
+import { useOrganisationWords } from "./use-organisation-words";
 import "@/components/form/record-form.css";
+import "./incident-form.css";
 
 /** /incidents/new and /incidents/:incidentId/edit — for editors (the route checks the role). */
 export const IncidentEditor = ({ incidentId }: { incidentId?: string }) => {
@@ -59,9 +52,11 @@ export const IncidentEditor = ({ incidentId }: { incidentId?: string }) => {
   const vendors = useQuery(referenceQueries.vendors());
   const services = useQuery(referenceQueries.services());
   const documents = useQuery(referenceQueries.documents());
+  const organisation = useQuery(referenceQueries.organisation());
+  const cases = useQuery(incidentQueries.cases());
   const list = useQuery(incidentQueries.list({}));
   const detail = useQuery({ ...incidentQueries.detail(incidentId ?? ""), enabled: incidentId !== undefined });
-  const waitFor = [vendors, services, documents];
+  const waitFor = [vendors, services, documents, organisation, cases];
   if (incidentId === undefined) {
     return (
       <QueryState query={list} waitFor={waitFor} minHeight="40rem">
@@ -91,9 +86,10 @@ export const IncidentEditor = ({ incidentId }: { incidentId?: string }) => {
   );
 };
 
-type TSectionKey = "basic" | "cause" | "impact" | "misuse" | "timeline" | "contact" | "documents";
+type TSectionKey = "basic" | "chain" | "cause" | "impact" | "misuse" | "timeline" | "contact" | "documents";
 const SECTIONS: readonly { key: TSectionKey; title: TMessageKey }[] = [
   { key: "basic", title: "records.secBasic" },
+  { key: "chain", title: "records.secChain" },
   { key: "cause", title: "records.secCause" },
   { key: "impact", title: "records.secImpact" },
   { key: "misuse", title: "records.secMisuse" },
@@ -115,9 +111,15 @@ const IncidentForm = ({
   const create = useMutation(incidentMutations.create());
   const update = useMutation(incidentMutations.update());
   const release = useRef<() => void>(() => {});
+  const [params] = useSearchParams();
+  // "Add an incident to this case" links carry the case; anything else in the address is ignored.
+  const caseFromLink = ZId.safeParse(params.get("caseId"));
+  const words = useWords();
   const form = useRecordForm({
-    initial: () => (incident ? valuesFromIncident(incident) : emptyIncident(todayInTokyo())),
+    initial: () =>
+      incident ? valuesFromIncident(incident) : emptyIncident(caseFromLink.success ? caseFromLink.data : ""),
     toBody: toIncidentBody,
+    words,
     endpoint: incident
       ? endpoint(ZIncidentUpdate, (body) => update.mutateAsync({ incidentId: incident.id, body }))
       : endpoint(ZIncidentDraft, (body) => create.mutateAsync(body)),
@@ -159,6 +161,10 @@ const IncidentForm = ({
           <RecordForm form={form} className="record-form" aria-label={title}>
             <Section id={sectionId("basic")} title={t("records.secBasic")}>
               <BasicFields isNew={incident === null} nextNumber={nextNumber} form={form} />
+            </Section>
+            <Section id={sectionId("chain")} title={t("records.secChain")}>
+              <ChainField form={form} />
+              <AnswerableFields form={form} />
             </Section>
             <Section id={sectionId("cause")} title={t("records.secCause")}>
               <SourcedOrNone form={form} name="system" legend={t("records.fSystem")} />
@@ -234,46 +240,37 @@ const Section = ({ id, title, children }: { id: string; title: string; children:
   </section>
 );
 
-type TLooseFigure = { status?: string; value?: number | null; label?: { ja: string; en: string } } | null;
-
-/** A figure in a folded entry's summary line: the number, the source's words, or 未報告 (never 0). */
-const useFigureText = () => {
-  const { t, tx, f } = useI18n();
-  return (figure: unknown, unit: "people" | "records" | string) => {
-    const fig = figure as TLooseFigure;
-    if (!fig?.status) return "";
-    if (fig.status === "not_reported") return t("common.notReported");
-    if (fig.status === "approximate") return fig.label ? tx(fig.label) : "";
-    if (typeof fig.value !== "number") return "";
-    return unit === "members"
-      ? f.people(fig.value)
-      : unit === "records"
-        ? f.records(fig.value)
-        : f.number(fig.value);
-  };
-};
-
 const useEnumOptions = (values: readonly string[], prefix: string): TOption[] => {
   const { t } = useI18n();
   return values.map((v) => ({ value: v, label: t(`${prefix}.${v}` as TMessageKey) }));
 };
 
-const useVendorOptions = (): TOption[] => {
-  const { tx } = useI18n();
-  const vendors = useQuery(referenceQueries.vendors());
-  return (vendors.data?.items ?? []).map((v) => ({ value: v.id, label: tx(v.name) }));
+/**
+ * The server's refusals only this form has: a chain link the vendors' subcontracting does not allow (said
+ * with both vendors' names, next to that link), and "reached our people" on a milestone that is not a
+ * vendor's notice.
+ */
+const useWords = (): TErrorWords => {
+  const names = useReferenceNames("vendors");
+  return (error) => {
+    const p = error.params ?? {};
+    if (error.code === "not_subcontractor")
+      return {
+        key: "records.errNotSubcontractor",
+        vars: {
+          vendor: names.vendorFull(String(p.vendorId ?? "")),
+          contractor: names.vendorFull(String(p.contractorId ?? "")),
+        },
+      };
+    if (error.code === "not_a_vendor_notice") return { key: "records.errNotVendorNotice" };
+    return undefined;
+  };
 };
 
-const useServiceOptions = (): TOption[] => {
-  const { tx } = useI18n();
-  const services = useQuery(referenceQueries.services());
-  return (services.data?.items ?? []).map((p) => ({ value: p.id, label: tx(p.name) }));
-};
-
-/** The first screen: what the incident is, whose, when, and how it stands. */
 type TForm = TRecordForm<TIncidentValues>;
 type TControl = Control<TIncidentValues>;
 
+/** The first screen: what the incident is, in which case, when, and how it stands. */
 const BasicFields = ({
   isNew,
   nextNumber,
@@ -287,9 +284,9 @@ const BasicFields = ({
   const { t } = useI18n();
   const categories = useEnumOptions(ZIncidentCategory.options, "domain.category");
   const statuses = useEnumOptions(ZIncidentStatus.options, "domain.incidentStatus");
-  const vendors = useVendorOptions();
   return (
     <>
+      <CaseField control={control} />
       <BilingualTextField control={control} name="title" legend={t("records.fTitle")} />
       <div className="record-form-row">
         <NumberField
@@ -318,8 +315,7 @@ const BasicFields = ({
           options={statuses}
         />
       </div>
-      <FiscalYearField form={form} />
-      <MultiSelectField control={control} name="vendorIds" legend={t("records.fVendors")} options={vendors} />
+      <FiscalYearField form={form} follow={isNew} />
       <BilingualTextField
         control={control}
         name="summary"
@@ -331,25 +327,75 @@ const BasicFields = ({
   );
 };
 
-/** 年度 with what the milestones say it should be, one click away (never changed behind the user's back). */
-const FiscalYearField = ({ form }: { form: TForm }) => {
+/** The case the incident belongs to: one of the record's, or a new one made on its own page first. */
+const CaseField = ({ control }: { control: TControl }) => {
+  const { t, tx } = useI18n();
+  const cases = useQuery(incidentQueries.cases());
+  const options = (cases.data?.items ?? []).map((c) => ({
+    value: c.id,
+    label: c.status === "closed" ? `${tx(c.title)}(${t("domain.caseStatus.closed")})` : tx(c.title),
+  }));
+  return (
+    <div className="record-form-case">
+      <SelectField
+        control={control}
+        name="caseId"
+        label={t("records.fCase")}
+        hint={options.length === 0 ? t("records.fCaseNone") : t("records.fCaseHint")}
+        required
+        options={options}
+      />
+      <p className="record-form-suggest">
+        <Link to="/cases/new">{t("records.fCaseNew")}</Link>
+      </p>
+    </div>
+  );
+};
+
+/**
+ * 年度 by the organisation's own start month. A new incident's year follows its earliest milestone date
+ * until the user types a year of their own; an incident already recorded keeps its year, with what the
+ * milestones say it should be one click away (never changed behind the user's back).
+ */
+const FiscalYearField = ({ form, follow }: { form: TForm; follow: boolean }) => {
   const { t, f } = useI18n();
   const { control } = form;
+  const { fiscalYearStartMonth } = useOrganisationWords();
   // Drawn again when the earliest milestone date or the year changes, not on every key in a milestone.
   const earliest = useWatch({ control, name: "milestones", compute: earliestMilestoneDate });
   const fiscalYear = useWatch({ control, name: "fiscalYear" });
-  const suggested = earliest ? fiscalYearOf(earliest) : null;
+  const suggested = earliest ? fiscalYearOfDate(earliest, fiscalYearStartMonth) : null;
+  const following = useRef(follow);
+  const lastSet = useRef<number | null>(null);
+  useEffect(() => {
+    if (!following.current) return;
+    // A year the form did not set was typed by the user: from now on it is theirs.
+    if (fiscalYear !== null && fiscalYear !== lastSet.current) {
+      following.current = false;
+      return;
+    }
+    if (suggested !== null && suggested !== fiscalYear) {
+      lastSet.current = suggested;
+      form.set("fiscalYear", suggested);
+    }
+  }, [suggested, fiscalYear, form]);
+  const auto = following.current && suggested !== null && suggested === fiscalYear;
   return (
     <div className="record-form-fiscal">
       <NumberField
         control={control}
         name="fiscalYear"
         label={t("records.fFiscalYear")}
-        hint={t("records.fFiscalYearHint")}
+        hint={t("records.fFiscalYearHintStart", { month: fiscalYearStartMonth })}
         required
         unit={t("records.fFiscalYearUnit")}
       />
-      {earliest && suggested !== null && suggested !== fiscalYear ? (
+      {auto && earliest ? (
+        <p className="record-form-suggest">
+          {t("records.fFiscalYearFollows", { date: f.date(earliest), fy: f.fiscalYear(suggested) })}
+        </p>
+      ) : null}
+      {!auto && earliest && suggested !== null && suggested !== fiscalYear ? (
         <p className="record-form-suggest">
           {t("records.fFiscalYearSuggest", { date: f.date(earliest), fy: f.fiscalYear(suggested) })}{" "}
           <button
@@ -441,109 +487,6 @@ const SourcedOrNone = ({ form, name, legend }: { form: TForm; name: "system" | "
   );
 };
 
-const ImpactFields = ({ control }: { control: TControl }) => {
-  const { t, tx } = useI18n();
-  const services = useServiceOptions();
-  const figureText = useFigureText();
-  const serviceName = (id: string) => services.find((p) => p.value === id)?.label ?? id;
-  const units = useEnumOptions(["members", "records"], "domain.unit");
-  return (
-    <>
-      <ItemList
-        control={control}
-        name="affected"
-        title={t("records.affectedTitle")}
-        hint={t("records.affectedHint")}
-        itemName={(i) => t("records.affectedItem", { n: i + 1 })}
-        addLabel={t("records.affectedAdd")}
-        empty={t("records.noneYet")}
-        newItem={emptyAffected}
-        summary={(a) => {
-          return [a.serviceId ? serviceName(a.serviceId) : "", figureText(a.count, "members")]
-            .filter(Boolean)
-            .join(": ");
-        }}
-      >
-        {(at) => (
-          <>
-            <SelectField
-              control={control}
-              name={`${at}.serviceId`}
-              label={t("records.fService")}
-              required
-              options={services}
-            />
-            <FigureField
-              control={control}
-              name={`${at}.count`}
-              legend={t("records.fAffectedCount")}
-              unit={t("domain.unit.members")}
-            />
-          </>
-        )}
-      </ItemList>
-      <ItemList
-        control={control}
-        name="scope"
-        title={t("records.scopeTitle")}
-        hint={t("records.scopeHint")}
-        itemName={(i) => t("records.scopeItem", { n: i + 1 })}
-        addLabel={t("records.scopeAdd")}
-        empty={t("records.noneYet")}
-        newItem={emptyScope}
-        summary={(sc) => {
-          const text = figureText(sc.count, sc.unit);
-          return sc.outsideRecord && text ? `${text}(${t("common.outsideRecordShort")})` : text;
-        }}
-      >
-        {(at) => (
-          <>
-            <RadioField
-              control={control}
-              name={`${at}.unit`}
-              legend={t("records.fUnit")}
-              required
-              options={units}
-            />
-            <FigureField control={control} name={`${at}.count`} legend={t("records.fScopeCount")} />
-            <BilingualTextField
-              control={control}
-              name={`${at}.note`}
-              legend={t("records.fNote")}
-              required={false}
-              multiline
-              rows={2}
-            />
-            <CheckField
-              control={control}
-              name={`${at}.outsideRecord`}
-              label={t("records.outsideRecord")}
-              hint={t("records.outsideRecordHint")}
-            />
-          </>
-        )}
-      </ItemList>
-      <ItemList
-        control={control}
-        name="dataCategories"
-        title={t("records.dataTitle")}
-        itemName={(i) => t("records.dataItem", { n: i + 1 })}
-        addLabel={t("records.dataAdd")}
-        empty={t("records.noneYet")}
-        newItem={emptySourcedText}
-        summary={({ text }) => (text.ja || text.en ? tx(text) : "")}
-      >
-        {(at) => (
-          <>
-            <BilingualTextField control={control} name={`${at}.text`} legend={t("records.fDataText")} />
-            <SourceRefField control={control} name={`${at}.source`} legend={t("records.sourceLabel")} />
-          </>
-        )}
-      </ItemList>
-    </>
-  );
-};
-
 const MisuseFields = ({ control }: { control: TControl }) => {
   const { t } = useI18n();
   const statuses = useEnumOptions(ZMisuse.shape.status.options, "domain.misuse");
@@ -568,76 +511,6 @@ const MisuseFields = ({ control }: { control: TControl }) => {
   );
 };
 
-const MilestoneFields = ({ control }: { control: TControl }) => {
-  const { t, f } = useI18n();
-  const kinds = useEnumOptions(ZMilestoneKind.options, "domain.milestone");
-  // A milestone is outside the record when its source is: said in its summary as the pages say it.
-  const documents = useQuery(referenceQueries.documents());
-  const outside = new Set((documents.data?.items ?? []).filter((d) => d.outsideRecord).map((d) => d.id));
-  const date = (d: string | null) => (d && /^\d{4}-\d{2}(-\d{2})?$/.test(d) ? f.date(d) : (d ?? ""));
-  return (
-    <ItemList
-      control={control}
-      name="milestones"
-      title={t("records.milestonesTitle")}
-      hint={t("records.milestonesHint")}
-      itemName={(i) => t("records.milestoneItem", { n: i + 1 })}
-      addLabel={t("records.milestoneAdd")}
-      empty={t("records.noneYet")}
-      newItem={emptyMilestone}
-      max={100}
-      summary={(m) => {
-        const when = m.endDate ? `${date(m.date)}〜${date(m.endDate)}` : date(m.date);
-        const kind = kinds.find((k) => k.value === m.kind)?.label ?? "";
-        const mark = outside.has(m.source.documentId) ? `(${t("common.outsideRecordShort")})` : "";
-        return `${[when, kind].filter(Boolean).join(" ")}${mark}`;
-      }}
-    >
-      {(at) => (
-        <>
-          <div className="record-form-row">
-            <SelectField
-              control={control}
-              name={`${at}.kind`}
-              label={t("records.fKind")}
-              required
-              options={kinds}
-            />
-            <DateField
-              control={control}
-              name={`${at}.date`}
-              label={t("records.fDate")}
-              required
-              partial
-              hint=""
-            />
-            <DateField
-              control={control}
-              name={`${at}.endDate`}
-              label={t("records.fEndDate")}
-              partial
-              nullable
-              hint=""
-            />
-          </div>
-          <BilingualTextField
-            control={control}
-            name={`${at}.note`}
-            legend={t("records.fMilestoneNote")}
-            required={false}
-          />
-          <SourceRefField
-            control={control}
-            name={`${at}.source`}
-            legend={t("records.sourceLabel")}
-            hint={t("records.milestoneOutsideHint")}
-          />
-        </>
-      )}
-    </ItemList>
-  );
-};
-
 const ContactFields = ({ form }: { form: TForm }) => {
   const { t } = useI18n();
   const { control } = form;
@@ -650,15 +523,26 @@ const ContactFields = ({ form }: { form: TForm }) => {
       offLabel={t("records.contactNone")}
       make={emptyContact}
     >
-      <BilingualTextField control={control} name="contact.name" legend={t("records.fContactName")} />
+      <BilingualTextField
+        control={control}
+        name="contact.name"
+        legend={t("records.fContactName")}
+        hint={t("records.fContactNameHint")}
+      />
       <TextField
         control={control}
         name="contact.phone"
+        nullable
         label={t("records.fPhone")}
-        required
+        hint={t("records.fPhoneHint")}
         autoComplete="off"
       />
-      <BilingualTextField control={control} name="contact.hours" legend={t("records.fHours")} />
+      <BilingualTextField
+        control={control}
+        name="contact.hours"
+        legend={t("records.fHours")}
+        required={false}
+      />
       <SourceRefField control={control} name="contact.source" legend={t("records.sourceLabel")} />
     </NullableGroup>
   );
@@ -682,6 +566,8 @@ const DocumentsField = ({ control }: { control: TControl }) => {
 const useConflictFields = (): TConflictField<TIncidentValues>[] => {
   const { t, tx, f } = useI18n();
   const names = useReferenceNames("vendors", "services", "documents");
+  const words = useOrganisationWords();
+  const cases = useQuery(incidentQueries.cases());
   const label = (key: string) => (v: unknown) =>
     typeof v === "string" && v !== "" ? t(`${key}.${v}` as TMessageKey) : <ConflictValue value={v} />;
   const list =
@@ -713,25 +599,44 @@ const useConflictFields = (): TConflictField<TIncidentValues>[] => {
       label: t("records.fFiscalYear"),
       render: (v) => (typeof v === "number" ? f.fiscalYear(v) : <ConflictValue value={v} />),
     },
+    {
+      path: "caseId",
+      label: t("records.fCase"),
+      render: (v) => {
+        const c = cases.data?.items.find((x) => x.id === v);
+        return c ? tx(c.title) : <ConflictValue value={v} />;
+      },
+    },
+    {
+      path: "chain",
+      label: t("records.fChain"),
+      render: (v) =>
+        Array.isArray(v) && v.length > 0 ? (
+          (v as string[]).map(names.vendorFull).join(" → ")
+        ) : (
+          <ConflictValue value={null} />
+        ),
+    },
     { path: "vendorIds", label: t("records.fVendors"), render: list<string>(names.vendorFull) },
+    { path: "dataRole", label: t("records.fDataRole"), render: label("domain.dataRole") },
     { path: "summary", label: t("records.fSummary") },
     { path: "system", label: t("records.fSystem"), render: sourced },
     { path: "cause", label: t("records.fCause"), render: sourced },
     {
-      path: "affected",
-      label: t("records.affectedTitle"),
-      render: list<{ serviceId: string; count: unknown }>((a) => (
-        <>
-          {names.service(a.serviceId)}: <ConflictValue value={a.count} unit="people" />
-        </>
-      )),
-    },
-    {
-      path: "scope",
-      label: t("records.scopeTitle"),
-      render: list<{ count: unknown; unit: string }>((s) => (
-        <ConflictValue value={s.count} unit={s.unit === "records" ? "records" : "members"} />
-      )),
+      path: "impact",
+      label: t("records.impactTitle"),
+      // The stored entries carry their derived outside-record flag, which the form never sends.
+      pickCurrent: (current) => valuesFromIncident(current as TIncident).impact,
+      render: list<{ populationId: string | null; serviceId: string | null; count: unknown; unit: string }>(
+        (e) => (
+          <>
+            {[words.population(e.populationId), e.serviceId ? names.service(e.serviceId) : ""]
+              .filter(Boolean)
+              .join(" ・ ")}
+            : <ConflictValue value={e.count} unit={e.unit === "records" ? "records" : "people"} />
+          </>
+        ),
+      ),
     },
     {
       path: "dataCategories",
@@ -758,9 +663,9 @@ const useConflictFields = (): TConflictField<TIncidentValues>[] => {
       path: "contact",
       label: t("records.fContact"),
       render: (v) => {
-        const contact = v as { name?: { ja: string; en: string }; phone?: string } | null;
+        const contact = v as { name?: { ja: string; en: string }; phone?: string | null } | null;
         return contact?.name ? (
-          `${tx(contact.name)} ${contact.phone ?? ""}`
+          `${tx(contact.name)} ${contact.phone ?? ""}`.trim()
         ) : (
           <span className="not-reported">{t("records.contactNone")}</span>
         );

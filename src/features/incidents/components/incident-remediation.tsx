@@ -9,51 +9,57 @@ import { SourceRef } from "@/components/source-ref";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { catalogText } from "@/lib/catalog-text";
-import type { TCohort, TProgressEvent } from "@/shared/schemas/cohort";
+import type { TCohort, TCohortPurpose, TProgressEvent } from "@/shared/schemas/cohort";
 import type { TText } from "@/shared/schemas/common";
 import { exactValue } from "@/shared/schemas/common";
-import type { TCohortCompletion } from "@/shared/schemas/stats";
+import type { TIncident } from "@/shared/schemas/incident";
+import type { TCohortCompletion, TRemediationTotals } from "@/shared/schemas/stats";
 import { incidentQueries } from "../api/queries";
 import { AddCohort, CohortEditing } from "./cohort-editing";
+import { useOrganisationWords } from "./use-organisation-words";
 
 type TJoined = { cohort: TCohort; stats: TCohortCompletion | null; children: TJoined[] };
 
-/** Sum of the known values; null (未報告) when none is known, so an unknown total never reads as 0. */
-const sumKnown = (values: (number | null)[]) => {
-  const known = values.filter((v): v is number => v !== null);
-  return known.length === 0 ? null : known.reduce((a, b) => a + b, 0);
-};
+/** The word for people a group has dealt with: money is put right (是正済み), letters are sent (送付済み). */
+export const doneKey = (purpose: TCohortPurpose): TMessageKey =>
+  purpose === "notification" ? "incidents.cohortSent" : "incidents.cohortDone";
 
-/** What the record does not say about a cohort, in the record's own words where it has them. */
+/** What the record does not say about a group, in the record's own words where it has them. */
 const missingOf = (c: TJoined): { key: string; who: TText | null; what: TText }[] => {
   const out: { key: string; who: TText | null; what: TText }[] = [];
   const own = c.cohort;
-  if (own.members.status === "not_reported")
-    out.push({ key: `${own.id}-m`, who: null, what: own.members.missing });
+  if (own.people.status === "not_reported")
+    out.push({ key: `${own.id}-m`, who: null, what: own.people.missing });
   if (own.amountPerPersonYen?.status === "not_reported")
     out.push({ key: `${own.id}-a`, who: null, what: own.amountPerPersonYen.missing });
   for (const p of own.progress)
     if (p.doneCount.status === "not_reported") out.push({ key: p.id, who: null, what: p.doneCount.missing });
-  if (c.stats && c.stats.done === null && c.stats.members !== null)
-    out.push({ key: `${own.id}-p`, who: null, what: catalogText("incidents.missingProgress") });
+  if (c.stats && c.stats.done === null && c.stats.people !== null)
+    out.push({
+      key: `${own.id}-p`,
+      who: null,
+      what: catalogText(
+        own.purpose === "notification" ? "incidents.missingSent" : "incidents.missingProgress",
+      ),
+    });
   for (const child of c.children)
     for (const m of missingOf(child)) out.push({ ...m, key: m.key, who: m.who ?? child.cohort.label });
   return out;
 };
 
-export const IncidentRemediation = ({ incidentId }: { incidentId: string }) => {
+/**
+ * The groups to put right or to tell, each with its population and its purpose's own words, their
+ * reported progress and status, the API's totals per purpose and population; and, for editors, adding a
+ * group — also the first one of an incident that has none yet.
+ */
+export const IncidentRemediation = ({ incident }: { incident: TIncident }) => {
   const { t } = useI18n();
-  const cohorts = useQuery(incidentQueries.cohorts(incidentId));
-  const stats = useQuery(incidentQueries.remediation(incidentId));
+  const cohorts = useQuery(incidentQueries.cohorts(incident.id));
+  const stats = useQuery(incidentQueries.remediation(incident.id));
   return (
     <section className="panel incident-section" aria-labelledby="remediation-title">
       <h2 id="remediation-title">{t("incidents.sectionRemediation")}</h2>
-      <QueryState
-        query={cohorts}
-        minHeight="var(--inc-remediation-height)"
-        isEmpty={(d) => d.items.length === 0}
-        empty={<p>{t("incidents.remediationNone")}</p>}
-      >
+      <QueryState query={cohorts} minHeight="var(--inc-remediation-height)">
         {(list) => (
           <QueryState query={stats} minHeight="var(--inc-remediation-height)">
             {(s) => {
@@ -66,11 +72,20 @@ export const IncidentRemediation = ({ incidentId }: { incidentId: string }) => {
               const top = list.items.filter((c) => c.parentId === null).map(join);
               return (
                 <>
-                  <Totals top={top} />
+                  {top.length === 0 ? <p>{t("incidents.remediationNone")}</p> : null}
+                  {s.totals.map((row) => (
+                    <Totals
+                      key={`${row.purpose}:${row.populationId}`}
+                      row={row}
+                      groups={top.filter(
+                        (c) => c.cohort.purpose === row.purpose && c.cohort.populationId === row.populationId,
+                      )}
+                    />
+                  ))}
                   {top.map((c) => (
                     <CohortCard key={c.cohort.id} joined={c} siblings={list.items} />
                   ))}
-                  <AddCohort incidentId={incidentId} cohorts={list.items} />
+                  <AddCohort incident={incident} cohorts={list.items} />
                 </>
               );
             }}
@@ -81,47 +96,61 @@ export const IncidentRemediation = ({ incidentId }: { incidentId: string }) => {
   );
 };
 
-const Totals = ({ top }: { top: TJoined[] }) => {
+/**
+ * The API's totals of one purpose and population, shown where there is something to add (two groups or
+ * more): money in people and yen, letters in people only. A yen total no group can give is 未報告, not 0.
+ */
+const Totals = ({ row, groups }: { row: TRemediationTotals; groups: TJoined[] }) => {
   const { t, f } = useI18n();
-  const financial = top.filter((c) => c.cohort.purpose === "financial");
-  // With one cohort the card below already says it all; a total only helps when there is something to add up.
-  if (financial.length < 2) return null;
-  const members = sumKnown(financial.map((c) => c.stats?.members ?? null));
-  const done = sumKnown(financial.map((c) => c.stats?.done ?? null));
-  const owed = sumKnown(financial.map((c) => c.stats?.owedYen ?? null));
-  const doneYen = sumKnown(financial.map((c) => c.stats?.doneYen ?? null));
-  const notReported = financial.reduce((n, c) => n + (c.stats?.notReported ?? 0), 0);
-  const unknownAmount = financial
-    .filter((c) => c.cohort.amountPerPersonYen && exactValue(c.cohort.amountPerPersonYen) === null)
-    .reduce((n, c) => n + (c.stats?.members ?? 0), 0);
+  const words = useOrganisationWords();
+  if (groups.length < 2) return null;
+  const people = words.population(row.populationId);
+  const noDone = groups.every((g) => g.stats?.done == null);
+  const noOwed = groups.every((g) => g.stats?.owedYen == null);
+  const noDoneYen = groups.every((g) => g.stats?.doneYen == null);
+  const financial = row.purpose === "financial";
   return (
     <div className="remediation-totals">
-      <h3>{t("incidents.totalsTitle")}</h3>
+      <h3>{t(financial ? "incidents.totalsFinancial" : "incidents.totalsNotification", { people })}</h3>
       <dl className="stat-row">
-        <Stat label={t("incidents.cohortMembers")}>
-          <NumberValue value={members} unit="people" />
+        <Stat label={t("incidents.cohortPeople")}>
+          {groups.some((g) => g.stats?.people == null) ? (
+            <NotReported />
+          ) : (
+            <NumberValue value={row.people} unit="people" />
+          )}
         </Stat>
-        <Stat label={t("incidents.cohortDone")}>
-          <NumberValue value={done} unit="people" />
-          {notReported > 0 ? (
-            <span className="stat-sub">{t("incidents.notReportedCount", { n: f.people(notReported) })}</span>
-          ) : null}
-        </Stat>
-        <Stat label={t("incidents.cohortOwed")}>
-          {owed === null ? <NotReported /> : <Derived value={owed} formula={t("incidents.owedFormula")} />}
-          {unknownAmount > 0 && owed !== null ? (
+        <Stat label={t(doneKey(row.purpose))}>
+          {noDone ? <NotReported /> : <NumberValue value={row.done} unit="people" />}
+          {row.notReported > 0 && !noDone ? (
             <span className="stat-sub">
-              {t("incidents.unknownAmountNote", { n: f.people(unknownAmount) })}
+              {t("incidents.notReportedCount", { n: f.people(row.notReported) })}
             </span>
           ) : null}
         </Stat>
-        <Stat label={t("incidents.cohortDoneYen")}>
-          {doneYen === null ? (
-            <NotReported />
-          ) : (
-            <Derived value={doneYen} formula={t("incidents.doneYenFormula")} />
-          )}
-        </Stat>
+        {financial ? (
+          <>
+            <Stat label={t("incidents.cohortOwed")}>
+              {noOwed ? (
+                <NotReported />
+              ) : (
+                <Derived value={row.owedYen} formula={t("incidents.owedFormula")} />
+              )}
+              {row.peopleWithUnknownAmount > 0 && !noOwed ? (
+                <span className="stat-sub">
+                  {t("incidents.unknownAmountNote", { n: f.people(row.peopleWithUnknownAmount) })}
+                </span>
+              ) : null}
+            </Stat>
+            <Stat label={t("incidents.cohortDoneYen")}>
+              {noDoneYen ? (
+                <NotReported />
+              ) : (
+                <Derived value={row.doneYen} formula={t("incidents.doneYenFormula")} />
+              )}
+            </Stat>
+          </>
+        ) : null}
       </dl>
     </div>
   );
@@ -134,7 +163,7 @@ const Stat = ({ label, children }: { label: string; children: ReactNode }) => (
   </div>
 );
 
-/** A yen figure computed here (members × amount): tagged like the record's own derived figures. */
+/** A yen figure the API derived (people × amount): tagged like the record's own derived figures. */
 const Derived = ({ value, formula }: { value: number; formula: string }) => {
   const { t, f } = useI18n();
   return (
@@ -144,36 +173,42 @@ const Derived = ({ value, formula }: { value: number; formula: string }) => {
   );
 };
 
+const methodsText = (cohort: TCohort, t: (key: TMessageKey) => string) =>
+  cohort.methods.map((m) => t(`domain.method.${m}` as TMessageKey)).join(t("incidents.listSeparator"));
+
 const CohortCard = ({ joined, siblings }: { joined: TJoined; siblings: readonly TCohort[] }) => {
   const { t, tx, f } = useI18n();
+  const words = useOrganisationWords();
   const { cohort, stats, children } = joined;
-  const methods = cohort.methods
-    .map((m) => t(`domain.method.${m}` as TMessageKey))
-    .join(t("incidents.listSeparator"));
-  const money = cohort.amountPerPersonYen !== null;
+  const money = cohort.purpose === "financial" && cohort.amountPerPersonYen !== null;
   const missing = missingOf(joined);
   return (
-    <article className="cohort" aria-labelledby={`cohort-${cohort.id}`}>
+    <article className={`cohort cohort-purpose-${cohort.purpose}`} aria-labelledby={`cohort-${cohort.id}`}>
       <header className="cohort-head">
         <h3 id={`cohort-${cohort.id}`}>{tx(cohort.label)}</h3>
         <span className={`status-chip cohort-${cohort.status}`}>
           {t(`domain.cohortStatus.${cohort.status}` as TMessageKey)}
         </span>
         <span className="figure-tag">{t(`domain.purpose.${cohort.purpose}` as TMessageKey)}</span>
+        <span className="cohort-population">
+          {t("incidents.cohortPopulation", { people: words.population(cohort.populationId) })}
+        </span>
         <SourceRef source={cohort.statusSource} />
       </header>
       <dl className="stat-row">
-        <Stat label={t("incidents.cohortMembers")}>
-          <FigureValue figure={cohort.members} unit="people" />
+        <Stat label={t("incidents.cohortPeople")}>
+          <FigureValue figure={cohort.people} unit="people" />
         </Stat>
-        <Stat label={t("incidents.cohortMethods")}>{methods}</Stat>
-        <Stat label={t("incidents.cohortAmount")}>
-          {cohort.amountPerPersonYen ? (
-            <FigureValue figure={cohort.amountPerPersonYen} unit="yen" />
-          ) : (
-            t("incidents.noMoney")
-          )}
-        </Stat>
+        <Stat label={t("incidents.cohortMethods")}>{methodsText(cohort, t)}</Stat>
+        {cohort.purpose === "financial" ? (
+          <Stat label={t("incidents.cohortAmount")}>
+            {cohort.amountPerPersonYen ? (
+              <FigureValue figure={cohort.amountPerPersonYen} unit="yen" />
+            ) : (
+              t("incidents.noMoney")
+            )}
+          </Stat>
+        ) : null}
         {money ? (
           <Stat label={t("incidents.cohortOwed")}>
             {stats?.owedYen == null ? (
@@ -183,7 +218,7 @@ const CohortCard = ({ joined, siblings }: { joined: TJoined; siblings: readonly 
             )}
           </Stat>
         ) : null}
-        <Stat label={t("incidents.cohortDone")}>
+        <Stat label={t(doneKey(cohort.purpose))}>
           <NumberValue value={stats?.done ?? null} unit="people" />
           {stats?.remaining ? (
             <span className="stat-sub">{t("incidents.remaining", { n: f.people(stats.remaining) })}</span>
@@ -227,8 +262,17 @@ const CohortCard = ({ joined, siblings }: { joined: TJoined; siblings: readonly 
 
 const Progress = ({ cohort }: { cohort: TCohort }) => {
   const { t, tx, f } = useI18n();
+  const status = (s: string) => t(`domain.cohortStatus.${s}` as TMessageKey);
+  const change = (p: TProgressEvent) =>
+    p.statusChange
+      ? t("incidents.statusChange", { from: status(p.statusChange.from), to: status(p.statusChange.to) })
+      : "";
   if (cohort.progress.length === 0) {
-    return <p className="cohort-progress-none">{t("incidents.progressNone")}</p>;
+    return (
+      <p className="cohort-progress-none">
+        {t(cohort.purpose === "notification" ? "incidents.progressNoneSent" : "incidents.progressNone")}
+      </p>
+    );
   }
   return (
     <DataTable<TProgressEvent>
@@ -245,10 +289,16 @@ const Progress = ({ cohort }: { cohort: TCohort }) => {
         },
         {
           key: "done",
-          header: t("incidents.colDoneCount"),
+          header: t(cohort.purpose === "notification" ? "incidents.colSentCount" : "incidents.colDoneCount"),
           align: "end",
           render: (p) => <FigureValue figure={p.doneCount} unit="people" />,
           csv: (p) => exactValue(p.doneCount) ?? t("common.notReported"),
+        },
+        {
+          key: "status",
+          header: t("incidents.colStatusChange"),
+          render: (p) => change(p) || <span aria-hidden="true">—</span>,
+          csv: change,
         },
         {
           key: "note",
@@ -264,7 +314,7 @@ const Progress = ({ cohort }: { cohort: TCohort }) => {
 
 const SubCohorts = ({ parent, items }: { parent: TCohort; items: TJoined[] }) => {
   const { t, tx } = useI18n();
-  const unreported = items.filter((c) => c.cohort.members.status === "not_reported").length;
+  const unreported = items.filter((c) => c.cohort.people.status === "not_reported").length;
   return (
     <div className="sub-cohorts">
       <DataTable<TJoined>
@@ -280,23 +330,17 @@ const SubCohorts = ({ parent, items }: { parent: TCohort; items: TJoined[] }) =>
             csv: (c) => tx(c.cohort.label),
           },
           {
-            key: "members",
-            header: t("incidents.colMembers"),
+            key: "people",
+            header: t("incidents.colPeople"),
             align: "end",
-            render: (c) => <FigureValue figure={c.cohort.members} unit="people" />,
-            csv: (c) => exactValue(c.cohort.members) ?? t("common.notReported"),
+            render: (c) => <FigureValue figure={c.cohort.people} unit="people" />,
+            csv: (c) => exactValue(c.cohort.people) ?? t("common.notReported"),
           },
           {
             key: "methods",
             header: t("incidents.cohortMethods"),
-            render: (c) =>
-              c.cohort.methods
-                .map((m) => t(`domain.method.${m}` as TMessageKey))
-                .join(t("incidents.listSeparator")),
-            csv: (c) =>
-              c.cohort.methods
-                .map((m) => t(`domain.method.${m}` as TMessageKey))
-                .join(t("incidents.listSeparator")),
+            render: (c) => methodsText(c.cohort, t),
+            csv: (c) => methodsText(c.cohort, t),
           },
           {
             key: "status",
@@ -304,7 +348,7 @@ const SubCohorts = ({ parent, items }: { parent: TCohort; items: TJoined[] }) =>
             render: (c) => t(`domain.cohortStatus.${c.cohort.status}` as TMessageKey),
             csv: (c) => t(`domain.cohortStatus.${c.cohort.status}` as TMessageKey),
           },
-          sourceColumn(t("common.source"), (c: TJoined) => c.cohort.members.source),
+          sourceColumn(t("common.source"), (c: TJoined) => c.cohort.people.source),
         ]}
       />
       {unreported > 0 ? <p className="split-note">{t("incidents.splitNotReported")}</p> : null}

@@ -7,10 +7,18 @@ import { sourceColumn } from "@/components/source-column";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { sortMilestones } from "@/lib/milestones";
+import { useReferenceNames } from "@/lib/use-reference-names";
 import type { TIncident, TMilestone } from "@/shared/schemas/incident";
 import type { TMilestoneInterval } from "@/shared/schemas/stats";
 import { incidentQueries } from "../api/queries";
-import { missingMilestones, missingMilestoneText } from "./incident-model";
+import {
+  incidentPopulation,
+  isVendorNotice,
+  milestoneActor,
+  missingMilestones,
+  missingMilestoneText,
+} from "./incident-model";
+import { useOrganisationWords } from "./use-organisation-words";
 
 /** The dated course of the incident, the days between its steps, and the expected steps nobody dated. */
 export const IncidentTimeline = ({ incident }: { incident: TIncident }) => {
@@ -22,6 +30,25 @@ export const IncidentTimeline = ({ incident }: { incident: TIncident }) => {
   const when = (m: TMilestone) =>
     m.endDate ? t("incidents.dateRange", { from: f.date(m.date), to: f.date(m.endDate) }) : f.date(m.date);
   const whenCsv = (m: TMilestone) => (m.endDate ? `${m.date}/${m.endDate}` : m.date);
+  const names = useReferenceNames("vendors");
+  const words = useOrganisationWords();
+  // Who acted, from the record: the organisation's own steps, a vendor named where the record says which.
+  const actor = (m: TMilestone) => {
+    const who = milestoneActor(incident, m.kind);
+    if (!who) return "";
+    if (who.kind === "organisation") return words.orgName || t("incidents.chainOrganisationUnnamed");
+    return who.vendorId ? names.vendor(who.vendorId) : t("incidents.actorSomeVendor");
+  };
+  // A vendor's notice stands for the organisation's own only when it reached the organisation's people
+  // (the incident's own population, as the record names it).
+  const population = incidentPopulation(incident);
+  const people = population ? { people: words.population(population) } : undefined;
+  const reach = (m: TMilestone) =>
+    !isVendorNotice(m.kind)
+      ? null
+      : m.coversOurPeople
+        ? t("incidents.noticeCovers", people)
+        : t("incidents.noticeNotCovers", people);
 
   return (
     <section className="panel incident-section timeline" aria-labelledby="timeline-title">
@@ -66,10 +93,28 @@ export const IncidentTimeline = ({ incident }: { incident: TIncident }) => {
                       m.outsideRecord ? `${kind(m.kind)} (${t("common.outsideRecordShort")})` : kind(m.kind),
                   },
                   {
+                    key: "actor",
+                    header: t("incidents.colActor"),
+                    render: (m) => <span className="timeline-actor">{actor(m)}</span>,
+                    csv: actor,
+                  },
+                  {
                     key: "note",
                     header: t("incidents.colNote"),
-                    render: (m) => (m.note ? tx(m.note) : null),
-                    csv: (m) => (m.note ? tx(m.note) : ""),
+                    render: (m) => {
+                      const r = reach(m);
+                      return (
+                        <>
+                          {m.note ? tx(m.note) : null}
+                          {r ? (
+                            <span className={`notice-reach${m.coversOurPeople ? " notice-covers" : ""}`}>
+                              {r}
+                            </span>
+                          ) : null}
+                        </>
+                      );
+                    },
+                    csv: (m) => [m.note ? tx(m.note) : "", reach(m) ?? ""].filter(Boolean).join(" "),
                   },
                   {
                     key: "since",
