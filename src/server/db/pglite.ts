@@ -203,7 +203,7 @@ const walSyncer = (dataDir: string) => {
  * Every file and folder of the data directory changed since `since` (after a checkpoint wrote the data
  * files). Unchanged files are left alone: syncing a thousand clean files costs seconds here.
  */
-const syncChanged = (dir: string, since: number) => {
+const syncChanged = (dir: string, since: number): boolean => {
   let changed = false;
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
