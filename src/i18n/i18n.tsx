@@ -97,10 +97,11 @@ export const I18nProvider = ({ children, initialLang }: { children: ReactNode; i
   useEffect(() => {
     if (lang === "en" && !enLoaded) void englishReady().then(() => setEnLoaded(true));
   }, [lang, enLoaded]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: termsKey: the title names the organisation's board
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = translate(lang, "common.appName");
-  }, [lang]);
+  }, [lang, termsKey]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: enLoaded and termsKey force a fresh lookup once English or the organisation's words arrive
   const value = useMemo<TI18n>(
     () => ({

@@ -1,17 +1,19 @@
 import type { common as ja } from "../ja/common";
 
 export const common = {
-  appName: "Board dashboard",
+  appName: "{board} dashboard",
   appTagline: "Vendor incidents, remediation and commitments",
   skipToContent: "Skip to content",
   navOverview: "Overview",
+  navCases: "Cases",
   navIncidents: "Incidents",
   navCommitments: "Commitments",
   navVendors: "Vendors",
-  navMeetings: "Board meetings",
+  navMeetings: "{board} meetings",
   navDocuments: "Documents",
   navImport: "Import",
   navAudit: "Audit trail",
+  navOrganisation: "Organisation",
   navAdmin: "Admin",
   adminNav: "Administration",
   mainNav: "Main menu",
@@ -45,7 +47,7 @@ export const common = {
   dateUnknown: "undated",
   asOf: "as of {date}",
   printedOn: "Printed {date}",
-  print: "Print (board pack)",
+  print: "Print ({board} pack)",
   exportCsv: "Export CSV",
   showTable: "Show as table",
   showChart: "Show as chart",
@@ -57,4 +59,12 @@ export const common = {
   all: "All",
   filter: "Filter",
   clearFilters: "Clear filters",
+  populationCount: "{population}: {count}",
+  populationOf: "{name} of {whom}",
+  recordsCount: "records: {count}",
+  countAtLeast: "at least {count}",
+  countPartlyNotReported: "{n} part(s) not reported, so it may be more",
+  orgNotSetBanner:
+    "The organisation's name and words have not been set yet. Once set, they appear in every page's headings and texts.",
+  orgNotSetLink: "Open the organisation settings",
 } as const satisfies Record<keyof typeof ja, string>;

@@ -1,16 +1,18 @@
 /** Strings every page uses. Keys are flat within a namespace; `{name}` marks a value filled in at run time. */
 export const common = {
-  appName: "理事会ダッシュボード",
+  appName: "{board}ダッシュボード",
   appTagline: "委託先の事故・是正・約束の履行状況",
   skipToContent: "本文へ移動",
   navOverview: "概要",
+  navCases: "事案",
   navIncidents: "事故",
   navCommitments: "約束・要求",
   navVendors: "委託先",
-  navMeetings: "理事会",
+  navMeetings: "{board}",
   navDocuments: "資料",
   navImport: "進捗報告の取り込み",
   navAudit: "監査ログ",
+  navOrganisation: "組織の設定",
   navAdmin: "管理",
   adminNav: "管理メニュー",
   mainNav: "メインメニュー",
@@ -44,7 +46,7 @@ export const common = {
   dateUnknown: "日付記載なし",
   asOf: "{date}時点",
   printedOn: "印刷日:{date}",
-  print: "印刷(理事会資料)",
+  print: "印刷({board}資料)",
   exportCsv: "CSVを書き出す",
   showTable: "表で見る",
   showChart: "グラフで見る",
@@ -56,4 +58,13 @@ export const common = {
   all: "すべて",
   filter: "絞り込み",
   clearFilters: "条件をクリア",
+  // A count of people or records with whose they are: "会員 46名", "A社の顧客 3,200件".
+  populationCount: "{population} {count}",
+  populationOf: "{whom}の{name}",
+  recordsCount: "記録 {count}",
+  countAtLeast: "{count}以上",
+  countPartlyNotReported: "内訳のうち{n}つが未報告のため、これより多い可能性があります",
+  orgNotSetBanner:
+    "組織名と呼び方がまだ設定されていません。設定すると、すべてのページの見出しと文章に入ります。",
+  orgNotSetLink: "組織の設定を開く",
 } as const;
