@@ -9,7 +9,7 @@ import { NumberInput } from "./number-field";
 import { SourceRefInput, type TSourceValue } from "./source-ref-field";
 
 type TStatus = TFigure["status"];
-const STATUSES: readonly TStatus[] = ["reported", "approximate", "derived", "not_reported"];
+const STATUSES: readonly TStatus[] = ["reported", "approximate", "derived", "not_reported", "confirmed_none"];
 const EMPTY_TEXT: TText = { ja: "", en: "" };
 const EMPTY_SOURCE: TSourceValue = { documentId: "", cites: [] };
 
@@ -45,6 +45,8 @@ const shapeFor = (status: TStatus, from: TParts, kept: TParts): TParts => {
       return { status, value, formula: from.formula ?? kept.formula ?? EMPTY_TEXT, source };
     case "not_reported":
       return { status, missing: from.missing ?? kept.missing ?? EMPTY_TEXT, source };
+    case "confirmed_none":
+      return { status, source };
   }
 };
 
@@ -56,12 +58,15 @@ type TProps<V extends FieldValues> = {
   unit?: ReactNode;
   /** Shows the figure's own source; off when the form copies it from the record's source on submit. */
   withSource?: boolean;
+  /** The states offered (all by default); e.g. an amount of money has no "confirmed none". */
+  statuses?: readonly TStatus[];
 };
 
 /**
  * A figure as the record knows it: reported (a number), approximate (the source's words, no invented
- * number), derived (a number and its formula) or not reported (what is missing). "Not reported" is a
- * choice of its own and never becomes 0; no status is chosen until the user chooses one.
+ * number), derived (a number and its formula), not reported (what is missing) or confirmed none (the
+ * source says none, after checking). "Not reported" is a choice of its own and never becomes 0; "confirmed
+ * none" counts as 0 but stays apart from a reported 0; no status is chosen until the user chooses one.
  */
 export const FigureField = <V extends FieldValues>({
   control,
@@ -70,6 +75,7 @@ export const FigureField = <V extends FieldValues>({
   hint,
   unit,
   withSource = true,
+  statuses = STATUSES,
 }: TProps<V>) => {
   const { t } = useI18n();
   const { field } = useController({ control, name });
@@ -105,7 +111,7 @@ export const FigureField = <V extends FieldValues>({
       className="figure-field"
     >
       <div className="field-radios" role="radiogroup" aria-label={t("editing.figureStatus")}>
-        {STATUSES.map((status, i) => (
+        {statuses.map((status, i) => (
           <label key={status} className="field-check">
             <input
               type="radio"
@@ -138,6 +144,9 @@ export const FigureField = <V extends FieldValues>({
       {figure.status === "not_reported"
         ? text("missing", { legend: t("editing.figureMissing"), hint: t("editing.figureMissingHint") })
         : null}
+      {figure.status === "confirmed_none" ? (
+        <p className="field-hint">{t("editing.figureConfirmedNoneHint")}</p>
+      ) : null}
       {withSource && figure.status ? (
         <SourceRefInput
           path={`${name}.source`}
