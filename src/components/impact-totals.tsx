@@ -48,11 +48,22 @@ export const ImpactTotals = ({
   const i18n = useI18n();
   const populations = usePopulations(i18n);
   if (totals.length === 0 && outside.length === 0) return <NotReported />;
-  const labelled = (populationId: string | null, key: string, value: ReactNode, extra?: ReactNode) => {
+  const labelled = (
+    populationId: string | null,
+    key: string,
+    value: ReactNode,
+    extra?: ReactNode,
+    className = "impact-total",
+  ) => {
     const label = populations.label(populationId);
     return (
-      <li key={key} className="impact-total">
-        {label === null ? null : <span className="impact-total-population">{label}</span>}
+      <li key={key} className={className}>
+        {label === null ? null : (
+          <span className="impact-total-population">
+            {label}
+            {i18n.t("common.populationSeparator")}
+          </span>
+        )}
         {label === null ? null : " "}
         {value}
         {extra}
@@ -73,12 +84,16 @@ export const ImpactTotals = ({
           <ImpactTotalValue total={total} />,
         ),
       )}
+      {outside.length > 0 ? (
+        <li className="impact-outside-label">{i18n.t("common.outsideFiguresLabel")}</li>
+      ) : null}
       {outside.map((o) =>
         labelled(
           o.populationId,
           `outside:${o.impactId}`,
           <FigureValue figure={o.count} unit={o.unit} />,
           <OutsideMark />,
+          "impact-total impact-outside",
         ),
       )}
     </ul>

@@ -78,6 +78,8 @@ export const usePopulations = (i18n: TI18n) => {
   const organisation = useQuery(referenceQueries.organisation());
   const populations = organisation.data?.populations ?? [];
   return {
+    /** The settings' query: a table can wait for it (QueryState's waitFor), so no id shows in a label. */
+    query: organisation,
     populations,
     /** "会員" / "A社の顧客" for a population id; null for none (records of no population). */
     label: (populationId: string | null) => labelOf(i18n, populations, populationId),

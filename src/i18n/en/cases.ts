@@ -29,7 +29,7 @@ export const cases = {
   toOverviewNamed: "Overview of {title}",
   newCase: "Add a case",
   footnote:
-    "People and records affected are shown per group of people and per unit (people, records), never added together. Figures from published sources outside the record carry the “outside record” mark and are not in the totals.",
+    "People and records affected are shown per group of people and per unit (people, records), never added together. A total over several incidents counts cases, not persons (someone may be in more than one incident). Figures from published sources outside the record carry the “outside record” mark and are not in the totals.",
 
   backToList: "← All cases",
   notFoundTitle: "Case not found",
@@ -39,11 +39,11 @@ export const cases = {
   figuresTitle: "Figures of this case",
   figuresAsOf: "as of {date}",
   figAffected: "People and records affected",
-  figOutside: "Figures outside the record (not in the totals)",
   figRemediation: "Remediation and notices",
   figRemediationNone: "No remediation group yet.",
-  remediationFinancial: "{population}: {done} of {people} put right",
-  remediationNotification: "{population}: {done} of {people} notified",
+  remediationFinancial: "{population}: {doneN} of {people} put right",
+  remediationNotification: "{population}: {doneN} of {people} notified",
+  remediationAllNotReported: "{population}: {people}, progress not reported",
   remediationYen: "{done} of {owed}",
   remediationYenFloor: "(some amounts not reported)",
   remediationNotReported: "{n} not reported",

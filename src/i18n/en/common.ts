@@ -60,8 +60,10 @@ export const common = {
   filter: "Filter",
   clearFilters: "Clear filters",
   populationCount: "{population}: {count}",
+  populationSeparator: ":",
   populationOf: "{name} of {whom}",
   recordsCount: "records: {count}",
+  outsideFiguresLabel: "Outside the record (not in the totals)",
   countAtLeast: "at least {count}",
   countPartlyNotReported: "{n} part(s) not reported, so it may be more",
   orgNotSetBanner:

@@ -34,7 +34,7 @@ export const organisation = {
 
   secPopulations: "What the people served are called",
   populationsLead:
-    "How the organisation calls the people an incident may affect or a remediation must reach (e.g. members, customers, users). People of different groups are counted separately and never added.",
+    "How the organisation calls the people an incident may affect or a remediation must reach (e.g. customers, users, policyholders, subscribers). People of different groups are counted separately and never added.",
   populationsDefault: "The first one is the “{people}” of the pages' texts.",
   populationItem: "People group {n}",
   populationName: "Name",

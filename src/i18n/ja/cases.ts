@@ -28,7 +28,7 @@ export const cases = {
   toOverviewNamed: "{title}の概要",
   newCase: "事案を登録",
   footnote:
-    "影響を受けた人数は、呼び方(対象者)ごと・単位(名・件)ごとに別々に示します。記録外の公表情報による数値は「記録外」の印を付けて別に示し、合計には含めません。",
+    "影響を受けた人数は、呼び方(対象者)ごと・単位(名・件)ごとに別々に示します。複数の事故の合計は延べ数です(同じ人が複数の事故に含まれることがあります)。記録外の公表情報による数値は「記録外」の印を付けて別に示し、合計には含めません。",
 
   // One case
   backToList: "← 事案の一覧へ",
@@ -39,11 +39,11 @@ export const cases = {
   figuresTitle: "この事案の数値",
   figuresAsOf: "{date}時点",
   figAffected: "影響を受けた人・件数",
-  figOutside: "記録外の数値(合計に含めない)",
   figRemediation: "是正・通知の進み具合",
   figRemediationNone: "是正・通知の対象グループはまだありません。",
   remediationFinancial: "{population}: {done}/{people} 是正済み",
   remediationNotification: "{population}: {done}/{people} 送付済み",
+  remediationAllNotReported: "{population}: 対象 {people}、状況は未報告",
   remediationYen: "金額 {done}/{owed}",
   remediationYenFloor: "(一部の金額は未報告)",
   remediationNotReported: "状況が未報告 {n}",

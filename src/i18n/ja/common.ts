@@ -60,8 +60,10 @@ export const common = {
   clearFilters: "条件をクリア",
   // A count of people or records with whose they are: "会員 46名", "A社の顧客 3,200件".
   populationCount: "{population} {count}",
+  populationSeparator: "",
   populationOf: "{whom}の{name}",
   recordsCount: "記録 {count}",
+  outsideFiguresLabel: "記録外の数値(合計に含めない)",
   countAtLeast: "{count}以上",
   countPartlyNotReported: "内訳のうち{n}つが未報告のため、これより多い可能性があります",
   orgNotSetBanner:

@@ -33,7 +33,7 @@ export const organisation = {
 
   secPopulations: "対象者の呼び方",
   populationsLead:
-    "事故の影響や是正の対象になる人々を、組織ではどう呼ぶかを登録します(例: 会員、顧客、利用者、組合員)。人数は呼び方ごとに別々に数え、足し合わせません。",
+    "事故の影響や是正の対象になる人々を、組織ではどう呼ぶかを登録します(例: 顧客、利用者、組合員、加入者)。人数は呼び方ごとに別々に数え、足し合わせません。",
   populationsDefault: "一番上の呼び方が、画面の文章の「{people}」に入ります。",
   populationItem: "対象者の呼び方 {n}",
   populationName: "呼び方",

@@ -33,8 +33,13 @@ const RemediationLine = ({ total }: { total: TRemediationTotals }) => {
   const words = {
     population,
     done: f.people(total.done),
+    doneN: f.number(total.done),
     people: f.people(total.people),
   };
+  // Nothing reported of the whole group: not "0 put right", which nobody said.
+  if (total.done === 0 && total.notReported >= total.people && total.people > 0) {
+    return <li className="case-remediation">{t("cases.remediationAllNotReported", words)}</li>;
+  }
   return (
     <li className="case-remediation">
       {total.purpose === "financial"
@@ -167,7 +172,7 @@ const CaseIncidents = ({ caseId }: { caseId: string }) => {
       </div>
       <QueryState
         query={query}
-        waitFor={[vendors]}
+        waitFor={[vendors, populations.query]}
         minHeight="8rem"
         isEmpty={(d) => d.items.length === 0}
         empty={<p>{t("cases.incidentsEmpty")}</p>}
@@ -188,9 +193,11 @@ const CaseIncidents = ({ caseId }: { caseId: string }) => {
 };
 
 const CaseBody = ({ aCase }: { aCase: TCase }) => {
-  const { t, tx, f } = useI18n();
+  const i18n = useI18n();
+  const { t, tx, f } = i18n;
   const id = useId();
   const names = useReferenceNames("vendors");
+  const populations = usePopulations(i18n);
   const figures = useQuery(caseQueries.figures(aCase.id));
   const scoped = encodeURIComponent(aCase.id);
   return (
@@ -241,7 +248,7 @@ const CaseBody = ({ aCase }: { aCase: TCase }) => {
             <span className="case-asof">{t("cases.figuresAsOf", { date: f.date(figures.data.asOf) })}</span>
           ) : null}
         </h2>
-        <QueryState query={figures} minHeight="9rem">
+        <QueryState query={figures} waitFor={[populations.query]} minHeight="9rem">
           {(data) => (data.line ? <CaseFigures line={data.line} /> : <p>{t("cases.figIncidentsNone")}</p>)}
         </QueryState>
       </section>

@@ -167,6 +167,7 @@ export const CaseList = () => {
       </FilterBar>
       <QueryState
         query={query}
+        waitFor={[populations.query]}
         minHeight="16rem"
         isEmpty={(d) => d.cases.length === 0}
         empty={

@@ -154,6 +154,7 @@ const TermEntry = ({ form, list, index, count, itemName, onMove, onRemove, onKee
           legend={
             list === "populations" ? t("organisation.populationName") : t("organisation.vendorKindName")
           }
+          sideHints={false}
         />
         {list === "populations" ? (
           <BilingualTextField
@@ -162,6 +163,7 @@ const TermEntry = ({ form, list, index, count, itemName, onMove, onRemove, onKee
             legend={t("organisation.populationOfWhom")}
             hint={t("organisation.populationOfWhomHint")}
             required={false}
+            sideHints={false}
           />
         ) : null}
       </fieldset>
@@ -224,13 +226,18 @@ const TermList = ({
   };
   const keep = (index: number) => {
     form.set(`${list}.${index}.removed`, false);
+    // The refusal was about removing it: kept, it no longer applies.
+    form.clearErrorsAt(`${list}.${index}`);
     focusAfter(`[data-entry="${list}.${index}"] input`);
   };
   const live = fields.length;
   return (
     <section className="panel record-form-section" aria-labelledby={headingId} ref={container}>
       <h2 id={headingId}>{title}</h2>
-      <div className="field-hint term-list-lead">{lead}</div>
+      <div className="field-hint term-list-lead">
+        {lead}
+        <p>{t("editing.englishHint")}</p>
+      </div>
       <FieldError id={`${listError.id}-error`} error={listError.error} path={list} />
       {live === 0 ? <p className="item-list-empty">{empty}</p> : null}
       <ol className="term-list">
