@@ -17,7 +17,6 @@ export const cases = {
   colAffected: "People and records affected",
   colCommitments: "Open commitments",
   colNextDeadline: "Next deadline",
-  colLinks: "View",
   incidentsCount: "{n}",
   incidentsOpen: "{n} open",
   noIncidents: "No incident yet",
@@ -25,7 +24,7 @@ export const cases = {
   commitmentsOverdue: "{n} overdue",
   noDeadline: "None",
   overdue: "Overdue",
-  toOverview: "Overview",
+  toOverview: "Its overview →",
   toOverviewNamed: "Overview of {title}",
   newCase: "Add a case",
   footnote:

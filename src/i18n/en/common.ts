@@ -9,7 +9,7 @@ export const common = {
   navIncidents: "Incidents",
   navCommitments: "Commitments",
   navVendors: "Vendors",
-  navMeetings: "{board} meetings",
+  navMeetings: "Meetings",
   navDocuments: "Documents",
   navImport: "Import",
   navAudit: "Audit trail",

@@ -4,7 +4,7 @@ export const organisation = {
   title: "Organisation settings",
   lead: "Set the organisation's name and the words the pages use. The name, the board's name and what the organisation calls the people it serves appear in every page's headings and texts.",
   formLabel: "Organisation settings",
-  version: "version {version}",
+  version: "Version {version}",
   saved: "The organisation settings were saved.",
   save: "Save the settings",
   reset: "Undo my changes",
@@ -23,7 +23,6 @@ export const organisation = {
   fFiscalYearStart: "Month the fiscal year starts",
   fFiscalYearStartHint:
     "Used to group records by fiscal year (e.g. FY2025). Most Japanese organisations start in April.",
-  month: "{n}",
   fLegalForm: "Legal form",
   fLegalFormHint:
     "The legal form decides whether a periodic report to the {board} is a deadline the dashboard counts.",

@@ -16,7 +16,6 @@ export const cases = {
   colAffected: "影響を受けた人・件数",
   colCommitments: "未完了の約束・要求",
   colNextDeadline: "次の期限",
-  colLinks: "見る",
   incidentsCount: "{n}件",
   incidentsOpen: "うち対応中 {n}件",
   noIncidents: "事故の登録なし",
@@ -24,7 +23,7 @@ export const cases = {
   commitmentsOverdue: "うち期限超過 {n}件",
   noDeadline: "なし",
   overdue: "期限超過",
-  toOverview: "概要",
+  toOverview: "この事案の概要 →",
   toOverviewNamed: "{title}の概要",
   newCase: "事案を登録",
   footnote:

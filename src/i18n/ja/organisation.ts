@@ -24,7 +24,6 @@ export const organisation = {
   secRules: "年度と法人形態",
   fFiscalYearStart: "年度の始まる月",
   fFiscalYearStartHint: "年度(例: 2025年度)の区切りに使います。多くの法人は4月です。",
-  month: "{n}月",
   fLegalForm: "法人形態",
   fLegalFormHint: "法人形態によって、{board}への定期報告の期限を数えるかどうかが決まります。",
   legalFormRule: "この法人形態では、{board}への職務執行の報告(3か月に1回以上)の期限を数えます。根拠: {basis}",

@@ -70,7 +70,7 @@ export const DEFAULT_VENDOR_KINDS: TVendorKind[] = [
 export const blankOrganisation = (): TOrganisation => ({
   id: "organisation",
   name: { ...BLANK_ORGANISATION_NAME },
-  shortName: t("本会", "The organisation"),
+  shortName: t("本会", "the organisation"),
   boardName: t("理事会", "Board"),
   fiscalYearStartMonth: 4,
   legalForm: "general_incorporated_association",

@@ -233,14 +233,17 @@ const CaseBody = ({ aCase }: { aCase: TCase }) => {
         }
       />
       <SavedNotice />
-      <nav className="case-links no-print" aria-label={t("cases.linksTitle")}>
-        <Link className="button button-secondary" to={`/?caseId=${scoped}`}>
-          {t("cases.linkOverview")}
-        </Link>
-        <Link className="button button-secondary" to={`/?caseId=${scoped}#deadlines`}>
-          {t("cases.linkDeadlines")}
-        </Link>
-      </nav>
+      {/* A case with no incident yet has nothing to show on a scoped overview. */}
+      {figures.data?.line ? (
+        <nav className="case-links no-print" aria-label={t("cases.linksTitle")}>
+          <Link className="button button-secondary" to={`/?caseId=${scoped}`}>
+            {t("cases.linkOverview")}
+          </Link>
+          <Link className="button button-secondary" to={`/?caseId=${scoped}#deadlines`}>
+            {t("cases.linkDeadlines")}
+          </Link>
+        </nav>
+      ) : null}
       <section className="case-section" aria-labelledby={`${id}-figures`}>
         <h2 id={`${id}-figures`}>
           {t("cases.figuresTitle")}

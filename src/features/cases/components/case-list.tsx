@@ -61,12 +61,28 @@ export const CaseList = () => {
     {
       key: "title",
       header: t("cases.colTitle"),
-      render: (r) => <Link to={`/cases/${r.case.id}`}>{tx(r.case.title)}</Link>,
+      render: (r) => (
+        <>
+          <Link to={`/cases/${r.case.id}`}>{tx(r.case.title)}</Link> <CaseStatusChip status={r.case.status} />
+          {/* Its own overview, scoped to it: only a case with incidents has one to show. */}
+          {r.line ? (
+            <Link
+              className="case-sub no-print"
+              to={`/?caseId=${encodeURIComponent(r.case.id)}`}
+              aria-label={t("cases.toOverviewNamed", { title: tx(r.case.title) })}
+            >
+              {t("cases.toOverview")}
+            </Link>
+          ) : null}
+        </>
+      ),
       csv: (r) => tx(r.case.title),
     },
     {
       key: "status",
       header: t("cases.colStatus"),
+      // Shown beside the title, where it is read with it; a column of its own in the CSV.
+      csvOnly: true,
       render: (r) => <CaseStatusChip status={r.case.status} />,
       csv: (r) => t(`domain.caseStatus.${r.case.status}` as TMessageKey),
     },
@@ -119,21 +135,6 @@ export const CaseList = () => {
       csv: (r) =>
         r.line?.nextDeadline ? `${r.line.nextDeadline.dueDate} ${tx(r.line.nextDeadline.label)}` : "",
     },
-    {
-      key: "links",
-      header: t("cases.colLinks"),
-      noCsv: true,
-      csv: () => null,
-      render: (r) =>
-        r.line ? (
-          <Link
-            to={`/?caseId=${encodeURIComponent(r.case.id)}`}
-            aria-label={t("cases.toOverviewNamed", { title: tx(r.case.title) })}
-          >
-            {t("cases.toOverview")}
-          </Link>
-        ) : null,
-    },
   ];
 
   return (
@@ -177,7 +178,7 @@ export const CaseList = () => {
               <ClearFiltersButton onClear={clear} />
             </>
           ) : (
-            <>
+            <div className="cases-empty">
               <p>{t("cases.listEmpty")}</p>
               <EditorOnly>
                 <p>{t("cases.listEmptyEditor")}</p>
@@ -187,7 +188,7 @@ export const CaseList = () => {
                   </Link>
                 </p>
               </EditorOnly>
-            </>
+            </div>
           )
         }
       >
@@ -205,7 +206,9 @@ export const CaseList = () => {
           );
         }}
       </QueryState>
-      <p className="cases-footnote">{t("cases.footnote")}</p>
+      {query.data && query.data.cases.length > 0 ? (
+        <p className="cases-footnote">{t("cases.footnote")}</p>
+      ) : null}
     </div>
   );
 };

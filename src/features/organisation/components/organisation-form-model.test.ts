@@ -23,8 +23,10 @@ describe("the organisation form's values and body", () => {
   it("leaves removed entries out, turns a blank 'whose' into none and the month into a number", () => {
     const values = valuesFromOrganisation(blankOrganisation());
     values.fiscalYearStartMonth = "1";
+    const [members] = values.populations;
+    if (!members) throw new Error("the blank organisation has a population");
     values.populations = [
-      { ...values.populations[0]!, removed: true },
+      { ...members, removed: true },
       { ...newTerm("population", ["members"]), name: { ja: "顧客", en: "customers" } },
       {
         ...newTerm("population", ["members", "population-2"]),

@@ -263,11 +263,14 @@ const TermList = ({
   );
 };
 
-const monthOptions = (t: ReturnType<typeof useI18n>["t"]) =>
-  Array.from({ length: 12 }, (_, i) => ({
-    value: String(i + 1),
-    label: t("organisation.month", { n: i + 1 }),
-  }));
+/** "4月" / "April": the month's own name in the reader's language. */
+const monthName = (lang: string, month: number) =>
+  new Intl.DateTimeFormat(lang === "ja" ? "ja-JP" : "en-GB", { month: "long", timeZone: "UTC" }).format(
+    new Date(Date.UTC(2000, month - 1, 1)),
+  );
+
+const monthOptions = (lang: string) =>
+  Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: monthName(lang, i + 1) }));
 
 /** The organisation's settings as a form (administrators; the server refuses anyone else). */
 export const OrganisationForm = ({ organisation }: { organisation: TOrganisation }) => {
@@ -341,7 +344,7 @@ export const OrganisationForm = ({ organisation }: { organisation: TOrganisation
     {
       path: "fiscalYearStartMonth",
       label: t("organisation.fFiscalYearStart"),
-      render: (v) => t("organisation.month", { n: String(v) }),
+      render: (v) => monthName(i18n.lang, Number(v)),
     },
     {
       path: "legalForm",
@@ -394,7 +397,7 @@ export const OrganisationForm = ({ organisation }: { organisation: TOrganisation
             label={t("organisation.fFiscalYearStart")}
             hint={t("organisation.fFiscalYearStartHint")}
             required
-            options={monthOptions(t)}
+            options={monthOptions(i18n.lang)}
             placeholder={null}
           />
           <SelectField

@@ -79,9 +79,9 @@ describe("Organisation settings (/admin/organisation)", () => {
     await user.click(screen.getByRole("button", { name: "設定を保存する" }));
 
     // The vendors still include an agency: the server refuses, and says so at that entry.
-    const entry = (await within(kinds).findByText(/記録の中で使われているため削除できません/, {}, SLOW)).closest(
-      "li",
-    ) as HTMLElement;
+    const entry = (
+      await within(kinds).findByText(/記録の中で使われているため削除できません/, {}, SLOW)
+    ).closest("li") as HTMLElement;
     expect(entry).toHaveTextContent("保険代理店");
     expect(mockStore.data.organisation.version).toBe(1);
     await user.click(within(entry).getByRole("button", { name: "保険代理店の削除を取り消す" }));
