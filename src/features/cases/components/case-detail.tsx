@@ -5,7 +5,6 @@ import { BackLink } from "@/components/back-link";
 import { DataTable, type TColumn } from "@/components/data-table";
 import { EditorLink, SavedNotice } from "@/components/editor-link";
 import { ImpactTotals } from "@/components/impact-totals";
-import { NotFoundSection } from "@/components/not-found-section";
 import { PageHeader, PrintButton } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import type { TMessageKey } from "@/i18n/catalog";
@@ -18,7 +17,7 @@ import type { TCase } from "@/shared/schemas/case";
 import type { TIncidentSummary } from "@/shared/schemas/incident";
 import type { TCaseLine, TRemediationTotals } from "@/shared/schemas/stats";
 import { caseQueries } from "../api/queries";
-import { CaseStatusChip, NextDeadline } from "./case-list";
+import { CaseNotFound, CaseStatusChip, NextDeadline } from "./case-parts";
 import "./cases.css";
 
 /**
@@ -262,18 +261,8 @@ const CaseBody = ({ aCase }: { aCase: TCase }) => {
 
 /** /cases/:caseId: the case, its figures (computed once, by the API), its incidents, and scoped views. */
 export const CaseDetail = ({ caseId }: { caseId: string }) => {
-  const { t } = useI18n();
   const query = useQuery(caseQueries.detail(caseId));
-  if (isNotFound(query.error)) {
-    return (
-      <NotFoundSection
-        title={t("cases.notFoundTitle")}
-        body={t("cases.notFoundBody", { id: caseId })}
-        backTo="/cases"
-        backLabel={t("cases.backToList")}
-      />
-    );
-  }
+  if (isNotFound(query.error)) return <CaseNotFound caseId={caseId} />;
   return (
     <QueryState query={query} minHeight="30rem">
       {(aCase) => <CaseBody aCase={aCase} />}

@@ -8,7 +8,6 @@ import { FormActions } from "@/components/form/form-actions";
 import { RecordForm } from "@/components/form/record-form";
 import { RadioField } from "@/components/form/select-field";
 import { endpoint, useRecordForm } from "@/components/form/use-record-form";
-import { NotFoundSection } from "@/components/not-found-section";
 import { PageHeader } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import type { TMessageKey } from "@/i18n/catalog";
@@ -19,6 +18,7 @@ import { type TCase, ZCaseStatus } from "@/shared/schemas/case";
 import type { TText } from "@/shared/schemas/common";
 import { ZCaseDraft, ZCaseUpdate } from "@/shared/schemas/edit";
 import { caseMutations, caseQueries } from "../api/queries";
+import { CaseNotFound } from "./case-parts";
 import "@/components/form/record-form.css";
 
 /** The form's values: the body, with an optional summary held as a (possibly blank) pair while typing. */
@@ -126,19 +126,9 @@ const CaseForm = ({ aCase }: { aCase: TCase | null }) => {
 };
 
 export const CaseEditor = ({ caseId }: { caseId?: string }) => {
-  const { t } = useI18n();
   const detail = useQuery({ ...caseQueries.detail(caseId ?? ""), enabled: caseId !== undefined });
   if (caseId === undefined) return <CaseForm aCase={null} />;
-  if (isNotFound(detail.error)) {
-    return (
-      <NotFoundSection
-        title={t("cases.notFoundTitle")}
-        body={t("cases.notFoundBody", { id: caseId })}
-        backTo="/cases"
-        backLabel={t("cases.backToList")}
-      />
-    );
-  }
+  if (isNotFound(detail.error)) return <CaseNotFound caseId={caseId} />;
   return (
     <QueryState query={detail} minHeight="24rem">
       {(aCase) => <CaseForm aCase={aCase} />}

@@ -14,34 +14,12 @@ import { useUrlFilters } from "@/lib/use-url-filters";
 import { type TCase, ZCaseStatus } from "@/shared/schemas/case";
 import type { TCaseLine } from "@/shared/schemas/stats";
 import { caseQueries, parseCaseStatus } from "../api/queries";
+import { CaseStatusChip, NextDeadline } from "./case-parts";
 import "./cases.css";
 
 type TRow = { case: TCase; line: TCaseLine | null };
 
 const FILTER_KEYS = ["status"] as const;
-
-/** A case's status in words, in its chip. */
-export const CaseStatusChip = ({ status }: { status: TCase["status"] }) => {
-  const { t } = useI18n();
-  return (
-    <span className={`status-chip case-status-${status}`}>
-      {t(`domain.caseStatus.${status}` as TMessageKey)}
-    </span>
-  );
-};
-
-/** "2025年9月30日 委託先の当局への確報" with 期限超過 when it has passed. */
-export const NextDeadline = ({ deadline }: { deadline: TCaseLine["nextDeadline"] }) => {
-  const { t, tx, f } = useI18n();
-  if (!deadline) return <>{t("cases.noDeadline")}</>;
-  return (
-    <span className="case-deadline">
-      <span className="nowrap">{f.date(deadline.dueDate)}</span>{" "}
-      {deadline.overdue ? <span className="case-overdue">{t("cases.overdue")}</span> : null}
-      <span className="case-deadline-label">{tx(deadline.label)}</span>
-    </span>
-  );
-};
 
 /** /cases: every case (or those of one status) with its portfolio line and the way to its scoped overview. */
 export const CaseList = () => {
