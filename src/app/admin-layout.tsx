@@ -16,6 +16,9 @@ export const AdminLayout = () => {
         <nav aria-label={t("common.adminNav")} className="admin-tabs no-print">
           <ul>
             <li>
+              <NavLink to="/admin/organisation">{t("common.navOrganisation")}</NavLink>
+            </li>
+            <li>
               <NavLink to="/admin/users">{t("auth.navUsers")}</NavLink>
             </li>
             <li>

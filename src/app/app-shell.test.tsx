@@ -2,9 +2,11 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { HttpResponse, http } from "msw";
 import { signInMock, signOutMock } from "@/mocks/auth-state";
+import { mockStore } from "@/mocks/handlers";
 import { server } from "@/mocks/node";
 import { contract } from "@/shared/contract";
 import { PROBLEM_CONTENT_TYPE, problem } from "@/shared/http";
+import { blankOrganisation } from "@/shared/schemas/organisation";
 import { renderApp } from "@/test/render";
 
 const SLOW = { timeout: 5000 };
@@ -45,29 +47,31 @@ describe("App shell: sign-in guard, user menu, roles", () => {
 
   it("sends the user to sign-in when the session expires, and back afterwards", async () => {
     const user = userEvent.setup();
-    const { router, queryClient } = renderApp("/");
-    const nav = await screen.findByRole("navigation", { name: "メインメニュー" }, SLOW);
-    await screen.findByRole("heading", { level: 1, name: /^概要/ }, SLOW);
-    // The case timeline loads each incident after the list (dependent queries): wait for its last row,
-    // so that no overview read is still to start when the session ends.
-    await screen.findAllByText("2025年9月5日", {}, SLOW);
+    const { router, queryClient } = renderApp("/cases");
+    await screen.findByRole("table", { name: "事案(1件)" }, SLOW);
     await waitFor(() => expect(queryClient.isFetching()).toBe(0), SLOW);
     // The server ends the session (expiry, or an admin disabled the account); the next read gets 401.
     signOutMock();
-    await user.click(within(nav).getByRole("link", { name: "理事会" }));
+    await user.click(screen.getByRole("link", { name: "団体保険制度の委託先における一連の事案(2025年)" }));
     expect(await signInHeading()).toBeInTheDocument();
     expect(screen.getByRole("status")).toHaveTextContent("サインインの有効期限が切れました。");
-    expect(new URLSearchParams(router.state.location.search).get("next")).toBe("/meetings");
+    expect(new URLSearchParams(router.state.location.search).get("next")).toBe("/cases/case-2025-insurance");
     await user.type(screen.getByLabelText("ユーザー名"), "demo-viewer");
     await user.type(screen.getByLabelText("パスワード"), "demo-password-viewer");
     await user.click(screen.getByRole("button", { name: "サインイン" }));
-    expect(await screen.findByRole("heading", { level: 1, name: "理事会" }, SLOW)).toBeInTheDocument();
+    expect(
+      await screen.findByRole(
+        "heading",
+        { level: 1, name: "団体保険制度の委託先における一連の事案(2025年)" },
+        SLOW,
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByRole("region", { name: "サインイン中のユーザー" })).toHaveTextContent("閲覧者");
   });
 
   it("shows the user's name and role, and signs out on the server", async () => {
     const user = userEvent.setup();
-    const { router, queryClient } = renderApp("/");
+    const { router, queryClient } = renderApp("/cases");
     const menu = await screen.findByRole("region", { name: "サインイン中のユーザー" }, SLOW);
     expect(menu).toHaveTextContent("Demo editor");
     expect(menu).toHaveTextContent("事務局(編集者)");
@@ -92,15 +96,15 @@ describe("App shell: sign-in guard, user menu, roles", () => {
         }),
       ),
     );
-    const { router } = renderApp("/");
+    const { router } = renderApp("/cases");
     const menu = await screen.findByRole("region", { name: "サインイン中のユーザー" }, SLOW);
     await userEvent.click(within(menu).getByRole("button", { name: "サインアウト" }));
     expect(await within(menu).findByRole("alert")).toHaveTextContent("サインアウトできませんでした。");
-    expect(router.state.location.pathname).toBe("/");
+    expect(router.state.location.pathname).toBe("/cases");
   });
 
   it("offers user administration to administrators only", async () => {
-    renderApp("/");
+    renderApp("/cases");
     const nav = await screen.findByRole("navigation", { name: "メインメニュー" }, SLOW);
     await screen.findByRole("region", { name: "サインイン中のユーザー" }, SLOW);
     expect(within(nav).queryByRole("link", { name: "管理" })).not.toBeInTheDocument();
@@ -108,7 +112,7 @@ describe("App shell: sign-in guard, user menu, roles", () => {
 
   it("shows the administrator one admin link leading to the users and audit tabs, in English too", async () => {
     signInMock("admin");
-    renderApp("/", { lang: "en" });
+    renderApp("/cases", { lang: "en" });
     const nav = await screen.findByRole("navigation", { name: "Main menu" }, SLOW);
     expect(await within(nav).findByRole("link", { name: "Admin" }, SLOW)).toHaveAttribute("href", "/admin");
     expect(screen.getByRole("region", { name: "Signed-in user" })).toHaveTextContent("Administrator");
@@ -119,6 +123,10 @@ describe("App shell: sign-in guard, user menu, roles", () => {
       expect(within(tabs).getByRole("link", { name: "Users" })).toHaveAttribute("aria-current", "page"),
     );
     expect(within(tabs).getByRole("link", { name: "Audit trail" })).toHaveAttribute("href", "/admin/audit");
+    expect(within(tabs).getByRole("link", { name: "Organisation" })).toHaveAttribute(
+      "href",
+      "/admin/organisation",
+    );
   });
 
   it("gives a viewer the 403 page at /admin/users, not a crash", async () => {
@@ -136,5 +144,37 @@ describe("App shell: sign-in guard, user menu, roles", () => {
     ).toBeInTheDocument();
     server.events.removeAllListeners();
     expect(seen).not.toContain(contract.listUsers.path);
+  });
+
+  it("names the organisation and its board in the header, and lists the cases in the navigation", async () => {
+    renderApp("/cases");
+    expect(await screen.findByText("協会 理事会", {}, SLOW)).toHaveClass("app-org");
+    const nav = screen.getByRole("navigation", { name: "メインメニュー" });
+    expect(within(nav).getByRole("link", { name: "事案" })).toHaveAttribute("href", "/cases");
+    // No banner: the organisation has a name.
+    expect(screen.queryByRole("note")).not.toBeInTheDocument();
+  });
+
+  it("says an unnamed organisation is unnamed, and leads an administrator to its settings", async () => {
+    const user = userEvent.setup();
+    mockStore.data = { ...mockStore.data, organisation: blankOrganisation() };
+    signInMock("admin");
+    const { router } = renderApp("/cases");
+    expect(await screen.findByText("(組織名未設定) 理事会", {}, SLOW)).toHaveClass("app-org-unset");
+    const banner = await screen.findByRole("note");
+    expect(banner).toHaveTextContent("組織名と呼び方がまだ設定されていません。");
+    await user.click(within(banner).getByRole("link", { name: "組織の設定を開く" }));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/admin/organisation"));
+    await screen.findByRole("heading", { level: 1, name: "組織の設定" }, SLOW);
+    // On the settings page itself the banner has nothing left to say.
+    expect(screen.queryByRole("note")).not.toBeInTheDocument();
+  });
+
+  it("shows an editor the unnamed organisation without the administrators' banner", async () => {
+    mockStore.data = { ...mockStore.data, organisation: blankOrganisation() };
+    renderApp("/cases", { lang: "en" });
+    expect(await screen.findByText("(organisation name not set) Board", {}, SLOW)).toBeInTheDocument();
+    await screen.findByRole("table", { name: "Cases (1)" }, SLOW);
+    expect(screen.queryByRole("note")).not.toBeInTheDocument();
   });
 });

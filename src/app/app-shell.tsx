@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
-import { Navigate, NavLink, Outlet, ScrollRestoration, useLocation } from "react-router";
+import { Link, Navigate, NavLink, Outlet, ScrollRestoration, useLocation } from "react-router";
 import { QueryState } from "@/components/query-state";
 import { hasRole } from "@/features/auth/components/roles";
 import { useAuthGuard } from "@/features/auth/components/use-auth-guard";
@@ -9,9 +9,12 @@ import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { EditRightsProvider } from "@/lib/edit-rights";
 import { referenceQueries } from "@/lib/reference-queries";
+import { isBlankOrganisation } from "@/shared/blank-organisation";
+import type { TOrganisation } from "@/shared/schemas/organisation";
 
 const NAV: { to: string; key: TMessageKey; end?: boolean }[] = [
   { to: "/", key: "common.navOverview", end: true },
+  { to: "/cases", key: "common.navCases" },
   { to: "/incidents", key: "common.navIncidents" },
   { to: "/commitments", key: "common.navCommitments" },
   { to: "/vendors", key: "common.navVendors" },
@@ -62,11 +65,41 @@ export const AppLoading = () => {
 };
 
 /**
+ * Who the dashboard is for: "当会 理事会". An organisation nobody has named yet says so in its own
+ * placeholder name ("(組織名未設定)"), not in a made-up one.
+ */
+const OrganisationName = ({ organisation }: { organisation: TOrganisation }) => {
+  const { tx } = useI18n();
+  if (isBlankOrganisation(organisation)) {
+    return (
+      <span className="app-org-unset">
+        {tx(organisation.name)} {tx(organisation.boardName)}
+      </span>
+    );
+  }
+  return <>{`${tx(organisation.shortName)} ${tx(organisation.boardName)}`}</>;
+};
+
+/** For administrators while the organisation is unnamed: every page's words come from its settings. */
+const OrganisationNotSetBanner = () => {
+  const { t } = useI18n();
+  const { pathname } = useLocation();
+  if (pathname === "/admin/organisation") return null;
+  return (
+    <div className="org-banner no-print" role="note">
+      <p>
+        {t("common.orgNotSetBanner")} <Link to="/admin/organisation">{t("common.orgNotSetLink")}</Link>
+      </p>
+    </div>
+  );
+};
+
+/**
  * The signed-in app: header (with the user and sign-out), navigation and the page. Nothing of the
  * record is requested before the session is known; without one the visitor goes to sign-in.
  */
 export const AppShell = () => {
-  const { t, tx, setTerms } = useI18n();
+  const { t, setTerms } = useI18n();
   const { session, redirectTo } = useAuthGuard();
   const user = session.data?.user;
   const org = useQuery({ ...referenceQueries.organisation(), enabled: Boolean(user) });
@@ -74,7 +107,8 @@ export const AppShell = () => {
   useEffect(() => {
     const o = org.data;
     if (!o) return;
-    const people = o.populations[0]?.name ?? { ja: "会員", en: "members" };
+    // The first population is the default; the schema requires one (the fallback only keeps types honest).
+    const people = o.populations[0]?.name ?? { ja: "対象者", en: "people" };
     setTerms({
       ja: { org: o.shortName.ja, board: o.boardName.ja, people: people.ja },
       en: { org: o.shortName.en, board: o.boardName.en, people: people.en },
@@ -105,7 +139,7 @@ export const AppShell = () => {
         <div className="app-brand">
           <span className="app-name">{t("common.appName")}</span>
           <span className="app-org">
-            {org.data ? `${tx(org.data.shortName)} ${tx(org.data.boardName)}` : "\u00a0"}
+            {org.data ? <OrganisationName organisation={org.data} /> : "\u00a0"}
           </span>
         </div>
         <nav aria-label={t("common.mainNav")} className="app-nav">
@@ -123,6 +157,9 @@ export const AppShell = () => {
         <LanguageToggle />
       </header>
       <main id="main" ref={main} tabIndex={-1} className="app-main">
+        {org.data && isBlankOrganisation(org.data) && hasRole(user?.role, "admin") ? (
+          <OrganisationNotSetBanner />
+        ) : null}
         <QueryState query={session} minHeight="60vh">
           {() => (
             <EditRightsProvider canEdit={hasRole(user?.role, "editor")}>

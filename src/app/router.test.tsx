@@ -1,5 +1,6 @@
 import { waitFor } from "@testing-library/react";
 import type { LoaderFunction, LoaderFunctionArgs, RouteObject } from "react-router";
+import { caseQueries } from "@/features/cases/api/queries";
 import { incidentQueries, parseFilters } from "@/features/incidents/api/queries";
 import { signInMock, signOutMock } from "@/mocks/auth-state";
 import { server } from "@/mocks/node";
@@ -85,5 +86,36 @@ describe("route loaders", () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     });
     expect(seen).toEqual([contract.getSession.path]);
+  });
+
+  it("start the cases of the status in the address, and a case's figures and incidents", async () => {
+    signInMock("viewer");
+    const list = load("cases", "/cases?status=closed&status=bogus");
+    await waitFor(() =>
+      expect(list.queryClient.getQueryState(caseQueries.list("closed").queryKey)?.status).toBe("success"),
+    );
+    const page = load("cases/:caseId", "/cases/case-2025-insurance", { caseId: "case-2025-insurance" });
+    for (const query of [
+      caseQueries.detail("case-2025-insurance"),
+      caseQueries.figures("case-2025-insurance"),
+      caseQueries.incidents("case-2025-insurance"),
+    ]) {
+      await waitFor(() => expect(page.queryClient.getQueryState(query.queryKey)?.status).toBe("success"));
+    }
+  });
+
+  it("start the organisation's settings for an administrator only", async () => {
+    signInMock("editor");
+    const seen = await requestsDuring(async () => {
+      const { queryClient } = load("organisation", "/admin/organisation");
+      await waitFor(() => expect(queryClient.getQueryState(["auth", "session"])?.status).toBe("success"));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    expect(seen).toEqual([contract.getSession.path]);
+    signInMock("admin");
+    const { queryClient } = load("organisation", "/admin/organisation");
+    await waitFor(() =>
+      expect(queryClient.getQueryState(["reference", "organisation"])?.status).toBe("success"),
+    );
   });
 });

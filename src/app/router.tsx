@@ -83,6 +83,7 @@ const vendorsData = () => import("./page-data/vendors");
 const meetingsData = () => import("./page-data/meetings");
 const documentsData = () => import("./page-data/documents");
 const adminData = () => import("./page-data/admin");
+const casesData = () => import("./page-data/cases");
 
 /** The routes, whose loaders fill `queryClient`: the one the app's components read. */
 export const appRoutes = (queryClient: QueryClient): RouteObject[] => {
@@ -114,6 +115,40 @@ export const appRoutes = (queryClient: QueryClient): RouteObject[] => {
             ["overview", "deadlines"],
             () => import("./routes/overview"),
             (m) => m.OverviewRoute,
+          ),
+        },
+        {
+          path: "cases",
+          loader: prefetch(casesData, "caseList"),
+          lazy: page(
+            "cases",
+            () => import("./routes/cases"),
+            (m) => m.CasesRoute,
+          ),
+        },
+        {
+          path: "cases/new",
+          lazy: page(
+            ["cases", "editing"],
+            () => import("./routes/case-edit"),
+            (m) => m.CaseNewRoute,
+          ),
+        },
+        {
+          path: "cases/:caseId",
+          loader: prefetch(casesData, "casePage"),
+          lazy: page(
+            "cases",
+            () => import("./routes/case-detail"),
+            (m) => m.CaseDetailRoute,
+          ),
+        },
+        {
+          path: "cases/:caseId/edit",
+          lazy: page(
+            ["cases", "editing"],
+            () => import("./routes/case-edit"),
+            (m) => m.CaseEditRoute,
           ),
         },
         {
@@ -300,6 +335,15 @@ export const appRoutes = (queryClient: QueryClient): RouteObject[] => {
           lazy: async () => ({ Component: (await import("./admin-layout")).AdminLayout }),
           children: [
             { index: true, lazy: async () => ({ Component: (await import("./admin-layout")).AdminIndex }) },
+            {
+              path: "organisation",
+              loader: prefetch(adminData, "organisationPage", "admin"),
+              lazy: page(
+                ["organisation", "editing"],
+                () => import("./routes/admin-organisation"),
+                (m) => m.AdminOrganisationRoute,
+              ),
+            },
             {
               path: "users",
               loader: prefetch(adminData, "usersPage", "admin"),

@@ -11,6 +11,8 @@ export type TColumn<T> = {
   csv: (row: T) => TCsvCell;
   /** A column of controls (an edit button): shown, but left out of the CSV export. */
   noCsv?: boolean;
+  /** Exported, but not a column on screen (the page shows it inside another cell, e.g. a status chip). */
+  csvOnly?: boolean;
   align?: "start" | "end";
 };
 
@@ -25,11 +27,12 @@ type TProps<T> = {
 };
 
 /** A table that scrolls inside its own box on narrow screens and exports what it shows as CSV. */
-export const DataTable = <T,>({ caption, rows, columns, rowKey, csvName, captionHidden }: TProps<T>) => {
+export const DataTable = <T,>({ caption, rows, columns: all, rowKey, csvName, captionHidden }: TProps<T>) => {
   const { t } = useI18n();
+  const columns = all.filter((c) => !c.csvOnly);
   const exportCsv = () => {
     if (!csvName) return;
-    const exported = columns.filter((c) => !c.noCsv);
+    const exported = all.filter((c) => !c.noCsv);
     downloadText(
       `${csvName}.csv`,
       writeCsv([exported.map((c) => c.header), ...rows.map((r) => exported.map((c) => c.csv(r)))], {

@@ -1,5 +1,6 @@
 import type { audit } from "./ja/audit";
 import type { auth } from "./ja/auth";
+import type { cases } from "./ja/cases";
 import type { commitments } from "./ja/commitments";
 import { common } from "./ja/common";
 import type { deadlines } from "./ja/deadlines";
@@ -9,6 +10,7 @@ import type { editing } from "./ja/editing";
 import type { imports } from "./ja/imports";
 import type { incidents } from "./ja/incidents";
 import type { meetings } from "./ja/meetings";
+import type { organisation } from "./ja/organisation";
 import type { overview } from "./ja/overview";
 import type { records } from "./ja/records";
 import type { users } from "./ja/users";
@@ -37,6 +39,8 @@ type TCatalog = {
   deadlines: typeof deadlines;
   imports: typeof imports;
   audit: typeof audit;
+  organisation: typeof organisation;
+  cases: typeof cases;
 };
 
 export type TLang = "ja" | "en";
@@ -99,6 +103,12 @@ const loaders: Record<TPageNamespace, () => Promise<[TTable, TTable]>> = {
   imports: () =>
     Promise.all([import("./ja/imports"), import("./en/imports")]).then(([j, e]) => [j.imports, e.imports]),
   audit: () => Promise.all([import("./ja/audit"), import("./en/audit")]).then(([j, e]) => [j.audit, e.audit]),
+  organisation: () =>
+    Promise.all([import("./ja/organisation"), import("./en/organisation")]).then(([j, e]) => [
+      j.organisation,
+      e.organisation,
+    ]),
+  cases: () => Promise.all([import("./ja/cases"), import("./en/cases")]).then(([j, e]) => [j.cases, e.cases]),
 };
 
 /** Loads a page's strings in both languages (so the language toggle never waits). */

@@ -28,11 +28,16 @@ export const setTerms = (next: TTerms | null) => {
   terms = next ?? DEFAULT_TERMS;
 };
 
+const TERM_FIRST = /^\{(org|board|people)\}/;
+
 export const translate = (lang: TLang, key: TMessageKey, vars?: TVars) => {
   const text = lookup(lang, key);
   if (!text.includes("{")) return text;
   const all: TVars = { ...terms[lang], ...vars };
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in all ? String(all[name]) : m));
+  const filled = text.replace(/\{(\w+)\}/g, (m, name: string) => (name in all ? String(all[name]) : m));
+  // English words for the organisation are written for the middle of a sentence ("verified by the
+  // organisation"); a text that starts with one starts with a capital.
+  return lang === "en" && TERM_FIRST.test(text) ? filled.charAt(0).toUpperCase() + filled.slice(1) : filled;
 };
 
 const makeFormatters = (lang: TLang) => {
@@ -97,10 +102,11 @@ export const I18nProvider = ({ children, initialLang }: { children: ReactNode; i
   useEffect(() => {
     if (lang === "en" && !enLoaded) void englishReady().then(() => setEnLoaded(true));
   }, [lang, enLoaded]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: termsKey: the title names the organisation's board
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = translate(lang, "common.appName");
-  }, [lang]);
+  }, [lang, termsKey]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: enLoaded and termsKey force a fresh lookup once English or the organisation's words arrive
   const value = useMemo<TI18n>(
     () => ({

@@ -1,7 +1,7 @@
 import { renderHook } from "@testing-library/react";
 import type { ReactNode } from "react";
 import type { TLang } from "@/i18n/catalog";
-import { I18nProvider, useI18n } from "@/i18n/i18n";
+import { I18nProvider, setTerms, useI18n } from "@/i18n/i18n";
 import type { TAuditEntry } from "@/shared/schemas/audit";
 import {
   actionLabel,
@@ -86,7 +86,13 @@ describe("audit entries in words", () => {
       valueWords(ja, "cohort", "amountPerPersonYen", { status: "reported", value: 200, source: src }),
     ).toBe("200円");
     expect(valueWords(ja, "commitment", "dueDate", "2025-09-30")).toBe("2025年9月30日");
-    expect(valueWords(ja, "commitment", "status", "verified")).toBe("協会が確認済み");
+    // The organisation's own words: {org} is filled from its settings, never a fixed name.
+    setTerms({
+      ja: { org: "当組合", board: "理事会", people: "組合員" },
+      en: { org: "the co-op", board: "board", people: "members" },
+    });
+    expect(valueWords(ja, "commitment", "status", "verified")).toBe("当組合が確認済み");
+    setTerms(null);
     expect(valueWords(ja, "incident", "status", "closed")).toBe("完了");
     expect(valueWords(ja, "incident", "vendorIds", ["sompo", "partners"])).toBe("sompo、partners");
     expect(valueWords(ja, "cohort", "methods", ["refund", "rebilling"])).toBe("返金、再請求");
@@ -99,6 +105,67 @@ describe("audit entries in words", () => {
     expect(fieldLabel(ja, "somethingNew")).toBe("somethingNew");
     expect(actionLabel(ja, "verifyCommitment")).toBe("完了を確認");
     expect(actionLabel(ja, "someNewAction")).toBe("someNewAction");
+  });
+
+  it("words the fields of cases, the organisation and the new record shapes", () => {
+    const ja = i18nIn("ja");
+    const en = i18nIn("en");
+    for (const field of [
+      "chain",
+      "dataRole",
+      "impact",
+      "populationId",
+      "kindId",
+      "subcontractorOf",
+      "caseId",
+      "history",
+      "statusChange",
+      "url",
+      "itemId",
+      "boardName",
+      "fiscalYearStartMonth",
+      "legalForm",
+      "populations",
+      "vendorKinds",
+      "people",
+    ]) {
+      expect(fieldLabel(ja, field)).not.toBe(field);
+      expect(fieldLabel(en, field)).not.toBe(field);
+    }
+    expect(fieldLabel(ja, "chain")).toBe("委託の経路(委託先 → 再委託先)");
+    expect(valueWords(ja, "case", "status", "closed")).toBe("終結");
+    expect(valueWords(ja, "organisation", "legalForm", "stock_company")).toBe("株式会社");
+    expect(valueWords(en, "organisation", "fiscalYearStartMonth", 4)).toBe("month 4");
+    expect(valueWords(ja, "organisation", "fiscalYearStartMonth", 4)).toBe("4月");
+    expect(valueWords(ja, "incident", "dataRole", "none")).toBe("個人データなし");
+    expect(valueWords(ja, "service", "kind", "mailing")).toBe("印刷・発送(DM等)");
+    // "Confirmed none" is its own state: neither 0 nor 未報告.
+    expect(valueWords(ja, "cohort", "people", { status: "confirmed_none", source: src })).toBe(
+      "確認の結果なし",
+    );
+    expect(actionLabel(ja, "updateOrganisation")).toBe("組織の設定を変更");
+    expect(actionLabel(en, "createCase")).toBe("Case created");
+    const organisation = {
+      id: "organisation",
+      name: { ja: "甲組合", en: "Kō co-op" },
+      shortName: { ja: "当組合", en: "the co-op" },
+    };
+    const changed = entry({
+      entityType: "organisation",
+      entityId: "organisation",
+      before: null,
+      after: organisation,
+    });
+    expect(recordName(ja, changed)).toBe("当組合");
+    expect(recordPath(changed)).toBe("/admin/organisation");
+    const aCase = entry({
+      entityType: "case",
+      entityId: "case-1",
+      after: { title: { ja: "事案A", en: "Case A" } },
+    });
+    expect(recordName(en, aCase)).toBe("Case A");
+    expect(recordPath(aCase)).toBe("/cases/case-1");
+    expect(recordPath(entry({ entityType: "product", entityId: "prod-1" }))).toBeNull();
   });
 
   it("says it in English too, and names who did it", () => {

@@ -75,6 +75,7 @@ const isText = (v: unknown): v is { ja: string; en: string } =>
 const enumKey = (type: TAuditEntityType, field: string, value: string): string | null => {
   switch (field) {
     case "status":
+      if (type === "case") return `domain.caseStatus.${value}`;
       if (type === "incident") return `domain.incidentStatus.${value}`;
       if (type === "cohort") return `domain.cohortStatus.${value}`;
       if (type === "commitment") return `domain.commitmentStatus.${value}`;
@@ -85,13 +86,17 @@ const enumKey = (type: TAuditEntityType, field: string, value: string): string |
       if (type === "commitment") return `domain.commitmentKind.${value}`;
       if (type === "document") return `domain.documentKind.${value}`;
       if (type === "meeting") return `audit.meetingKind_${value}`;
+      if (type === "service") return `domain.serviceKind.${value}`;
       return null;
+    case "legalForm":
+      return `domain.legalForm.${value}`;
+    case "dataRole":
+      return `domain.dataRole.${value}`;
     case "purpose":
       return `domain.purpose.${value}`;
     case "methods":
       return `domain.method.${value}`;
     case "role":
-      if (type === "vendor") return `domain.role.${value}`;
       if (type === "user") return `auth.role${value.charAt(0).toUpperCase()}${value.slice(1)}`;
       return null;
     case "dayCounting":
@@ -118,6 +123,7 @@ const scalarWords = (i18n: TI18n, type: TAuditEntityType, field: string, value: 
   if (typeof value === "number") {
     if (field === "amountPerPersonYen") return f.yen(value);
     if (field === "fiscalYear") return f.fiscalYear(value);
+    if (field === "fiscalYearStartMonth") return t("audit.valueMonth", { n: value });
     return f.number(value);
   }
   if (typeof value === "string") {
@@ -135,6 +141,7 @@ const scalarWords = (i18n: TI18n, type: TAuditEntityType, field: string, value: 
     }
     if (value.status === "approximate" && isText(value.label)) return clip(tx(value.label), 80);
     if (value.status === "not_reported") return t("common.notReported");
+    if (value.status === "confirmed_none") return t("common.confirmedNone");
     if (field === "misuse" && typeof value.status === "string") {
       return known(i18n, `domain.misuse.${value.status}`, value.status);
     }
@@ -193,6 +200,10 @@ export const recordName = (
 ) => {
   const r = entry.after ?? entry.before ?? {};
   switch (entry.entityType) {
+    case "organisation":
+      return clip(textOf(i18n, r.shortName) ?? textOf(i18n, r.name) ?? entry.entityId, 60);
+    case "case":
+      return clip(textOf(i18n, r.title) ?? entry.entityId, 60);
     case "incident": {
       const title = textOf(i18n, r.title);
       const number =
@@ -206,6 +217,7 @@ export const recordName = (
       return clip(textOf(i18n, r.text) ?? entry.entityId, 60);
     case "meeting":
     case "service":
+    case "product":
       return clip(textOf(i18n, r.title) ?? textOf(i18n, r.name) ?? entry.entityId, 60);
     case "vendor":
       return clip(textOf(i18n, r.shortName) ?? textOf(i18n, r.name) ?? entry.entityId, 60);
@@ -226,6 +238,10 @@ export const recordPath = (entry: Pick<TAuditEntry, "entityType" | "entityId" | 
   const r = entry.after ?? entry.before ?? {};
   const id = encodeURIComponent(entry.entityId);
   switch (entry.entityType) {
+    case "organisation":
+      return "/admin/organisation";
+    case "case":
+      return `/cases/${id}`;
     case "incident":
       return `/incidents/${id}`;
     case "cohort": {
@@ -246,6 +262,8 @@ export const recordPath = (entry: Pick<TAuditEntry, "entityType" | "entityId" | 
     }
     case "user":
       return "/admin/users";
+    // Products became services (migration 007): the old entry's page no longer exists.
+    case "product":
     case "settings":
       return null;
   }

@@ -217,10 +217,12 @@ const KNOWN = new Set([
   "invalid_text",
   "too_large",
   "in_future",
-  "exceeds_members",
+  "exceeds_people",
   "completed_short",
   "taken",
   "cycle",
+  "not_subcontractor",
+  "in_use",
   "other_incident",
   "has_progress",
   "has_children",
@@ -247,6 +249,9 @@ const REFERENCE_KINDS = new Set([
   "party",
   "service",
   "incident",
+  "case",
+  "population",
+  "vendorKind",
   "commitment",
   "meeting",
   "cohort",
@@ -296,13 +301,22 @@ export const errorText = ({ t, f }: TTranslate, error: TFormError, kind: TFieldK
       return t("editing.err_duplicate", { id: String(p.id ?? "") });
     case "in_future":
       return t("editing.err_in_future", { date: date(p.date) });
+    // `members` is what records written before populations called the group's size.
+    case "exceeds_people":
     case "exceeds_members":
-      return t("editing.err_exceeds_members", { members: f.people(Number(p.members)) });
+      return t("editing.err_exceeds_people", { people: f.people(Number(p.people ?? p.members)) });
     case "completed_short":
       return t("editing.err_completed_short", {
         done: f.people(Number(p.done)),
-        members: f.people(Number(p.members)),
+        people: f.people(Number(p.people ?? p.members)),
       });
+    case "not_subcontractor":
+      return t("editing.err_not_subcontractor", {
+        vendor: String(p.vendorId ?? ""),
+        contractor: String(p.contractorId ?? ""),
+      });
+    case "in_use":
+      return t("editing.err_in_use", { id: String(p.id ?? "") });
     case "taken":
       return t("editing.err_taken", { number: num(p.number) });
     case "before_reported_done":

@@ -2,7 +2,7 @@ import { queryOptions } from "@tanstack/react-query";
 import { apiGet } from "./api-client";
 
 /*
- * Reference data every view needs to name things (vendors, services, documents, the organisation).
+ * Reference data every view needs to name things (vendors, services, documents, cases, the organisation).
  * They live here rather than in one feature because features may not import each other.
  */
 const ALL = { limit: 500 } as const;
@@ -25,6 +25,13 @@ export const referenceQueries = {
     queryOptions({
       queryKey: [...referenceQueries.all(), "services"] as const,
       queryFn: ({ signal }) => apiGet("listServices", { query: ALL, signal }),
+      staleTime: 5 * 60_000,
+    }),
+  /** Every case (open and closed), in the order they were added: names for `caseId`s, choices in forms. */
+  cases: () =>
+    queryOptions({
+      queryKey: [...referenceQueries.all(), "cases"] as const,
+      queryFn: ({ signal }) => apiGet("listCases", { query: ALL, signal }),
       staleTime: 5 * 60_000,
     }),
   documents: () =>

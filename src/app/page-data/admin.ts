@@ -1,5 +1,6 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { importQueries } from "@/features/imports/api/queries";
+import { organisationQueries } from "@/features/organisation/api/queries";
 import { userQueries } from "@/features/users/api/queries";
 import { referenceQueries } from "@/lib/reference-queries";
 
@@ -12,4 +13,9 @@ export const usersPage = (queryClient: QueryClient) => {
 export const importPage = (queryClient: QueryClient) => {
   void queryClient.prefetchQuery(importQueries.cohorts());
   void queryClient.prefetchQuery(referenceQueries.documents());
+};
+
+/** `/admin/organisation` (administrators): the organisation's settings (the shell has usually read them). */
+export const organisationPage = (queryClient: QueryClient) => {
+  void queryClient.prefetchQuery(organisationQueries.settings());
 };

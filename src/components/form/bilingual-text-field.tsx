@@ -13,6 +13,11 @@ type TDisplay = {
   required?: boolean;
   multiline?: boolean;
   rows?: number;
+  /**
+   * Each side's own hint (the record's wording / blank English is filled from Japanese). Off for the
+   * short entries of a long list, whose list says it once.
+   */
+  sideHints?: boolean;
 };
 
 const asText = (value: unknown): TText => {
@@ -30,6 +35,7 @@ export const BilingualTextInput = ({
   required = true,
   multiline,
   rows = 3,
+  sideHints = true,
 }: TDisplay & { path: string; value: unknown; onChange: (value: TText) => void }) => {
   const { t } = useI18n();
   const group = useFieldError(path);
@@ -44,16 +50,20 @@ export const BilingualTextInput = ({
   };
   const Control = multiline ? "textarea" : "input";
   const side = (which: keyof TText, f: typeof ja) => {
-    const described = [`${f.id}-hint`, f.error ? `${f.id}-error` : null].filter(Boolean).join(" ");
+    const described =
+      [sideHints ? `${f.id}-hint` : null, f.error ? `${f.id}-error` : null].filter(Boolean).join(" ") ||
+      undefined;
     return (
       <div className="field bilingual-side">
         <label htmlFor={f.id}>
           {which === "ja" ? t("editing.japanese") : t("editing.englishOptional")}
           {which === "ja" && required ? <RequiredMark /> : null}
         </label>
-        <p id={`${f.id}-hint`} className="field-hint">
-          {which === "ja" ? t("editing.japaneseHint") : t("editing.englishHint")}
-        </p>
+        {sideHints ? (
+          <p id={`${f.id}-hint`} className="field-hint">
+            {which === "ja" ? t("editing.japaneseHint") : t("editing.englishHint")}
+          </p>
+        ) : null}
         <Control
           id={f.id}
           name={`${path}.${which}`}

@@ -146,6 +146,9 @@ export const FigureField = <V extends FieldValues>({
       {figure.status === "not_reported"
         ? text("missing", { legend: t("editing.figureMissing"), hint: t("editing.figureMissingHint") })
         : null}
+      {figure.status === "confirmed_none" ? (
+        <p className="field-hint">{t("editing.figureConfirmedNoneHint")}</p>
+      ) : null}
       {withSource && figure.status ? (
         <SourceRefInput
           path={`${name}.source`}

@@ -2,7 +2,7 @@ import type { auth as ja } from "../ja/auth";
 
 export const auth = {
   signInTitle: "Sign in",
-  signInLead: "Sign in to see the board dashboard.",
+  signInLead: "Sign in to see the dashboard.",
   signInFormLabel: "Sign in",
   username: "Username",
   password: "Password",

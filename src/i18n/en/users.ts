@@ -4,7 +4,7 @@ export const users = {
   title: "Users",
   lead: "Who can use the dashboard and in which role. Changes apply at once.",
   rolesTitle: "What each role can do",
-  roleViewerDesc: "Reads every record (board members).",
+  roleViewerDesc: "Reads every record (e.g. {board} members).",
   roleEditorDesc: "Also records and changes the record (secretariat).",
   roleAdminDesc: "Also adds users, changes their roles and disables them.",
   listTitle: "All users",

@@ -1,7 +1,7 @@
 /** Strings of sign-in, the signed-in user's menu and role-restricted pages. */
 export const auth = {
   signInTitle: "サインイン",
-  signInLead: "理事会ダッシュボードを見るには、サインインしてください。",
+  signInLead: "ダッシュボードを見るには、サインインしてください。",
   signInFormLabel: "サインイン",
   username: "ユーザー名",
   password: "パスワード",

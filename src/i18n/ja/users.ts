@@ -3,7 +3,7 @@ export const users = {
   title: "ユーザー管理",
   lead: "ダッシュボードを使える人と、その役割を管理します。変更はすぐに反映されます。",
   rolesTitle: "役割でできること",
-  roleViewerDesc: "すべての記録を閲覧できます(理事など)。",
+  roleViewerDesc: "すべての記録を閲覧できます({board}のメンバーなど)。",
   roleEditorDesc: "閲覧に加えて、記録の登録・変更ができます(事務局)。",
   roleAdminDesc: "さらに、ユーザーの追加・役割の変更・無効化ができます。",
   listTitle: "ユーザー一覧",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BLANK_ORGANISATION_NAME } from "../blank-organisation";
 import { versionField, ZId, ZText } from "./common";
 
 /*
@@ -68,8 +69,8 @@ export const DEFAULT_VENDOR_KINDS: TVendorKind[] = [
 /** What an organisation without settings starts from (an empty database): everything editable by an admin. */
 export const blankOrganisation = (): TOrganisation => ({
   id: "organisation",
-  name: t("(組織名未設定)", "(organisation name not set)"),
-  shortName: t("本会", "The organisation"),
+  name: { ...BLANK_ORGANISATION_NAME },
+  shortName: t("本会", "the organisation"),
   boardName: t("理事会", "Board"),
   fiscalYearStartMonth: 4,
   legalForm: "general_incorporated_association",

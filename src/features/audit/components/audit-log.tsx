@@ -23,6 +23,7 @@ import { AuditDiff } from "./audit-diff";
 
 /** The kinds of record the log names (ZAuditEntityType), in the order the navigation shows them. */
 const ENTITY_TYPES = [
+  "case",
   "incident",
   "cohort",
   "commitment",
@@ -30,8 +31,11 @@ const ENTITY_TYPES = [
   "service",
   "meeting",
   "document",
+  "organisation",
   "settings",
   "user",
+  // Written before products became services (migration 007): still in the log, never rewritten.
+  "product",
 ] as const satisfies readonly TAuditEntityType[];
 
 const parseType = (raw: string | null): TAuditEntityType | undefined =>

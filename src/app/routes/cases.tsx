@@ -1,0 +1,3 @@
+import { CaseList } from "@/features/cases/components/case-list";
+
+export const CasesRoute = () => <CaseList />;
