@@ -134,7 +134,7 @@ describe("VendorDetail with the demo record", () => {
     expect(
       await screen.findByRole("table", { name: "Incidents involving Sompo Japan (3)" }),
     ).toBeInTheDocument();
-    expect(screen.getByText("the organisation contracts with this vendor directly.")).toBeInTheDocument();
+    expect(screen.getByText("The organisation contracts with this vendor directly.")).toBeInTheDocument();
   });
 });
 
