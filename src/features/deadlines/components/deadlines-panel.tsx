@@ -19,15 +19,17 @@ export const ALL_DEADLINES = "/commitments?deadlines=all#deadlines";
 
 /**
  * The overview's deadlines: how many are overdue, due within the window and not reported (counts first,
- * big), then the few most pressing. Overdue and due-soon come first; unreported ones fill what room is
- * left, as 未報告 (the vendor never said when it filed), never as met.
+ * big), then the few most pressing, each with whose duty it is. Overdue and due-soon come first;
+ * unreported ones fill what room is left, as 未報告 (the record does not say when it was done), never as
+ * met. `caseId` narrows it to one case (the overview's scope).
  */
-export const DeadlinesPanel = ({ asOf }: { asOf: string }) => {
+export const DeadlinesPanel = ({ asOf, caseId }: { asOf: string; caseId?: string | undefined }) => {
   const { t, f } = useI18n();
   const id = useId();
-  const query = useQuery(deadlineQueries.list({ asOf }));
+  const query = useQuery(deadlineQueries.list(caseId ? { asOf, caseId } : { asOf }));
   // The names in the rows: the list appears once they are in, so no row rewraps when a name replaces an id.
   const vendors = useQuery(referenceQueries.vendors());
+  const organisation = useQuery(referenceQueries.organisation());
   return (
     <section className="panel dl-panel" aria-labelledby={`${id}-title`}>
       <div className="dl-panel-head">
@@ -39,7 +41,7 @@ export const DeadlinesPanel = ({ asOf }: { asOf: string }) => {
           {t("deadlines.seeAll")}
         </Link>
       </div>
-      <QueryState query={query} waitFor={[vendors]} skeleton={<PanelSkeleton />}>
+      <QueryState query={query} waitFor={[vendors, organisation]} skeleton={<PanelSkeleton />}>
         {(d) => <PanelBody deadlines={d} />}
       </QueryState>
     </section>
@@ -51,7 +53,8 @@ const PanelBody = ({ deadlines: d }: { deadlines: TDeadlines }) => {
   const urgent = d.items.filter((i) => i.state === "overdue" || i.state === "due_soon");
   const unreported = d.items.filter((i) => i.state === "not_reported");
   const shown = [...urgent, ...unreported].slice(0, SHORT_LIST);
-  const rest = urgent.length + unreported.length - shown.length;
+  // The counts cover every deadline, not only the page the API answered.
+  const rest = d.counts.overdue + d.counts.dueSoon + d.counts.notReported - shown.length;
   const days = f.number(d.withinDays);
   return (
     <div className="dl-panel-body">
@@ -122,7 +125,7 @@ const PanelRow = ({ item }: { item: TDeadline }) => {
       <DeadlineWhat deadline={item} />
       <span className="dl-row-whose">
         <span className="visually-hidden">{t("deadlines.whoseLabel")}: </span>
-        {whose(item)}
+        <span className="dl-owner-tag">{t(`deadlines.owner.${item.owner}`)}</span> {whose.text(item)}
       </span>
       <span className="dl-row-due">
         <span className="visually-hidden">{t("deadlines.colDue")}: </span>
