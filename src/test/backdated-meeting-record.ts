@@ -399,6 +399,15 @@ export const MEETING_2024 = "2024-07-25";
 export const serveRecord = (data: TDataset = backdatedRecord): TMockStore => {
   const store = createMockStore(data);
   server.use(...createHandlers(store));
+  speakFor(data);
+  return store;
+};
+
+/**
+ * Until the test ends, texts name a record's organisation ({org}, {board}, {people}) as the app shell
+ * makes them once the organisation loads: a component rendered alone otherwise speaks the neutral words.
+ */
+export const speakFor = (data: Pick<TDataset, "organisation">) => {
   const o = data.organisation;
   const people = o.populations[0]?.name ?? { ja: "", en: "" };
   setTerms({
@@ -406,5 +415,4 @@ export const serveRecord = (data: TDataset = backdatedRecord): TMockStore => {
     en: { org: o.shortName.en, board: o.boardName.en, people: people.en },
   });
   onTestFinished(() => setTerms(null));
-  return store;
 };
