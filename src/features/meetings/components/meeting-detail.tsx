@@ -21,8 +21,9 @@ import { ClosedBadge, CloseMeetingConfirm } from "./meeting-close";
 import "./meetings.css";
 
 /**
- * /meetings/:meetingId — one meeting as a board pack: presented, attended, resolved, changed since last
- * time. `canEdit` (the route knows the session's role) adds the editor's controls: edit and close.
+ * /meetings/:meetingId — one meeting as a board pack: presented, attended, resolved (each resolution under
+ * the agenda item it was made on, or for the whole meeting), changed since last time — its figures as of
+ * its own day. `canEdit` (the route knows the session's role) adds the editor's controls: edit and close.
  */
 export const MeetingDetail = ({ meetingId, canEdit = false }: { meetingId: string; canEdit?: boolean }) => {
   const { t } = useI18n();
@@ -63,6 +64,8 @@ const MeetingPage = ({ meeting, canEdit }: { meeting: TMeeting; canEdit: boolean
   const record = useQuery(meetingQueries.record());
   const incident = (incidentId: string) => record.data?.incidents.find((i) => i.id === incidentId);
   const commitment = (commitmentId: string) => record.data?.commitments.find((c) => c.id === commitmentId);
+  const itemNumber = new Map(meeting.items.map((item, i) => [item.id, i + 1]));
+  const resolutionsOf = (itemId: string) => meeting.resolutions.filter((r) => r.itemId === itemId);
 
   return (
     <article className="meeting-page">
@@ -209,6 +212,21 @@ const MeetingPage = ({ meeting, canEdit }: { meeting: TMeeting; canEdit: boolean
                   </div>
                 </dl>
                 {item.note ? <p className="item-note">{tx(item.note)}</p> : null}
+                {resolutionsOf(item.id).length > 0 ? (
+                  <div className="item-resolutions">
+                    <p className="item-resolutions-title">{t("meetings.itemResolutions")}</p>
+                    <ul>
+                      {resolutionsOf(item.id).map((r) => (
+                        <li key={r.id}>
+                          <span className={`resolution-kind resolution-${r.kind}`}>
+                            {t(`domain.resolutionKind.${r.kind}` as TMessageKey)}
+                          </span>{" "}
+                          <a href={`#resolution-${r.id}`}>{tx(r.text)}</a>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
               </li>
             ))}
           </ol>
@@ -242,7 +260,22 @@ const MeetingPage = ({ meeting, canEdit }: { meeting: TMeeting; canEdit: boolean
         ) : (
           <ol className="resolutions">
             {meeting.resolutions.map((r) => (
-              <li key={r.id} className="resolution" data-testid={`resolution-${r.id}`}>
+              <li
+                key={r.id}
+                id={`resolution-${r.id}`}
+                className="resolution"
+                data-testid={`resolution-${r.id}`}
+              >
+                <p className="resolution-under">
+                  {r.itemId !== null && itemNumber.has(r.itemId)
+                    ? t("meetings.resolutionUnderItem", {
+                        n: f.number(itemNumber.get(r.itemId) ?? 0),
+                        title: tx(
+                          meeting.items.find((item) => item.id === r.itemId)?.title ?? { ja: "", en: "" },
+                        ),
+                      })
+                    : t("meetings.resolutionWholeMeeting")}
+                </p>
                 <p className="resolution-head">
                   <span className={`resolution-kind resolution-${r.kind}`}>
                     {t(`domain.resolutionKind.${r.kind}` as TMessageKey)}
