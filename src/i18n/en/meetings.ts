@@ -95,8 +95,7 @@ export const meetings = {
   formBasics: "Basics",
   fieldDate: "Date",
   fieldFiscalYear: "Fiscal year",
-  fieldFiscalYearHint:
-    "Filled in from the date (a fiscal year starts in month {month}). You can change it.",
+  fieldFiscalYearHint: "Filled in from the date (a fiscal year starts in month {month}). You can change it.",
   fiscalYearUnit: "FY",
   fieldNumber: "Number (nth meeting of the year)",
   fieldKind: "Kind",
