@@ -11,7 +11,7 @@ export const imports = {
   vendorChoose: "Choose a vendor",
   vendorHint: "Other vendors' groups never go into this template.",
   vendorFirst: "Choose a vendor to download its template.",
-  templateFor: "Template for {vendor}: {n} groups",
+  templateFor: "Template for {vendor} (groups: {n})",
   templateLabel: "Incident {n}: {label}",
   groupsCaption: "The groups in {vendor}'s template",
   noGroups:

@@ -44,7 +44,7 @@ export const meetings = {
   quote: "Original wording",
   targets: "Addressed to",
   linkedCommitments: "Demands arising from this resolution",
-  commitmentStatus: "Status: {status}",
+  commitmentStatus: "Status on the meeting day: {status}",
   changesTitle: "What changed since the previous meeting",
   changesFirst:
     "There is no earlier {board} meeting in the record. Listed below, by date, is what was recorded up to this meeting ({date}).",

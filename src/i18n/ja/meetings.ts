@@ -46,7 +46,7 @@ export const meetings = {
   quote: "原文",
   targets: "対象",
   linkedCommitments: "この決議から生じた要求",
-  commitmentStatus: "状況:{status}",
+  commitmentStatus: "開催日時点の状況:{status}",
   changesTitle: "前回の{board}からの変化",
   changesFirst:
     "記録上、この会議より前の{board}はありません。この会議({date})までに記録された事項を日付順に示します。",

@@ -4,7 +4,6 @@ import { Link } from "react-router";
 import { NotReported } from "@/components/not-reported";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
-import { referenceQueries } from "@/lib/reference-queries";
 import { useReferenceNames } from "@/lib/use-reference-names";
 import type { TDeadline, TDeadlineRule, TDeadlineState } from "@/shared/schemas/deadline";
 import { deadlineQueries } from "../api/queries";
@@ -132,47 +131,45 @@ export const DueDate = ({ deadline }: { deadline: TDeadline }) => {
 
 /**
  * Whose duty it is, in the record's names: the organisation itself (its own filings, notice and board
- * report), or every vendor that owes it — never only the first of them, never a generic "insurer".
+ * report: "{org}の義務", the organisation's own name from its settings), or every vendor that owes it —
+ * never only the first of them, never a generic "insurer".
  */
 export const useWhose = () => {
   const { t } = useI18n();
-  const names = useReferenceNames("organisation", "vendors");
-  const organisation = useQuery(referenceQueries.organisation());
-  const actors = (d: TDeadline): { id: string; name: string; vendor: boolean }[] => {
-    if (d.owner === "organisation") {
-      const id = organisation.data?.id ?? "";
-      return [
-        { id, name: organisation.data ? names.party(id) : t("deadlines.owner.organisation"), vendor: false },
-      ];
-    }
-    if (d.vendorIds.length === 0) return [{ id: "", name: t("deadlines.vendorUnknown"), vendor: false }];
-    return d.vendorIds.map((id) => ({ id, name: names.vendor(id), vendor: true }));
-  };
+  const names = useReferenceNames("vendors");
+  const vendors = (d: TDeadline) =>
+    d.vendorIds.length === 0
+      ? [{ id: "", name: t("deadlines.vendorUnknown") }]
+      : d.vendorIds.map((id) => ({ id, name: names.vendor(id) }));
   return {
-    actors,
-    /** Plain text (CSV, the panel's compact rows). */
+    vendors,
+    /** Plain text (CSV, compact rows): the organisation's duty, or the owing vendors' names. */
     text: (d: TDeadline) =>
-      actors(d)
-        .map((a) => a.name)
-        .join(t("deadlines.nameSeparator")),
+      d.owner === "organisation"
+        ? t("deadlines.owner.organisation")
+        : vendors(d)
+            .map((v) => v.name)
+            .join(t("deadlines.nameSeparator")),
   };
 };
 
-/** The owner in words and its actors, each vendor linked to its page. */
+/** The owner in words and, for a vendor's duty, every owing vendor, each linked to its page. */
 export const Whose = ({ deadline }: { deadline: TDeadline }) => {
   const { t } = useI18n();
   const whose = useWhose();
   return (
     <span className="dl-whose">
       <span className={`dl-owner dl-owner-${deadline.owner}`}>{t(`deadlines.owner.${deadline.owner}`)}</span>
-      <span className="dl-actors">
-        {whose.actors(deadline).map((a, i) => (
-          <Fragment key={a.id || i}>
-            {i > 0 ? t("deadlines.nameSeparator") : null}
-            {a.vendor ? <Link to={`/vendors/${encodeURIComponent(a.id)}`}>{a.name}</Link> : a.name}
-          </Fragment>
-        ))}
-      </span>
+      {deadline.owner === "vendor" ? (
+        <span className="dl-actors">
+          {whose.vendors(deadline).map((v, i) => (
+            <Fragment key={v.id || i}>
+              {i > 0 ? t("deadlines.nameSeparator") : null}
+              {v.id ? <Link to={`/vendors/${encodeURIComponent(v.id)}`}>{v.name}</Link> : v.name}
+            </Fragment>
+          ))}
+        </span>
+      ) : null}
     </span>
   );
 };

@@ -125,7 +125,8 @@ const PanelRow = ({ item }: { item: TDeadline }) => {
       <DeadlineWhat deadline={item} />
       <span className="dl-row-whose">
         <span className="visually-hidden">{t("deadlines.whoseLabel")}: </span>
-        <span className="dl-owner-tag">{t(`deadlines.owner.${item.owner}`)}</span> {whose.text(item)}
+        <span className={`dl-owner dl-owner-${item.owner}`}>{t(`deadlines.owner.${item.owner}`)}</span>
+        {item.owner === "vendor" ? <span className="dl-row-actors">{whose.text(item)}</span> : null}
       </span>
       <span className="dl-row-due">
         <span className="visually-hidden">{t("deadlines.colDue")}: </span>

@@ -158,7 +158,8 @@ describe("DeadlinesSection (commitments tracker)", () => {
         .getAllByRole("row")
         .find((r) => r.textContent?.includes(text)) as HTMLElement;
     // The company's data, entrusted to the contractor: the PPC report is the company's own duty.
-    expect(row("個人情報保護委員会への確報")).toHaveTextContent("当社の義務当社");
+    expect(row("個人情報保護委員会への確報")).toHaveTextContent("当社の義務");
+    expect(row("個人情報保護委員会への確報")).not.toHaveTextContent("委託先の義務");
     expect(row("個人情報保護委員会への確報")).not.toHaveTextContent("保険会社");
     // The promise is owed by the contractor and its subcontractor: both are named.
     const promised = row("全顧客へのお知らせの送付を完了する");

@@ -120,7 +120,7 @@ const useClockColumns = (): TColumn<TDeadline>[] => {
       key: "whose",
       header: t("deadlines.colWhose"),
       render: (r) => <Whose deadline={r} />,
-      csv: (r) => `${t(`deadlines.owner.${r.owner}`)}: ${whose.text(r)}`,
+      csv: (r) => (r.owner === "vendor" ? `${t("deadlines.owner.vendor")}: ${whose.text(r)}` : whose.text(r)),
     },
     {
       key: "due",

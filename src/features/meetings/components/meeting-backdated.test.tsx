@@ -42,6 +42,9 @@ describe("A back-dated meeting (2024, entered in 2026)", () => {
       "議題1「DM委託先の事故の報告」について",
     );
     expect(screen.getByTestId("resolution-res-policy")).toHaveTextContent("会議全体について");
+    // The demand made that day was verified in 2025: on the meeting day it was still open.
+    expect(screen.getByTestId("resolution-res-measures")).toHaveTextContent("開催日時点の状況:対応中");
+    expect(screen.getByTestId("resolution-res-measures")).not.toHaveTextContent("確認済み");
   });
 
   it("freezes only what was dated by its day when closed years later, and says what it left out", async () => {

@@ -54,7 +54,7 @@ describe("MeetingDetail", () => {
       "/commitments?id=cmt-board-prevention",
       "/commitments?id=cmt-board-trust",
     ]);
-    expect(within(demand).getAllByText("状況:未着手")).toHaveLength(2);
+    expect(within(demand).getAllByText("開催日時点の状況:未着手")).toHaveLength(2);
     expect(screen.getByRole("button", { name: "印刷(理事会資料)" })).toBeInTheDocument();
   });
 

@@ -160,10 +160,10 @@ const SnapshotPage = ({ meeting, snapshot }: { meeting: TMeeting; snapshot: TMee
           <span className="snapshot-dl-owner-kind">
             {x.owner === "organisation" ? t("meetings.dlOwnerOrganisation") : t("meetings.dlOwnerVendor")}
           </span>
-          <span>{owner(x)}</span>
+          {x.owner === "vendor" ? <span>{owner(x)}</span> : null}
         </span>
       ),
-      csv: (x) => owner(x),
+      csv: (x) => (x.owner === "vendor" ? owner(x) : t("meetings.dlOwnerOrganisation")),
     },
     {
       key: "due",
