@@ -8,7 +8,7 @@ import { useI18n } from "@/i18n/i18n";
 import { referenceQueries } from "@/lib/reference-queries";
 import type { TDeadline, TDeadlines } from "@/shared/schemas/deadline";
 import { DUE_SOON_DAYS, deadlineQueries } from "../api/queries";
-import { DaysText, DeadlineWhat, DueDate, StateChip, useWhose } from "./deadline-parts";
+import { DaysText, DeadlineWhat, DueDate, StateChip, useCaseName, useWhose } from "./deadline-parts";
 import "./deadlines.css";
 
 /** Rows the overview has room for; the rest are one link away. */
@@ -30,6 +30,7 @@ export const DeadlinesPanel = ({ asOf, caseId }: { asOf: string; caseId?: string
   // The names in the rows: the list appears once they are in, so no row rewraps when a name replaces an id.
   const vendors = useQuery(referenceQueries.vendors());
   const organisation = useQuery(referenceQueries.organisation());
+  const cases = useQuery(deadlineQueries.cases());
   return (
     <section className="panel dl-panel" aria-labelledby={`${id}-title`}>
       <div className="dl-panel-head">
@@ -41,7 +42,7 @@ export const DeadlinesPanel = ({ asOf, caseId }: { asOf: string; caseId?: string
           {t("deadlines.seeAll")}
         </Link>
       </div>
-      <QueryState query={query} waitFor={[vendors, organisation]} skeleton={<PanelSkeleton />}>
+      <QueryState query={query} waitFor={[vendors, organisation, cases]} skeleton={<PanelSkeleton />}>
         {(d) => <PanelBody deadlines={d} />}
       </QueryState>
     </section>
@@ -117,12 +118,15 @@ const Count = ({ tone, label, n }: { tone: "overdue" | "soon" | "unreported"; la
 const PanelRow = ({ item }: { item: TDeadline }) => {
   const { t } = useI18n();
   const whose = useWhose();
+  const cases = useCaseName();
+  // The case is named only when the record has more than one.
+  const caseName = (cases.query.data?.items.length ?? 0) > 1 ? cases.name(item.caseId) : null;
   return (
     <li className={`dl-row dl-row-${item.state}`}>
       <span className="dl-row-state">
         <StateChip deadline={item} />
       </span>
-      <DeadlineWhat deadline={item} />
+      <DeadlineWhat deadline={item} caseName={caseName} />
       <span className="dl-row-whose">
         <span className="visually-hidden">{t("deadlines.whoseLabel")}: </span>
         <span className={`dl-owner dl-owner-${item.owner}`}>{t(`deadlines.owner.${item.owner}`)}</span>

@@ -171,6 +171,30 @@ describe("DeadlinesSection (commitments tracker)", () => {
     expect(table).not.toHaveTextContent("事案:");
   });
 
+  it("names each deadline's case when the record follows more than one", async () => {
+    const kase = (id: string, ja: string) => ({
+      id,
+      title: { ja, en: ja },
+      summary: null,
+      status: "open" as const,
+      version: 1,
+    });
+    server.use(
+      http.get(`*${contract.listDeadlines.path}`, () => HttpResponse.json(answer)),
+      http.get(`*${contract.listCases.path}`, () =>
+        HttpResponse.json({
+          items: [kase("case-2025", "保険制度の一連の事案"), kase("case-dm", "DM発送の事案")],
+          total: 2,
+          limit: 500,
+          offset: 0,
+        }),
+      ),
+    );
+    renderWithProviders(<DeadlinesSection asOf="2025-11-03" />, { url: "/commitments" });
+    const table = await screen.findByRole("table", { name: /期限超過と14日以内の期限/ }, SLOW);
+    expect(within(table).getAllByText("事案: 保険制度の一連の事案")).toHaveLength(2);
+  });
+
   it("says when nothing is overdue or due soon", async () => {
     renderWithProviders(<DeadlinesSection asOf="2025-09-30" />, { url: "/commitments?deadlines=all" });
     expect(
