@@ -3,9 +3,11 @@ import { expect, test } from "./signed-in";
 
 /*
  * Deadlines in a real browser against the real server: the overview counts what is overdue, incident 1
- * shows the APPI final-report clock (detected 2025-04-21, a wrongful act: 60 days → 2025-06-20) with the
- * vendor's filing date 未報告, and an administrator who switches the day counting to "first day counts"
- * moves it to 2025-06-19. The setting is the shared server's, so the test puts it back however it ends.
+ * shows the APPI final-report clock (detected 2025-04-21, a wrongful act: 60 days → 2025-06-20) as the
+ * vendor's duty with its filing date 未報告, and an administrator who switches the day counting to "first
+ * day counts" moves it to 2025-06-19. The full list says how many of how many it shows, and shows them
+ * all; no deadline text wraps between the characters of a word at 768 px. The setting is the shared
+ * server's, so the test puts it back however it ends.
  */
 
 type TCredentials = { username: string; password: string };
@@ -86,11 +88,15 @@ test("the overview counts what is overdue; incident 1's final report falls on 20
     const overdue = panel.getByRole("group", { name: "期限超過" });
     await expect(overdue).toContainText(`${counts.overdue.toLocaleString("ja-JP")}件`);
 
-    // Incident 1: the final report's clock, and no filing date from the vendor.
+    // Incident 1: the final report's clock, and no filing date from the vendor. The insurer's own
+    // policyholders' data: the vendor's duty, named from the record (never a generic "insurer").
     await page.goto("/incidents/inc-1");
     await settle(page);
     await expect(finalReportRow(page)).toContainText("2025年6月20日");
     await expect(finalReportRow(page)).toContainText("未報告");
+    await expect(finalReportRow(page)).toContainText("委託先の義務");
+    await expect(finalReportRow(page)).toContainText("損保ジャパン");
+    await expect(page.locator("main")).not.toContainText("報告義務は保険会社にあり");
 
     // An administrator switches the day counting: the same clock ends a day earlier, for everyone.
     await setCounting(admin, INCLUDE);
@@ -101,5 +107,24 @@ test("the overview counts what is overdue; incident 1's final report falls on 20
   } finally {
     await setCounting(admin, EXCLUDE);
     await admin.context().close();
+  }
+});
+
+test("the full list of deadlines keeps short words whole and names readable at 768 px", async ({ page }) => {
+  await page.setViewportSize({ width: 768, height: 1000 });
+  await page.goto("/commitments?deadlines=all#deadlines");
+  await settle(page);
+  const section = page.locator("#deadlines");
+  const all = section.getByRole("table", { name: /^すべての期限/ });
+  await expect(all).toBeVisible();
+  // 未実施 / 未報告 stay on one line: a word broken per character is taller than one line.
+  for (const word of await all.locator(".dl-na, .not-reported").all()) {
+    const box = await word.boundingBox();
+    const lineHeight = await word.evaluate((el) => Number.parseFloat(getComputedStyle(el).lineHeight) || 24);
+    expect(box?.height ?? 0).toBeLessThan(lineHeight * 1.8);
+  }
+  // The name of each deadline keeps a readable width.
+  for (const what of await all.locator(".dl-what").all()) {
+    expect((await what.boundingBox())?.width ?? 0).toBeGreaterThan(150);
   }
 });

@@ -199,7 +199,7 @@ test("a board member finds no way to edit, and a write sent anyway is refused", 
 }) => {
   const page = await signedInPage(browser, baseURL as string, "viewer");
   const editControls = page.getByRole("button", {
-    name: /進捗を記録|グループを編集|対象グループを追加|の記録を訂正|約束事項を追加|完了報告を記録|確認済みにする|再開する|内容を編集/,
+    name: /進捗を記録|グループを編集|対象グループを追加|の記録を訂正|約束・要求を追加|完了報告を記録|確認済みにする|再開する|内容を編集/,
   });
 
   await page.goto("/incidents/inc-3");
@@ -212,7 +212,7 @@ test("a board member finds no way to edit, and a write sent anyway is refused", 
   await settle(page);
   await expect(page.getByRole("heading", { level: 3, name: "二重請求された3名に返金する" })).toBeVisible();
   await expect(editControls).toHaveCount(0);
-  await expect(page.getByRole("group", { name: "約束事項の記録" })).toHaveCount(0);
+  await expect(page.getByRole("group", { name: "約束・要求の記録" })).toHaveCount(0);
 
   await page.goto("/");
   await settle(page);
@@ -298,6 +298,133 @@ test("two editors at once: the stale one sees both versions and re-applies over 
   expect(cohort.version).toBe(3);
   await first.context().close();
   await second.context().close();
+});
+
+type TSnapshot = {
+  asOf: string;
+  excluded: Record<string, number>;
+  overview: { incidents: { total: number }; affected: { totals: { unit: string; value: number }[] } };
+};
+
+test("a meeting entered after the fact shows and freezes only what was dated by its day, and says what it left out", async ({
+  browser,
+  baseURL,
+}) => {
+  const page = await signedInPage(browser, baseURL as string, "editor");
+  await page.goto("/meetings/new");
+  await settle(page);
+  // The example names the organisation's own board, never another organisation's meeting.
+  await expect(page.getByText("例:第1回定例理事会")).toBeVisible();
+  await page.getByLabel(/^開催日/).fill("2025-06-20");
+  await expect(page.getByLabel(/^年度/)).toHaveValue("2025");
+  await page.getByLabel(/^回/).fill("1");
+  await page
+    .getByRole("group", { name: /^名称/ })
+    .getByLabel(/^日本語/)
+    .fill("2025年度第1回定例理事会");
+  await page
+    .getByRole("group", { name: /^出典となる資料/ })
+    .getByLabel(/^出典の資料/)
+    .selectOption("notice");
+  await page.getByRole("button", { name: "議題を追加" }).click();
+  const item = page.getByRole("group", { name: "議題1" });
+  await item
+    .getByRole("group", { name: /^議題の名称/ })
+    .getByLabel(/^日本語/)
+    .fill("不正アクセスの報告");
+  await item
+    .getByRole("group", { name: "関連する事故" })
+    .getByLabel(/^事故1/)
+    .check();
+  await page.getByRole("button", { name: "決議・対応を追加" }).click();
+  const resolution = page.getByRole("group", { name: "決議・対応1" });
+  await resolution.getByLabel(/^種類/).selectOption("demand");
+  // The agenda item it was made under: the item just added, before the meeting is saved.
+  await resolution.getByLabel(/^議題/).selectOption({ label: "議題1:不正アクセスの報告" });
+  await resolution
+    .getByRole("group", { name: /^内容/ })
+    .getByLabel(/^日本語/)
+    .fill("経緯の報告を求める");
+  await resolution
+    .getByRole("group", { name: /^出典となる資料/ })
+    .getByLabel(/^出典の資料/)
+    .selectOption("notice");
+  await page.getByRole("button", { name: "記録する" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "2025年度第1回定例理事会" })).toBeVisible();
+  await settle(page);
+  const meetingId = new URL(page.url()).pathname.split("/").pop() as string;
+
+  // As of its day only the first incident existed: 46 members, none of the later billing errors.
+  const figures = page.getByTestId("changes-figures");
+  await expect(figures).toContainText("現在の記録を開催日(2025年6月20日)時点に戻して");
+  await expect(figures.getByRole("row", { name: /影響を受けた会員\(延べ人数\)/ })).toContainText("46名");
+  await expect(figures).not.toContainText("金銭の是正");
+  await expect(page.getByTestId(/^resolution-/)).toContainText("議題1「不正アクセスの報告」について");
+
+  // Closed today, long after its day: the frozen figures are the day's, and the page says what it left out.
+  await page.getByRole("button", { name: "会議を締める" }).click();
+  await page.getByRole("button", { name: "締める(凍結する)" }).click();
+  const badge = page.getByTestId("closed-badge");
+  await expect(badge).toContainText("締め済み");
+  const snapshot = await getJson<TSnapshot>(page.request, `/api/v1/meetings/${meetingId}/snapshot`);
+  expect(snapshot.asOf).toBe("2025-06-20");
+  expect(snapshot.overview.incidents.total).toBe(1);
+  expect(snapshot.overview.affected.totals).toEqual([expect.objectContaining({ unit: "people", value: 46 })]);
+  const left = Object.values(snapshot.excluded).reduce((n, v) => n + v, 0);
+  expect(snapshot.excluded.incidents).toBe(2);
+  await expect(badge.getByTestId("excluded-note")).toContainText(
+    `この会議の日付より後の記録 ${number(left)}件 は含まれていません`,
+  );
+
+  await badge.getByRole("link", { name: "理事会で示した数値(凍結)を見る" }).click();
+  await settle(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "2025年度第1回定例理事会:理事会で示した数値",
+  );
+  await expect(page.getByTestId("excluded-note")).toContainText(`${number(left)}件`);
+  const tiles = page.getByRole("region", { name: "主要な数値" });
+  await expect(tiles).toContainText("46名");
+  await expect(tiles).not.toContainText("金銭の是正");
+  await page.context().close();
+});
+
+test("an editor checks a vendor's file: its template has only its groups, every problem at once, every column in the preview", async ({
+  browser,
+  baseURL,
+}) => {
+  const page = await signedInPage(browser, baseURL as string, "editor");
+  await page.goto("/import?vendor=partners&document=doc-5");
+  await settle(page);
+  const groups = page.getByRole("table", {
+    name: "損保ジャパンパートナーズのテンプレートに入る対象グループ",
+  });
+  await expect(groups.getByRole("row")).toHaveCount(2);
+  await expect(groups).toContainText("coh-3-refund");
+
+  const csv = (lines: string[]) => ({
+    name: "report.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(
+      `\uFEFF${["cohort_id,cohort_label,date,done_count,cohort_status,note_ja,note_en", ...lines].join("\n")}\n`,
+    ),
+  });
+  const file = page.getByLabel("ファイル(CSV または JSON)");
+  // One row with three independent problems: all three are listed at once.
+  await file.setInputFiles(csv(["coh-3-refund,返金,2099-01-01,9,finished,,"]));
+  await page.getByRole("button", { name: "内容を確認" }).click();
+  const problems = page.getByRole("table", { name: "問題の一覧" });
+  await expect(problems.getByRole("row")).toHaveCount(4);
+  await expect(problems).toContainText("date");
+  await expect(problems).toContainText("done_count");
+  await expect(problems).toContainText("cohort_status");
+
+  // A note with a comma left unquoted: the preview shows both halves, in their own columns.
+  await file.setInputFiles(csv(["coh-3-refund,返金,2025-09-10,1,,1名に返金済み, 残り2名は10月中"]));
+  await page.getByRole("button", { name: "内容を確認" }).click();
+  const preview = page.getByRole("table", { name: "ファイルの行と取り込み結果" });
+  await expect(preview.getByRole("columnheader", { name: "note_en(ファイル)" })).toBeVisible();
+  await expect(preview.getByRole("row").nth(1)).toContainText("残り2名は10月中");
+  await page.context().close();
 });
 
 test("an incident with no group gets its first group and its progress, dated as a vendor's file dates it", async ({

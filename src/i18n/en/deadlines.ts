@@ -4,22 +4,23 @@ export const deadlines = {
   title: "Deadlines",
   asOf: "as of {date}",
   listSeparator: " · ",
+  nameSeparator: ", ",
 
   panelTitle: "Deadlines",
   panelLead:
-    "What is overdue and what falls due within {days} days (vendor promises, statutory reports, board reports)",
+    "What is overdue and what falls due within {days} days ({org}'s own reports and notices, the vendors' reports and promises, reports to the {board})",
   countOverdue: "Overdue",
   countDueSoon: "Due within {days} days",
   countNotReported: "Date done not reported",
   countValue: "{n}",
   countNotReportedNote:
-    "Past the due date, and the vendor has not reported when it was done. Never counted as met.",
+    "Past the due date, and the record does not show when it was done (the vendor has not reported it). Never counted as met.",
   panelNone: "Nothing is overdue or due within {days} days.",
   panelListLabel: "Deadlines that need attention",
   panelMore: "{n} more",
   seeAll: "See all deadlines",
   noDueDate: "No fixed date",
-  whoseLabel: "By",
+  whoseLabel: "Whose duty",
 
   daysLeft: "{n} days left",
   daysLeftOne: "{n} day left",
@@ -30,7 +31,12 @@ export const deadlines = {
   guideline: "Guideline",
   guidelineTitle:
     'The law says only "promptly"; this date uses the longer end of the guideline\'s "about 3–5 days" (5 days).',
-  association: "The association (executive directors)",
+
+  "owner.organisation": "{org}'s duty",
+  "owner.vendor": "Vendor's duty",
+  ownerOrganisationNote: "as the entrusting party",
+  vendorUnknown: "A vendor (not named in the record)",
+  caseLabel: "Case",
 
   "state.met": "Met",
   "state.late": "Done late",
@@ -40,59 +46,69 @@ export const deadlines = {
   "state.not_reported": "Not reported",
   "state.done_no_due": "Done (no fixed date)",
 
-  "missing.start_date":
+  "missing.start_date.vendor":
     "The day the vendor learned of it is not reported to the day, so no due date can be set",
-  "missing.done_date":
-    "The day it was done is not reported, so whether the deadline was met cannot be judged",
+  "missing.start_date.organisation":
+    "The day the vendor told {org} is not recorded to the day, so no due date can be set",
+  "missing.done_date.vendor":
+    "The vendor has not reported the day it was done, so whether the deadline was met cannot be judged",
+  "missing.done_date.organisation":
+    "The day it was done is not recorded, so whether the deadline was met cannot be judged",
 
   "rule.APPI_PRELIM": "Preliminary report to the PPC",
   "rule.APPI_FINAL": "Final report to the PPC",
   "rule.APPI_NOTICE": "Notice to the individuals",
   "rule.INS_FSA_LEAK": "Leak report to the FSA (Insurance Business Act)",
   "rule.FSA_PLAN": "Business improvement plan",
-  "rule.BOARD_REPORT": "Report to the board (every 3 months)",
-  "rule.VENDOR_PROMISE": "Vendor promise / board demand",
+  "rule.BOARD_REPORT": "Report to the {board} (every 3 months)",
+  "rule.VENDOR_PROMISE": "Vendor promise / {board} demand",
 
-  "to.APPI_PRELIM": "Personal Information Protection Commission (delegated to the FSA for insurers)",
-  "to.APPI_FINAL": "Personal Information Protection Commission (delegated to the FSA for insurers)",
+  "to.APPI_PRELIM":
+    "Personal Information Protection Commission (or the ministry its powers are delegated to)",
+  "to.APPI_FINAL": "Personal Information Protection Commission (or the ministry its powers are delegated to)",
   "to.APPI_NOTICE": "The individuals (a public notice may substitute)",
   "to.INS_FSA_LEAK": "Financial Services Agency",
-  "to.FSA_PLAN": "Financial Services Agency",
-  "to.BOARD_REPORT": "The board",
-  "to.VENDOR_PROMISE": "The association",
+  "to.FSA_PLAN": "The authority that issued the order",
+  "to.BOARD_REPORT": "The {board}",
+  "to.VENDOR_PROMISE": "{org}",
 
-  "start.statutory": "The vendor learned of it",
-  "start.BOARD_REPORT": "Last report to the board",
+  "start.statutory.vendor": "The vendor learned of it",
+  "start.statutory.organisation": "The vendor told {org}",
+  "start.BOARD_REPORT": "Last report to the {board}",
   "start.FSA_PLAN": "Date of the order",
   "start.VENDOR_PROMISE": "Promised or demanded on",
 
   colState: "State",
   colWhat: "What",
   colRule: "Deadline",
-  colWhose: "By",
+  colWhose: "Whose duty",
   colStart: "Clock starts",
   colDue: "Due",
   colDays: "Days left / overdue",
-  colReported: "Done on (as the vendor reports)",
+  colReported: "Done on",
   colDone: "Done",
   notDone: "Not done",
   notApplicable: "Not applicable",
+  doneFromRecord: "{org}'s record",
+  doneFromVendor: "as the vendor reports",
 
   sectionTitle: "Deadlines: overdue and due within {days} days",
   sectionLead:
-    "The vendor's promised dates, the statutory reporting deadlines and the board's quarterly reports. \"Not reported\" means the vendor has not reported when it was done; it is never counted as met.",
+    "{org}'s own reporting and notice deadlines, the vendors' reporting deadlines and promised dates, and the {board}'s quarterly reports. \"Not reported\" means the record does not show when it was done; it is never counted as met.",
   sectionCaption: "Overdue and due within {days} days ({n}, as of {date})",
   sectionNone: "Nothing is overdue or due within {days} days.",
   sectionOthers: "Show every deadline ({n}, including not reported, upcoming and done)",
   othersCaption: "Every deadline ({n})",
+  pageShown: "Showing {n} of {total} (the most pressing first).",
+  showEvery: "Show the other {n} too",
+  loadingEvery: "Loading…",
 
-  clocksTitle: "Statutory reporting deadlines and reports to the board",
+  clocksTitle: "Statutory reporting deadlines and reports to the {board}",
   clocksLead:
-    "Each deadline runs from the day the vendor learned of the incident and is judged by the dates the vendor reports. The duty to report is the insurer's; the association checks it from the dates reported.",
-  clocksNotApplicable:
-    "No APPI or Insurance Business Act reporting deadline applies: the incident does not involve personal data.",
+    "Whose duty it is to report and notify follows whose personal data it was. Data {org} entrusted to the vendor: {org}'s duty (as the entrusting party), counted from the day the vendor told {org}. The vendor's own customers' data: the vendor's duty, which {org} checks from the dates the vendor reports.",
+  clocksNotApplicable: "No APPI reporting deadline applies: the incident does not involve personal data.",
   clocksNotReportedNote:
-    "“Not reported” means the vendor has not told the association when it reported to the regulator. It does not mean the deadline was met.",
+    "“Not reported” means the record does not show when it was done (for a vendor's duty: the vendor has not told {org}). It does not mean the deadline was met.",
   clocksCaption: "Deadlines that apply to this incident ({n})",
   clocksNone: "No deadline applies to this incident.",
   dayCountingNote: "Day counting: {mode}",
@@ -100,9 +116,9 @@ export const deadlines = {
   "dayCounting.exclude_first_day": "First day not counted (Civil Code Art. 140; default)",
   "dayCounting.include_first_day": "First day counted",
   "dayCountingHint.exclude_first_day":
-    "Counting starts the day after the vendor learned of it (e.g. 60 days from 21 April → 20 June).",
+    "Counting starts the day after the clock starts (e.g. 60 days from 21 April → 20 June).",
   "dayCountingHint.include_first_day":
-    "The day the vendor learned of it is day 1 (e.g. 60 days from 21 April → 19 June).",
+    "The day the clock starts is day 1 (e.g. 60 days from 21 April → 19 June).",
 
   settingsTitle: "Day counting for deadlines",
   settingsLead:

@@ -159,12 +159,13 @@ export const records = {
   documentEditTitle: "Edit document: {label}",
   backToDocument: "← Back to the document",
   fLabel: "Label",
-  fLabelHint: "E.g. Document 6. External sources get a short name (e.g. Kyodo).",
+  fLabelHint:
+    "A short name for lists and source lines: what {org} calls it (a number, “September report”…), or an outside source's publisher.",
   fDocTitle: "Title",
   fDocKind: "Kind of document",
   fIssuers: "Issued by",
   fIssuersHint:
-    "Choose when the association or a vendor issued it. For press and other outside sources leave this empty and fill in the publisher.",
+    "Choose when {org} or a vendor issued it. For press and other outside sources leave this empty and fill in the publisher.",
   fPublisher: "Publisher (outside sources, optional)",
   fDocDate: "Date",
   fDocDateHint:
@@ -173,6 +174,13 @@ export const records = {
   statementsHint: "One statement per entry, in the record’s words.",
   statementItem: "Statement {n}",
   statementAdd: "Add a statement",
+  fUrl: "URL (optional)",
+  fUrlHint:
+    "Where the document can be read (a web page, {org}'s file server). An address starting with https:// or http://. The document's page opens it in a new tab.",
+  errUrl: "Enter an address starting with https:// or http://.",
+  fDocOutsideRecord: "From outside {org}'s record (press, a third party's publication…)",
+  fDocOutsideRecordHint:
+    "Documents from outside the record are shown apart from {org}'s record, and their figures are never added to totals.",
 
   vendorNewTitle: "New vendor",
   vendorEditTitle: "Edit vendor: {name}",

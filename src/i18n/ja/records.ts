@@ -159,11 +159,12 @@ export const records = {
   documentEditTitle: "資料を編集: {label}",
   backToDocument: "← 資料のページに戻る",
   fLabel: "資料番号・略称",
-  fLabelHint: "例: 資料6。外部の資料は短い名前にします(例: 共同通信)。",
+  fLabelHint:
+    "一覧や出典の表示に使う短い名前です。{org}での呼び方(番号、「9月の報告書」など)か、外部の資料なら発行元の名前にします。",
   fDocTitle: "表題",
   fDocKind: "資料の種類",
   fIssuers: "発信者",
-  fIssuersHint: "協会または委託先が出した資料のとき選びます。報道などは選ばずに「発行者」に書きます。",
+  fIssuersHint: "{org}または委託先が出した資料のとき選びます。報道などは選ばずに「発行者」に書きます。",
   fPublisher: "発行者(外部の資料の場合、任意)",
   fDocDate: "日付",
   fDocDateHint: "日付が分かれば YYYY-MM-DD、月だけなら YYYY-MM。日付のない資料は空欄のままにします。",
@@ -171,6 +172,12 @@ export const records = {
   statementsHint: "資料の記載を、1件ずつ記録の言葉で入力します。",
   statementItem: "記載 {n}",
   statementAdd: "記載を追加",
+  fUrl: "URL(任意)",
+  fUrlHint:
+    "資料を読める場所(ウェブページ、{org}のファイルサーバーなど)。https:// または http:// で始まるアドレスです。資料のページでは新しいタブで開きます。",
+  errUrl: "https:// または http:// で始まるアドレスを入力してください。",
+  fDocOutsideRecord: "{org}の記録外の資料(報道・第三者の公表など)",
+  fDocOutsideRecordHint: "記録外の資料は、画面上で{org}の記録と分けて表示され、その数値は合計に加えません。",
 
   // Vendor and service forms.
   vendorNewTitle: "委託先を登録",

@@ -138,7 +138,7 @@ describe.each(testEngines)("importProgress on %s (and the mocks alike)", (engine
     expect(res.status).toBe(422);
     const problem = res.body as TProblem;
     expect(problem.errors?.map((e) => [e.line, e.field, e.code])).toEqual([
-      [6, "done_count", "exceeds_members"],
+      [6, "done_count", "exceeds_people"],
       [7, "cohort_id", "unknown_reference"],
       [8, "date", "in_future"],
       [9, "date", "invalid_date"],

@@ -181,9 +181,31 @@ describe("importProgress: applying a good file", () => {
         date: "2025-09-10",
         doneCount: 1,
         cohortStatus: null,
+        note: null,
+        // Every column of the template, as the file gave it (absent ones empty), for the preview.
+        cells: {
+          cohort_id: "coh-3-refund",
+          cohort_label: "返金",
+          date: "2025-09-10",
+          done_count: "1",
+          cohort_status: "",
+          note_ja: "",
+          note_en: "",
+        },
         outcome: "added",
       },
     ]);
+  });
+
+  it("answers each row's note as recorded and its cells as written, so a split note shows", () => {
+    // A note with a comma left unquoted: its second half lands in note_en, which the file still allows.
+    const text = [
+      "cohort_id,date,done_count,cohort_status,note_ja,note_en",
+      "coh-3-refund,2025-09-10,1,,1名に返金済み,残りは10月",
+    ].join("\n");
+    const [row] = ok(text).result.rows;
+    expect(row?.note).toEqual({ ja: "1名に返金済み", en: "残りは10月" });
+    expect(row?.cells).toMatchObject({ note_ja: "1名に返金済み", note_en: "残りは10月" });
   });
 
   it("reads what spreadsheets make of dates and numbers", () => {
@@ -219,7 +241,7 @@ describe("importProgress: refusing a file", () => {
     expect(out.problem.status).toBe(422);
     expect(brief(out.problem.errors ?? [])).toEqual([
       [null, "documentId", "unknown_reference"],
-      [2, "done_count", "exceeds_members"],
+      [2, "done_count", "exceeds_people"],
       [3, "cohort_id", "unknown_reference"],
       [3, "date", "invalid_date"],
       [3, "done_count", "invalid_number"],
@@ -230,10 +252,70 @@ describe("importProgress: refusing a file", () => {
       [7, "date", "required"],
     ]);
     const errors = out.problem.errors ?? [];
-    expect(errors.find((e) => e.code === "exceeds_members")?.params).toEqual({ members: 3 });
+    expect(errors.find((e) => e.code === "exceeds_people")?.params).toEqual({ people: 3 });
     expect(errors.find((e) => e.code === "duplicate_row")?.params).toEqual({ line: 2 });
     expect(errors.find((e) => e.code === "invalid_status")?.params?.value).toBe("done");
     expect(errors.every((e) => e.in === "body")).toBe(true);
+  });
+
+  it("reports every independent problem of a row at once, not one after another", () => {
+    // A status that cannot be read does not hide the count that exceeds the group, nor the future date.
+    expect(brief(errorsOf(csv([["coh-3-refund", "2099-01-01", "5", "finished", "", ""]])))).toEqual([
+      [2, "date", "in_future"],
+      [2, "done_count", "exceeds_people"],
+      [2, "cohort_status", "invalid_status"],
+    ]);
+    // A count that cannot be read does not hide a future date nor a note that cannot be stored.
+    expect(brief(errorsOf(csv([["coh-3-refund", "2099-01-01", "x", "", "bad\u0000text", ""]])))).toEqual([
+      [2, "date", "in_future"],
+      [2, "done_count", "invalid_number"],
+      [2, "note_ja", "invalid_text"],
+    ]);
+    // A repeated row is still checked for what it says itself.
+    expect(
+      brief(
+        errorsOf(
+          csv([
+            ["coh-3-refund", "2025-09-10", "1", "", "", ""],
+            ["coh-3-refund", "2025-09-10", "9", "", "", ""],
+          ]),
+        ),
+      ),
+    ).toEqual([
+      [3, "date", "duplicate_row"],
+      [3, "done_count", "exceeds_people"],
+    ]);
+  });
+
+  it("checks the rows even when the header is wrong: a misspelt column hides nothing else", () => {
+    const text =
+      "cohort_id,date,done,cohort_status\nnope,2025-13-01,1,\ncoh-3-refund,2099-01-01,1,finished\n";
+    expect(brief(errorsOf(text))).toEqual([
+      [1, "done", "unknown_column"],
+      [1, "done_count", "missing_column"],
+      [2, "cohort_id", "unknown_reference"],
+      [2, "date", "invalid_date"],
+      [3, "date", "in_future"],
+      [3, "cohort_status", "invalid_status"],
+    ]);
+    // A row with more cells than the header (a note with a stray comma) still has its cells checked.
+    expect(brief(errorsOf("cohort_id,date,done_count\ncoh-3-refund,2099-01-01,1,extra\n"))).toEqual([
+      [2, "content", "too_many_cells"],
+      [2, "date", "in_future"],
+    ]);
+  });
+
+  it("checks a JSON item's other keys when one has the wrong type or is missing", () => {
+    const items = [
+      { cohort_id: "coh-3-refund", date: "2099-01-01", done_count: true },
+      { cohort_id: "nope", date: "2025-09-01" },
+    ];
+    expect(brief(errorsOf(JSON.stringify(items), { format: "json" }))).toEqual([
+      [1, "date", "in_future"],
+      [1, "done_count", "invalid_type"],
+      [2, "cohort_id", "unknown_reference"],
+      [2, "done_count", "missing_column"],
+    ]);
   });
 
   it("completed with fewer members put right than the cohort has is refused on that row", () => {

@@ -30,8 +30,12 @@ import { recordProgress } from "./records";
  *   read the file → check every row → apply all rows to the record, or none.
  *
  * Every problem of every row is reported at once (line, column, code, params), so the secretariat can
- * fix the file in one go. The rules of a single progress event are the ones the form uses
- * (records.ts `recordProgress`: in_future, exceeds_members, completed_short, storable text).
+ * fix the file in one go: a problem is held back only when it cannot be told without another being fixed
+ * first (a row's count against its group needs a readable count and a known group). A header with a
+ * misspelt or missing column still has its rows checked for everything the other columns say; a cell that
+ * cannot be read still leaves the row's other cells, and the rules that do not depend on it, checked. The
+ * rules of a single progress event are the ones the form uses (records.ts `recordProgress`: in_future,
+ * exceeds_people, completed_short, storable text).
  *
  * Re-importing never double-counts: a row for a (cohort, date) already recorded with the same figure
  * is `unchanged`, with another figure it `updated`s that event, otherwise it is `added`. Rows are applied
@@ -72,7 +76,7 @@ export const IMPORT_ERROR_CODES = [
   // a row against the record (the form's rules, records.ts)
   "duplicate_row",
   "in_future",
-  "exceeds_members",
+  "exceeds_people",
   "completed_short",
 ] as const;
 
@@ -84,11 +88,16 @@ export const MAX_NOTE_CHARS = 4000;
 /** What a not-reported count says is missing (an empty done_count cell). */
 const NOT_REPORTED_DONE: TText = {
   ja: "ベンダーの報告に是正済みの人数の記載なし",
-  en: "The vendor's report does not give the number of members put right",
+  en: "The vendor's report does not give the number of people put right",
 };
 
 type TCells = Partial<Record<TImportColumn, string>>;
-type TRawRow = { line: number; cells: TCells };
+/**
+ * A row as read. `unreadable`: columns whose cell could not be read at all (the column is missing from
+ * the file, or a JSON value of the wrong type); their problem is already reported, so the cell is neither
+ * checked again nor used by a rule.
+ */
+type TRawRow = { line: number; cells: TCells; unreadable: ReadonlySet<TImportColumn> };
 
 type TCheckedRow = {
   line: number;
@@ -99,6 +108,20 @@ type TCheckedRow = {
   note: TText | null;
   /** Which note cells the row filled in. */
   noteCells: { ja: boolean; en: boolean };
+  /** Every column's cell as the file gave it ("" when empty or absent), for the preview. */
+  cells: Record<TImportColumn, string>;
+};
+
+/**
+ * What could be told of a row whose cells are not all good: the group and the day when they are known
+ * (the rules against the record need both), and the count and status only when they could be read
+ * (`undefined`: unreadable, so no rule looks at them).
+ */
+type TPartialRow = Omit<TCheckedRow, "cohort" | "date" | "done" | "status"> & {
+  cohort: TCohort | null;
+  date: string | null;
+  done: number | null | undefined;
+  status: TCohortStatus | null | undefined;
 };
 
 const err = (
@@ -157,7 +180,8 @@ const readCsv = (content: string): TRead => {
   // A spreadsheet may save trailing empty header cells (",,"): they name nothing.
   while (names.length > 0 && names.at(-1) === "") names.pop();
   const errors: TFieldError[] = [];
-  const seen = new Set<string>();
+  /** Where each known column is read from: its first occurrence (a repeated one is refused, not read). */
+  const position = new Map<TImportColumn, number>();
   names.forEach((name, i) => {
     if (name === "") {
       errors.push(
@@ -175,27 +199,29 @@ const readCsv = (content: string): TRead => {
           },
         ),
       );
-    } else if (seen.has(name)) {
+    } else if (position.has(name as TImportColumn)) {
       errors.push(
         err(name, "duplicate_column", `the column "${name}" appears twice`, header.line, { column: name }),
       );
-    }
-    seen.add(name);
+    } else position.set(name as TImportColumn, i);
   });
+  const missing = new Set<TImportColumn>();
   for (const column of REQUIRED_IMPORT_COLUMNS) {
-    if (!seen.has(column)) {
+    if (!position.has(column)) {
+      missing.add(column);
       errors.push(
         err(column, "missing_column", `the column "${column}" is missing`, header.line, { column }),
       );
     }
   }
-  if (errors.length > 0) return { rows: [], errors };
   const countProblem = rowCountProblem(records.length);
-  if (countProblem) return { rows: [], errors: [countProblem] };
+  if (countProblem) return { rows: [], errors: [...errors, countProblem] };
+  // The rows are read whatever the header's problems: the columns that are there still say something.
   const rows: TRawRow[] = [];
   for (const record of records) {
     const extra = record.cells.slice(names.length).some((c) => c.trim() !== "");
     if (extra) {
+      // Often a note with a comma that was not quoted: the cells within the header are still checked.
       errors.push(
         err(
           "content",
@@ -207,14 +233,11 @@ const readCsv = (content: string): TRead => {
           },
         ),
       );
-      continue;
     }
     const cells: TCells = {};
     // A row a spreadsheet saved shorter than the header: the missing cells are empty.
-    names.forEach((name, i) => {
-      cells[name as TImportColumn] = record.cells[i] ?? "";
-    });
-    rows.push({ line: record.line, cells });
+    for (const [column, i] of position) cells[column] = record.cells[i] ?? "";
+    rows.push({ line: record.line, cells, unreadable: missing });
   }
   return { rows, errors };
 };
@@ -257,7 +280,7 @@ const readJson = (content: string): TRead => {
       return;
     }
     const cells: TCells = {};
-    let ok = true;
+    const unreadable = new Set<TImportColumn>();
     for (const [key, v] of Object.entries(item)) {
       if (!KNOWN.has(key)) {
         errors.push(
@@ -274,22 +297,24 @@ const readJson = (content: string): TRead => {
         // The row is still checked: a stray key hides nothing else.
         continue;
       }
-      if (v === null) cells[key as TImportColumn] = "";
-      else if (typeof v === "string") cells[key as TImportColumn] = v;
-      else if (typeof v === "number" && Number.isFinite(v)) cells[key as TImportColumn] = String(v);
+      const column = key as TImportColumn;
+      if (v === null) cells[column] = "";
+      else if (typeof v === "string") cells[column] = v;
+      else if (typeof v === "number" && Number.isFinite(v)) cells[column] = String(v);
       else {
         errors.push(err(key, "invalid_type", "must be a string, a number or null", line));
-        ok = false;
+        unreadable.add(column);
       }
     }
     for (const column of REQUIRED_IMPORT_COLUMNS) {
       if (!Object.hasOwn(item, column)) {
         const hint = column === "done_count" ? " (null when the vendor did not report the number)" : "";
         errors.push(err(column, "missing_column", `the key "${column}" is missing${hint}`, line, { column }));
-        ok = false;
+        unreadable.add(column);
       }
     }
-    if (ok) rows.push({ line, cells });
+    // The keys that could be read are still checked, and the rules that do not need the others.
+    rows.push({ line, cells, unreadable });
   });
   return { rows, errors };
 };
@@ -343,44 +368,63 @@ const isFilledIn = ({ cells }: TRawRow) =>
     (c) => plain(cells[c]) !== "",
   );
 
+/** Every column's cell as the file gave it, for the preview ("" when empty or absent). */
+const allCells = (cells: TCells): Record<TImportColumn, string> =>
+  Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, cells[c] ?? ""])) as Record<TImportColumn, string>;
+
+/**
+ * Every problem of the row's own cells, and what could be read of it: a cell's problem never stops the
+ * other cells being checked.
+ */
 const checkCells = (
   row: TRawRow,
   cohorts: ReadonlyMap<string, TCohort>,
-): { row: TCheckedRow | null; errors: TFieldError[] } => {
-  const { line, cells } = row;
+): { row: TPartialRow; errors: TFieldError[] } => {
+  const { line, cells, unreadable } = row;
   const errors: TFieldError[] = [];
+  const readable = (column: TImportColumn) => !unreadable.has(column);
+
   const cohortId = plain(cells.cohort_id);
-  const cohort = cohorts.get(cohortId);
-  if (cohortId === "") errors.push(err("cohort_id", "required", "the cohort's id is required", line));
-  else if (!cohort) {
-    errors.push(
-      err("cohort_id", "unknown_reference", `no cohort with id "${cohortId}"`, line, {
-        kind: "cohort",
-        id: cohortId,
-      }),
-    );
+  const cohort = readable("cohort_id") ? (cohorts.get(cohortId) ?? null) : null;
+  if (readable("cohort_id")) {
+    if (cohortId === "") errors.push(err("cohort_id", "required", "the cohort's id is required", line));
+    else if (!cohort) {
+      errors.push(
+        err("cohort_id", "unknown_reference", `no cohort with id "${cohortId}"`, line, {
+          kind: "cohort",
+          id: cohortId,
+        }),
+      );
+    }
   }
+
   const rawDate = plain(cells.date);
-  const date = rawDate === "" ? null : normaliseImportDate(rawDate);
-  if (rawDate === "") errors.push(err("date", "required", "the date is required", line));
-  else if (date === null) {
-    errors.push(
-      err("date", "invalid_date", `"${rawDate}" is not a date YYYY-MM-DD or a month YYYY-MM`, line, {
-        value: rawDate,
-      }),
-    );
+  let date: string | null = null;
+  if (readable("date")) {
+    date = rawDate === "" ? null : normaliseImportDate(rawDate);
+    if (rawDate === "") errors.push(err("date", "required", "the date is required", line));
+    else if (date === null) {
+      errors.push(
+        err("date", "invalid_date", `"${rawDate}" is not a date YYYY-MM-DD or a month YYYY-MM`, line, {
+          value: rawDate,
+        }),
+      );
+    }
   }
+
   const rawDone = plain(cells.done_count);
-  let done: number | null = null;
-  if (rawDone !== "") {
+  let done: number | null | undefined = readable("done_count") ? null : undefined;
+  if (readable("done_count") && rawDone !== "") {
     done = normaliseImportCount(rawDone);
     if (done === null) {
+      done = undefined;
       errors.push(
-        err("done_count", "invalid_number", `"${rawDone}" is not a whole number of members`, line, {
+        err("done_count", "invalid_number", `"${rawDone}" is not a whole number of people`, line, {
           value: rawDone,
         }),
       );
     } else if (done > Number.MAX_SAFE_INTEGER) {
+      done = undefined;
       errors.push(
         err("done_count", "too_large", `must be at most ${Number.MAX_SAFE_INTEGER}`, line, {
           max: Number.MAX_SAFE_INTEGER,
@@ -388,42 +432,61 @@ const checkCells = (
       );
     }
   }
+
   const rawStatus = plain(cells.cohort_status).toLowerCase();
-  const status = rawStatus === "" ? null : ZCohortStatus.safeParse(rawStatus);
-  if (status && !status.success) {
-    errors.push(
-      err("cohort_status", "invalid_status", `"${rawStatus}" is not one of ${ALLOWED_STATUSES}`, line, {
-        value: rawStatus,
-        allowed: ALLOWED_STATUSES,
-      }),
-    );
+  let status: TCohortStatus | null | undefined = readable("cohort_status") ? null : undefined;
+  if (readable("cohort_status") && rawStatus !== "") {
+    const parsed = ZCohortStatus.safeParse(rawStatus);
+    if (parsed.success) status = parsed.data;
+    else {
+      status = undefined;
+      errors.push(
+        err("cohort_status", "invalid_status", `"${rawStatus}" is not one of ${ALLOWED_STATUSES}`, line, {
+          value: rawStatus,
+          allowed: ALLOWED_STATUSES,
+        }),
+      );
+    }
   }
-  const noteJa = (cells.note_ja ?? "").trim();
-  const noteEn = (cells.note_en ?? "").trim();
+
+  const noteJa = readable("note_ja") ? (cells.note_ja ?? "").trim() : "";
+  const noteEn = readable("note_en") ? (cells.note_en ?? "").trim() : "";
+  let noteOk = true;
   for (const [field, text] of [
     ["note_ja", noteJa],
     ["note_en", noteEn],
   ] as const) {
     if (text.length > MAX_NOTE_CHARS) {
+      noteOk = false;
       errors.push(
         err(field, "too_long", `at most ${MAX_NOTE_CHARS} characters`, line, { max: MAX_NOTE_CHARS }),
       );
     }
   }
-  if (errors.length > 0 || !cohort || date === null) return { row: null, errors };
   return {
     row: {
       line,
       cohort,
       date,
       done,
-      status: status?.success ? status.data : null,
-      note: noteOf(noteJa, noteEn),
+      status,
+      note: noteOk ? noteOf(noteJa, noteEn) : null,
       noteCells: { ja: noteJa !== "", en: noteEn !== "" },
+      cells: allCells(cells),
     },
     errors,
   };
 };
+
+/** A row every cell of which could be read and is good. */
+const complete = (row: TPartialRow, errors: readonly TFieldError[]): TCheckedRow | null =>
+  errors.length === 0 &&
+  row.cohort !== null &&
+  row.date !== null &&
+  row.done !== undefined &&
+  row.status !== undefined
+    ? { ...row, cohort: row.cohort, date: row.date, done: row.done, status: row.status }
+    : null;
 
 // ---------------------------------------------------------------------------------------------------
 // Checking rows against the record
@@ -434,7 +497,7 @@ const figureOf = (done: number | null, source: TSourceRef): TFigure =>
     : { status: "reported", value: done, source };
 
 /** The field of a progress-event error (records.ts) as the file's column; null for the document's own. */
-const columnOf = (field: string, row: TCheckedRow): string | null => {
+const columnOf = (field: string, row: Pick<TCheckedRow, "noteCells">): string | null => {
   if (field.startsWith("source") || field.startsWith("doneCount.source")) return null;
   if (field === "date") return "date";
   if (field.startsWith("doneCount")) return "done_count";
@@ -520,6 +583,9 @@ export const importProgress = (
 
   const cohorts = new Map(data.cohorts.map((c) => [c.id, c]));
   const checked: TCheckedRow[] = [];
+  // Rows with a known group and day but another problem (or a repeat of an earlier row): still held to
+  // the rules against the record that do not depend on what is wrong with them.
+  const partial: TPartialRow[] = [];
   const firstLine = new Map<string, number>();
   let filled = 0;
   for (const raw of read.rows) {
@@ -528,7 +594,7 @@ export const importProgress = (
     const out = checkCells(raw, cohorts);
     errors.push(...out.errors);
     const row = out.row;
-    if (!row) continue;
+    if (row.cohort === null || row.date === null) continue;
     const key = `${row.cohort.id}\u0000${row.date}`;
     const first = firstLine.get(key);
     if (first !== undefined) {
@@ -537,10 +603,13 @@ export const importProgress = (
           line: first,
         }),
       );
+      partial.push(row);
       continue;
     }
     firstLine.set(key, row.line);
-    checked.push(row);
+    const good = complete(row, out.errors);
+    if (good) checked.push(good);
+    else partial.push(row);
   }
 
   if (read.errors.length === 0 && filled === 0) {
@@ -559,37 +628,53 @@ export const importProgress = (
     entry.statusRow = entry.rows.filter((r) => r.status !== null).at(-1) ?? null;
   }
 
+  /** The form's rules for one row (records.ts), its problems put on the file's cells. */
+  const ruleProblems = (
+    row: Pick<TPartialRow, "line" | "note" | "noteCells">,
+    cohort: TCohort,
+    date: string,
+    done: number | null,
+    status: TCohortStatus | null,
+  ) => {
+    // Only this cohort, without its events: the rules look at the cohort and the event, not at the others.
+    const alone: TDataset = { ...data, cohorts: [{ ...cohort, progress: [] }] };
+    const out = recordProgress(
+      alone,
+      cohort.id,
+      null,
+      {
+        version: cohort.version,
+        date,
+        doneCount: figureOf(done, source),
+        note: row.note,
+        source,
+        ...(status ? { cohortStatus: status } : {}),
+      },
+      ctx,
+    );
+    if (out.ok) return;
+    for (const e of out.problem.errors ?? []) {
+      if (!status && e.code === "completed_short") continue;
+      const field = columnOf(e.field, row);
+      if (field !== null) errors.push({ ...e, field, line: row.line });
+    }
+  };
+
   // Each row as the form would record it, with the form's rules.
   for (const entry of plan.values()) {
     const { cohort, rows, statusRow } = entry;
     const finalStatus = statusRow?.status ?? cohort.status;
     const latest = [...cohort.progress.map((e) => e.date), ...rows.map((r) => r.date)].sort().at(-1);
-    // Only this cohort, without its events: the rules look at the cohort and the event, not at the others.
-    const alone: TDataset = { ...data, cohorts: [{ ...cohort, progress: [] }] };
     for (const row of rows) {
       // A row's own status, or — for the cohort's latest report — the status the cohort ends with.
       const status = row.status ?? (row.date === latest ? finalStatus : null);
-      const out = recordProgress(
-        alone,
-        cohort.id,
-        null,
-        {
-          version: cohort.version,
-          date: row.date,
-          doneCount: figureOf(row.done, source),
-          note: row.note,
-          source,
-          ...(status ? { cohortStatus: status } : {}),
-        },
-        ctx,
-      );
-      if (out.ok) continue;
-      for (const e of out.problem.errors ?? []) {
-        if (!status && e.code === "completed_short") continue;
-        const field = columnOf(e.field, row);
-        if (field !== null) errors.push({ ...e, field, line: row.line });
-      }
+      ruleProblems(row, cohort, row.date, row.done, status);
     }
+  }
+  // The others with what could be read of them: a count or status that could not be read is left out.
+  for (const row of partial) {
+    if (row.cohort === null || row.date === null) continue;
+    ruleProblems(row, row.cohort, row.date, row.done ?? null, row.status ?? null);
   }
   if (errors.length > 0) return refusal(errors);
 
@@ -673,6 +758,8 @@ export const importProgress = (
       date: row.date,
       doneCount: row.done,
       cohortStatus: row.status,
+      note: row.note,
+      cells: row.cells,
       outcome: outcomes.get(row) ?? "unchanged",
     }));
   const counts = { added: 0, updated: 0, unchanged: 0 };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZCohortStatus } from "./cohort";
-import { ZId, ZPartialDate } from "./common";
+import { ZId, ZPartialDate, ZText } from "./common";
 
 /*
  * A vendor's progress report, uploaded as a file: one row per cohort and date with the cumulative number
@@ -65,6 +65,15 @@ export const ZProgressImportResult = z.strictObject({
       doneCount: z.number().int().min(0).nullable(),
       /** The row's cohort_status cell, or null when it had none. */
       cohortStatus: ZCohortStatus.nullable(),
+      /** The note as it is recorded (one given in one language serves as both); null: none. */
+      note: ZText.nullable(),
+      /**
+       * Every column's cell as the file gave it ("" when empty or absent), so the preview can show the
+       * whole row: a note split over two cells by a stray comma is seen before it is stored.
+       */
+      cells: z.strictObject(
+        Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, z.string()])) as Record<TImportColumn, z.ZodString>,
+      ),
       outcome: ZImportOutcome,
     }),
   ),

@@ -23,16 +23,16 @@ export const actionsFor = (status: TCommitmentStatus): TAction[] => {
 };
 
 const LABEL = {
-  report: "editing.cmtReportDone",
-  verify: "editing.cmtVerify",
-  reopen: "editing.cmtReopen",
-  edit: "editing.cmtEdit",
+  report: "commitments.actReportDone",
+  verify: "commitments.actVerify",
+  reopen: "commitments.actReopen",
+  edit: "commitments.actEdit",
 } as const;
 
 /**
- * The secretariat's steps on one commitment, under its card: the vendor reports done → the association
- * verifies it, or reopens it with a reason. Only what the current state allows is offered; nothing at
- * all for a viewer.
+ * The secretariat's steps on one commitment, under its card: the vendor reports done → the organisation
+ * verifies it, or does not accept it and reopens it with a reason. Only what the current state allows is
+ * offered; nothing at all for a viewer.
  */
 export const CommitmentActions = ({
   commitment,
@@ -58,7 +58,7 @@ export const CommitmentActions = ({
   return (
     <div className="commitment-actions no-print">
       {/* biome-ignore lint/a11y/useSemanticElements: buttons, not form fields: a fieldset would misname them */}
-      <div className="edit-bar" role="group" aria-label={t("editing.cmtToolbar")}>
+      <div className="edit-bar" role="group" aria-label={t("commitments.actToolbar")}>
         {actions.map((action, i) => (
           <button
             key={action}
@@ -93,24 +93,7 @@ export const CommitmentActions = ({
 
 /** "Record a commitment" at the top of the tracker, for editors. */
 export const AddCommitment = ({ names }: { names: TCommitmentNames }) => (
-  <AddDisclosure label={useI18n().t("editing.cmtAdd")} className="commitment-add">
+  <AddDisclosure label={useI18n().t("commitments.actAdd")} className="commitment-add">
     {(done) => <CommitmentForm names={names} {...done} />}
   </AddDisclosure>
 );
-
-/** The association's reason for reopening, with its date: shown on the card so the board sees why. */
-export const ReopenedReason = ({ commitment }: { commitment: TCommitmentView }) => {
-  const { t, tx, f } = useI18n();
-  if (commitment.status !== "reopened" || (!commitment.reopenedReason && !commitment.reopenedDate))
-    return null;
-  return (
-    <div className="commitment-reopened">
-      <p className="commitment-reopened-title">
-        {commitment.reopenedDate
-          ? t("editing.cmtReopenedOn", { date: f.date(commitment.reopenedDate) })
-          : t("editing.cmtReopenedNoDate")}
-      </p>
-      {commitment.reopenedReason ? <p>{tx(commitment.reopenedReason)}</p> : null}
-    </div>
-  );
-};

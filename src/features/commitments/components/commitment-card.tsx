@@ -5,8 +5,9 @@ import { SourceRef } from "@/components/source-ref";
 import { useI18n } from "@/i18n/i18n";
 import { catalogText } from "@/lib/catalog-text";
 import type { TCommitmentView } from "@/shared/schemas/commitment";
-import { CommitmentActions, ReopenedReason } from "./commitment-actions";
+import { CommitmentActions } from "./commitment-actions";
 import { NoDueDate, OverdueFlag } from "./commitment-flags";
+import { CommitmentHistory } from "./commitment-history";
 import { commitmentText } from "./commitment-model";
 import { CommitmentStatusSteps } from "./commitment-status-steps";
 import type { TCommitmentNames } from "./use-commitment-names";
@@ -104,8 +105,13 @@ export const CommitmentCard = ({
       <div className="commitment-progress">
         <p className="commitment-progress-label">{t("commitments.progressLabel")}</p>
         <CommitmentStatusSteps commitment={c} />
-        <ReopenedReason commitment={c} />
       </div>
+      <section className="commitment-history-box" aria-labelledby={`${c.id}-history`}>
+        <h4 id={`${c.id}-history`} className="commitment-progress-label">
+          {t("commitments.historyTitle")}
+        </h4>
+        <CommitmentHistory commitment={c} />
+      </section>
       <p className="commitment-source">
         <SourceRef source={c.source} />
       </p>

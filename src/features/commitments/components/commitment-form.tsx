@@ -115,22 +115,22 @@ export const CommitmentForm = ({ commitment = null, names, incidentId, onSaved, 
       ? v.map((id) => render(String(id))).join(t("editing.listSeparator"))
       : "—";
   const conflictFields: TConflictField<TValues>[] = [
-    { path: "text", label: t("editing.cmtText") },
-    { path: "owedByIds", label: t("editing.cmtOwedBy"), render: ids(names.vendor) },
-    { path: "incidentIds", label: t("editing.cmtIncidents"), render: ids(names.incident) },
-    { path: "dueDate", label: t("editing.cmtDueDate") },
-    { path: "madeOn", label: t("editing.cmtMadeOn") },
+    { path: "text", label: t("commitments.actText") },
+    { path: "owedByIds", label: t("commitments.actOwedBy"), render: ids(names.vendor) },
+    { path: "incidentIds", label: t("commitments.actIncidents"), render: ids(names.incident) },
+    { path: "dueDate", label: t("commitments.actDueDate") },
+    { path: "madeOn", label: t("commitments.actMadeOn") },
     {
       path: "status",
-      label: t("editing.cmtStatus"),
+      label: t("commitments.actStatus"),
       pickMine: (m) => (m as { status?: string }).status ?? commitment?.status ?? null,
       render: (v) => (typeof v === "string" ? t(`domain.commitmentStatus.${v}` as TMessageKey) : "—"),
     },
-    { path: "source", label: t("editing.cmtSource") },
+    { path: "source", label: t("commitments.actSource") },
   ];
   return (
     <section className="edit-panel" aria-labelledby={titleId}>
-      <h4 id={titleId}>{commitment ? t("editing.cmtEditTitle") : t("editing.cmtAddTitle")}</h4>
+      <h4 id={titleId}>{commitment ? t("commitments.actEditTitle") : t("commitments.actAddTitle")}</h4>
       {commitment ? (
         <ConflictPanel
           form={form}
@@ -142,58 +142,58 @@ export const CommitmentForm = ({ commitment = null, names, incidentId, onSaved, 
         <RadioField
           control={control}
           name="kind"
-          legend={t("editing.cmtKind")}
+          legend={t("commitments.actKind")}
           required
           options={["vendor_promise", "board_demand"].map(enumOption("domain.commitmentKind"))}
         />
         <BilingualTextField
           control={control}
           name="text"
-          legend={t("editing.cmtText")}
-          hint={t("editing.cmtTextHint")}
+          legend={t("commitments.actText")}
+          hint={t("commitments.actTextHint")}
           multiline
           rows={2}
         />
         <TextAreaField
           control={control}
           name="quote"
-          label={t("editing.cmtQuote")}
-          hint={t("editing.cmtQuoteHint")}
+          label={t("commitments.actQuote")}
+          hint={t("commitments.actQuoteHint")}
           nullable
           rows={2}
         />
         <MultiSelectField
           control={control}
           name="owedByIds"
-          legend={t("editing.cmtOwedBy")}
+          legend={t("commitments.actOwedBy")}
           required
           options={vendorOptions}
         />
         <MultiSelectField
           control={control}
           name="incidentIds"
-          legend={t("editing.cmtIncidents")}
+          legend={t("commitments.actIncidents")}
           options={incidentOptions}
         />
         <DateField
           control={control}
           name="dueDate"
-          label={t("editing.cmtDueDate")}
-          hint={t("editing.cmtDueDateHint")}
+          label={t("commitments.actDueDate")}
+          hint={t("commitments.actDueDateHint")}
           nullable
         />
-        <DateField control={control} name="madeOn" label={t("editing.cmtMadeOn")} partial nullable />
+        <DateField control={control} name="madeOn" label={t("commitments.actMadeOn")} partial nullable />
         <SelectField
           control={control}
           name="madeInDocumentId"
-          label={t("editing.cmtMadeIn")}
+          label={t("commitments.actMadeIn")}
           nullable
           options={documents}
         />
         <SelectField
           control={control}
           name="madeAtMeetingId"
-          label={t("editing.cmtMadeAt")}
+          label={t("commitments.actMadeAt")}
           nullable
           options={meetingOptions}
         />
@@ -201,21 +201,21 @@ export const CommitmentForm = ({ commitment = null, names, incidentId, onSaved, 
           <SelectField
             control={control}
             name="status"
-            label={t("editing.cmtStatus")}
-            hint={t("editing.cmtStatusHint")}
+            label={t("commitments.actStatus")}
+            hint={t("commitments.actStatusHint")}
             options={["open", "in_progress"].map(enumOption("domain.commitmentStatus"))}
             placeholder={
               commitment
-                ? t("editing.cmtStatusUnchanged", {
+                ? t("commitments.actStatusUnchanged", {
                     status: t(`domain.commitmentStatus.${commitment.status}` as TMessageKey),
                   })
                 : undefined
             }
           />
         ) : null}
-        <SourceRefField control={control} name="source" legend={t("editing.cmtSource")} />
+        <SourceRefField control={control} name="source" legend={t("commitments.actSource")} />
         <FormActions
-          submitLabel={commitment ? t("editing.cmtSave") : t("editing.cmtCreate")}
+          submitLabel={commitment ? t("commitments.actSave") : t("commitments.actCreate")}
           onCancel={onCancel}
         />
       </RecordForm>

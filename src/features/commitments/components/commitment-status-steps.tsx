@@ -1,6 +1,7 @@
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import type { TCommitmentStatus, TCommitmentView } from "@/shared/schemas/commitment";
+import { lastReopening, type TReopening } from "./commitment-model";
 
 // The path a commitment walks; "reopened" sends it back to work in progress.
 const STEPS = [
@@ -12,8 +13,15 @@ const STEPS = [
 
 const stepIndex = (status: TCommitmentStatus) => (status === "reopened" ? 1 : STEPS.indexOf(status));
 
+/** A reopened commitment says what was undone: an unaccepted report, or a withdrawn verification. */
+const REOPENED_NOTE: Record<TReopening, TMessageKey> = {
+  not_accepted: "commitments.reopenedNotAccepted",
+  after_verified: "commitments.reopenedAfterVerified",
+  unknown: "commitments.reopenedNote",
+};
+
 /**
- * The vendor saying "done" and the association checking it are two steps, drawn apart, so a reported
+ * The vendor saying "done" and the organisation checking it are two steps, drawn apart, so a reported
  * completion is never read as a closed one. Each step is marked by a symbol and text, not colour alone.
  */
 export const CommitmentStatusSteps = ({ commitment }: { commitment: TCommitmentView }) => {
@@ -52,7 +60,7 @@ export const CommitmentStatusSteps = ({ commitment }: { commitment: TCommitmentV
         })}
       </ol>
       {commitment.status === "reopened" ? (
-        <p className="status-reopened">{t("commitments.reopenedNote")}</p>
+        <p className="status-reopened">{t(REOPENED_NOTE[lastReopening(commitment)])}</p>
       ) : null}
     </div>
   );

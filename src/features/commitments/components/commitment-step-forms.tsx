@@ -26,7 +26,7 @@ const useStatusField = (step: TStepKind) => {
   const { t } = useI18n();
   return {
     path: "status",
-    label: t("editing.cmtStatus"),
+    label: t("commitments.actStatus"),
     pickMine: () => STEP_STATUS[step],
     render: (v: unknown) => (typeof v === "string" ? t(`domain.commitmentStatus.${v}` as TMessageKey) : "—"),
   };
@@ -64,13 +64,13 @@ export const ReportDoneForm = ({ commitment, onSaved, onCancel }: TProps) => {
   const { control } = form;
   const status = useStatusField("report");
   return (
-    <StepFrame titleId={titleId} title={t("editing.cmtReportDoneTitle")}>
+    <StepFrame titleId={titleId} title={t("commitments.actReportDoneTitle")}>
       <ConflictPanel
         form={form}
         fields={[
           status,
-          { path: "reportedDoneDate", label: t("editing.cmtReportedDoneDate") },
-          { path: "evidence", label: t("editing.cmtEvidence") },
+          { path: "reportedDoneDate", label: t("commitments.actReportedDoneDate") },
+          { path: "evidence", label: t("commitments.actEvidence") },
         ]}
         valuesFrom={(current) => atVersion(form.getValues(), current)}
         onDiscarded={onCancel}
@@ -79,26 +79,26 @@ export const ReportDoneForm = ({ commitment, onSaved, onCancel }: TProps) => {
         <DateField
           control={control}
           name="reportedDoneDate"
-          label={t("editing.cmtReportedDoneDate")}
-          hint={t("editing.cmtReportedDoneDateHint")}
+          label={t("commitments.actReportedDoneDate")}
+          hint={t("commitments.actReportedDoneDateHint")}
           required
           max={todayInTokyo()}
         />
         <BilingualTextField
           control={control}
           name="evidence"
-          legend={t("editing.cmtEvidence")}
-          hint={t("editing.cmtEvidenceHint")}
+          legend={t("commitments.actEvidence")}
+          hint={t("commitments.actEvidenceHint")}
           multiline
           rows={3}
         />
-        <FormActions submitLabel={t("editing.cmtReportDoneSave")} onCancel={onCancel} />
+        <FormActions submitLabel={t("commitments.actReportDoneSave")} onCancel={onCancel} />
       </RecordForm>
     </StepFrame>
   );
 };
 
-/** The association checked the vendor's report and accepts it: only now does the commitment count as closed. */
+/** The organisation checked the vendor's report and accepts it: only now does the commitment count as closed. */
 export const VerifyForm = ({ commitment, onSaved, onCancel }: TProps) => {
   const { t, tx, f } = useI18n();
   const titleId = useId();
@@ -112,40 +112,40 @@ export const VerifyForm = ({ commitment, onSaved, onCancel }: TProps) => {
   });
   const status = useStatusField("verify");
   return (
-    <StepFrame titleId={titleId} title={t("editing.cmtVerifyTitle")}>
+    <StepFrame titleId={titleId} title={t("commitments.actVerifyTitle")}>
       <ConflictPanel
         form={form}
-        fields={[status, { path: "verifiedDate", label: t("editing.cmtVerifiedDate") }]}
+        fields={[status, { path: "verifiedDate", label: t("commitments.actVerifiedDate") }]}
         valuesFrom={(current) => atVersion(form.getValues(), current)}
         onDiscarded={onCancel}
       />
       <RecordForm form={form} aria-labelledby={titleId}>
         <dl className="edit-context-list">
           <div>
-            <dt>{t("editing.cmtReportedDoneDate")}</dt>
+            <dt>{t("commitments.actReportedDoneDate")}</dt>
             <dd>{commitment.reportedDoneDate ? f.date(commitment.reportedDoneDate) : "—"}</dd>
           </div>
           <div>
-            <dt>{t("editing.cmtEvidence")}</dt>
+            <dt>{t("commitments.actEvidence")}</dt>
             <dd>{commitment.evidence ? tx(commitment.evidence) : "—"}</dd>
           </div>
         </dl>
-        <p className="edit-context">{t("editing.cmtVerifyLead")}</p>
+        <p className="edit-context">{t("commitments.actVerifyLead")}</p>
         <DateField
           control={form.control}
           name="verifiedDate"
-          label={t("editing.cmtVerifiedDate")}
-          hint={t("editing.cmtVerifiedDateHint")}
+          label={t("commitments.actVerifiedDate")}
+          hint={t("commitments.actVerifiedDateHint")}
           required
           max={todayInTokyo()}
         />
-        <FormActions submitLabel={t("editing.cmtVerifySave")} onCancel={onCancel} />
+        <FormActions submitLabel={t("commitments.actVerifySave")} onCancel={onCancel} />
       </RecordForm>
     </StepFrame>
   );
 };
 
-/** The association does not accept the vendor's report (or finds a verified one wanting): why, and since when. */
+/** The organisation does not accept the vendor's report (or finds a verified one wanting): why, and since when. */
 export const ReopenForm = ({ commitment, onSaved, onCancel }: TProps) => {
   const { t } = useI18n();
   const titleId = useId();
@@ -160,15 +160,22 @@ export const ReopenForm = ({ commitment, onSaved, onCancel }: TProps) => {
   const { control } = form;
   const status = useStatusField("reopen");
   return (
-    <StepFrame titleId={titleId} title={t("editing.cmtReopenTitle")}>
+    <StepFrame
+      titleId={titleId}
+      title={
+        commitment.status === "verified"
+          ? t("commitments.actReopenTitleVerified")
+          : t("commitments.actReopenTitleReported")
+      }
+    >
       <ConflictPanel
         form={form}
         fields={[
           status,
-          { path: "reopenedDate", label: t("editing.cmtReopenedDate") },
+          { path: "reopenedDate", label: t("commitments.actReopenedDate") },
           {
             path: "reopenedReason",
-            label: t("editing.cmtReopenedReason"),
+            label: t("commitments.actReopenedReason"),
             pickMine: (m) => (m as { reason?: unknown }).reason ?? null,
           },
         ]}
@@ -179,19 +186,19 @@ export const ReopenForm = ({ commitment, onSaved, onCancel }: TProps) => {
         <DateField
           control={control}
           name="reopenedDate"
-          label={t("editing.cmtReopenedDate")}
+          label={t("commitments.actReopenedDate")}
           required
           max={todayInTokyo()}
         />
         <BilingualTextField
           control={control}
           name="reason"
-          legend={t("editing.cmtReopenedReason")}
-          hint={t("editing.cmtReopenReasonHint")}
+          legend={t("commitments.actReopenedReason")}
+          hint={t("commitments.actReopenReasonHint")}
           multiline
           rows={3}
         />
-        <FormActions submitLabel={t("editing.cmtReopenSave")} onCancel={onCancel} />
+        <FormActions submitLabel={t("commitments.actReopenSave")} onCancel={onCancel} />
       </RecordForm>
     </StepFrame>
   );

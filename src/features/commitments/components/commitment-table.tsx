@@ -6,6 +6,7 @@ import { useI18n } from "@/i18n/i18n";
 import { writeCsv } from "@/shared/csv";
 import type { TCommitmentView } from "@/shared/schemas/commitment";
 import { NoDueDate, OverdueFlag } from "./commitment-flags";
+import { CommitmentHistory } from "./commitment-history";
 import { commitmentText, type TI18n } from "./commitment-model";
 import type { TCommitmentNames } from "./use-commitment-names";
 
@@ -28,6 +29,7 @@ export const commitmentCsvColumns = (i18n: TI18n, names: TCommitmentNames): TCsv
     { header: t("commitments.colOverdue"), csv: text.overdue },
     { header: t("commitments.colReportedDone"), csv: (c) => c.reportedDoneDate ?? "" },
     { header: t("commitments.colVerified"), csv: (c) => c.verifiedDate ?? "" },
+    { header: t("commitments.colHistory"), csv: text.history },
     { header: t("commitments.evidence"), csv: text.evidence },
     { header: t("common.source"), csv: text.source },
   ];
@@ -42,7 +44,7 @@ export const commitmentsCsv = (rows: TCommitmentView[], i18n: TI18n, names: TCom
 
 /** On screen, related fields share a cell (where and when; status with its dates) so the table fits a laptop. */
 const screenColumns = (i18n: TI18n, names: TCommitmentNames): TColumn<TCommitmentView>[] => {
-  const { t, tx, f } = i18n;
+  const { t, tx } = i18n;
   const text = commitmentText(i18n, names);
   return [
     {
@@ -92,19 +94,11 @@ const screenColumns = (i18n: TI18n, names: TCommitmentNames): TColumn<TCommitmen
         <>
           <span className={`status-chip commitment-status-${c.status}`}>{text.status(c)}</span>
           {c.overdue ? <OverdueFlag /> : null}
-          {c.reportedDoneDate ? (
-            <span className="cell-block cell-soft">
-              {t("commitments.reportedOn", { date: f.date(c.reportedDoneDate) })}
-            </span>
-          ) : null}
-          {c.verifiedDate ? (
-            <span className="cell-block cell-soft">
-              {t("commitments.verifiedOn", { date: f.date(c.verifiedDate) })}
-            </span>
-          ) : null}
+          {/* Every dated step, so a reopening says whether a report was refused or a check withdrawn. */}
+          <CommitmentHistory commitment={c} compact />
         </>
       ),
-      csv: text.status,
+      csv: (c) => [text.status(c), text.history(c)].filter(Boolean).join("\n"),
     },
     {
       key: "evidence",

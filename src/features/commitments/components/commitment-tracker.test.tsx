@@ -6,6 +6,7 @@ import { contract } from "@/shared/contract";
 import { problem } from "@/shared/http";
 import type { TCommitmentView } from "@/shared/schemas/commitment";
 import { case2025 } from "@/shared/seed/case-2025";
+import { serveRecord, speakFor } from "@/test/backdated-meeting-record";
 import { renderWithProviders } from "@/test/render";
 import { parseFilters } from "../api/queries";
 import { CommitmentTracker } from "./commitment-tracker";
@@ -46,6 +47,9 @@ const view = (id: string, changes: Partial<TCommitmentView>): TCommitmentView =>
 };
 const listOf = (items: TCommitmentView[]) =>
   HttpResponse.json({ items, total: items.length, limit: 500, offset: 0 });
+
+// Rendered alone, the page speaks the demo organisation's words, as the app shell would make it.
+beforeEach(() => speakFor(case2025));
 
 describe("CommitmentTracker", () => {
   it("lists the five commitments of the record, in order, each with its kind, owner and source", async () => {
@@ -385,5 +389,52 @@ describe("parseFilters", () => {
         new URLSearchParams("vendor=Bad Id&kind=promise&status=done&dueBefore=2025-02-30&overdue=yes"),
       ),
     ).toEqual({});
+  });
+});
+
+describe("CommitmentTracker: a record unlike the demo", () => {
+  it("names every vendor that owes a promise and shows its dated history, a refused report as refused", async () => {
+    serveRecord();
+    renderWithProviders(<CommitmentTracker />, { url: "/commitments?asOf=2026-01-20" });
+    const notice = await card("全顧客へのお知らせの送付を完了する");
+    // Owed by the contractor and its subcontractor: both named and linked.
+    expect(notice.getByRole("link", { name: "架空BPO" })).toHaveAttribute("href", "/vendors/bpo");
+    expect(notice.getByRole("link", { name: "架空印刷" })).toHaveAttribute("href", "/vendors/printer");
+    const history = notice.getByRole("region", { name: "経過" });
+    expect(
+      within(history)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual([
+      "2024年8月30日 委託先が完了を報告根拠:発送完了の報告",
+      "2024年9月15日 委託先の完了報告を受け入れず再開理由:宛先不明で戻った分が未対応",
+    ]);
+    // Never verified: nothing says it was.
+    expect(notice.getByText("委託先の完了報告を当社が受け入れず、再開しました。")).toBeInTheDocument();
+    expect(notice.queryByText(/確認後|確認を取り消/)).not.toBeInTheDocument();
+    const measures = await card("再発防止策を報告する");
+    expect(
+      within(measures.getByRole("region", { name: "経過" }))
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(["2025年10月20日 委託先が完了を報告根拠:再発防止策の完了報告", "2025年11月5日 当社が確認"]);
+  });
+
+  it("shows the history in the table and its CSV", async () => {
+    serveRecord();
+    renderWithProviders(<CommitmentTracker />, { url: "/commitments?asOf=2026-01-20&view=table" });
+    const table = await screen.findByRole("table", { name: "約束・要求の一覧(表)" }, { timeout: 5000 });
+    const row = within(table)
+      .getAllByRole("row")
+      .find((r) => r.textContent?.includes("全顧客へのお知らせ")) as HTMLElement;
+    expect(row).toHaveTextContent("2024年9月15日 委託先の完了報告を受け入れず再開");
+    expect(row).toHaveTextContent("架空BPO、架空印刷");
+  });
+
+  it("shows the commitment as it stood on an earlier day: before the vendor's report, no history yet", async () => {
+    serveRecord();
+    renderWithProviders(<CommitmentTracker />, { url: "/commitments?asOf=2024-07-25" });
+    const notice = await card("全顧客へのお知らせの送付を完了する");
+    expect(notice.getByText("完了の報告・確認・再開の記録はまだありません。")).toBeInTheDocument();
   });
 });

@@ -1,17 +1,32 @@
 import { mutationOptions, queryOptions } from "@tanstack/react-query";
 import { apiGet, apiSend, type TBodyOf } from "@/lib/api-client";
+import type { TDeadlineOwner, TDeadlines } from "@/shared/schemas/deadline";
 
 export type TDeadlineFilter = {
   /** The reference date (YYYY-MM-DD): "overdue" and "days left" are counted from it. */
   asOf: string;
   withinDays?: number;
+  incidentId?: string;
   /** One case's deadlines (the overview scoped to a case). */
   caseId?: string;
-  incidentId?: string;
+  owner?: TDeadlineOwner;
 };
 
 /** The board's window: what falls due within 14 days is "due soon". */
 export const DUE_SOON_DAYS = 14;
+
+/** A page of deadlines, most pressing first: enough for any screen; the rest is asked for on demand. */
+export const DEADLINES_PAGE = 100;
+/** The API's largest page: "show every deadline" reads the list in pages of this size. */
+const LARGEST_PAGE = 500;
+
+const queryOf = ({ asOf, withinDays = DUE_SOON_DAYS, incidentId, caseId, owner }: TDeadlineFilter) => ({
+  asOf,
+  withinDays,
+  incidentId,
+  caseId,
+  owner,
+});
 
 /*
  * One factory for every request of the deadlines feature. Deadlines depend on the record and on the
@@ -20,11 +35,40 @@ export const DUE_SOON_DAYS = 14;
  */
 export const deadlineQueries = {
   all: () => ["deadlines"] as const,
-  list: ({ asOf, withinDays = DUE_SOON_DAYS, caseId, incidentId }: TDeadlineFilter) =>
+  /** The first page (most pressing first), with the counts and the total of every deadline. */
+  list: (filter: TDeadlineFilter) =>
     queryOptions({
-      queryKey: [...deadlineQueries.all(), "list", { asOf, withinDays, caseId, incidentId }] as const,
+      queryKey: [...deadlineQueries.all(), "list", queryOf(filter)] as const,
       queryFn: ({ signal }) =>
-        apiGet("listDeadlines", { query: { asOf, withinDays, caseId, incidentId }, signal }),
+        apiGet("listDeadlines", { query: { ...queryOf(filter), limit: DEADLINES_PAGE }, signal }),
+    }),
+  /** Every deadline, read page by page: what "show all" shows, however many the record gives rise to. */
+  every: (filter: TDeadlineFilter) =>
+    queryOptions({
+      queryKey: [...deadlineQueries.all(), "every", queryOf(filter)] as const,
+      queryFn: async ({ signal }): Promise<TDeadlines> => {
+        const first = await apiGet("listDeadlines", {
+          query: { ...queryOf(filter), limit: LARGEST_PAGE, offset: 0 },
+          signal,
+        });
+        const items = [...first.items];
+        while (items.length < first.total) {
+          const next = await apiGet("listDeadlines", {
+            query: { ...queryOf(filter), limit: LARGEST_PAGE, offset: items.length },
+            signal,
+          });
+          if (next.items.length === 0) break;
+          items.push(...next.items);
+        }
+        return { ...first, limit: items.length, offset: 0, items };
+      },
+    }),
+  /** The cases, only to name the case a deadline belongs to. */
+  cases: () =>
+    queryOptions({
+      queryKey: [...deadlineQueries.all(), "cases"] as const,
+      queryFn: ({ signal }) => apiGet("listCases", { query: { limit: LARGEST_PAGE }, signal }),
+      staleTime: 5 * 60_000,
     }),
   settings: () =>
     queryOptions({

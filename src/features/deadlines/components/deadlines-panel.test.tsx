@@ -31,6 +31,7 @@ describe("DeadlinesPanel (overview)", () => {
     );
     // The oldest plan under an order: the record has no filing date, so 未報告 — never "met".
     expect(rows[3]).toHaveTextContent("未報告");
+    expect(rows[3]).toHaveTextContent("委託先の義務");
     expect(rows[3]).toHaveTextContent("損保ジャパン");
     expect(rows[3]).not.toHaveTextContent("期限内に実施");
     // The rest is one link away, and the day counting is said.

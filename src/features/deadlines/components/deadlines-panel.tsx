@@ -8,7 +8,7 @@ import { useI18n } from "@/i18n/i18n";
 import { referenceQueries } from "@/lib/reference-queries";
 import type { TDeadline, TDeadlines } from "@/shared/schemas/deadline";
 import { DUE_SOON_DAYS, deadlineQueries } from "../api/queries";
-import { DaysText, DeadlineWhat, DueDate, StateChip, useWhose } from "./deadline-parts";
+import { DaysText, DeadlineWhat, DueDate, StateChip, useCaseName, useWhose } from "./deadline-parts";
 import "./deadlines.css";
 
 /** Rows the overview has room for; the rest are one link away. */
@@ -19,15 +19,18 @@ export const ALL_DEADLINES = "/commitments?deadlines=all#deadlines";
 
 /**
  * The overview's deadlines: how many are overdue, due within the window and not reported (counts first,
- * big), then the few most pressing. Overdue and due-soon come first; unreported ones fill what room is
- * left, as 未報告 (the vendor never said when it filed), never as met.
+ * big), then the few most pressing, each with whose duty it is. Overdue and due-soon come first;
+ * unreported ones fill what room is left, as 未報告 (the record does not say when it was done), never as
+ * met. `caseId` narrows it to one case (the overview's scope).
  */
-export const DeadlinesPanel = ({ asOf, caseId }: { asOf: string; caseId?: string }) => {
+export const DeadlinesPanel = ({ asOf, caseId }: { asOf: string; caseId?: string | undefined }) => {
   const { t, f } = useI18n();
   const id = useId();
-  const query = useQuery(deadlineQueries.list({ asOf, caseId }));
+  const query = useQuery(deadlineQueries.list(caseId ? { asOf, caseId } : { asOf }));
   // The names in the rows: the list appears once they are in, so no row rewraps when a name replaces an id.
   const vendors = useQuery(referenceQueries.vendors());
+  const organisation = useQuery(referenceQueries.organisation());
+  const cases = useQuery(deadlineQueries.cases());
   return (
     <section className="panel dl-panel" aria-labelledby={`${id}-title`}>
       <div className="dl-panel-head">
@@ -39,7 +42,7 @@ export const DeadlinesPanel = ({ asOf, caseId }: { asOf: string; caseId?: string
           {t("deadlines.seeAll")}
         </Link>
       </div>
-      <QueryState query={query} waitFor={[vendors]} skeleton={<PanelSkeleton />}>
+      <QueryState query={query} waitFor={[vendors, organisation, cases]} skeleton={<PanelSkeleton />}>
         {(d) => <PanelBody deadlines={d} />}
       </QueryState>
     </section>
@@ -51,7 +54,8 @@ const PanelBody = ({ deadlines: d }: { deadlines: TDeadlines }) => {
   const urgent = d.items.filter((i) => i.state === "overdue" || i.state === "due_soon");
   const unreported = d.items.filter((i) => i.state === "not_reported");
   const shown = [...urgent, ...unreported].slice(0, SHORT_LIST);
-  const rest = urgent.length + unreported.length - shown.length;
+  // The counts cover every deadline, not only the page the API answered.
+  const rest = d.counts.overdue + d.counts.dueSoon + d.counts.notReported - shown.length;
   const days = f.number(d.withinDays);
   return (
     <div className="dl-panel-body">
@@ -114,15 +118,19 @@ const Count = ({ tone, label, n }: { tone: "overdue" | "soon" | "unreported"; la
 const PanelRow = ({ item }: { item: TDeadline }) => {
   const { t } = useI18n();
   const whose = useWhose();
+  const cases = useCaseName();
+  // The case is named only when the record has more than one.
+  const caseName = (cases.query.data?.items.length ?? 0) > 1 ? cases.name(item.caseId) : null;
   return (
     <li className={`dl-row dl-row-${item.state}`}>
       <span className="dl-row-state">
         <StateChip deadline={item} />
       </span>
-      <DeadlineWhat deadline={item} />
+      <DeadlineWhat deadline={item} caseName={caseName} />
       <span className="dl-row-whose">
         <span className="visually-hidden">{t("deadlines.whoseLabel")}: </span>
-        {whose(item)}
+        <span className={`dl-owner dl-owner-${item.owner}`}>{t(`deadlines.owner.${item.owner}`)}</span>
+        {item.owner === "vendor" ? <span className="dl-row-actors">{whose.text(item)}</span> : null}
       </span>
       <span className="dl-row-due">
         <span className="visually-hidden">{t("deadlines.colDue")}: </span>

@@ -1,9 +1,10 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { HttpResponse, http } from "msw";
 import { server } from "@/mocks/node";
 import { contract } from "@/shared/contract";
 import type { TDeadline, TDeadlines } from "@/shared/schemas/deadline";
+import { MEETING_2024, serveRecord } from "@/test/backdated-meeting-record";
 import { renderWithProviders } from "@/test/render";
 import { DeadlinesSection } from "./deadlines-section";
 
@@ -13,9 +14,12 @@ const SLOW = { timeout: 5000 };
 const promise = (over: Partial<TDeadline>): TDeadline => ({
   key: "VENDOR_PROMISE:cmt-x",
   rule: "VENDOR_PROMISE",
+  owner: "vendor",
+  caseId: "case-2025",
   incidentId: "inc-3",
   commitmentId: "cmt-x",
-  vendorId: "sompo",
+  // Owed by both: the table names every owing vendor, not only the first.
+  vendorIds: ["sompo", "partners"],
   regulatoryActionId: null,
   label: { ja: "二重請求された3名に返金する", en: "Refund the 3 members billed twice" },
   startDate: "2025-09-05",
@@ -35,6 +39,9 @@ const answer: TDeadlines = {
   withinDays: 14,
   dayCounting: "exclude_first_day",
   counts: { overdue: 1, dueSoon: 1, notReported: 0 },
+  total: 3,
+  limit: 100,
+  offset: 0,
   items: [
     promise({}),
     promise({
@@ -66,7 +73,14 @@ describe("DeadlinesSection (commitments tracker)", () => {
     expect(rows).toHaveLength(2);
     expect(rows[0]).toHaveTextContent("期限超過");
     expect(rows[0]).toHaveTextContent("3日超過");
-    expect(rows[0]).toHaveTextContent("損保ジャパン");
+    expect(rows[0]).toHaveTextContent("委託先の義務");
+    expect(within(rows[0] as HTMLElement).getByRole("link", { name: "損保ジャパン" })).toHaveAttribute(
+      "href",
+      "/vendors/sompo",
+    );
+    expect(
+      within(rows[0] as HTMLElement).getByRole("link", { name: "損保ジャパンパートナーズ" }),
+    ).toHaveAttribute("href", "/vendors/partners");
     expect(
       within(rows[0] as HTMLElement).getByRole("link", { name: "二重請求された3名に返金する" }),
     ).toHaveAttribute("href", "/commitments?id=cmt-x");
@@ -79,16 +93,106 @@ describe("DeadlinesSection (commitments tracker)", () => {
     const user = userEvent.setup();
     const { router } = renderWithProviders(<DeadlinesSection asOf="2025-09-30" />, { url: "/commitments" });
     const all = await screen.findByText(/すべての期限を表示\(全10件/, {}, SLOW);
-    expect(screen.queryByRole("table", { name: /すべての期限/ })).not.toBeVisible();
+    expect(screen.queryByRole("table", { name: /すべての期限/ })).not.toBeInTheDocument();
     await user.click(all);
     expect(router.state.location.search).toBe("?deadlines=all");
-    const table = screen.getByRole("table", { name: "すべての期限(10件)" });
+    const table = await screen.findByRole("table", { name: "すべての期限(10件)" }, SLOW);
     // The unreported statutory reports are there as 未報告, never as met.
     const final = within(table)
       .getAllByRole("row")
       .find((r) => r.textContent?.includes("個人情報保護委員会への確報"));
     expect(final).toHaveTextContent("未報告");
     expect(final).toHaveTextContent("2025年6月20日");
+  });
+
+  it("says how many of the total it shows, and shows every deadline on request", async () => {
+    const many = (from: number, n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        promise({
+          key: `VENDOR_PROMISE:cmt-${from + i}`,
+          commitmentId: `cmt-${from + i}`,
+          label: { ja: `約束${from + i}`, en: `Promise ${from + i}` },
+          state: "upcoming",
+          daysLeft: 30,
+          dueDate: "2025-12-03",
+        }),
+      );
+    const offsets: number[] = [];
+    server.use(
+      http.get(`*${contract.listDeadlines.path}`, ({ request }) => {
+        const url = new URL(request.url);
+        const limit = Number(url.searchParams.get("limit") ?? 100);
+        const offset = Number(url.searchParams.get("offset") ?? 0);
+        offsets.push(offset);
+        const items = many(0, 130).slice(offset, offset + limit);
+        return HttpResponse.json({
+          ...answer,
+          counts: { overdue: 0, dueSoon: 0, notReported: 0 },
+          total: 130,
+          limit,
+          offset,
+          items,
+        });
+      }),
+    );
+    const user = userEvent.setup();
+    renderWithProviders(<DeadlinesSection asOf="2025-11-03" />, { url: "/commitments?deadlines=all" });
+    const table = await screen.findByRole("table", { name: "すべての期限(130件)" }, SLOW);
+    expect(within(table).getAllByRole("row").slice(1)).toHaveLength(100);
+    expect(screen.getByText("130件中100件を表示しています(差し迫ったものから)。")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "残りの30件も表示する" }));
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole("table", { name: "すべての期限(130件)" })).getAllByRole("row"),
+      ).toHaveLength(131),
+    );
+    expect(screen.queryByText(/件中.*件を表示しています/)).not.toBeInTheDocument();
+  });
+
+  it("says whose duty each clock is, from the record: the organisation's own filings and every owing vendor", async () => {
+    serveRecord();
+    renderWithProviders(<DeadlinesSection asOf={MEETING_2024} />, { url: "/commitments?deadlines=all" });
+    const table = await screen.findByRole("table", { name: "すべての期限(6件)" }, SLOW);
+    const row = (text: string) =>
+      within(table)
+        .getAllByRole("row")
+        .find((r) => r.textContent?.includes(text)) as HTMLElement;
+    // The company's data, entrusted to the contractor: the PPC report is the company's own duty.
+    expect(row("個人情報保護委員会への確報")).toHaveTextContent("当社の義務");
+    expect(row("個人情報保護委員会への確報")).not.toHaveTextContent("委託先の義務");
+    expect(row("個人情報保護委員会への確報")).not.toHaveTextContent("保険会社");
+    // The promise is owed by the contractor and its subcontractor: both are named.
+    const promised = row("全顧客へのお知らせの送付を完了する");
+    expect(within(promised).getByRole("link", { name: "架空BPO" })).toBeInTheDocument();
+    expect(within(promised).getByRole("link", { name: "架空印刷" })).toBeInTheDocument();
+    // The board is the company's own: the clock says so.
+    expect(row("取締役会への報告(3か月ごと)")).toHaveTextContent("2024年10月25日");
+    // One case in the record: the rows do not repeat it.
+    expect(table).not.toHaveTextContent("事案:");
+  });
+
+  it("names each deadline's case when the record follows more than one", async () => {
+    const kase = (id: string, ja: string) => ({
+      id,
+      title: { ja, en: ja },
+      summary: null,
+      status: "open" as const,
+      version: 1,
+    });
+    server.use(
+      http.get(`*${contract.listDeadlines.path}`, () => HttpResponse.json(answer)),
+      http.get(`*${contract.listCases.path}`, () =>
+        HttpResponse.json({
+          items: [kase("case-2025", "保険制度の一連の事案"), kase("case-dm", "DM発送の事案")],
+          total: 2,
+          limit: 500,
+          offset: 0,
+        }),
+      ),
+    );
+    renderWithProviders(<DeadlinesSection asOf="2025-11-03" />, { url: "/commitments" });
+    const table = await screen.findByRole("table", { name: /期限超過と14日以内の期限/ }, SLOW);
+    expect(within(table).getAllByText("事案: 保険制度の一連の事案")).toHaveLength(2);
   });
 
   it("says when nothing is overdue or due soon", async () => {

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useLocation, useSearchParams } from "react-router";
 import { DataTable, type TColumn } from "@/components/data-table";
 import { NotReported } from "@/components/not-reported";
@@ -11,12 +11,15 @@ import type { TDeadline, TDeadlines } from "@/shared/schemas/deadline";
 import { DUE_SOON_DAYS, deadlineQueries } from "../api/queries";
 import {
   DaysText,
+  DeadlineNotReported,
   DeadlineWhat,
   DueDate,
   RULE_LABEL,
   STATE_LABEL,
   StateChip,
+  useCaseName,
   useWhose,
+  Whose,
 } from "./deadline-parts";
 import "./deadlines.css";
 
@@ -24,15 +27,19 @@ import "./deadlines.css";
 export const DEADLINES_ANCHOR = "deadlines";
 
 /**
- * The commitments tracker's deadlines: every due date the record gives rise to — the vendor's promised
- * dates, the plans due under business improvement orders, the statutory reports and the board's
- * three-month reports. What is overdue or due within the window is listed; the full list (未報告, not yet
- * due, done) is one click away and has its own address.
+ * The commitments tracker's deadlines: every due date the record gives rise to — the organisation's own
+ * filings and notice, the vendors' filings and promised dates, the plans due under business improvement
+ * orders and the board's three-month reports — each with whose duty it is. What is overdue or due within
+ * the window is listed; the full list (未報告, not yet due, done) is one click away and has its own
+ * address. The API answers a page (most pressing first) and the total: the page says how many it shows,
+ * and the rest are one more click away.
  */
 export const DeadlinesSection = ({ asOf }: { asOf: string }) => {
   const { t, f } = useI18n();
   const query = useQuery(deadlineQueries.list({ asOf }));
   const vendors = useQuery(referenceQueries.vendors());
+  const organisation = useQuery(referenceQueries.organisation());
+  const cases = useCaseName().query;
   const location = useLocation();
   const section = useRef<HTMLElement>(null);
   const loaded = query.isSuccess;
@@ -52,7 +59,7 @@ export const DeadlinesSection = ({ asOf }: { asOf: string }) => {
         {t("deadlines.sectionTitle", { days: f.number(query.data?.withinDays ?? DUE_SOON_DAYS) })}
       </h2>
       <p className="dl-lead">{t("deadlines.sectionLead")}</p>
-      <QueryState query={query} waitFor={[vendors]} minHeight="12rem">
+      <QueryState query={query} waitFor={[vendors, organisation, cases]} minHeight="12rem">
         {(d) => <SectionBody deadlines={d} />}
       </QueryState>
     </section>
@@ -110,16 +117,10 @@ const SectionBody = ({ deadlines: d }: { deadlines: TDeadlines }) => {
           <NotReported /> {t("deadlines.countNotReportedNote")}
         </p>
       ) : null}
-      {d.items.length > 0 ? (
+      {d.total > 0 ? (
         <details className="dl-others" open={showAll} onToggle={(e) => toggle(e.currentTarget.open)}>
-          <summary>{t("deadlines.sectionOthers", { n: f.number(d.items.length) })}</summary>
-          <DataTable
-            caption={t("deadlines.othersCaption", { n: f.number(d.items.length) })}
-            rows={d.items}
-            columns={columns}
-            rowKey={(r) => r.key}
-            csvName={`deadlines-${d.asOf}`}
-          />
+          <summary>{t("deadlines.sectionOthers", { n: f.number(d.total) })}</summary>
+          {showAll ? <EveryDeadline page={d} /> : null}
         </details>
       ) : null}
       <p className="dl-footnote">
@@ -129,9 +130,58 @@ const SectionBody = ({ deadlines: d }: { deadlines: TDeadlines }) => {
   );
 };
 
+/**
+ * Every deadline: the first page at once, with "N件中M件" when the record has more, and the rest read on
+ * demand (page by page), so no deadline is ever out of reach.
+ */
+const EveryDeadline = ({ page }: { page: TDeadlines }) => {
+  const { t, f } = useI18n();
+  const columns = useDeadlineColumns();
+  const [everything, setEverything] = useState(false);
+  const every = useQuery({ ...deadlineQueries.every({ asOf: page.asOf }), enabled: everything });
+  const shown = everything && every.data ? every.data : page;
+  const rest = shown.total - shown.items.length;
+  return (
+    <>
+      <DataTable
+        caption={t("deadlines.othersCaption", { n: f.number(shown.total) })}
+        rows={shown.items}
+        columns={columns}
+        rowKey={(r) => r.key}
+        csvName={`deadlines-${shown.asOf}`}
+      />
+      {rest > 0 ? (
+        <p className="dl-page">
+          <span role="status">
+            {t("deadlines.pageShown", { total: f.number(shown.total), n: f.number(shown.items.length) })}
+          </span>{" "}
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={every.isFetching}
+            aria-busy={every.isFetching || undefined}
+            onClick={() => (everything ? void every.refetch() : setEverything(true))}
+          >
+            {every.isFetching ? t("deadlines.loadingEvery") : t("deadlines.showEvery", { n: f.number(rest) })}
+          </button>
+        </p>
+      ) : null}
+      {every.isError ? (
+        <p className="form-error" role="alert">
+          {t("common.errorTitle")}
+        </p>
+      ) : null}
+    </>
+  );
+};
+
 const useDeadlineColumns = (): TColumn<TDeadline>[] => {
   const { t, tx, f } = useI18n();
   const whose = useWhose();
+  const cases = useCaseName();
+  // The case is named only when the deadlines span more than one.
+  const manyCases = (cases.query.data?.items.length ?? 0) > 1;
+  const caseOf = (r: TDeadline) => (manyCases ? cases.name(r.caseId) : null);
   return [
     {
       key: "state",
@@ -142,10 +192,16 @@ const useDeadlineColumns = (): TColumn<TDeadline>[] => {
     {
       key: "what",
       header: t("deadlines.colWhat"),
-      render: (r) => <DeadlineWhat deadline={r} />,
-      csv: (r) => `${t(RULE_LABEL[r.rule])}: ${tx(r.label)}`,
+      render: (r) => <DeadlineWhat deadline={r} caseName={caseOf(r)} />,
+      csv: (r) =>
+        [`${t(RULE_LABEL[r.rule])}: ${tx(r.label)}`, caseOf(r)].filter((x) => x !== null).join(" / "),
     },
-    { key: "whose", header: t("deadlines.colWhose"), render: whose, csv: whose },
+    {
+      key: "whose",
+      header: t("deadlines.colWhose"),
+      render: (r) => <Whose deadline={r} />,
+      csv: (r) => (r.owner === "vendor" ? `${t("deadlines.owner.vendor")}: ${whose.text(r)}` : whose.text(r)),
+    },
     {
       key: "due",
       header: t("deadlines.colDue"),
@@ -166,7 +222,7 @@ const useDeadlineColumns = (): TColumn<TDeadline>[] => {
         r.doneDate ? (
           <span className="nowrap">{f.date(r.doneDate)}</span>
         ) : r.state === "not_reported" ? (
-          <NotReported />
+          <DeadlineNotReported deadline={r} />
         ) : (
           <span className="dl-na">{t("deadlines.notDone")}</span>
         ),

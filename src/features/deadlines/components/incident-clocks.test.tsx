@@ -3,6 +3,7 @@ import { HttpResponse, http } from "msw";
 import { mockStore } from "@/mocks/handlers";
 import { server } from "@/mocks/node";
 import { contract } from "@/shared/contract";
+import { MEETING_2024, serveRecord } from "@/test/backdated-meeting-record";
 import { renderWithProviders } from "@/test/render";
 import { IncidentClocks } from "./incident-clocks";
 
@@ -43,6 +44,37 @@ describe("IncidentClocks", () => {
     expect(screen.queryByText(/個人データの漏えい等ではない/)).not.toBeInTheDocument();
   });
 
+  it("names the vendor's duty from the record for the insurer's own customers' data, never a generic insurer", async () => {
+    renderWithProviders(<IncidentClocks incidentId="inc-1" asOf="2025-09-30" />);
+    const final = await rowOf("個人情報保護委員会への確報");
+    expect(final).toHaveTextContent("委託先の義務");
+    expect(within(final).getByRole("link", { name: "損保ジャパン" })).toHaveAttribute(
+      "href",
+      "/vendors/sompo",
+    );
+    expect(final).toHaveTextContent("委託先が事故を知った日");
+    expect(screen.queryByText(/保険会社/)).not.toBeInTheDocument();
+  });
+
+  it("makes the organisation's own filings its duty, counted from when the vendor told it, with its legal form's basis", async () => {
+    serveRecord();
+    renderWithProviders(<IncidentClocks incidentId="inc-dm" asOf={MEETING_2024} />);
+    const prelim = await rowOf("個人情報保護委員会への速報");
+    expect(prelim).toHaveTextContent("当社の義務");
+    expect(prelim).toHaveTextContent("委託先から当社に報告があった日");
+    expect(prelim).toHaveTextContent("2024年6月18日");
+    expect(prelim).toHaveTextContent("2024年6月21日当社の記録");
+    expect(prelim).toHaveTextContent("期限内に実施");
+    // The notice dated after the meeting day is not counted as done on that day.
+    const notice = await rowOf("本人への通知");
+    expect(notice).not.toHaveTextContent("2024年8月1日");
+    // A company: the board-report clock rests on the Companies Act, as the API says.
+    const board = await rowOf("取締役会への報告(3か月ごと)");
+    expect(board).toHaveTextContent("会社法363条2項");
+    // No clock of an insurer: the vendors are a contractor and a printer.
+    expect(screen.queryByText("金融庁への漏えい報告(保険業法)")).not.toBeInTheDocument();
+  });
+
   it("moves the due date a day earlier when the first day counts", async () => {
     mockStore.settings = { dayCounting: "include_first_day", version: 2 };
     renderWithProviders(<IncidentClocks incidentId="inc-1" asOf="2025-09-30" />);
@@ -54,7 +86,7 @@ describe("IncidentClocks", () => {
     renderWithProviders(<IncidentClocks incidentId="inc-2" asOf="2025-09-30" />);
     expect(
       await screen.findByText(
-        "この事故は個人データの漏えい等ではないため、個人情報保護法・保険業法の報告期限は適用されません。",
+        "この事故は個人データの漏えい等ではないため、個人情報保護法の報告期限は適用されません。",
         {},
         SLOW,
       ),

@@ -6,9 +6,19 @@ import { QueryState } from "@/components/query-state";
 import { SourceRef } from "@/components/source-ref";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import { referenceQueries } from "@/lib/reference-queries";
 import type { TDeadline, TDeadlineRule } from "@/shared/schemas/deadline";
 import { deadlineQueries } from "../api/queries";
-import { DaysText, DueDate, RULE_LABEL, STATE_LABEL, StateChip } from "./deadline-parts";
+import {
+  DaysText,
+  DeadlineNotReported,
+  DueDate,
+  RULE_LABEL,
+  STATE_LABEL,
+  StateChip,
+  useWhose,
+  Whose,
+} from "./deadline-parts";
 import "./deadlines.css";
 
 /** The statutory clocks in the order they fall due; the vendor's own promises are on the commitments. */
@@ -21,26 +31,31 @@ const CLOCK_ORDER: TDeadlineRule[] = [
 ];
 const PERSONAL_DATA_RULES: TDeadlineRule[] = ["APPI_PRELIM", "INS_FSA_LEAK", "APPI_FINAL", "APPI_NOTICE"];
 
-const startLabel = (rule: TDeadlineRule): TMessageKey =>
-  rule === "BOARD_REPORT" || rule === "FSA_PLAN" || rule === "VENDOR_PROMISE"
-    ? (`deadlines.start.${rule}` as TMessageKey)
-    : "deadlines.start.statutory";
+/** What starts a clock: for the statutory ones, it depends on whose duty it is. */
+const startLabel = (d: Pick<TDeadline, "rule" | "owner">): TMessageKey =>
+  d.rule === "BOARD_REPORT" || d.rule === "FSA_PLAN" || d.rule === "VENDOR_PROMISE"
+    ? (`deadlines.start.${d.rule}` as TMessageKey)
+    : (`deadlines.start.statutory.${d.owner}` as TMessageKey);
 
 /**
- * /incidents/:id — which statutory clocks apply to the incident, when each started and falls due (with
- * its legal basis, and a mark where the day comes from a guideline), the date the vendor reports having
- * done it, and whether that met the deadline. With no reported date the answer is 未報告, never "met".
+ * /incidents/:id — which statutory clocks apply to the incident, whose duty each is (the organisation's
+ * own as 委託元, or the vendor's, named from the record), when each started and falls due (with its legal
+ * basis as the API gives it for the organisation's legal form, and a mark where the day comes from a
+ * guideline), the day it was done, and whether that met the deadline. With no date the answer is 未報告,
+ * never "met".
  */
 export const IncidentClocks = ({ incidentId, asOf }: { incidentId: string; asOf: string }) => {
   const { t, f } = useI18n();
   const id = useId();
   const query = useQuery(deadlineQueries.list({ asOf, incidentId }));
+  const vendors = useQuery(referenceQueries.vendors());
+  const organisation = useQuery(referenceQueries.organisation());
   const columns = useClockColumns();
   return (
     <section className="panel dl-clocks" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t("deadlines.clocksTitle")}</h2>
       <p className="dl-lead">{t("deadlines.clocksLead")}</p>
-      <QueryState query={query} minHeight="14rem">
+      <QueryState query={query} waitFor={[vendors, organisation]} minHeight="14rem">
         {(d) => {
           const clocks = d.items
             .filter((i) => CLOCK_ORDER.includes(i.rule))
@@ -87,8 +102,7 @@ export const IncidentClocks = ({ incidentId, asOf }: { incidentId: string; asOf:
 
 const useClockColumns = (): TColumn<TDeadline>[] => {
   const { t, tx, f } = useI18n();
-  // NotReported takes a record text; these are the catalog's words, already in the reader's language.
-  const said = (key: TMessageKey) => ({ ja: t(key), en: t(key) });
+  const whose = useWhose();
   return [
     {
       key: "rule",
@@ -103,6 +117,12 @@ const useClockColumns = (): TColumn<TDeadline>[] => {
       csv: (r) => `${t(RULE_LABEL[r.rule])} (${tx(r.basis)})`,
     },
     {
+      key: "whose",
+      header: t("deadlines.colWhose"),
+      render: (r) => <Whose deadline={r} />,
+      csv: (r) => (r.owner === "vendor" ? `${t("deadlines.owner.vendor")}: ${whose.text(r)}` : whose.text(r)),
+    },
+    {
       key: "due",
       header: t("deadlines.colDue"),
       render: (r) => <DueDate deadline={r} />,
@@ -112,13 +132,28 @@ const useClockColumns = (): TColumn<TDeadline>[] => {
       key: "reported",
       header: t("deadlines.colReported"),
       render: (r) => {
-        if (r.doneDate) return <span className="nowrap">{f.date(r.doneDate)}</span>;
-        // The board's own report is the association's duty: there is no vendor's date to ask for.
+        if (r.doneDate) {
+          return (
+            <span className="dl-done">
+              <span className="nowrap">{f.date(r.doneDate)}</span>
+              <span className="dl-clock-note">
+                {r.owner === "organisation" ? t("deadlines.doneFromRecord") : t("deadlines.doneFromVendor")}
+              </span>
+            </span>
+          );
+        }
+        // The board report is met by the next report to the board itself: there is no filing to date.
         if (r.rule === "BOARD_REPORT") return <span className="dl-na">{t("deadlines.notApplicable")}</span>;
-        return <NotReported missing={said("deadlines.missing.done_date")} />;
+        if (r.state === "not_reported") return <DeadlineNotReported deadline={r} missing="done_date" />;
+        return <span className="dl-na">{t("deadlines.notDone")}</span>;
       },
       csv: (r) =>
-        r.doneDate ?? (r.rule === "BOARD_REPORT" ? t("deadlines.notApplicable") : t("common.notReported")),
+        r.doneDate ??
+        (r.rule === "BOARD_REPORT"
+          ? t("deadlines.notApplicable")
+          : r.state === "not_reported"
+            ? t("common.notReported")
+            : t("deadlines.notDone")),
     },
     {
       key: "state",
@@ -139,9 +174,9 @@ const useClockColumns = (): TColumn<TDeadline>[] => {
           {r.startDate ? (
             <span className="nowrap">{f.date(r.startDate)}</span>
           ) : (
-            <NotReported missing={said("deadlines.missing.start_date")} />
+            <DeadlineNotReported deadline={r} missing="start_date" />
           )}
-          <span className="dl-clock-note">{t(startLabel(r.rule))}</span>
+          <span className="dl-clock-note">{t(startLabel(r))}</span>
           {r.source ? <SourceRef source={r.source} compact /> : null}
         </div>
       ),

@@ -28,6 +28,7 @@ const draft: TDocumentDraft = {
   issuerIds: ["sompo", "partners"],
   publisher: null,
   date: "2025-10",
+  url: "https://example.org/reports/2025-10.pdf",
   outsideRecord: false,
   statements: [{ ja: "3名への返金を完了した。", en: "The refunds to the 3 are complete." }],
 };
@@ -95,6 +96,18 @@ describe("document mutations", () => {
         expect.objectContaining({ field: "date", code: "in_future", params: { date: "2999-01-01" } }),
       ]),
     );
+  });
+
+  it("keeps a document's URL, and refuses one that is not an http(s) address, on its field", async () => {
+    const qc = client();
+    const created = await run(qc, documentMutations.create(), { ...draft, kind: "minutes" });
+    expect((await apiGet("getDocument", { params: { documentId: created.id } })).url).toBe(
+      "https://example.org/reports/2025-10.pdf",
+    );
+    const error = await refusal(
+      run(qc, documentMutations.create(), { ...draft, url: "javascript:alert(1)" }),
+    );
+    expect(error.problem?.errors).toEqual([expect.objectContaining({ field: "url" })]);
   });
 
   it("refuses a viewer (403)", async () => {

@@ -28,7 +28,8 @@ describe("DocumentDetail", () => {
     expect(meta.getByText("2025年8月23日")).toBeInTheDocument();
     expect(meta.getByText("お詫び文書")).toBeInTheDocument();
     expect(await meta.findByText("損保ジャパン")).toBeInTheDocument();
-    expect(meta.getByText("協会の記録")).toBeInTheDocument();
+    expect(meta.getByText("本会の記録")).toBeInTheDocument();
+    expect(meta.getByText("登録されていません")).toBeInTheDocument();
 
     const statements = (await group("記載内容")).getAllByRole("listitem").map((li) => li.textContent);
     expect(statements).toHaveLength(3);
@@ -37,14 +38,17 @@ describe("DocumentDetail", () => {
     expect(statements[2]).toContain("広域団体システム");
 
     const cited = await group("この資料を出典とする記録");
-    expect(cited.getByText("11件", { selector: "h2 span" })).toBeInTheDocument();
+    expect(cited.getByText("12件", { selector: "h2 span" })).toBeInTheDocument();
     expect(cited.getAllByRole("heading", { level: 3 }).map((h) => h.textContent)).toEqual([
       "事故 1件",
+      "影響の数値 1件",
       "経過(時系列) 3件",
-      "是正の対象 4件",
-      "是正の進捗報告 2件",
+      "是正・通知の対象 4件",
+      "是正・通知の進捗報告 2件",
       "理事会 1件",
     ]);
+    // An impact figure opens its incident's page and says which incident.
+    expect(links(await group("影響の数値")).every(([, href]) => href === "/incidents/inc-2")).toBe(true);
     expect(links(await group("事故"))).toEqual([["制度運営費の過請求", "/incidents/inc-2"]]);
     const milestones = links(await group("経過"));
     expect(milestones).toHaveLength(3);
@@ -52,7 +56,7 @@ describe("DocumentDetail", () => {
     expect(milestones[1]?.[0]).toBe("本会宛のお詫び文書(資料4)");
     // Each entry says which incident's page it opens.
     expect(await (await group("経過")).findAllByText("事故2")).toHaveLength(3);
-    expect(links(await group("是正の対象")).map(([label]) => label)).toContain(
+    expect(links(await group("是正・通知の対象")).map(([label]) => label)).toContain(
       "請求エラーとなった加入者(再請求)",
     );
     expect(links(await group("理事会"))).toEqual([["2025年度第3回定例理事会", "/meetings/mtg-2025-03"]]);
@@ -71,7 +75,7 @@ describe("DocumentDetail", () => {
   it("marks published context as outside the record", async () => {
     renderWithProviders(<DocumentDetail documentId="ctx-jftc" />, { url: "/documents/ctx-jftc" });
     expect(
-      await screen.findByText(/この資料は協会の記録外の公表情報です/, {}, { timeout: 5000 }),
+      await screen.findByText(/この資料は本会の記録外の公表情報です/, {}, { timeout: 5000 }),
     ).toBeInTheDocument();
     const meta = await group("資料の情報");
     expect(meta.getByText("公正取引委員会(jftc.go.jp)")).toBeInTheDocument();
@@ -125,6 +129,25 @@ describe("DocumentDetail", () => {
   });
 });
 
+describe("DocumentDetail: its URL", () => {
+  it("links where the document can be read, in a new tab that gets no handle on the dashboard", async () => {
+    const { mockStore } = await import("@/mocks/handlers");
+    mockStore.data = {
+      ...mockStore.data,
+      documents: mockStore.data.documents.map((d) =>
+        d.id === "doc-4" ? { ...d, url: "https://www.example.co.jp/news/2025/0823.html" } : d,
+      ),
+    };
+    renderWithProviders(<DocumentDetail documentId="doc-4" />, { url: "/documents/doc-4" });
+    const meta = await group("資料の情報");
+    const link = await meta.findByRole("link", { name: /www\.example\.co\.jp/ });
+    expect(link).toHaveAttribute("href", "https://www.example.co.jp/news/2025/0823.html");
+    expect(link).toHaveAttribute("target", "_blank");
+    expect(link.getAttribute("rel")?.split(" ")).toEqual(expect.arrayContaining(["noopener"]));
+    expect(link).toHaveTextContent("(新しいタブで開きます)");
+  });
+});
+
 describe("citationHref", () => {
   it("sends each kind of citing record to the page it lives on", () => {
     expect(citationHref({ kind: "incident", id: "inc-1", parentId: null, label: { ja: "a", en: "a" } })).toBe(
@@ -136,6 +159,9 @@ describe("citationHref", () => {
     expect(
       citationHref({ kind: "commitment", id: "cmt-1", parentId: null, label: { ja: "a", en: "a" } }),
     ).toBe("/commitments?id=cmt-1");
+    expect(citationHref({ kind: "impact", id: "i1", parentId: "inc-3", label: { ja: "a", en: "a" } })).toBe(
+      "/incidents/inc-3",
+    );
     expect(citationHref({ kind: "meeting", id: "mtg-1", parentId: null, label: { ja: "a", en: "a" } })).toBe(
       "/meetings/mtg-1",
     );

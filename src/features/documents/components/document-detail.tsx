@@ -13,6 +13,7 @@ import { referenceQueries } from "@/lib/reference-queries";
 import { type TCitation, type TDocumentDetail, ZCitationKind } from "@/shared/schemas/document";
 import { documentQueries } from "../api/queries";
 import { EditDocumentLink } from "./document-edit-links";
+import { DocumentUrl } from "./document-url";
 import { useIssuerNames } from "./use-issuer-names";
 import "./documents.css";
 
@@ -22,6 +23,7 @@ export const citationHref = (c: TCitation): string | null => {
     case "incident":
       return `/incidents/${c.id}`;
     case "milestone":
+    case "impact":
     case "cohort":
     case "progress":
       return c.parentId ? `/incidents/${c.parentId}` : null;
@@ -116,6 +118,16 @@ const DocumentPage = ({ doc }: { doc: TDocumentDetail }) => {
             <dt>{t("documents.colRecord")}</dt>
             <dd>{doc.outsideRecord ? t("documents.recordOutside") : t("documents.recordInside")}</dd>
           </div>
+          <div className="document-meta-url">
+            <dt>{t("documents.colUrl")}</dt>
+            <dd>
+              {doc.url ? (
+                <DocumentUrl url={doc.url} />
+              ) : (
+                <span className="date-unknown">{t("documents.noUrl")}</span>
+              )}
+            </dd>
+          </div>
         </dl>
       </section>
       <section className="panel" aria-labelledby="document-statements-title">
@@ -185,8 +197,11 @@ const CitationItem = ({
 }) => {
   const { tx } = useI18n();
   const href = citationHref(c);
-  // Timeline entries and remediation records open their incident's page: say which incident.
-  const incident = c.kind === "milestone" || c.kind === "cohort" || c.kind === "progress" ? c.parentId : null;
+  // Timeline entries, impact figures and remediation records open their incident's page: say which.
+  const incident =
+    c.kind === "milestone" || c.kind === "impact" || c.kind === "cohort" || c.kind === "progress"
+      ? c.parentId
+      : null;
   return (
     <li>
       {href ? <Link to={href}>{tx(c.label)}</Link> : tx(c.label)}

@@ -31,7 +31,7 @@ describe("DocumentEditor", () => {
     await user.selectOptions(screen.getByRole("combobox", { name: /^資料の種類/ }), "press");
     fill(japanese(/^発行者/), "日本経済新聞");
     fireEvent.change(screen.getByLabelText(/^日付/), { target: { value: "2025-10" } });
-    await user.click(screen.getByLabelText(/^協会の記録外の情報/));
+    await user.click(screen.getByLabelText(/^協会の記録外の資料/));
     await user.click(screen.getByRole("button", { name: "記載を追加" }));
     fill(japanese(/^内容/, group("記載 1")), "返金は10月中に完了する見込み。");
 
@@ -50,6 +50,38 @@ describe("DocumentEditor", () => {
     });
   });
 
+  it("records minutes with the URL where they can be read, and refuses an address that is not http(s)", async () => {
+    const user = userEvent.setup();
+    const { router } = renderApp("/documents/new");
+    await screen.findByRole("heading", { level: 1, name: "資料を登録" }, SLOW);
+    fill(japanese(/^資料番号・略称/), "議事録");
+    fill(japanese(/^表題/), "第2回定例理事会 議事録");
+    await user.selectOptions(screen.getByRole("combobox", { name: /^資料の種類/ }), "minutes");
+    // Labels never assume the demo's numbering: the hint names no 資料1〜5.
+    expect(screen.getByText(/一覧や出典の表示に使う短い名前です/).textContent).not.toMatch(/資料[0-9１-９]/);
+    const url = screen.getByLabelText(/^URL/);
+    fill(url, "javascript:alert(1)");
+    await user.click(screen.getByRole("button", { name: "登録する" }));
+    await waitFor(() => expect(url).toHaveAttribute("aria-invalid", "true"), SLOW);
+    expect(screen.getByText("https:// または http:// で始まるアドレスを入力してください。")).toHaveClass(
+      "field-error",
+    );
+    expect(mockStore.data.documents.some((d) => d.kind === "minutes")).toBe(false);
+
+    fill(url, "  https://files.example.org/minutes/2.pdf ");
+    await user.click(screen.getByRole("button", { name: "登録する" }));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/documents/doc-6"), SLOW);
+    expect(stored("doc-6")).toMatchObject({
+      kind: "minutes",
+      url: "https://files.example.org/minutes/2.pdf",
+    });
+    // The page links it, in a new tab.
+    expect(await screen.findByRole("link", { name: /files\.example\.org/ }, SLOW)).toHaveAttribute(
+      "target",
+      "_blank",
+    );
+  });
+
   it("makes a document undated and leaves an untouched optional publisher empty", async () => {
     const user = userEvent.setup();
     const { router } = renderApp("/documents/doc-5/edit");
@@ -59,7 +91,7 @@ describe("DocumentEditor", () => {
     await user.clear(screen.getByLabelText(/^日付/));
     await user.click(screen.getByRole("button", { name: "変更を保存する" }));
     await waitFor(() => expect(router.state.location.pathname).toBe("/documents/doc-5"), SLOW);
-    expect(stored("doc-5")).toMatchObject({ date: null, publisher: null, version: 2 });
+    expect(stored("doc-5")).toMatchObject({ date: null, publisher: null, url: null, version: 2 });
   });
 
   it("shows the server's refusal of a future date next to the date, in English for an English reader", async () => {
@@ -94,7 +126,7 @@ describe("DocumentEditor", () => {
     const kindRow = within(panel)
       .getAllByRole("row")
       .find((r) => within(r).queryByRole("rowheader", { name: /^資料の種類/ })) as HTMLElement;
-    expect(within(kindRow).getByText("お詫び文書(会員向け)")).toBeInTheDocument();
+    expect(within(kindRow).getByText("お詫び文書(本人向け)")).toBeInTheDocument();
     expect(within(kindRow).getByText("報告書")).toBeInTheDocument();
 
     await user.click(within(panel).getByRole("button", { name: "自分の変更を破棄する" }));

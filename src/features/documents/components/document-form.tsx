@@ -10,12 +10,14 @@ import { FormActions } from "@/components/form/form-actions";
 import { ItemList } from "@/components/form/item-list";
 import { RecordForm } from "@/components/form/record-form";
 import { MultiSelectField, SelectField, type TOption } from "@/components/form/select-field";
+import { TextField } from "@/components/form/text-field";
 import { endpoint, useRecordForm } from "@/components/form/use-record-form";
 import { NotFoundSection } from "@/components/not-found-section";
 import { PageHeader } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import type { TErrorWords } from "@/lib/form-errors";
 import { textOrNull } from "@/lib/form-values";
 import { isNotFound } from "@/lib/not-found";
 import { referenceQueries } from "@/lib/reference-queries";
@@ -36,6 +38,8 @@ export type TDocumentValues = {
   issuerIds: string[];
   publisher: TText | null;
   date: string | null;
+  /** Where it can be read; blank is none. */
+  url: string | null;
   outsideRecord: boolean;
   statements: TText[];
 };
@@ -49,6 +53,7 @@ export const emptyDocument = (): TDocumentValues => ({
   issuerIds: [],
   publisher: null,
   date: null,
+  url: null,
   outsideRecord: false,
   statements: [],
 });
@@ -59,11 +64,18 @@ export const valuesFromDocument = (doc: TSourceDocument & { citedBy?: unknown })
   return rest;
 };
 
-/** The body to send: a publisher left blank is none; the endpoint's schema checks the rest. */
+/** The body to send: a publisher or URL left blank is none; the endpoint's schema checks the rest. */
 export const toDocumentBody = (values: TDocumentValues) => ({
   ...values,
   publisher: textOrNull(values.publisher),
+  url: values.url === null || values.url.trim() === "" ? null : values.url.trim(),
 });
+
+/** A URL the schema refuses (not http(s), or not an address at all) is said as such, not as "invalid". */
+const documentWords: TErrorWords = (error, path) =>
+  path === "url" && (error.code === "custom" || error.code === "invalid_format")
+    ? { key: "records.errUrl" }
+    : undefined;
 
 /** /documents/new and /documents/:documentId/edit — for editors (the route checks the role). */
 export const DocumentEditor = ({ documentId }: { documentId?: string }) => {
@@ -122,6 +134,7 @@ const DocumentForm = ({ doc }: { doc: TSourceDocument | null }) => {
       release.current();
       navigate(`/documents/${saved.id}`, { state: { saved: true } });
     },
+    words: documentWords,
   });
   const { control } = form;
   release.current = useLeaveGuard(form.dirty && !form.pending, t("records.leaveConfirm"));
@@ -192,11 +205,21 @@ const DocumentForm = ({ doc }: { doc: TSourceDocument | null }) => {
               partial
               nullable
             />
+            <TextField
+              control={control}
+              name="url"
+              nullable
+              label={t("records.fUrl")}
+              hint={t("records.fUrlHint")}
+              placeholder="https://"
+              spellCheck={false}
+              autoCapitalize="none"
+            />
             <CheckField
               control={control}
               name="outsideRecord"
-              label={t("records.outsideRecord")}
-              hint={t("records.outsideRecordHint")}
+              label={t("records.fDocOutsideRecord")}
+              hint={t("records.fDocOutsideRecordHint")}
             />
           </section>
           <section className="panel record-form-section" aria-labelledby={`${id}-statements`}>
@@ -269,7 +292,8 @@ const useConflictFields = (issuers: TOption[]): TConflictField<TDocumentValues>[
     { path: "issuerIds", label: t("records.fIssuers"), render: list(issuerName) },
     { path: "publisher", label: t("records.fPublisher") },
     { path: "date", label: t("records.fDocDate") },
-    { path: "outsideRecord", label: t("records.outsideRecord") },
+    { path: "url", label: t("records.fUrl") },
+    { path: "outsideRecord", label: t("records.fDocOutsideRecord") },
     {
       path: "statements",
       label: t("records.statementsTitle"),

@@ -24,9 +24,9 @@ const tableRows = async (name: string) => {
 };
 
 describe("DocumentList", () => {
-  it("lists the association's record: the notice and 資料1–5, with issuer, date (month-only kept) and kind", async () => {
+  it("lists the organisation's record (its notice and the vendors' reports) with issuer, date (month-only kept) and kind", async () => {
     renderWithProviders(<DocumentList />, { url: "/documents" });
-    const rows = await tableRows("協会の記録");
+    const rows = await tableRows("本会の記録");
     expect(rows.map((r) => r[0])).toEqual([
       "協会からのお知らせ",
       "資料1",
@@ -35,7 +35,7 @@ describe("DocumentList", () => {
       "資料4",
       "資料5",
     ]);
-    const byLabel = async (label: string) => (await tableRows("協会の記録")).find((r) => r[0] === label);
+    const byLabel = async (label: string) => (await tableRows("本会の記録")).find((r) => r[0] === label);
     await waitFor(async () =>
       expect((await byLabel("資料5"))?.[2]).toBe("損保ジャパン、損保ジャパンパートナーズ"),
     );
@@ -44,11 +44,11 @@ describe("DocumentList", () => {
       "損保ジャパン社の事故対応について(ご報告)",
       "協会",
       "日付記載なし",
-      "協会のお知らせ",
+      "本会のお知らせ",
     ]);
     expect((await byLabel("資料1"))?.[3]).toBe("2025年6月12日");
     expect((await byLabel("資料3"))?.[3]).toBe("2025年8月");
-    expect((await byLabel("資料3"))?.[4]).toBe("お詫び文書(会員向け)");
+    expect((await byLabel("資料3"))?.[4]).toBe("お詫び文書(本人向け)");
     expect((await byLabel("資料4"))?.[3]).toBe("2025年8月23日");
     expect((await byLabel("資料4"))?.[2]).toBe("損保ジャパン");
     expect(screen.getByRole("link", { name: "資料4" })).toHaveAttribute("href", "/documents/doc-4");
@@ -68,7 +68,7 @@ describe("DocumentList", () => {
 
   it("filters by the address: kind and outside-record", async () => {
     renderWithProviders(<DocumentList />, { url: "/documents?kind=apology" });
-    expect((await tableRows("協会の記録")).map((r) => r[0])).toEqual(["資料4", "資料5"]);
+    expect((await tableRows("本会の記録")).map((r) => r[0])).toEqual(["資料4", "資料5"]);
     expect(screen.queryByRole("table", { name: "記録外の公表情報(参考)" })).not.toBeInTheDocument();
     expect(screen.getByLabelText("種類")).toHaveValue("apology");
   });
@@ -77,10 +77,10 @@ describe("DocumentList", () => {
     const user = userEvent.setup();
     const { router } = renderWithProviders(<DocumentList />, { url: "/documents?outsideRecord=true" });
     expect(await tableRows("記録外の公表情報(参考)")).toHaveLength(7);
-    expect(screen.queryByRole("table", { name: "協会の記録" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("table", { name: "本会の記録" })).not.toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText("記録の区分"), "false");
     await waitFor(() => expect(router.state.location.search).toBe("?outsideRecord=false"));
-    expect(await tableRows("協会の記録")).toHaveLength(6);
+    expect(await tableRows("本会の記録")).toHaveLength(6);
     await user.click(screen.getByRole("button", { name: "条件をクリア" }));
     await waitFor(() => expect(router.state.location.search).toBe(""));
   });
@@ -95,12 +95,12 @@ describe("DocumentList", () => {
     const alert = await screen.findByRole("alert", {}, { timeout: 5000 });
     fail = false;
     await user.click(within(alert).getByRole("button", { name: "再試行" }));
-    expect(await tableRows("協会の記録")).toHaveLength(6);
+    expect(await tableRows("本会の記録")).toHaveLength(6);
   });
 
   it("speaks English", async () => {
     renderWithProviders(<DocumentList />, { url: "/documents?outsideRecord=false", lang: "en" });
-    const rows = await tableRows("The association's record");
+    const rows = await tableRows("the organisation's record");
     expect(rows.map((r) => r[0])).toEqual([
       "Association notice",
       "Document 1",
@@ -111,6 +111,46 @@ describe("DocumentList", () => {
     ]);
     expect(rows[0]?.[3]).toBe("undated");
     expect(rows[3]?.[3]).toBe("August 2025");
+  });
+});
+
+describe("DocumentList: any record", () => {
+  it("links a document's URL in a new tab, and lists minutes and publications by kind", async () => {
+    const { mockStore } = await import("@/mocks/handlers");
+    mockStore.data = {
+      ...mockStore.data,
+      documents: [
+        ...mockStore.data.documents,
+        {
+          id: "doc-minutes",
+          label: { ja: "議事録", en: "Minutes" },
+          title: { ja: "第2回定例会 議事録", en: "Minutes of the 2nd regular meeting" },
+          kind: "minutes",
+          issuerIds: [],
+          publisher: null,
+          date: "2025-09-30",
+          url: "https://files.example.org/minutes/2.pdf",
+          outsideRecord: false,
+          statements: [],
+          version: 1,
+        },
+      ],
+    };
+    renderWithProviders(<DocumentList />, { url: "/documents?kind=minutes" });
+    const rows = await tableRows("本会の記録");
+    expect(rows).toEqual([
+      [
+        "議事録",
+        "第2回定例会 議事録オンラインで読む ↗(新しいタブで開きます)",
+        "記載なし",
+        "2025年9月30日",
+        "議事録",
+      ],
+    ]);
+    const link = screen.getByRole("link", { name: /オンラインで読む/ });
+    expect(link).toHaveAttribute("href", "https://files.example.org/minutes/2.pdf");
+    expect(link).toHaveAttribute("target", "_blank");
+    expect(link.getAttribute("rel")?.split(" ")).toContain("noopener");
   });
 });
 

@@ -13,12 +13,13 @@ import type { TSourceDocument } from "@/shared/schemas/document";
 import { documentQueries, FILTER_KEYS, parseFilters } from "../api/queries";
 import { NewDocumentLink } from "./document-edit-links";
 import { DocumentFilters } from "./document-filters";
+import { DocumentUrl } from "./document-url";
 import { useIssuerNames } from "./use-issuer-names";
 import "./documents.css";
 
 /**
- * /documents: the association's record (資料1–5 and its notice) and, kept apart, the published sources
- * from outside the record that give context. Filters live in the address.
+ * /documents: the organisation's record (the vendors' reports, its own notices and minutes…) and, kept
+ * apart, the published sources from outside the record that give context. Filters live in the address.
  */
 export const DocumentList = () => {
   const { t } = useI18n();
@@ -130,7 +131,22 @@ const DocumentTable = ({
       ),
       csv: (d) => tx(d.label),
     },
-    { key: "title", header: t("documents.colTitle"), render: (d) => tx(d.title), csv: (d) => tx(d.title) },
+    {
+      key: "title",
+      header: t("documents.colTitle"),
+      render: (d) => (
+        <>
+          {tx(d.title)}
+          {d.url ? (
+            <span className="cell-block document-list-url no-print">
+              <DocumentUrl url={d.url} label={t("documents.openOnline")} />
+            </span>
+          ) : null}
+        </>
+      ),
+      // A spreadsheet gets the address itself after the title.
+      csv: (d) => (d.url ? `${tx(d.title)} ${d.url}` : tx(d.title)),
+    },
     {
       key: "issuer",
       header: outside ? t("documents.colPublisher") : t("documents.colIssuer"),

@@ -1,7 +1,7 @@
 import { mutationOptions, queryOptions } from "@tanstack/react-query";
 import { apiGet, apiSend, type TBodyOf } from "@/lib/api-client";
 
-// The template lists every cohort; the record has a handful, one page holds them all.
+// The template lists a vendor's groups; the record has a few dozen at most, one page holds them all.
 const ALL = { limit: 500 } as const;
 
 export const importQueries = {
@@ -11,6 +11,15 @@ export const importQueries = {
     queryOptions({
       queryKey: [...importQueries.all(), "cohorts"] as const,
       queryFn: ({ signal }) => apiGet("listCohorts", { query: ALL, signal }),
+    }),
+  /**
+   * The incidents a vendor answers for or is on the chain of (as contractor or subcontractor): the groups
+   * of these incidents are the ones its template lists.
+   */
+  vendorIncidents: (vendorId: string) =>
+    queryOptions({
+      queryKey: [...importQueries.all(), "vendor-incidents", vendorId] as const,
+      queryFn: ({ signal }) => apiGet("listIncidents", { query: { vendorId, ...ALL }, signal }),
     }),
 };
 

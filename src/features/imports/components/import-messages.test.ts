@@ -20,8 +20,8 @@ const error = (code: string, params?: TFieldError["params"]): TFieldError => ({
 const PARAMS: Record<string, TFieldError["params"]> = {
   unknown_reference: { kind: "cohort", id: "coh-x" },
   in_future: { date: "2099-01-01" },
-  exceeds_members: { members: 1854 },
-  completed_short: { done: 2, members: 3 },
+  exceeds_people: { people: 1854 },
+  completed_short: { done: 2, people: 3 },
   duplicate_row: { line: 2 },
   too_many_rows: { max: 10000, count: 10001 },
   more_errors: { count: 5 },
@@ -49,8 +49,8 @@ describe("importErrorMessage", () => {
   });
 
   it("formats counts and dates, and names a JSON item rather than a line", () => {
-    const members = importErrorMessage(error("exceeds_members", { members: 1854 }), "csv", f);
-    expect("key" in members && translate("ja", members.key, members.vars)).toBe(
+    const people = importErrorMessage(error("exceeds_people", { people: 1854 }), "csv", f);
+    expect("key" in people && translate("ja", people.key, people.vars)).toBe(
       "対象グループの人数(1,854名)を超えています",
     );
     const future = importErrorMessage(error("in_future", { date: "2099-01-01" }), "csv", f);

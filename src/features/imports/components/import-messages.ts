@@ -32,7 +32,7 @@ const COUNTED = new Set([
   "too_long",
   "too_many_rows",
   "more_errors",
-  "exceeds_members",
+  "exceeds_people",
   "completed_short",
 ]);
 

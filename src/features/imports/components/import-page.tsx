@@ -17,7 +17,7 @@ import {
 } from "@/shared/schemas/progress-import";
 import { importMutations, importQueries } from "../api/queries";
 import { ImportErrors, ImportRows } from "./import-result";
-import { ImportTemplate } from "./import-template";
+import { ImportTemplate, useVendorGroups } from "./import-template";
 import { readFile, type TReadFile } from "./read-file";
 import "./imports.css";
 
@@ -54,16 +54,20 @@ type TProps = {
 };
 
 /**
- * /import: the secretariat records a vendor's progress report from its file. "Check" is a dry run that
- * shows every row's outcome (or every problem) and stores nothing; "Import" then applies the same file.
+ * /import: the secretariat hands a vendor the template of its own groups (step 1), then records the
+ * vendor's progress report from the file it sends back (step 2). "Check" is a dry run that shows every
+ * row of the file with every column (or every problem at once) and stores nothing; "Import" then applies
+ * the same file. The vendor and the report are in the address (`?vendor=`, `?document=`).
  */
 export const ImportPage = ({ newDocumentHref }: TProps) => {
   const { t, tx, f } = useI18n();
   const id = useId();
   const [params, setParams] = useSearchParams();
   const documentId = params.get("document") ?? "";
+  const vendorId = params.get("vendor") ?? "";
   const documents = useQuery(referenceQueries.documents());
   const cohorts = useQuery(importQueries.cohorts());
+  const vendorGroups = useVendorGroups(vendorId);
   const mutation = useMutation(importMutations.progress());
   const [file, setFile] = useState<TChosenFile | null>(null);
   const [format, setFormat] = useState<TImportFormat>("csv");
@@ -77,17 +81,20 @@ export const ImportPage = ({ newDocumentHref }: TProps) => {
     requestAnimationFrame(() => resultHeading.current?.focus());
   };
 
-  const chooseDocument = (next: string) => {
-    setOutcome({ step: "idle" });
+  const setParam = (name: "document" | "vendor", next: string) =>
     setParams(
       (p) => {
         const copy = new URLSearchParams(p);
-        if (next) copy.set("document", next);
-        else copy.delete("document");
+        if (next) copy.set(name, next);
+        else copy.delete(name);
         return copy;
       },
       { replace: true },
     );
+
+  const chooseDocument = (next: string) => {
+    setOutcome({ step: "idle" });
+    setParam("document", next);
   };
 
   const chooseFile = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -138,12 +145,19 @@ export const ImportPage = ({ newDocumentHref }: TProps) => {
   };
 
   const cohortLabels = new Map((cohorts.data?.items ?? []).map((c) => [c.id, tx(c.label)]));
+  // Rows of another vendor's groups are marked in the preview (the file may still name them).
+  const vendorCohorts =
+    vendorId !== "" && vendorGroups.incidents.isSuccess
+      ? new Set(vendorGroups.groups.map((g) => g.cohort.id))
+      : null;
   const busy = mutation.isPending;
   const pendingDryRun = busy && mutation.variables?.dryRun === true;
 
   return (
     <div className="import-page">
       <PageHeader title={t("imports.title")} lead={<p>{t("imports.lead")}</p>} />
+
+      <ImportTemplate vendorId={vendorId} onVendor={(next) => setParam("vendor", next)} />
 
       <section className="panel" aria-labelledby={`${id}-file`}>
         <h2 id={`${id}-file`}>{t("imports.stepFile")}</h2>
@@ -262,6 +276,7 @@ export const ImportPage = ({ newDocumentHref }: TProps) => {
               {t("imports.previewTitle")}
             </h2>
             <p className="import-counts">{t("imports.countsSummary", countsOf(outcome.result, f.number))}</p>
+            <p>{t("imports.previewLead")}</p>
             {outcome.result.counts.added + outcome.result.counts.updated === 0 ? (
               <p>{t("imports.nothingToChange")}</p>
             ) : (
@@ -271,7 +286,12 @@ export const ImportPage = ({ newDocumentHref }: TProps) => {
                 </button>
               </div>
             )}
-            <ImportRows result={outcome.result} format={format} cohortLabels={cohortLabels} />
+            <ImportRows
+              result={outcome.result}
+              format={format}
+              cohortLabels={cohortLabels}
+              vendorCohorts={vendorCohorts}
+            />
           </section>
         ) : null}
 
@@ -291,12 +311,15 @@ export const ImportPage = ({ newDocumentHref }: TProps) => {
                 {t("imports.startOver")}
               </button>
             </div>
-            <ImportRows result={outcome.result} format={format} cohortLabels={cohortLabels} />
+            <ImportRows
+              result={outcome.result}
+              format={format}
+              cohortLabels={cohortLabels}
+              vendorCohorts={vendorCohorts}
+            />
           </section>
         ) : null}
       </div>
-
-      <ImportTemplate cohorts={cohorts} />
     </div>
   );
 };

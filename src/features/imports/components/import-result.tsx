@@ -54,20 +54,38 @@ export const ImportErrors = ({ errors, format }: { errors: TFieldError[]; format
 
 const OUTCOME_CLASS = { added: "import-added", updated: "import-updated", unchanged: "import-unchanged" };
 
-/** Each row of the file and what importing it does (or did). */
+/** A cell as the file gave it: empty ones say so, so a column left blank is told from a hidden one. */
+const FileCell = ({ text }: { text: string }) => {
+  const { t } = useI18n();
+  return text.trim() === "" ? (
+    <span className="import-empty-cell">{t("imports.emptyCell")}</span>
+  ) : (
+    <span className="import-cell">{text}</span>
+  );
+};
+
+/**
+ * Each row of the file and what importing it does (or did): every column the file has, as it wrote it
+ * (the notes in both languages, the group's name), beside what the import reads from it. A note split over
+ * two cells, or a group named otherwise than in the record, is seen before anything is stored.
+ */
 export const ImportRows = ({
   result,
   format,
   cohortLabels,
+  vendorCohorts,
 }: {
   result: TProgressImportResult;
   format: TImportFormat;
   cohortLabels: ReadonlyMap<string, string>;
+  /** The chosen vendor's groups: a row of another vendor's group is marked (null: no vendor chosen). */
+  vendorCohorts: ReadonlySet<string> | null;
 }) => {
-  const { t, f } = useI18n();
+  const { t, tx, f } = useI18n();
   const status = (r: TRow) =>
     r.cohortStatus ? t(`domain.cohortStatus.${r.cohortStatus}` as TMessageKey) : t("imports.noStatus");
   const outcome = (r: TRow) => t(`imports.outcome_${r.outcome}`);
+  const otherVendor = (r: TRow) => vendorCohorts !== null && !vendorCohorts.has(r.cohortId);
   const columns: TColumn<TRow>[] = [
     {
       key: "line",
@@ -84,9 +102,19 @@ export const ImportRows = ({
           {cohortLabels.get(r.cohortId) ?? r.cohortId}
           <br />
           <code className="import-id">{r.cohortId}</code>
+          {otherVendor(r) ? <span className="import-other-vendor">{t("imports.otherVendor")}</span> : null}
         </>
       ),
-      csv: (r) => cohortLabels.get(r.cohortId) ?? r.cohortId,
+      csv: (r) =>
+        [cohortLabels.get(r.cohortId) ?? r.cohortId, otherVendor(r) ? t("imports.otherVendor") : ""]
+          .filter(Boolean)
+          .join(" "),
+    },
+    {
+      key: "label",
+      header: t("imports.colFileLabel"),
+      render: (r) => <FileCell text={r.cells.cohort_label} />,
+      csv: (r) => r.cells.cohort_label,
     },
     {
       key: "date",
@@ -103,6 +131,34 @@ export const ImportRows = ({
     },
     { key: "status", header: t("imports.colStatus"), render: status, csv: status },
     {
+      key: "noteJa",
+      header: t("imports.colNoteJa"),
+      render: (r) => <FileCell text={r.cells.note_ja} />,
+      csv: (r) => r.cells.note_ja,
+    },
+    {
+      key: "noteEn",
+      header: t("imports.colNoteEn"),
+      render: (r) => <FileCell text={r.cells.note_en} />,
+      csv: (r) => r.cells.note_en,
+    },
+    {
+      key: "note",
+      header: t("imports.colNoteRecorded"),
+      render: (r) =>
+        r.note === null ? (
+          <span className="import-empty-cell">{t("imports.noNote")}</span>
+        ) : r.note.ja === r.note.en ? (
+          <>
+            {tx(r.note)}
+            <span className="cell-block import-note-both">{t("imports.noteBoth")}</span>
+          </>
+        ) : (
+          tx(r.note)
+        ),
+      csv: (r) => (r.note ? tx(r.note) : ""),
+    },
+    {
       key: "outcome",
       header: t("imports.colOutcome"),
       render: (r) => <span className={`status-chip ${OUTCOME_CLASS[r.outcome]}`}>{outcome(r)}</span>,
@@ -110,7 +166,7 @@ export const ImportRows = ({
     },
   ];
   return (
-    <div className="import-table">
+    <div className="import-table import-rows">
       <DataTable
         caption={t("imports.previewCaption")}
         rows={result.rows}

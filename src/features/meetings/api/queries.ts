@@ -56,15 +56,17 @@ export const meetingQueries = {
       staleTime: Number.POSITIVE_INFINITY,
     }),
   /**
-   * The same figures from today's record, as of a day (for a meeting that is not closed). The deadlines
-   * are read separately so that a failure there leaves the other figures standing (and says so).
+   * The same figures from today's record, as of a meeting's day (for a meeting that is not closed): the
+   * record as it stood that day, every case that existed then (open or since closed), as closing the
+   * meeting would freeze them. The deadlines are read separately so that a failure there leaves the other
+   * figures standing (and says so).
    */
   liveFigures: (asOf: string) =>
     queryOptions({
       queryKey: [...meetingQueries.all(), "live-figures", asOf] as const,
       queryFn: async ({ signal }) => {
         const [overview, deadlines] = await Promise.all([
-          apiGet("getOverview", { query: { asOf }, signal }),
+          apiGet("getOverview", { query: { asOf, caseStatus: "all" }, signal }),
           apiGet("listDeadlines", { query: { asOf, withinDays: 14 }, signal }).catch((error: unknown) => {
             if (signal.aborted || !(error instanceof ApiError)) throw error;
             return null;

@@ -4,6 +4,7 @@ import { NotReported } from "@/components/not-reported";
 import { QueryState } from "@/components/query-state";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import { referenceQueries } from "@/lib/reference-queries";
 import type { TMeeting } from "@/shared/schemas/meeting";
 import { meetingQueries } from "../api/queries";
 import {
@@ -11,12 +12,14 @@ import {
   headlineOf,
   type TFigureCell,
   type TFigureRow,
+  type TFigureSubject,
   type THeadline,
 } from "./meeting-changes-model";
 
 /**
  * A meeting's headline figures: frozen when it is closed (what the board was shown), otherwise computed
- * from today's record as of the meeting day (and labelled so).
+ * from today's record as of the meeting day — every case that existed that day, as the snapshot takes
+ * them — and labelled so.
  */
 export const useHeadline = (meeting: TMeeting | null): UseQueryResult<THeadline> => {
   const closed = meeting?.closed != null;
@@ -33,14 +36,49 @@ export const useHeadline = (meeting: TMeeting | null): UseQueryResult<THeadline>
   return closed ? frozen : live;
 };
 
-const FIGURE_LABEL: Record<TFigureRow["key"], TMessageKey> = {
-  affected: "meetings.figAffected",
-  financialDone: "meetings.figFinancialDone",
-  notificationDone: "meetings.figNotificationDone",
+const PLAIN_LABEL: Record<
+  "commitmentsOpen" | "commitmentsVerified" | "commitmentsOverdue" | "deadlinesOverdue",
+  TMessageKey
+> = {
   commitmentsOpen: "meetings.figCommitmentsOpen",
   commitmentsVerified: "meetings.figCommitmentsVerified",
   commitmentsOverdue: "meetings.figCommitmentsOverdue",
   deadlinesOverdue: "meetings.figDeadlinesOverdue",
+};
+
+/**
+ * A row's figure in words, naming its population from the organisation's own list (会員, 顧客…): people
+ * of different populations, and people and records, are separate rows, never one sum.
+ */
+export const useFigureLabel = () => {
+  const { t, tx } = useI18n();
+  const organisation = useQuery(referenceQueries.organisation());
+  const populations = organisation.data?.populations ?? [];
+  const people = (populationId: string | null) => {
+    const p = populations.find((x) => x.id === populationId);
+    return p ? tx(p.name) : (populationId ?? "");
+  };
+  const order = (populationId: string | null) => {
+    const at = populations.findIndex((x) => x.id === populationId);
+    return at < 0 ? populations.length : at;
+  };
+  const label = (subject: TFigureSubject) => {
+    switch (subject.kind) {
+      case "affected":
+        if (subject.unit === "people")
+          return t("meetings.figAffectedPeople", { people: people(subject.populationId) });
+        return subject.populationId === null
+          ? t("meetings.figAffectedRecordsAll")
+          : t("meetings.figAffectedRecords", { people: people(subject.populationId) });
+      case "remediation":
+        return subject.purpose === "financial"
+          ? t("meetings.figFinancialDone", { people: people(subject.populationId) })
+          : t("meetings.figNotificationDone", { people: people(subject.populationId) });
+      default:
+        return t(PLAIN_LABEL[subject.kind]);
+    }
+  };
+  return { label, order, query: organisation };
 };
 
 type TProps = { meeting: TMeeting; previous: TMeeting | null };
@@ -50,8 +88,9 @@ export const MeetingChangesFigures = ({ meeting, previous }: TProps) => {
   const { t } = useI18n();
   const current = useHeadline(meeting);
   const before = useHeadline(previous);
+  const labels = useFigureLabel();
   return (
-    <QueryState query={current} waitFor={[before]} minHeight="18rem">
+    <QueryState query={current} waitFor={[before, labels.query]} minHeight="18rem">
       {(now) => (
         <>
           <FiguresTable meeting={meeting} previous={previous} now={now} before={before.data ?? null} />
@@ -69,6 +108,13 @@ export const MeetingChangesFigures = ({ meeting, previous }: TProps) => {
   );
 };
 
+/** The number of a cell in its unit: 名 for people, 件 for records, a plain count otherwise. */
+const useAmount = () => {
+  const { f } = useI18n();
+  return (v: number, unit: TFigureRow["unit"]) =>
+    unit === "people" ? f.people(v) : unit === "records" ? f.records(v) : f.number(v);
+};
+
 const FiguresTable = ({
   meeting,
   previous,
@@ -81,21 +127,25 @@ const FiguresTable = ({
   before: THeadline | null;
 }) => {
   const { t, f } = useI18n();
-  const rows = compareHeadlines(before, now);
+  const labels = useFigureLabel();
+  const amount = useAmount();
+  const rows = compareHeadlines(before, now, labels.order);
   const bothFrozen = now.source === "frozen" && (previous === null || before?.source === "frozen");
   const sourceTag = (h: THeadline) =>
     h.source === "frozen" ? t("meetings.tagFrozen") : t("meetings.tagLive");
-  const amount = (v: number, unit: TFigureRow["unit"]) => (unit === "members" ? f.people(v) : f.number(v));
   const cellText = (row: TFigureRow, c: TFigureCell | null) => {
     if (!c) return "";
     if (c.value === null) {
       if (c.missing === "not_reported") return `${t("common.notReported")} / ${amount(c.of ?? 0, row.unit)}`;
+      if (c.missing === "not_recorded") return t("meetings.figNotRecorded");
       return t("meetings.figUnavailable");
     }
+    if (c.confirmedNone) return t("common.confirmedNone");
     const main =
       c.of !== undefined ? `${f.number(c.value)} / ${amount(c.of, row.unit)}` : amount(c.value, row.unit);
+    if (c.floor) return `${main} (${t("meetings.figPartlyNotReported")})`;
     return c.notReported
-      ? `${main} (${t("meetings.figNotReportedPart", { n: f.people(c.notReported) })})`
+      ? `${main} (${t("meetings.figNotReportedPart", { n: amount(c.notReported, row.unit) })})`
       : main;
   };
   const cellView = (row: TFigureRow, c: TFigureCell | null) => {
@@ -108,8 +158,12 @@ const FiguresTable = ({
           </span>
         );
       }
+      if (c.missing === "not_recorded") {
+        return <span className="figure-unavailable">{t("meetings.figNotRecorded")}</span>;
+      }
       return <span className="figure-unavailable">{t("meetings.figUnavailable")}</span>;
     }
+    if (c.confirmedNone) return <span className="figure figure-none">{t("common.confirmedNone")}</span>;
     return (
       <>
         <span className="num">
@@ -117,9 +171,11 @@ const FiguresTable = ({
             ? `${f.number(c.value)} / ${amount(c.of, row.unit)}`
             : amount(c.value, row.unit)}
         </span>
-        {c.notReported ? (
+        {c.floor ? (
+          <span className="not-reported-part">{t("meetings.figPartlyNotReported")}</span>
+        ) : c.notReported ? (
           <span className="not-reported-part">
-            {t("meetings.figNotReportedPart", { n: f.people(c.notReported) })}
+            {t("meetings.figNotReportedPart", { n: amount(c.notReported, row.unit) })}
           </span>
         ) : null}
       </>
@@ -128,6 +184,8 @@ const FiguresTable = ({
   const deltaText = (row: TFigureRow) => {
     if (row.delta === null) {
       if (!before) return "";
+      if (row.previous?.missing === "not_recorded" && row.current.value !== null)
+        return t("meetings.figNewlyRecorded");
       const stillUnreported =
         row.previous?.missing === "not_reported" && row.current.missing === "not_reported";
       return stillUnreported ? t("meetings.figStillNotReported") : t("meetings.figNoChangeKnown");
@@ -135,13 +193,9 @@ const FiguresTable = ({
     if (row.delta === 0) return t("meetings.figSame");
     return `${row.delta > 0 ? "+" : "−"}${amount(Math.abs(row.delta), row.unit)}`;
   };
+  const label = (row: TFigureRow) => labels.label(row.subject);
   const columns: TColumn<TFigureRow>[] = [
-    {
-      key: "figure",
-      header: t("meetings.colFigure"),
-      render: (row) => t(FIGURE_LABEL[row.key]),
-      csv: (row) => t(FIGURE_LABEL[row.key]),
-    },
+    { key: "figure", header: t("meetings.colFigure"), render: label, csv: label },
     ...(previous && before
       ? [
           {
@@ -188,7 +242,7 @@ const FiguresTable = ({
           ? previous
             ? t("meetings.figuresFrozenLead")
             : t("meetings.figuresFrozenLeadFirst")
-          : t("meetings.figuresLiveLead")}
+          : t("meetings.figuresLiveLead", { date: f.date(meeting.date) })}
       </p>
       <DataTable
         caption={

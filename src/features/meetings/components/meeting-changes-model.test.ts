@@ -1,10 +1,14 @@
+import type { TImpactTotal } from "@/shared/schemas/incident";
 import type { TMeeting } from "@/shared/schemas/meeting";
+import type { TRemediationTotals } from "@/shared/schemas/stats";
 import { case2025 } from "@/shared/seed/case-2025";
+import { backdatedRecord, MEETING_2024 } from "@/test/backdated-meeting-record";
 import {
   changesInPeriod,
   compareHeadlines,
   placeInPeriod,
   previousMeeting,
+  recordOnDay,
   type THeadline,
   type TRecord,
 } from "./meeting-changes-model";
@@ -81,38 +85,156 @@ describe("changesInPeriod", () => {
   });
 });
 
+describe("changesInPeriod: a record entered after the fact", () => {
+  const backdated: TRecord = {
+    meetings: backdatedRecord.meetings,
+    incidents: backdatedRecord.incidents,
+    cohorts: backdatedRecord.cohorts,
+    commitments: backdatedRecord.commitments,
+    documents: backdatedRecord.documents,
+  };
+
+  it("lists every step of a commitment's history, a refused report as refused", () => {
+    const changes = changesInPeriod(backdated, "2024-07-25", "2026-01-20");
+    const steps = changes.filter((c) => c.kind.startsWith("commitment_") && c.kind !== "commitment_made");
+    expect(steps.map((c) => [c.date, c.kind, "reopening" in c ? c.reopening : null])).toEqual([
+      ["2024-08-30", "commitment_reported_done", null],
+      ["2024-09-15", "commitment_reopened", "not_accepted"],
+      ["2025-10-20", "commitment_reported_done", null],
+      ["2025-11-05", "commitment_verified", null],
+    ]);
+    // Letters are a notification: their progress says so.
+    expect(changes.find((c) => c.key === "progress-pe-2")).toMatchObject({ purpose: "notification" });
+  });
+
+  it("keeps to what the record held on the meeting day when cut with recordOnDay", () => {
+    const cut = recordOnDay(backdated, MEETING_2024);
+    expect(cut.meetings.map((m) => m.id)).toEqual(["mtg-2024"]);
+    expect(cut.documents.map((d) => d.id)).toEqual(["doc-a", "doc-m"]);
+    expect(cut.commitments.every((c) => c.history.length === 0)).toBe(true);
+    const k = changesInPeriod(cut, null, MEETING_2024).map((c) => c.key);
+    expect(k).toContain("progress-pe-1");
+    expect(k).not.toContain("progress-pe-2");
+    expect(k).not.toContain("milestone-m-not");
+    expect(k.some((key) => key.startsWith("reported_done-"))).toBe(false);
+  });
+});
+
 describe("compareHeadlines", () => {
+  const people = (value: number, over: Partial<TImpactTotal> = {}): TImpactTotal => ({
+    unit: "people",
+    populationId: "members",
+    value,
+    complete: true,
+    unreportedParts: 0,
+    confirmedNone: false,
+    ...over,
+  });
+  const remediation = (over: Partial<TRemediationTotals>): TRemediationTotals => ({
+    purpose: "financial",
+    populationId: "members",
+    people: 1_863,
+    done: 1_860,
+    remaining: 0,
+    notReported: 3,
+    owedYen: 0,
+    doneYen: 0,
+    peopleWithUnknownAmount: 0,
+    ...over,
+  });
   const headline = (over: Partial<THeadline> = {}): THeadline => ({
     asOf: "2025-08-23",
     source: "frozen",
-    affected: 1_909,
-    financial: { done: 1_860, members: 1_863, notReported: 3 },
-    notification: { done: 0, members: 46, notReported: 46 },
+    affected: [people(1_909)],
+    remediation: [
+      remediation({}),
+      remediation({ purpose: "notification", people: 46, done: 0, notReported: 46 }),
+    ],
     commitmentsOpen: 6,
     commitmentsVerified: 0,
     commitmentsOverdue: 0,
     deadlinesOverdue: 2,
     ...over,
   });
+  const byKey = (rows: ReturnType<typeof compareHeadlines>) => new Map(rows.map((r) => [r.key, r]));
 
-  it("gives the change of each figure between the two meetings", () => {
-    const rows = compareHeadlines(
-      headline(),
-      headline({ financial: { done: 1_863, members: 1_863, notReported: 0 }, commitmentsOpen: 5 }),
+  it("gives the change of each figure between the two meetings, each purpose and population apart", () => {
+    const rows = byKey(
+      compareHeadlines(
+        headline(),
+        headline({
+          remediation: [
+            remediation({ done: 1_863, notReported: 0 }),
+            remediation({ purpose: "notification", people: 46, done: 0, notReported: 46 }),
+          ],
+          commitmentsOpen: 5,
+        }),
+      ),
     );
-    const byKey = new Map(rows.map((r) => [r.key, r]));
-    expect(byKey.get("financialDone")).toMatchObject({
+    expect(rows.get("remediation:financial:members")).toMatchObject({
+      unit: "people",
       previous: { value: 1_860, of: 1_863, notReported: 3 },
       current: { value: 1_863, of: 1_863, notReported: 0 },
       delta: 3,
     });
-    expect(byKey.get("commitmentsOpen")?.delta).toBe(-1);
-    expect(byKey.get("affected")?.delta).toBe(0);
+    expect(rows.get("commitmentsOpen")?.delta).toBe(-1);
+    expect(rows.get("affected:people:members")?.delta).toBe(0);
   });
 
-  it("says 未報告 rather than 0 done when no member's progress was reported", () => {
+  it("never adds people to records, nor one population to another: each is its own row", () => {
+    const rows = compareHeadlines(
+      null,
+      headline({
+        affected: [
+          people(1_909),
+          people(40, { populationId: "customers" }),
+          people(12_000, { unit: "records", populationId: "customers" }),
+        ],
+      }),
+      (id) => (id === "members" ? 0 : 1),
+    );
+    expect(
+      rows.filter((r) => r.subject.kind === "affected").map((r) => [r.key, r.unit, r.current.value]),
+    ).toEqual([
+      ["affected:people:members", "people", 1_909],
+      ["affected:people:customers", "people", 40],
+      ["affected:records:customers", "records", 12_000],
+    ]);
+  });
+
+  it("says a figure the earlier meeting did not have was not recorded then, never 0", () => {
+    const rows = byKey(
+      compareHeadlines(
+        headline({ affected: [] }),
+        headline({ affected: [people(12_000, { unit: "records", populationId: "customers" })] }),
+      ),
+    );
+    expect(rows.get("affected:records:customers")).toMatchObject({
+      previous: { value: null, missing: "not_recorded" },
+      current: { value: 12_000 },
+      delta: null,
+    });
+  });
+
+  it("marks a total with unreported parts as a floor, and a confirmed none as such", () => {
+    const rows = byKey(
+      compareHeadlines(
+        null,
+        headline({
+          affected: [
+            people(1_909, { complete: false, unreportedParts: 2 }),
+            people(0, { populationId: "customers", confirmedNone: true }),
+          ],
+        }),
+      ),
+    );
+    expect(rows.get("affected:people:members")?.current).toMatchObject({ value: 1_909, floor: true });
+    expect(rows.get("affected:people:customers")?.current).toMatchObject({ value: 0, confirmedNone: true });
+  });
+
+  it("says 未報告 rather than 0 done when no one's progress was reported", () => {
     const rows = compareHeadlines(headline(), headline());
-    const notification = rows.find((r) => r.key === "notificationDone");
+    const notification = rows.find((r) => r.key === "remediation:notification:members");
     expect(notification?.current).toMatchObject({ value: null, missing: "not_reported", of: 46 });
     expect(notification?.delta).toBeNull();
   });

@@ -1,10 +1,19 @@
 import { lastDayOfMonth } from "@/shared/dates";
-import type { TCohort } from "@/shared/schemas/cohort";
-import type { TCommitment } from "@/shared/schemas/commitment";
+import { recordAsOf } from "@/shared/reads/as-of";
+import type { TCohort, TCohortPurpose } from "@/shared/schemas/cohort";
+import type { TCommitment, TCommitmentStep } from "@/shared/schemas/commitment";
 import type { TFigure, TSourceRef, TText } from "@/shared/schemas/common";
+import type { TDataset } from "@/shared/schemas/dataset";
 import type { TSourceDocument } from "@/shared/schemas/document";
-import { type TIncident, type TMilestoneKind, ZMilestoneKind } from "@/shared/schemas/incident";
+import {
+  type TImpactTotal,
+  type TImpactUnit,
+  type TIncident,
+  type TMilestoneKind,
+  ZMilestoneKind,
+} from "@/shared/schemas/incident";
 import type { TMeeting } from "@/shared/schemas/meeting";
+import type { TRemediationTotals } from "@/shared/schemas/stats";
 
 export type TRecord = {
   meetings: TMeeting[];
@@ -12,6 +21,33 @@ export type TRecord = {
   cohorts: TCohort[];
   commitments: TCommitment[];
   documents: TSourceDocument[];
+};
+
+/**
+ * The dated record as it stood on a day, by the shared definition of "as of" (src/shared/reads/as-of.ts):
+ * what an open meeting's period lists is what closing it would freeze. Only the lists the period reads
+ * are cut; the others are not needed here and are left empty.
+ */
+export const recordOnDay = (record: TRecord, asOf: string): TRecord => {
+  const cut = recordAsOf(
+    { cases: [], vendors: [], services: [], regulatoryActions: [], ...record } as unknown as TDataset,
+    asOf,
+  );
+  return {
+    meetings: cut.meetings,
+    incidents: cut.incidents,
+    cohorts: cut.cohorts,
+    commitments: cut.commitments,
+    documents: cut.documents,
+  };
+};
+
+/** What a reopening undid, told from the step before it (see the commitments tracker). */
+export type TReopening = "not_accepted" | "after_verified" | "unknown";
+
+const reopeningAt = (history: readonly TCommitmentStep[], at: number): TReopening => {
+  const before = history[at - 1]?.step;
+  return before === "reported_done" ? "not_accepted" : before === "verified" ? "after_verified" : "unknown";
 };
 
 export type TChange = {
@@ -24,13 +60,20 @@ export type TChange = {
   source: TSourceRef | null;
 } & (
   | { kind: "milestone"; milestoneKind: TMilestoneKind; endDate: string | null; note: TText | null }
-  | { kind: "progress"; cohortLabel: TText; doneCount: TFigure; note: TText | null }
+  | {
+      kind: "progress";
+      purpose: TCohortPurpose;
+      cohortLabel: TText;
+      doneCount: TFigure;
+      note: TText | null;
+    }
   | { kind: "document"; documentId: string; label: TText; title: TText }
   | {
       kind: "commitment_made" | "commitment_reported_done" | "commitment_verified";
       commitmentId: string;
       text: TText;
     }
+  | { kind: "commitment_reopened"; commitmentId: string; text: TText; reopening: TReopening }
 );
 
 // Omit that keeps a union a union (the built-in one merges the members into one type).
@@ -66,6 +109,7 @@ const KIND_ORDER: TChange["kind"][] = [
   "commitment_made",
   "commitment_reported_done",
   "commitment_verified",
+  "commitment_reopened",
   "document",
 ];
 
@@ -101,6 +145,7 @@ export const changesInPeriod = (record: TRecord, from: string | null, to: string
       add(p.date, {
         key: `progress-${p.id}`,
         kind: "progress",
+        purpose: cohort.purpose,
         cohortLabel: cohort.label,
         doneCount: p.doneCount,
         note: p.note,
@@ -119,8 +164,25 @@ export const changesInPeriod = (record: TRecord, from: string | null, to: string
       source: c.source,
     };
     add(c.madeOn, { ...base, key: `made-${c.id}`, kind: "commitment_made" });
-    add(c.reportedDoneDate, { ...base, key: `done-${c.id}`, kind: "commitment_reported_done" });
-    add(c.verifiedDate, { ...base, key: `verified-${c.id}`, kind: "commitment_verified" });
+    if (c.history.length === 0) {
+      // A record kept before the history existed: its last report and verification are all it says.
+      add(c.reportedDoneDate, { ...base, key: `done-${c.id}`, kind: "commitment_reported_done" });
+      add(c.verifiedDate, { ...base, key: `verified-${c.id}`, kind: "commitment_verified" });
+      continue;
+    }
+    // Every step of the history, each on its own day: a report refused and made again shows twice.
+    c.history.forEach((step, i) => {
+      const key = `${step.step}-${c.id}-${i}`;
+      if (step.step === "reported_done") add(step.date, { ...base, key, kind: "commitment_reported_done" });
+      else if (step.step === "verified") add(step.date, { ...base, key, kind: "commitment_verified" });
+      else
+        add(step.date, {
+          ...base,
+          key,
+          kind: "commitment_reopened",
+          reopening: reopeningAt(c.history, i),
+        });
+    });
   }
   for (const d of record.documents) {
     add(d.date, {
@@ -145,17 +207,19 @@ export const changesInPeriod = (record: TRecord, from: string | null, to: string
 // ---------------------------------------------------------------------------------------------------
 // Headline figures side by side: what the board saw at the previous meeting and at this one.
 
-/** Where a column's figures come from: frozen when the meeting closed, or today's record. */
+/** Where a column's figures come from: frozen when the meeting closed, or today's record as of the day. */
 export type TFiguresSource = "frozen" | "live";
 
-/** The figures a board compares across meetings, from an overview and (when known) the deadlines. */
+/**
+ * The figures a board compares across meetings, from an overview and (when known) the deadlines: the
+ * affected totals per unit and population and the remediation per purpose and population, as the API
+ * gives them (never added across units, populations or purposes), then commitments and deadlines.
+ */
 export type THeadline = {
   asOf: string;
   source: TFiguresSource;
-  /** Sum of the exact affected counts (延べ); incidents without one are not in it. */
-  affected: number;
-  financial: { done: number; members: number; notReported: number };
-  notification: { done: number; members: number; notReported: number };
+  affected: TImpactTotal[];
+  remediation: TRemediationTotals[];
   commitmentsOpen: number;
   commitmentsVerified: number;
   commitmentsOverdue: number;
@@ -165,8 +229,8 @@ export type THeadline = {
 
 type TOverviewLike = {
   asOf: string;
-  affected: { cumulativeReported: number };
-  remediation: Record<"financial" | "notification", { done: number; members: number; notReported: number }>;
+  affected: { totals: TImpactTotal[] };
+  remediation: TRemediationTotals[];
   commitments: { open: number; verified: number; overdue: number };
 };
 
@@ -177,100 +241,139 @@ export const headlineOf = (
 ): THeadline => ({
   asOf: overview.asOf,
   source,
-  affected: overview.affected.cumulativeReported,
-  financial: {
-    done: overview.remediation.financial.done,
-    members: overview.remediation.financial.members,
-    notReported: overview.remediation.financial.notReported,
-  },
-  notification: {
-    done: overview.remediation.notification.done,
-    members: overview.remediation.notification.members,
-    notReported: overview.remediation.notification.notReported,
-  },
+  affected: overview.affected.totals,
+  remediation: overview.remediation,
   commitmentsOpen: overview.commitments.open,
   commitmentsVerified: overview.commitments.verified,
   commitmentsOverdue: overview.commitments.overdue,
   deadlinesOverdue: deadlines ? deadlines.counts.overdue : null,
 });
 
-export type TFigureKey =
-  | "affected"
-  | "financialDone"
-  | "notificationDone"
-  | "commitmentsOpen"
-  | "commitmentsVerified"
-  | "commitmentsOverdue"
-  | "deadlinesOverdue";
+/** What a row is about: its key (stable across meetings) says which figure, unit, population, purpose. */
+export type TFigureSubject =
+  | { kind: "affected"; unit: TImpactUnit; populationId: string | null }
+  | { kind: "remediation"; purpose: TCohortPurpose; populationId: string }
+  | { kind: "commitmentsOpen" | "commitmentsVerified" | "commitmentsOverdue" | "deadlinesOverdue" };
 
 /**
  * One figure as a cell: `value` null when it is not known — `missing` says why: the vendor reported
- * nothing for any of the members ("not_reported", never shown as 0) or the figure could not be read.
+ * nothing for any of the people ("not_reported", never shown as 0), the figure could not be read, or the
+ * record held nothing of it on that day ("not_recorded": the incident or group came later).
  */
 export type TFigureCell = {
   value: number | null;
   of?: number;
   notReported?: number;
-  missing?: "not_reported" | "unavailable";
+  /** A total some of whose parts are not reported or approximate: `value` is a floor. */
+  floor?: boolean;
+  /** Every part says no one was affected (確認の結果なし). */
+  confirmedNone?: boolean;
+  missing?: "not_reported" | "unavailable" | "not_recorded";
 };
 
 export type TFigureRow = {
-  key: TFigureKey;
-  unit: "members" | "plain";
+  key: string;
+  subject: TFigureSubject;
+  /** How its numbers read: people (名), records (件) or plain counts. */
+  unit: TImpactUnit | "plain";
   previous: TFigureCell | null;
   current: TFigureCell;
   /** current − previous when both are known; null otherwise (never 0 for "unknown"). */
   delta: number | null;
 };
 
-const FIGURE_KEYS: TFigureKey[] = [
-  "affected",
-  "financialDone",
-  "notificationDone",
-  "commitmentsOpen",
-  "commitmentsVerified",
-  "commitmentsOverdue",
-  "deadlinesOverdue",
-];
+const affectedKey = (t: Pick<TImpactTotal, "unit" | "populationId">) =>
+  `affected:${t.unit}:${t.populationId ?? ""}`;
+const remediationKey = (r: Pick<TRemediationTotals, "purpose" | "populationId">) =>
+  `remediation:${r.purpose}:${r.populationId}`;
 
-/** Done of members: nothing reported for any of them is "not reported", not 0 done. */
-const doneCell = (r: THeadline["financial"]): TFigureCell =>
-  r.members > 0 && r.notReported >= r.members
-    ? { value: null, of: r.members, notReported: r.notReported, missing: "not_reported" }
-    : { value: r.done, of: r.members, notReported: r.notReported };
+/** Done of people: nothing reported for any of them is "not reported", not 0 done. */
+const doneCell = (r: TRemediationTotals): TFigureCell =>
+  r.people > 0 && r.notReported >= r.people
+    ? { value: null, of: r.people, notReported: r.notReported, missing: "not_reported" }
+    : { value: r.done, of: r.people, notReported: r.notReported };
 
-const cell = (h: THeadline, key: TFigureKey): TFigureCell => {
-  switch (key) {
-    case "affected":
-      return { value: h.affected };
-    case "financialDone":
-      return doneCell(h.financial);
-    case "notificationDone":
-      return doneCell(h.notification);
-    case "commitmentsOpen":
-      return { value: h.commitmentsOpen };
-    case "commitmentsVerified":
-      return { value: h.commitmentsVerified };
-    case "commitmentsOverdue":
-      return { value: h.commitmentsOverdue };
+const affectedCell = (t: TImpactTotal): TFigureCell => ({
+  value: t.value,
+  ...(t.complete ? {} : { floor: true, notReported: t.unreportedParts }),
+  ...(t.confirmedNone ? { confirmedNone: true } : {}),
+});
+
+const NOT_RECORDED: TFigureCell = { value: null, missing: "not_recorded" };
+
+const cellOf = (h: THeadline, subject: TFigureSubject): TFigureCell => {
+  switch (subject.kind) {
+    case "affected": {
+      const total = h.affected.find((t) => affectedKey(t) === affectedKey(subject));
+      return total ? affectedCell(total) : NOT_RECORDED;
+    }
+    case "remediation": {
+      const row = h.remediation.find((r) => remediationKey(r) === remediationKey(subject));
+      return row ? doneCell(row) : NOT_RECORDED;
+    }
     case "deadlinesOverdue":
       return h.deadlinesOverdue === null
         ? { value: null, missing: "unavailable" }
         : { value: h.deadlinesOverdue };
+    default:
+      return { value: h[subject.kind] };
   }
 };
 
-/** One row per headline figure: the previous meeting's value (when there is one), this one's, and the change. */
-export const compareHeadlines = (previous: THeadline | null, current: THeadline): TFigureRow[] =>
-  FIGURE_KEYS.map((key) => {
-    const before = previous ? cell(previous, key) : null;
-    const now = cell(current, key);
+/** The people's order: the organisation's populations in its own order (unknown ones last). */
+export type TPopulationOrder = (populationId: string | null) => number;
+
+/**
+ * One row per figure of either meeting (an incident or group recorded only later gives the earlier
+ * meeting "not recorded", never 0): affected people before records, by population; financial
+ * remediation before notification, by population; then commitments and deadlines.
+ */
+export const compareHeadlines = (
+  previous: THeadline | null,
+  current: THeadline,
+  order: TPopulationOrder = () => 0,
+): TFigureRow[] => {
+  const both = previous ? [previous, current] : [current];
+  const affected = new Map<string, TFigureSubject & { kind: "affected" }>();
+  for (const h of both)
+    for (const t of h.affected)
+      affected.set(affectedKey(t), { kind: "affected", unit: t.unit, populationId: t.populationId });
+  const remediation = new Map<string, TFigureSubject & { kind: "remediation" }>();
+  for (const h of both)
+    for (const r of h.remediation)
+      remediation.set(remediationKey(r), {
+        kind: "remediation",
+        purpose: r.purpose,
+        populationId: r.populationId,
+      });
+  const subjects: TFigureSubject[] = [
+    ...[...affected.values()].sort(
+      (a, b) =>
+        (a.unit === b.unit ? 0 : a.unit === "people" ? -1 : 1) ||
+        order(a.populationId) - order(b.populationId),
+    ),
+    ...[...remediation.values()].sort(
+      (a, b) =>
+        (a.purpose === b.purpose ? 0 : a.purpose === "financial" ? -1 : 1) ||
+        order(a.populationId) - order(b.populationId),
+    ),
+    { kind: "commitmentsOpen" },
+    { kind: "commitmentsVerified" },
+    { kind: "commitmentsOverdue" },
+    { kind: "deadlinesOverdue" },
+  ];
+  return subjects.map((subject) => {
+    const before = previous ? cellOf(previous, subject) : null;
+    const now = cellOf(current, subject);
     const delta = before && before.value !== null && now.value !== null ? now.value - before.value : null;
-    return {
-      key,
-      unit: key === "affected" || key === "financialDone" || key === "notificationDone" ? "members" : "plain",
-      previous: before,
-      current: now,
-      delta,
-    };
+    const key =
+      subject.kind === "affected"
+        ? affectedKey(subject)
+        : subject.kind === "remediation"
+          ? remediationKey(subject)
+          : subject.kind;
+    const unit =
+      subject.kind === "affected" ? subject.unit : subject.kind === "remediation" ? "people" : "plain";
+    return { key, subject, unit, previous: before, current: now, delta };
   });
+};

@@ -10,6 +10,7 @@ import { renderApp } from "@/test/render";
  */
 
 const FIRST = "mtg-2025-03";
+const SLOW = { timeout: 5000 };
 const NOTICE = { documentId: "notice", cites: [] };
 
 const recordRefunds = () =>
@@ -64,34 +65,43 @@ describe("Changed since the previous meeting", () => {
     });
 
     renderApp(`/meetings/${second}`);
-    const figures = await screen.findByTestId("changes-figures");
-    expect(figures).toHaveTextContent("前回とこの理事会はどちらも締められているため");
+    const figures = await screen.findByTestId("changes-figures", {}, SLOW);
+    expect(figures).toHaveTextContent("前回とこの会議はどちらも締められているため");
     const table = within(figures).getByRole("table");
     expect(within(table).getByText("前回 2025年8月23日(理事会で示した数値(凍結))")).toBeInTheDocument();
-    expect(within(table).getByText("この理事会 2025年9月27日(理事会で示した数値(凍結))")).toBeInTheDocument();
+    expect(within(table).getByText("この会議 2025年9月27日(理事会で示した数値(凍結))")).toBeInTheDocument();
 
-    const financial = rowOf(table, "金銭の是正:済み / 対象");
+    const financial = rowOf(table, "金銭の是正(会員):済み / 対象");
     const [, before, now, change] = within(financial).getAllByRole("cell");
     expect(before).toHaveTextContent("うち未報告 3名");
     expect(now).not.toHaveTextContent("未報告");
     expect(change).toHaveTextContent("+3名");
 
     const open = rowOf(table, "約束・要求:未完了");
-    expect(within(open).getAllByRole("cell")[3]).toHaveTextContent("変化なし");
+    // The refund commitment was made after the first meeting (2025-09-05): one more open at the second.
+    expect(within(open).getAllByRole("cell")[3]).toHaveTextContent("+1");
     const frozenOpen = mockStore.snapshots.get(second)?.overview.commitments.open;
     expect(within(open).getAllByRole("cell")[2]).toHaveTextContent(String(frozenOpen));
 
     // The dated records of the period come from the second meeting's frozen record.
-    expect(screen.getByText(/この理事会を締めた時に凍結した記録から/)).toBeInTheDocument();
+    expect(screen.getByText(/この会議を締めた時に凍結した記録/)).toBeInTheDocument();
     expect(await screen.findByRole("cell", { name: /返金完了の報告/ })).toBeInTheDocument();
   });
 
   it("uses today's record for a meeting that is not closed, and says so", async () => {
     renderApp(`/meetings/${FIRST}`);
-    const figures = await screen.findByTestId("changes-figures");
-    expect(within(figures).getByText("現在の記録から算出", { selector: ".live-tag" })).toBeInTheDocument();
-    expect(figures).toHaveTextContent("締められていない理事会の数値は、現在の記録から算出したもの");
-    expect(within(figures).getByText("この理事会 2025年8月23日(現在の記録から算出)")).toBeInTheDocument();
-    expect(screen.getByText(/この理事会は締められていないため、現在の記録から/)).toBeInTheDocument();
+    const figures = await screen.findByTestId("changes-figures", {}, SLOW);
+    expect(
+      within(figures).getByText("現在の記録から開催日時点で算出", { selector: ".live-tag" }),
+    ).toBeInTheDocument();
+    expect(figures).toHaveTextContent(
+      "締められていない会議の数値は、現在の記録を開催日(2025年8月23日)時点に戻して",
+    );
+    expect(
+      within(figures).getByText("この会議 2025年8月23日(現在の記録から開催日時点で算出)"),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/この会議は締められていないため、現在の記録を開催日時点に戻して/),
+    ).toBeInTheDocument();
   });
 });

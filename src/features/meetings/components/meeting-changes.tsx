@@ -12,13 +12,21 @@ import type { TSourceRef } from "@/shared/schemas/common";
 import type { TMeeting } from "@/shared/schemas/meeting";
 import { meetingQueries } from "../api/queries";
 import { MeetingChangesFigures } from "./meeting-changes-figures";
-import { changesInPeriod, previousMeeting, type TChange, type TRecord } from "./meeting-changes-model";
+import {
+  changesInPeriod,
+  previousMeeting,
+  recordOnDay,
+  type TChange,
+  type TRecord,
+  type TReopening,
+} from "./meeting-changes-model";
 
 /**
  * "What changed since the previous meeting": the headline figures side by side and the dated records in
  * between. When the meetings are closed, both come from what was frozen at closing (what the board was
- * shown); otherwise from today's record, and the page says which. The first meeting in the record has no
- * previous one: it lists everything recorded up to it instead.
+ * shown); otherwise from today's record as it stood on the meeting day (what closing would freeze), and
+ * the page says which. The first meeting in the record has no previous one: it lists everything recorded
+ * up to it instead.
  */
 export const MeetingChanges = ({
   meeting,
@@ -35,7 +43,13 @@ export const MeetingChanges = ({
     enabled: meeting.closed !== null,
     select: (s): TRecord => s.record,
   });
-  const events: UseQueryResult<TRecord> = meeting.closed ? snapshot : record;
+  // Today's record as it stood on the meeting day: a fact learnt later (its source dated later) is not in.
+  const live = useQuery({
+    ...meetingQueries.record(),
+    enabled: meeting.closed === null,
+    select: (r): TRecord => recordOnDay(r, meeting.date),
+  });
+  const events: UseQueryResult<TRecord> = meeting.closed ? snapshot : live;
   return (
     <section className="panel meeting-section meeting-changes" aria-labelledby={`${id}-changes`}>
       <h2 id={`${id}-changes`}>{t("meetings.changesTitle")}</h2>
@@ -122,6 +136,13 @@ const ChangesEvents = ({
   );
 };
 
+/** A reopening says what it undid: a report not accepted, or a verification withdrawn. */
+const REOPENED_LABEL: Record<TReopening, TMessageKey> = {
+  not_accepted: "meetings.changeCommitmentReopenedNotAccepted",
+  after_verified: "meetings.changeCommitmentReopenedAfterVerified",
+  unknown: "meetings.changeCommitmentReopened",
+};
+
 const ChangesTable = ({
   changes,
   caption,
@@ -140,15 +161,19 @@ const ChangesTable = ({
           kind: t(`domain.milestone.${c.milestoneKind}` as TMessageKey),
         });
       case "progress":
-        return t("meetings.changeProgress");
+        return c.purpose === "financial"
+          ? t("meetings.changeProgressFinancial")
+          : t("meetings.changeProgressNotification");
       case "document":
         return t("meetings.changeDocument");
       case "commitment_made":
         return t("meetings.changeCommitmentMade");
       case "commitment_reported_done":
         return t("meetings.changeCommitmentDone");
-      default:
+      case "commitment_verified":
         return t("meetings.changeCommitmentVerified");
+      default:
+        return t(REOPENED_LABEL[c.reopening]);
     }
   };
   const whatText = (c: TChange) => {
@@ -196,13 +221,15 @@ const ChangesTable = ({
               <>
                 {whatText(c)}{" "}
                 <span className="change-figure">
-                  ({t("meetings.doneLabel")} <FigureValue figure={c.doneCount} unit="people" />)
+                  ({c.purpose === "financial" ? t("meetings.doneLabel") : t("meetings.sentLabel")}{" "}
+                  <FigureValue figure={c.doneCount} unit="people" />)
                 </span>
               </>
             );
           case "commitment_made":
           case "commitment_reported_done":
           case "commitment_verified":
+          case "commitment_reopened":
             return <Link to={`/commitments?id=${c.commitmentId}`}>{whatText(c)}</Link>;
           default:
             return whatText(c);
@@ -210,7 +237,7 @@ const ChangesTable = ({
       },
       csv: (c) =>
         c.kind === "progress" && (c.doneCount.status === "reported" || c.doneCount.status === "derived")
-          ? `${whatText(c)} (${t("meetings.doneCount", { count: f.people(c.doneCount.value) })})`
+          ? `${whatText(c)} (${t(c.purpose === "financial" ? "meetings.doneCount" : "meetings.sentCount", { count: f.people(c.doneCount.value) })})`
           : whatText(c),
     },
     {

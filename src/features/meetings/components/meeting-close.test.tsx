@@ -9,16 +9,20 @@ import { problem } from "@/shared/http";
 import { renderApp } from "@/test/render";
 
 const MEETING = "mtg-2025-03";
+const SLOW = { timeout: 5000 };
 
 describe("Closing a meeting", () => {
   it("explains what closing does, then freezes the figures and shows who closed it", async () => {
     const user = userEvent.setup();
     renderApp(`/meetings/${MEETING}`);
-    await user.click(await screen.findByRole("button", { name: "理事会を締める" }));
+    await user.click(await screen.findByRole("button", { name: "会議を締める" }, SLOW));
 
     const confirm = screen.getByTestId("close-confirm");
     expect(within(confirm).getByRole("heading", { level: 2 })).toHaveFocus();
     expect(confirm).toHaveTextContent("開催日 2025年8月23日 時点の概要と期限の状況");
+    expect(confirm).toHaveTextContent(
+      "開催日(2025年8月23日)より後の日付の記録は、すでに記録にあっても含めません",
+    );
     expect(confirm).toHaveTextContent("編集できません");
     expect(confirm).toHaveTextContent("元に戻すことはできません");
 
@@ -31,13 +35,13 @@ describe("Closing a meeting", () => {
       "href",
       `/meetings/${MEETING}/snapshot`,
     );
-    expect(screen.getByText(/この理事会を締めました/)).toBeInTheDocument();
+    expect(screen.getByText(/この会議を締めました/)).toBeInTheDocument();
     // No more edit or close controls on a closed meeting.
-    expect(screen.queryByRole("button", { name: "理事会を締める" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "会議を締める" })).not.toBeInTheDocument();
     expect(screen.queryByRole("link", { name: "編集" })).not.toBeInTheDocument();
     expect(mockStore.snapshots.get(MEETING)?.asOf).toBe("2025-08-23");
     // The comparison now reads the frozen figures.
-    const changes = await screen.findByTestId("changes-figures");
+    const changes = await screen.findByTestId("changes-figures", {}, SLOW);
     expect(
       within(changes).getByText("理事会で示した数値(凍結)", { selector: ".frozen-tag" }),
     ).toBeInTheDocument();
@@ -46,7 +50,7 @@ describe("Closing a meeting", () => {
   it("does nothing when the user changes their mind", async () => {
     const user = userEvent.setup();
     renderApp(`/meetings/${MEETING}`);
-    await user.click(await screen.findByRole("button", { name: "理事会を締める" }));
+    await user.click(await screen.findByRole("button", { name: "会議を締める" }, SLOW));
     await user.click(screen.getByRole("button", { name: "やめる" }));
     expect(screen.queryByTestId("close-confirm")).not.toBeInTheDocument();
     expect(mockStore.data.meetings[0]?.closed).toBeNull();
@@ -65,7 +69,7 @@ describe("Closing a meeting", () => {
       ),
     );
     renderApp(`/meetings/${MEETING}`);
-    await user.click(await screen.findByRole("button", { name: "理事会を締める" }));
+    await user.click(await screen.findByRole("button", { name: "会議を締める" }, SLOW));
     await user.click(screen.getByRole("button", { name: "締める(凍結する)" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("締め切られているため");
   });
@@ -73,7 +77,7 @@ describe("Closing a meeting", () => {
   it("asks the user to look again when someone changed the meeting meanwhile (stale version)", async () => {
     const user = userEvent.setup();
     renderApp(`/meetings/${MEETING}`);
-    await user.click(await screen.findByRole("button", { name: "理事会を締める" }));
+    await user.click(await screen.findByRole("button", { name: "会議を締める" }, SLOW));
     // Another editor saves the meeting: the page still holds version 1.
     const meeting = mockStore.data.meetings[0];
     if (!meeting) throw new Error("no meeting");
@@ -94,7 +98,7 @@ describe("Closing a meeting", () => {
     expect(
       await screen.findByRole("heading", { level: 1, name: "2025年度第3回定例理事会" }),
     ).toBeInTheDocument();
-    expect(screen.queryByRole("button", { name: "理事会を締める" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "会議を締める" })).not.toBeInTheDocument();
     expect(screen.queryByRole("link", { name: "編集" })).not.toBeInTheDocument();
   });
 

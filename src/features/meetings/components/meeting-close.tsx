@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { Link } from "react-router";
 import { useI18n } from "@/i18n/i18n";
@@ -6,9 +6,10 @@ import { ApiError } from "@/lib/api-client";
 import { errorText, refusalOf } from "@/lib/form-errors";
 import { todayInTokyo } from "@/shared/dates";
 import type { TMeeting } from "@/shared/schemas/meeting";
-import { meetingMutations } from "../api/queries";
+import { meetingMutations, meetingQueries } from "../api/queries";
+import { ExcludedNote } from "./meeting-excluded";
 
-/** A moment (ISO, UTC) as the association reads it: the day and time in Tokyo. */
+/** A moment (ISO, UTC) as the organisation reads it: the day and time in Tokyo. */
 export const formatMoment = (iso: string, lang: "ja" | "en") =>
   new Intl.DateTimeFormat(lang === "ja" ? "ja-JP" : "en-GB", {
     timeZone: "Asia/Tokyo",
@@ -19,9 +20,13 @@ export const formatMoment = (iso: string, lang: "ja" | "en") =>
     minute: "2-digit",
   }).format(new Date(iso));
 
-/** "締め済み": when and by whom, and where to see what the board was shown. */
+/**
+ * "締め済み": when and by whom, where to see what the board was shown, and — when the meeting was closed
+ * after its day with later records already in — how much of the record its frozen figures leave out.
+ */
 export const ClosedBadge = ({ meeting }: { meeting: TMeeting }) => {
   const { t, lang } = useI18n();
+  const snapshot = useQuery({ ...meetingQueries.snapshot(meeting.id), enabled: meeting.closed !== null });
   if (!meeting.closed) return null;
   return (
     <div className="closed-note" data-testid="closed-badge">
@@ -35,6 +40,7 @@ export const ClosedBadge = ({ meeting }: { meeting: TMeeting }) => {
           {t("meetings.snapshotLink")}
         </Link>
       </p>
+      {snapshot.data ? <ExcludedNote excluded={snapshot.data.excluded} date={snapshot.data.asOf} /> : null}
     </div>
   );
 };
@@ -46,8 +52,9 @@ type TProps = {
 };
 
 /**
- * The confirmation before closing: what closing does (freezes the figures as of the meeting day; no
- * further edits; cannot be undone), then the write. A refusal is said in words next to the buttons.
+ * The confirmation before closing: what closing does (freezes the figures and the record as of the
+ * meeting day — anything dated later is left out, however late the meeting is closed; no further edits;
+ * cannot be undone), then the write. A refusal is said in words next to the buttons.
  */
 export const CloseMeetingConfirm = ({ meeting, onCancel, onClosed }: TProps) => {
   const i18n = useI18n();
@@ -81,6 +88,7 @@ export const CloseMeetingConfirm = ({ meeting, onCancel, onClosed }: TProps) => 
       </h2>
       <ul className="close-effects">
         <li>{t("meetings.closeEffectFreeze", { date: f.date(meeting.date) })}</li>
+        <li>{t("meetings.closeEffectLater", { date: f.date(meeting.date) })}</li>
         <li>{t("meetings.closeEffectNoEdit")}</li>
         <li>{t("meetings.closeEffectCompare")}</li>
         <li>{t("meetings.closeEffectFinal")}</li>

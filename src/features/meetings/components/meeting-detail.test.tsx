@@ -54,7 +54,7 @@ describe("MeetingDetail", () => {
       "/commitments?id=cmt-board-prevention",
       "/commitments?id=cmt-board-trust",
     ]);
-    expect(within(demand).getAllByText("状況:未着手")).toHaveLength(2);
+    expect(within(demand).getAllByText("開催日時点の状況:未着手")).toHaveLength(2);
     expect(screen.getByRole("button", { name: "印刷(理事会資料)" })).toBeInTheDocument();
   });
 
@@ -62,7 +62,7 @@ describe("MeetingDetail", () => {
     open();
     const changes = await screen.findByRole("region", { name: "前回の理事会からの変化" });
     expect(
-      await within(changes).findByText(/記録上、この理事会より前の理事会はありません。/),
+      await within(changes).findByText(/記録上、この会議より前の理事会はありません。/),
     ).toBeInTheDocument();
     const table = within(changes).getByRole("table", { name: /までに記録された事項/ });
     // Reported on the meeting day itself, and the corrections of 25 July and 15 August, are in.
@@ -88,7 +88,7 @@ describe("MeetingDetail", () => {
   it("says so when the meeting does not exist", async () => {
     open("ja", "mtg-1999-01");
     expect(
-      await screen.findByRole("heading", { level: 1, name: "理事会が見つかりません" }),
+      await screen.findByRole("heading", { level: 1, name: "会議が見つかりません" }),
     ).toBeInTheDocument();
     expect(screen.getByText(/mtg-1999-01/)).toBeInTheDocument();
   });
@@ -102,7 +102,7 @@ describe("MeetingDetail", () => {
     open();
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent("データを読み込めませんでした");
-    expect(screen.queryByText("理事会が見つかりません")).not.toBeInTheDocument();
+    expect(screen.queryByText("会議が見つかりません")).not.toBeInTheDocument();
     server.resetHandlers();
     fireEvent.click(within(alert).getByRole("button", { name: "再試行" }));
     expect(

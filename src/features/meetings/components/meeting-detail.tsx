@@ -17,12 +17,14 @@ import type { TMeeting } from "@/shared/schemas/meeting";
 import { meetingQueries } from "../api/queries";
 import { People } from "./attendance";
 import { MeetingChanges } from "./meeting-changes";
+import { recordOnDay } from "./meeting-changes-model";
 import { ClosedBadge, CloseMeetingConfirm } from "./meeting-close";
 import "./meetings.css";
 
 /**
- * /meetings/:meetingId — one meeting as a board pack: presented, attended, resolved, changed since last
- * time. `canEdit` (the route knows the session's role) adds the editor's controls: edit and close.
+ * /meetings/:meetingId — one meeting as a board pack: presented, attended, resolved (each resolution under
+ * the agenda item it was made on, or for the whole meeting), changed since last time — its figures as of
+ * its own day. `canEdit` (the route knows the session's role) adds the editor's controls: edit and close.
  */
 export const MeetingDetail = ({ meetingId, canEdit = false }: { meetingId: string; canEdit?: boolean }) => {
   const { t } = useI18n();
@@ -32,6 +34,7 @@ export const MeetingDetail = ({ meetingId, canEdit = false }: { meetingId: strin
   // rewrap the header, the summary and every item below it.
   const vendors = useQuery(referenceQueries.vendors());
   const documents = useQuery(referenceQueries.documents());
+  const organisation = useQuery(referenceQueries.organisation());
   const record = useQuery(meetingQueries.record());
   if (isNotFound(query.error)) {
     return (
@@ -44,7 +47,7 @@ export const MeetingDetail = ({ meetingId, canEdit = false }: { meetingId: strin
     );
   }
   return (
-    <QueryState query={query} waitFor={[vendors, documents, record]} minHeight="30rem">
+    <QueryState query={query} waitFor={[vendors, documents, organisation, record]} minHeight="30rem">
       {(meeting) => <MeetingPage meeting={meeting} canEdit={canEdit} />}
     </QueryState>
   );
@@ -58,11 +61,25 @@ const MeetingPage = ({ meeting, canEdit }: { meeting: TMeeting; canEdit: boolean
   const [justClosed, setJustClosed] = useState(false);
   const saved = (location.state as { saved?: boolean } | null)?.saved === true;
   const editable = canEdit && !meeting.closed;
-  const names = useReferenceNames("vendors", "documents");
+  // Presenters may be the organisation itself (its secretariat) as well as vendors.
+  const names = useReferenceNames("vendors", "documents", "organisation");
   // Incident titles and commitment texts come from the dated record; until it loads, ids stand in.
   const record = useQuery(meetingQueries.record());
   const incident = (incidentId: string) => record.data?.incidents.find((i) => i.id === incidentId);
+  // A resolution's demands are shown as they stood on the meeting day: frozen with a closed meeting, or
+  // today's record taken back to the day (a demand verified a year later was open at the meeting).
+  const snapshot = useQuery({ ...meetingQueries.snapshot(meeting.id), enabled: meeting.closed !== null });
+  const onDay = meeting.closed
+    ? snapshot.data?.record.commitments
+    : record.data
+      ? recordOnDay(record.data, meeting.date).commitments
+      : undefined;
   const commitment = (commitmentId: string) => record.data?.commitments.find((c) => c.id === commitmentId);
+  const commitmentOnDay = (commitmentId: string) => onDay?.find((c) => c.id === commitmentId);
+  const itemNumber = new Map(meeting.items.map((item, i) => [item.id, i + 1]));
+  const resolutionsOf = (itemId: string) => meeting.resolutions.filter((r) => r.itemId === itemId);
+  // "For the whole meeting" is said only beside resolutions that are under an item: alone, it is noise.
+  const anyUnderItem = meeting.resolutions.some((r) => r.itemId !== null);
 
   return (
     <article className="meeting-page">
@@ -157,7 +174,7 @@ const MeetingPage = ({ meeting, canEdit }: { meeting: TMeeting; canEdit: boolean
                     <dd>
                       {item.presentedByIds.length === 0
                         ? t("meetings.none")
-                        : item.presentedByIds.map(names.vendor).join("、")}
+                        : item.presentedByIds.map(names.party).join(t("meetings.nameSeparator"))}
                     </dd>
                   </div>
                   <div>
@@ -209,6 +226,21 @@ const MeetingPage = ({ meeting, canEdit }: { meeting: TMeeting; canEdit: boolean
                   </div>
                 </dl>
                 {item.note ? <p className="item-note">{tx(item.note)}</p> : null}
+                {resolutionsOf(item.id).length > 0 ? (
+                  <div className="item-resolutions">
+                    <p className="item-resolutions-title">{t("meetings.itemResolutions")}</p>
+                    <ul>
+                      {resolutionsOf(item.id).map((r) => (
+                        <li key={r.id}>
+                          <span className={`resolution-kind resolution-${r.kind}`}>
+                            {t(`domain.resolutionKind.${r.kind}` as TMessageKey)}
+                          </span>{" "}
+                          <a href={`#resolution-${r.id}`}>{tx(r.text)}</a>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
               </li>
             ))}
           </ol>
@@ -242,7 +274,24 @@ const MeetingPage = ({ meeting, canEdit }: { meeting: TMeeting; canEdit: boolean
         ) : (
           <ol className="resolutions">
             {meeting.resolutions.map((r) => (
-              <li key={r.id} className="resolution" data-testid={`resolution-${r.id}`}>
+              <li
+                key={r.id}
+                id={`resolution-${r.id}`}
+                className="resolution"
+                data-testid={`resolution-${r.id}`}
+              >
+                {anyUnderItem ? (
+                  <p className="resolution-under">
+                    {r.itemId !== null && itemNumber.has(r.itemId)
+                      ? t("meetings.resolutionUnderItem", {
+                          n: f.number(itemNumber.get(r.itemId) ?? 0),
+                          title: tx(
+                            meeting.items.find((item) => item.id === r.itemId)?.title ?? { ja: "", en: "" },
+                          ),
+                        })
+                      : t("meetings.resolutionWholeMeeting")}
+                  </p>
+                ) : null}
                 <p className="resolution-head">
                   <span className={`resolution-kind resolution-${r.kind}`}>
                     {t(`domain.resolutionKind.${r.kind}` as TMessageKey)}
@@ -271,13 +320,14 @@ const MeetingPage = ({ meeting, canEdit }: { meeting: TMeeting; canEdit: boolean
                     <ul>
                       {r.commitmentIds.map((cid) => {
                         const c = commitment(cid);
+                        const then = commitmentOnDay(cid);
                         return (
                           <li key={cid}>
                             <Link to={`/commitments?id=${cid}`}>{c ? tx(c.text) : cid}</Link>
-                            {c ? (
+                            {then ? (
                               <span className="commitment-state">
                                 {t("meetings.commitmentStatus", {
-                                  status: t(`domain.commitmentStatus.${c.status}` as TMessageKey),
+                                  status: t(`domain.commitmentStatus.${then.status}` as TMessageKey),
                                 })}
                               </span>
                             ) : null}

@@ -34,6 +34,8 @@ export type TResolutionValues = {
   kind: string;
   text: TText;
   quote: string | null;
+  /** The agenda item it was resolved under (an item's id in this form); null: the whole meeting. */
+  itemId: string | null;
   targetVendorIds: string[];
   commitmentIds: string[];
   note: TText | null;
@@ -56,7 +58,17 @@ export type TMeetingValues = {
 const emptyText = (): TText => ({ ja: "", en: "" });
 const emptySource = (): TSource => ({ documentId: "", cites: [] });
 
+/**
+ * A fresh id for a new agenda item, so a resolution can name the item before the meeting is saved (the
+ * server keeps ids it is sent, and refuses one another meeting already uses).
+ */
+export const newItemId = (random: () => number = Math.random) =>
+  `item-${Math.floor(random() * 36 ** 8)
+    .toString(36)
+    .padStart(8, "0")}`;
+
 export const emptyItem = (): TItemValues => ({
+  id: newItemId(),
   title: emptyText(),
   incidentIds: [],
   documentIds: [],
@@ -70,6 +82,7 @@ export const emptyResolution = (): TResolutionValues => ({
   kind: "",
   text: emptyText(),
   quote: null,
+  itemId: null,
   targetVendorIds: [],
   commitmentIds: [],
   note: null,
@@ -100,15 +113,18 @@ export const valuesFromCurrent = (current: Record<string, unknown>): TMeetingVal
   valuesFromMeeting(current as unknown as TMeeting);
 
 /**
- * The 年度 a date falls in (April–March), offered while the user has not chosen another: when the date
- * changes, the fiscal year follows it unless it no longer matches the old date's (the user set it).
+ * The 年度 a date falls in (from the organisation's first month, April by default), offered while the
+ * user has not chosen another: when the date changes, the fiscal year follows it unless it no longer
+ * matches the old date's (the user set it).
  */
-export const followFiscalYear = (values: TMeetingValues, nextDate: string): number | null => {
+export const followFiscalYear = (values: TMeetingValues, nextDate: string, startMonth = 4): number | null => {
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(nextDate);
-  const derivedBefore = /^\d{4}-\d{2}-\d{2}$/.test(values.date) ? fiscalYearOf(values.date) : null;
+  const derivedBefore = /^\d{4}-\d{2}-\d{2}$/.test(values.date)
+    ? fiscalYearOf(values.date, startMonth)
+    : null;
   const userChosen = values.fiscalYear !== null && values.fiscalYear !== derivedBefore;
   if (userChosen) return values.fiscalYear;
-  return valid ? fiscalYearOf(nextDate) : values.fiscalYear;
+  return valid ? fiscalYearOf(nextDate, startMonth) : values.fiscalYear;
 };
 
 const blankToNull = (s: string | null) => (s === null || s.trim() === "" ? null : s);
@@ -121,6 +137,7 @@ export const toMeetingBody = (values: TMeetingValues) => ({
   resolutions: values.resolutions.map((r) => ({
     ...r,
     quote: blankToNull(r.quote),
+    itemId: r.itemId === "" ? null : r.itemId,
     note: textOrNull(r.note),
   })),
 });

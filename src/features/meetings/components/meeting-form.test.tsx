@@ -24,12 +24,17 @@ describe("MeetingEditor: a new meeting", () => {
   it("records a meeting: the 年度 follows the date, a blank English title gets the Japanese", async () => {
     const user = userEvent.setup();
     const { router } = renderApp("/meetings/new");
-    expect(await screen.findByRole("heading", { level: 1, name: "理事会を記録する" })).toBeInTheDocument();
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "理事会を記録する" }, { timeout: 5000 }),
+    ).toBeInTheDocument();
+    // The example names the organisation's own board, and follows what the form says.
+    expect(screen.getByText("例:第1回定例理事会")).toBeInTheDocument();
 
     fireEvent.change(screen.getByLabelText(/^開催日/), { target: { value: "2026-02-14" } });
     // February belongs to the fiscal year that began the April before.
     await waitFor(() => expect(screen.getByLabelText(/^年度/)).toHaveValue("2025"));
     await user.type(screen.getByLabelText(/^回/), "4");
+    expect(screen.getByText("例:2025年度第4回定例理事会")).toBeInTheDocument();
     const title = group(/^名称/);
     await user.type(within(title).getByLabelText(/^日本語/), "2025年度第4回定例理事会");
     const source = group(/^出典となる資料/);
@@ -65,13 +70,13 @@ describe("MeetingEditor: a new meeting", () => {
     // Never 0: the count the document does not give stays "not reported".
     expect(saved.vendorAttendees[0]?.people.status).toBe("not_reported");
     expect(screen.getByText("保存しました。")).toBeInTheDocument();
-  });
+  }, 45_000);
 
   it("shows what is missing next to each field, in the user's language, and keeps what was typed", async () => {
     const user = userEvent.setup();
     renderApp("/meetings/new", { lang: "en" });
     expect(
-      await screen.findByRole("heading", { level: 1, name: "Record a board meeting" }),
+      await screen.findByRole("heading", { level: 1, name: "Record a Board meeting" }),
     ).toBeInTheDocument();
     await user.type(within(group(/^Title/)).getByLabelText(/^Japanese/), "臨時理事会");
     await user.click(screen.getByRole("button", { name: "Record the meeting" }));
@@ -126,7 +131,7 @@ describe("MeetingEditor: changing a meeting", () => {
   it("shows both versions after someone else saved, and applies the user's change over theirs", async () => {
     const user = userEvent.setup();
     renderApp(`/meetings/${MEETING}/edit`);
-    const title = await screen.findByRole("group", { name: /^名称/ });
+    const title = await screen.findByRole("group", { name: /^名称/ }, { timeout: 5000 });
     const ja = within(title).getByLabelText(/^日本語/);
     await user.clear(ja);
     await user.type(ja, "第3回定例理事会(訂正)");
@@ -159,7 +164,8 @@ describe("MeetingEditor: changing a meeting", () => {
     // Re-applying applies what this user changed (the title) over the other editor's change (the number).
     expect(saved.title.ja).toBe("第3回定例理事会(訂正)");
     expect(saved.number).toBe(5);
-  });
+    // Typing, a conflict, a save and the meeting's page: slow on a busy machine.
+  }, 45_000);
 
   it("does not offer editing a closed meeting", async () => {
     await apiSend("closeMeeting", { params: { meetingId: MEETING }, body: { version: 1 } });

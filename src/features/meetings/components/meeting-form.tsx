@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId } from "react";
-import type { Control } from "react-hook-form";
+import { type Control, useWatch } from "react-hook-form";
 import { Link, useNavigate } from "react-router";
 import { BackLink } from "@/components/back-link";
 import { BilingualTextField } from "@/components/form/bilingual-text-field";
@@ -104,7 +104,7 @@ const ExistingMeetingEditor = ({
 };
 
 const MeetingForm = ({ meeting }: { meeting: TMeeting | null }) => {
-  const { t, tx } = useI18n();
+  const { t, tx, f } = useI18n();
   const id = useId();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -124,20 +124,22 @@ const MeetingForm = ({ meeting }: { meeting: TMeeting | null }) => {
     },
   });
   const { control, methods, set } = form;
+  // The organisation's 年度 starts in its own month (April by default).
+  const startMonth = useQuery(referenceQueries.organisation()).data?.fiscalYearStartMonth ?? 4;
 
-  // The 年度 follows the date (April–March) until the user picks another one. A subscription, not a
-  // render: typing elsewhere in the form does not draw it again.
+  // The 年度 follows the date until the user picks another one. A subscription, not a render: typing
+  // elsewhere in the form does not draw it again.
   useEffect(() => {
     let before = methods.getValues("date");
     const subscription = methods.watch((_values, { name }) => {
       if (name !== "date") return;
       const values = methods.getValues();
-      const next = followFiscalYear({ ...values, date: before }, values.date);
+      const next = followFiscalYear({ ...values, date: before }, values.date, startMonth);
       before = values.date;
       if (next !== values.fiscalYear) set("fiscalYear", next);
     });
     return () => subscription.unsubscribe();
-  }, [methods, set]);
+  }, [methods, set, startMonth]);
 
   const conflictFields = useConflictFields();
   const title = meeting ? t("meetings.editTitle", { title: tx(meeting.title) }) : t("meetings.newTitle");
@@ -155,7 +157,7 @@ const MeetingForm = ({ meeting }: { meeting: TMeeting | null }) => {
               control={control}
               name="fiscalYear"
               label={t("meetings.fieldFiscalYear")}
-              hint={t("meetings.fieldFiscalYearHint")}
+              hint={t("meetings.fieldFiscalYearHint", { month: f.number(startMonth) })}
               required
               unit={t("meetings.fiscalYearUnit")}
             />
@@ -171,12 +173,7 @@ const MeetingForm = ({ meeting }: { meeting: TMeeting | null }) => {
               ]}
             />
           </div>
-          <BilingualTextField
-            control={control}
-            name="title"
-            legend={t("meetings.fieldTitle")}
-            hint={t("meetings.fieldTitleHint")}
-          />
+          <TitleField control={control} />
           <SourceRefField
             control={control}
             name="source"
@@ -200,6 +197,28 @@ const MeetingForm = ({ meeting }: { meeting: TMeeting | null }) => {
         </div>
       </RecordForm>
     </article>
+  );
+};
+
+/**
+ * The name, with an example built from what the form already says (年度, 回, 種別) and the organisation's
+ * own name for its board: never one organisation's meeting.
+ */
+const TitleField = ({ control }: { control: Control<TMeetingValues> }) => {
+  const { t, f } = useI18n();
+  const [fiscalYear, number, kind] = useWatch({ control, name: ["fiscalYear", "number", "kind"] });
+  const kindWord = kind === "extraordinary" ? t("meetings.kindExtraordinary") : t("meetings.kindRegular");
+  const example =
+    fiscalYear !== null && number !== null
+      ? t("meetings.titleExample", { year: fiscalYear, n: f.number(number), kind: kindWord })
+      : t("meetings.titleExampleShort", { kind: kindWord });
+  return (
+    <BilingualTextField
+      control={control}
+      name="title"
+      legend={t("meetings.fieldTitle")}
+      hint={t("meetings.fieldTitleHint", { example })}
+    />
   );
 };
 
@@ -351,6 +370,7 @@ const ResolutionsEditor = ({ control }: { control: Control<TMeetingValues> }) =>
             required
             options={kinds}
           />
+          <ItemChoice control={control} name={`${at}.itemId`} />
           <BilingualTextField
             control={control}
             name={`${at}.text`}
@@ -393,6 +413,45 @@ const ResolutionsEditor = ({ control }: { control: Control<TMeetingValues> }) =>
         </>
       )}
     </ItemList>
+  );
+};
+
+/**
+ * Which agenda item a resolution was made under: one of the items as they stand in this form (a new one
+ * included, by its id), or none for the whole meeting.
+ */
+const ItemChoice = ({
+  control,
+  name,
+}: {
+  control: Control<TMeetingValues>;
+  name: `resolutions.${number}.itemId`;
+}) => {
+  const { t, tx } = useI18n();
+  const items = useWatch({ control, name: "items" });
+  const options: TOption[] = items.flatMap((item, i) =>
+    item.id
+      ? [
+          {
+            value: item.id,
+            label: t("meetings.itemOption", {
+              n: i + 1,
+              title: item.title.ja || item.title.en ? tx(item.title) : t("meetings.itemUntitled"),
+            }),
+          },
+        ]
+      : [],
+  );
+  return (
+    <SelectField
+      control={control}
+      name={name}
+      nullable
+      label={t("meetings.fieldResolutionItem")}
+      hint={t("meetings.fieldResolutionItemHint")}
+      placeholder={t("meetings.wholeMeeting")}
+      options={options}
+    />
   );
 };
 

@@ -28,12 +28,14 @@ describe("MeetingSnapshotView", () => {
     expect(
       await screen.findByRole("heading", { level: 1, name: "2025年度第3回定例理事会:理事会で示した数値" }),
     ).toBeInTheDocument();
-    expect(screen.getByText(/^開催日 2025年8月23日 時点の数値です/)).toBeInTheDocument();
-    expect(screen.getByText(/Demo editorが理事会を締めた時に凍結しました/)).toBeInTheDocument();
+    expect(screen.getByText(/^開催日 2025年8月23日 時点の記録と数値です/)).toBeInTheDocument();
+    expect(screen.getByText(/Demo editorが会議を締めた時に凍結しました/)).toBeInTheDocument();
 
     const figures = screen.getByRole("region", { name: "主要な数値" });
     // At the meeting the 3 double-billed members' refunds were not reported done.
-    const financial = within(figures).getByText("金銭の是正:済み / 対象").closest(".tile") as HTMLElement;
+    const financial = within(figures)
+      .getByText("金銭の是正(会員):済み / 対象")
+      .closest(".tile") as HTMLElement;
     expect(financial).toHaveTextContent("うち未報告 3名");
     const affected = within(figures).getByRole("table");
     expect(within(affected).getByRole("link", { name: /事故1/ })).toHaveAttribute("href", "/incidents/inc-1");
@@ -45,9 +47,9 @@ describe("MeetingSnapshotView", () => {
   it("says the meeting is not closed yet instead of showing live figures as frozen", async () => {
     renderApp(`/meetings/${MEETING}/snapshot`);
     expect(
-      await screen.findByRole("heading", { name: "この理事会はまだ締められていません" }),
+      await screen.findByRole("heading", { name: "この会議はまだ締められていません" }),
     ).toBeInTheDocument();
-    expect(screen.getByRole("link", { name: "← この理事会のページに戻る" })).toHaveAttribute(
+    expect(screen.getByRole("link", { name: "← この会議のページに戻る" })).toHaveAttribute(
       "href",
       `/meetings/${MEETING}`,
     );

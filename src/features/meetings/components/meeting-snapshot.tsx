@@ -3,32 +3,43 @@ import { useId } from "react";
 import { Link } from "react-router";
 import { BackLink } from "@/components/back-link";
 import { DataTable, type TColumn } from "@/components/data-table";
-import { NumberValue } from "@/components/figure-value";
+import { FigureValue } from "@/components/figure-value";
 import { NotFoundSection } from "@/components/not-found-section";
 import { NotReported } from "@/components/not-reported";
+import { OutsideMark } from "@/components/outside-mark";
 import { PageHeader, PrintButton } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { isNotFound } from "@/lib/not-found";
+import { referenceQueries } from "@/lib/reference-queries";
+import { useReferenceNames } from "@/lib/use-reference-names";
 import { DEADLINE_STATE_ORDER } from "@/shared/deadlines";
 import type { TDeadline, TDeadlineRule, TDeadlineState } from "@/shared/schemas/deadline";
+import type { TImpactTotal } from "@/shared/schemas/incident";
 import type { TMeeting } from "@/shared/schemas/meeting";
 import type { TDayCounting } from "@/shared/schemas/settings";
 import type { TMeetingSnapshot } from "@/shared/schemas/snapshot";
 import { meetingQueries } from "../api/queries";
+import { useFigureLabel } from "./meeting-changes-figures";
 import { formatMoment } from "./meeting-close";
+import { ExcludedNote } from "./meeting-excluded";
 import "./meetings.css";
 
 /**
  * /meetings/:meetingId/snapshot — what the board was shown at a closed meeting: the figures as of the
- * meeting day and the deadlines, exactly as frozen when the meeting was closed (later edits of the record
- * never change them).
+ * meeting day (people and records, each population and purpose apart; figures from outside the record
+ * beside, never in the totals) and the deadlines with whose duty each was, exactly as frozen when the
+ * meeting was closed (later edits of the record never change them), and how much the record held dated
+ * after the day and left out.
  */
 export const MeetingSnapshotView = ({ meetingId }: { meetingId: string }) => {
   const { t } = useI18n();
   const meeting = useQuery(meetingQueries.detail(meetingId));
   const snapshot = useQuery({ ...meetingQueries.snapshot(meetingId), enabled: meeting.data?.closed != null });
+  // The frozen figures are named (populations, vendors): the page appears once those names are in.
+  const organisation = useQuery(referenceQueries.organisation());
+  const vendors = useQuery(referenceQueries.vendors());
   if (isNotFound(meeting.error)) {
     return (
       <NotFoundSection
@@ -43,7 +54,7 @@ export const MeetingSnapshotView = ({ meetingId }: { meetingId: string }) => {
     <QueryState query={meeting} minHeight="30rem">
       {(m) =>
         m.closed ? (
-          <QueryState query={snapshot} minHeight="30rem">
+          <QueryState query={snapshot} waitFor={[organisation, vendors]} minHeight="30rem">
             {(s) => <SnapshotPage meeting={m} snapshot={s} />}
           </QueryState>
         ) : (
@@ -60,7 +71,7 @@ export const MeetingSnapshotView = ({ meetingId }: { meetingId: string }) => {
 };
 
 // Records over the enums: a new rule or state fails the type check until it has words.
-const STATE_LABEL: Record<TDeadlineState, TMessageKey> = {
+export const STATE_LABEL: Record<TDeadlineState, TMessageKey> = {
   met: "meetings.dlState_met",
   late: "meetings.dlState_late",
   overdue: "meetings.dlState_overdue",
@@ -70,7 +81,7 @@ const STATE_LABEL: Record<TDeadlineState, TMessageKey> = {
   done_no_due: "meetings.dlState_done_no_due",
 };
 
-const RULE_LABEL: Record<TDeadlineRule, TMessageKey> = {
+export const RULE_LABEL: Record<TDeadlineRule, TMessageKey> = {
   APPI_PRELIM: "meetings.dlRule_APPI_PRELIM",
   APPI_FINAL: "meetings.dlRule_APPI_FINAL",
   APPI_NOTICE: "meetings.dlRule_APPI_NOTICE",
@@ -85,9 +96,24 @@ const DAY_COUNTING_LABEL: Record<TDayCounting, TMessageKey> = {
   include_first_day: "meetings.dayCounting_include_first_day",
 };
 
+/** Whose duty a frozen deadline was: the organisation itself, or every vendor it names. */
+const useDeadlineOwner = () => {
+  const { t } = useI18n();
+  const names = useReferenceNames("organisation", "vendors");
+  const organisation = useQuery(referenceQueries.organisation());
+  return (d: TDeadline) =>
+    d.owner === "organisation"
+      ? organisation.data
+        ? names.party(organisation.data.id)
+        : t("meetings.dlOwnerOrganisation")
+      : d.vendorIds.map(names.vendor).join(t("meetings.nameSeparator")) || t("meetings.dlOwnerVendor");
+};
+
 const SnapshotPage = ({ meeting, snapshot }: { meeting: TMeeting; snapshot: TMeetingSnapshot }) => {
   const { t, tx, f, lang } = useI18n();
   const id = useId();
+  const labels = useFigureLabel();
+  const owner = useDeadlineOwner();
   const o = snapshot.overview;
   const d = snapshot.deadlines;
   const deadlines = [...d.items].sort(
@@ -95,33 +121,49 @@ const SnapshotPage = ({ meeting, snapshot }: { meeting: TMeeting; snapshot: TMee
       DEADLINE_STATE_ORDER.indexOf(a.state) - DEADLINE_STATE_ORDER.indexOf(b.state) ||
       (a.dueDate ?? "9999").localeCompare(b.dueDate ?? "9999"),
   );
-  const remediationTile = (key: "financial" | "notification", title: TMessageKey) => {
-    const r = o.remediation[key];
-    return (
-      <div className="tile">
-        <dt>{t(title)}</dt>
-        <dd>
-          <span className="num">
-            {/* Nothing reported for any member is 未報告, never "0 done". */}
-            {r.members > 0 && r.notReported >= r.members ? <NotReported /> : f.number(r.done)} /{" "}
-            {f.people(r.members)}
-          </span>
-          {r.notReported > 0 && r.notReported < r.members ? (
-            <span className="not-reported-part">
-              {t("meetings.figNotReportedPart", { n: f.people(r.notReported) })}
-            </span>
-          ) : null}
-        </dd>
-      </div>
-    );
+  const caseTitle = (caseId: string) => {
+    const c = snapshot.record.cases.find((x) => x.id === caseId);
+    return c ? tx(c.title) : caseId;
   };
+  const amount = (value: number, unit: "people" | "records") =>
+    unit === "people" ? f.people(value) : f.records(value);
+  const totalText = (total: TImpactTotal) =>
+    total.confirmedNone
+      ? t("common.confirmedNone")
+      : total.complete
+        ? amount(total.value, total.unit)
+        : t("meetings.figAtLeast", { n: amount(total.value, total.unit) });
+  const totalsLine = (totals: TImpactTotal[]) =>
+    totals
+      .map(
+        (total) =>
+          `${labels.label({ kind: "affected", unit: total.unit, populationId: total.populationId })} ${totalText(total)}`,
+      )
+      .join(t("meetings.nameSeparator"));
   const deadlineColumns: TColumn<TDeadline>[] = [
-    { key: "label", header: t("meetings.dlColWhat"), render: (x) => tx(x.label), csv: (x) => tx(x.label) },
     {
-      key: "rule",
-      header: t("meetings.dlColRule"),
-      render: (x) => t(RULE_LABEL[x.rule]),
-      csv: (x) => t(RULE_LABEL[x.rule]),
+      key: "label",
+      header: t("meetings.dlColWhat"),
+      render: (x) => (
+        <span className="snapshot-dl-what">
+          <strong>{t(RULE_LABEL[x.rule])}</strong>
+          <span>{tx(x.label)}</span>
+        </span>
+      ),
+      csv: (x) => `${t(RULE_LABEL[x.rule])}: ${tx(x.label)}`,
+    },
+    {
+      key: "owner",
+      header: t("meetings.dlColOwner"),
+      render: (x) => (
+        <span className="snapshot-dl-owner">
+          <span className="snapshot-dl-owner-kind">
+            {x.owner === "organisation" ? t("meetings.dlOwnerOrganisation") : t("meetings.dlOwnerVendor")}
+          </span>
+          {x.owner === "vendor" ? <span>{owner(x)}</span> : null}
+        </span>
+      ),
+      csv: (x) => (x.owner === "vendor" ? owner(x) : t("meetings.dlOwnerOrganisation")),
     },
     {
       key: "due",
@@ -150,6 +192,13 @@ const SnapshotPage = ({ meeting, snapshot }: { meeting: TMeeting; snapshot: TMee
       render: (x) => (x.doneDate ? <span className="nowrap">{f.date(x.doneDate)}</span> : "—"),
       csv: (x) => x.doneDate ?? "",
     },
+    {
+      key: "basis",
+      header: t("meetings.dlColRule"),
+      // As the API gave it that day (the law of the organisation's legal form, the guideline, the order).
+      render: (x) => <span className="snapshot-dl-basis">{tx(x.basis)}</span>,
+      csv: (x) => tx(x.basis),
+    },
   ];
   return (
     <article className="meeting-page meeting-snapshot">
@@ -168,6 +217,7 @@ const SnapshotPage = ({ meeting, snapshot }: { meeting: TMeeting; snapshot: TMee
                 by: snapshot.takenByName,
               })}
             </p>
+            <ExcludedNote excluded={snapshot.excluded} date={snapshot.asOf} />
           </div>
         }
         actions={<PrintButton />}
@@ -187,14 +237,38 @@ const SnapshotPage = ({ meeting, snapshot }: { meeting: TMeeting; snapshot: TMee
               </span>
             </dd>
           </div>
-          <div className="tile">
-            <dt>{t("meetings.figAffected")}</dt>
-            <dd>
-              <span className="num">{f.people(o.affected.cumulativeReported)}</span>
-            </dd>
-          </div>
-          {remediationTile("financial", "meetings.figFinancialDone")}
-          {remediationTile("notification", "meetings.figNotificationDone")}
+          {o.affected.totals.map((total) => (
+            <div className="tile" key={`${total.unit}:${total.populationId ?? ""}`}>
+              <dt>
+                {labels.label({ kind: "affected", unit: total.unit, populationId: total.populationId })}
+              </dt>
+              <dd>
+                <span className="num">{totalText(total)}</span>
+                {!total.complete && !total.confirmedNone ? (
+                  <span className="not-reported-part">{t("meetings.figPartlyNotReported")}</span>
+                ) : null}
+              </dd>
+            </div>
+          ))}
+          {o.remediation.map((r) => (
+            <div className="tile" key={`${r.purpose}:${r.populationId}`}>
+              <dt>
+                {labels.label({ kind: "remediation", purpose: r.purpose, populationId: r.populationId })}
+              </dt>
+              <dd>
+                <span className="num">
+                  {/* Nothing reported for any of them is 未報告, never "0 done". */}
+                  {r.people > 0 && r.notReported >= r.people ? <NotReported /> : f.number(r.done)} /{" "}
+                  {f.people(r.people)}
+                </span>
+                {r.notReported > 0 && r.notReported < r.people ? (
+                  <span className="not-reported-part">
+                    {t("meetings.figNotReportedPart", { n: f.people(r.notReported) })}
+                  </span>
+                ) : null}
+              </dd>
+            </div>
+          ))}
           <div className="tile">
             <dt>{t("meetings.figCommitments")}</dt>
             <dd className="tile-lines">
@@ -217,6 +291,59 @@ const SnapshotPage = ({ meeting, snapshot }: { meeting: TMeeting; snapshot: TMee
             </dd>
           </div>
         </dl>
+        {o.affected.outside.length > 0 ? (
+          <div className="snapshot-outside">
+            <p className="snapshot-outside-title">{t("meetings.snapshotOutsideTitle")}</p>
+            <ul>
+              {o.affected.outside.map((x) => {
+                const incident = o.affected.byIncident.find((i) => i.incidentId === x.incidentId);
+                return (
+                  <li key={x.impactId}>
+                    {incident ? `${t("meetings.incidentNumber", { n: incident.number })} ` : null}
+                    <FigureValue figure={x.count} unit={x.unit} /> <OutsideMark />
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        ) : null}
+        {o.portfolio.length > 1 ? (
+          <DataTable
+            caption={t("meetings.snapshotCasesCaption", { date: f.date(snapshot.asOf) })}
+            rows={o.portfolio}
+            rowKey={(c) => c.caseId}
+            csvName={`meeting-${meeting.id}-snapshot-cases`}
+            columns={[
+              {
+                key: "case",
+                header: t("meetings.colCase"),
+                render: (c) => tx(c.title),
+                csv: (c) => tx(c.title),
+              },
+              {
+                key: "incidents",
+                header: t("meetings.figIncidents"),
+                align: "end",
+                render: (c) =>
+                  t("meetings.countOpenOf", { open: f.number(c.openIncidents), n: f.number(c.incidents) }),
+                csv: (c) => `${c.openIncidents}/${c.incidents}`,
+              },
+              {
+                key: "affected",
+                header: t("meetings.snapshotAffectedCol"),
+                render: (c) => totalsLine(c.affected) || "—",
+                csv: (c) => totalsLine(c.affected),
+              },
+              {
+                key: "commitments",
+                header: t("meetings.colCommitmentsOpen"),
+                align: "end",
+                render: (c) => f.number(c.openCommitments),
+                csv: (c) => c.openCommitments,
+              },
+            ]}
+          />
+        ) : null}
         <DataTable
           caption={t("meetings.snapshotAffectedCaption", { date: f.date(snapshot.asOf) })}
           rows={o.affected.byIncident}
@@ -227,18 +354,38 @@ const SnapshotPage = ({ meeting, snapshot }: { meeting: TMeeting; snapshot: TMee
               key: "incident",
               header: t("meetings.colIncident"),
               render: (r) => (
-                <Link to={`/incidents/${r.incidentId}`}>
-                  {t("meetings.incidentNumber", { n: r.number })} {tx(r.title)}
-                </Link>
+                <>
+                  <Link to={`/incidents/${r.incidentId}`}>
+                    {t("meetings.incidentNumber", { n: r.number })} {tx(r.title)}
+                  </Link>
+                  {o.portfolio.length > 1 ? (
+                    <span className="cell-block cell-soft">{caseTitle(r.caseId)}</span>
+                  ) : null}
+                </>
               ),
               csv: (r) => `${t("meetings.incidentNumber", { n: r.number })} ${tx(r.title)}`,
             },
             {
               key: "total",
               header: t("meetings.snapshotAffectedCol"),
-              align: "end",
-              render: (r) => <NumberValue value={r.total} unit="people" />,
-              csv: (r) => r.total ?? t("common.notReported"),
+              render: (r) =>
+                r.totals.length === 0 ? (
+                  <NotReported />
+                ) : (
+                  <ul className="snapshot-totals">
+                    {r.totals.map((total) => (
+                      <li key={`${total.unit}:${total.populationId ?? ""}`}>
+                        {labels.label({
+                          kind: "affected",
+                          unit: total.unit,
+                          populationId: total.populationId,
+                        })}{" "}
+                        <strong className="num">{totalText(total)}</strong>
+                      </li>
+                    ))}
+                  </ul>
+                ),
+              csv: (r) => (r.totals.length === 0 ? t("common.notReported") : totalsLine(r.totals)),
             },
           ]}
         />
@@ -253,7 +400,7 @@ const SnapshotPage = ({ meeting, snapshot }: { meeting: TMeeting; snapshot: TMee
             caption={t("meetings.snapshotDeadlinesCaption", {
               date: f.date(d.asOf),
               days: d.withinDays,
-              count: deadlines.length,
+              count: d.total,
             })}
             rows={deadlines}
             rowKey={(x) => x.key}
