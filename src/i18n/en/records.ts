@@ -22,8 +22,8 @@ export const records = {
   sourcedNotReported: "Not reported (no document states it)",
   sourcedTextLabel: "Text",
   sourceLabel: "Source",
-  outsideRecord: "From outside the association’s record (press, public announcements…)",
-  outsideRecordHint: "Facts from outside the record are shown apart from the association’s own record.",
+  outsideRecord: "From outside {org}’s record (press, public announcements…)",
+  outsideRecordHint: "Facts from outside the record are shown apart from {org}’s own record.",
   noneYet: "None yet.",
 
   incidentNewTitle: "New incident",

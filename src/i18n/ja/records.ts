@@ -22,8 +22,8 @@ export const records = {
   sourcedNotReported: "未報告(資料に記載なし)",
   sourcedTextLabel: "内容",
   sourceLabel: "出典",
-  outsideRecord: "協会の記録外の情報(報道・公表資料など)",
-  outsideRecordHint: "記録外の情報は、画面上で協会の記録と分けて表示されます。",
+  outsideRecord: "{org}の記録外の情報(報道・公表資料など)",
+  outsideRecordHint: "記録外の情報は、画面上で{org}の記録と分けて表示されます。",
   noneYet: "まだありません。",
 
   // Lists of nested entries.

@@ -100,7 +100,7 @@ describe("DocumentList", () => {
 
   it("speaks English", async () => {
     renderWithProviders(<DocumentList />, { url: "/documents?outsideRecord=false", lang: "en" });
-    const rows = await tableRows("the organisation's record");
+    const rows = await tableRows("The organisation's record");
     expect(rows.map((r) => r[0])).toEqual([
       "Association notice",
       "Document 1",
