@@ -106,6 +106,39 @@ export const apiGet = async <N extends TEndpointName>(
   return readAnswer(res, name, `${endpoint.method} ${url}`);
 };
 
+/** The list endpoints: their answers are pages (`items`, `total`, `limit`, `offset`). */
+type TListName = {
+  [N in TEndpointName]: TResponseOf<N> extends { items: unknown[]; total: number } ? N : never;
+}[TEndpointName];
+
+/** The largest page the contract allows. */
+export const LARGEST_PAGE = 500;
+
+/**
+ * Every item of a list, read page by page until `total` is reached: a view that shows "all" never stops
+ * silently at the first page, however large the record grows.
+ */
+export const apiGetAll = async <N extends TListName>(
+  name: N,
+  req: TRequest<N> = {},
+): Promise<TResponseOf<N>> => {
+  const query = (req.query ?? {}) as Record<string, unknown>;
+  const page = (offset: number) =>
+    apiGet(name, { ...req, query: { ...query, limit: LARGEST_PAGE, offset } } as TRequest<N>) as Promise<{
+      items: unknown[];
+      total: number;
+    }>;
+  const first = await page(0);
+  const items = [...first.items];
+  while (items.length < first.total) {
+    const next = await page(items.length);
+    // The record shrank meanwhile (or a server bug): stop rather than loop.
+    if (next.items.length === 0) break;
+    items.push(...next.items);
+  }
+  return { ...first, items, limit: items.length, offset: 0 } as TResponseOf<N>;
+};
+
 /*
  * The session's CSRF token. The session cookie is HttpOnly, so the token the server hands out with the
  * session (sign-in, GET /auth/session) is the page's proof that a write comes from this app.

@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { TAuditEntityType, TAuditEntry } from "@/shared/schemas/audit";
-import { apiGet } from "./api-client";
+import { apiGet, apiGetAll } from "./api-client";
 
 /*
  * One record's history, for the record's own page (src/components/record-history.tsx). Here rather than
@@ -52,7 +52,7 @@ export const recordAuditQueries = {
       ] as const,
       queryFn: async ({ signal }) => {
         const cohorts = cohortsOf
-          ? (await apiGet("listCohorts", { query: { incidentId: cohortsOf, limit: 500 }, signal })).items.map(
+          ? (await apiGetAll("listCohorts", { query: { incidentId: cohortsOf }, signal })).items.map(
               (c): TAuditRef => ({ entityType: "cohort", entityId: c.id }),
             )
           : [];

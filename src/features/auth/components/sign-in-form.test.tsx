@@ -134,7 +134,9 @@ describe("Sign-in page (/signin)", () => {
     }
     await user.click(screen.getByRole("button", { name: "サインイン" }));
     // The fifth failure from this client makes the next try wait (a second, doubling with each further one).
-    expect(await screen.findByText(/一時的に受け付けを止めています。(約)?\d+(秒|分)後に/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/一時的に受け付けを止めています。(約)?\d+(秒|分)後に/),
+    ).toBeInTheDocument();
   });
 
   it("in real mode tells where the demo credentials come from", async () => {

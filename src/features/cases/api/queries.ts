@@ -1,8 +1,6 @@
 import { keepPreviousData, mutationOptions, queryOptions } from "@tanstack/react-query";
-import { apiGet, apiSend, type TBodyOf } from "@/lib/api-client";
+import { apiGet, apiGetAll, apiSend, type TBodyOf } from "@/lib/api-client";
 import type { TCaseStatus } from "@/shared/schemas/case";
-
-const PAGE = { limit: 500 } as const;
 
 /*
  * One factory for every request the cases feature makes. Keys run from general to specific, so
@@ -20,7 +18,7 @@ export const caseQueries = {
       queryKey: [...caseQueries.all(), "list", { status }] as const,
       queryFn: async ({ signal }) => {
         const [cases, overview] = await Promise.all([
-          apiGet("listCases", { query: status ? { status, ...PAGE } : PAGE, signal }),
+          apiGetAll("listCases", { query: status ? { status } : {}, signal }),
           apiGet("getOverview", { query: { caseStatus: status ?? "all" }, signal }),
         ]);
         return { asOf: overview.asOf, cases: cases.items, total: cases.total, lines: overview.portfolio };
@@ -45,7 +43,7 @@ export const caseQueries = {
   incidents: (caseId: string) =>
     queryOptions({
       queryKey: [...caseQueries.all(), "detail", caseId, "incidents"] as const,
-      queryFn: ({ signal }) => apiGet("listIncidents", { query: { caseId, ...PAGE }, signal }),
+      queryFn: ({ signal }) => apiGetAll("listIncidents", { query: { caseId }, signal }),
     }),
 };
 

@@ -1,5 +1,5 @@
 import { mutationOptions, queryOptions } from "@tanstack/react-query";
-import { apiGet, apiSend, type TBodyOf } from "@/lib/api-client";
+import { apiGet, apiGetAll, apiSend, type TBodyOf } from "@/lib/api-client";
 import type { TQueryOf } from "@/shared/contract";
 import { ZCommitmentKind, ZCommitmentStatus } from "@/shared/schemas/commitment";
 import { ZId, ZIsoDate } from "@/shared/schemas/common";
@@ -36,7 +36,6 @@ export const parseFilters = (params: URLSearchParams): TCommitmentFilters => {
 };
 
 // The record is small, but promises accumulate every year: ask for a page larger than any year holds.
-const PAGE = { limit: 500 } as const;
 
 /*
  * One factory for every request the commitments feature makes. Keys run from general to specific;
@@ -47,7 +46,7 @@ export const commitmentQueries = {
   list: (filters: TCommitmentFilters, asOf: string) =>
     queryOptions({
       queryKey: [...commitmentQueries.all(), "list", { ...filters, asOf }] as const,
-      queryFn: ({ signal }) => apiGet("listCommitments", { query: { ...filters, asOf, ...PAGE }, signal }),
+      queryFn: ({ signal }) => apiGetAll("listCommitments", { query: { ...filters, asOf }, signal }),
     }),
   detail: (commitmentId: string, asOf: string) =>
     queryOptions({
@@ -63,13 +62,13 @@ export const commitmentQueries = {
   incidents: () =>
     queryOptions({
       queryKey: [...commitmentQueries.all(), "incidents"] as const,
-      queryFn: ({ signal }) => apiGet("listIncidents", { query: PAGE, signal }),
+      queryFn: ({ signal }) => apiGetAll("listIncidents", { signal }),
       staleTime: 5 * 60_000,
     }),
   meetings: () =>
     queryOptions({
       queryKey: [...commitmentQueries.all(), "meetings"] as const,
-      queryFn: ({ signal }) => apiGet("listMeetings", { query: PAGE, signal }),
+      queryFn: ({ signal }) => apiGetAll("listMeetings", { signal }),
       staleTime: 5 * 60_000,
     }),
 };

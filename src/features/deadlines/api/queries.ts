@@ -1,5 +1,5 @@
 import { mutationOptions, queryOptions } from "@tanstack/react-query";
-import { apiGet, apiSend, type TBodyOf } from "@/lib/api-client";
+import { apiGet, apiGetAll, apiSend, type TBodyOf } from "@/lib/api-client";
 import type { TDeadlineOwner, TDeadlines } from "@/shared/schemas/deadline";
 
 export type TDeadlineFilter = {
@@ -18,7 +18,6 @@ export const DUE_SOON_DAYS = 14;
 /** A page of deadlines, most pressing first: enough for any screen; the rest is asked for on demand. */
 export const DEADLINES_PAGE = 100;
 /** The API's largest page: "show every deadline" reads the list in pages of this size. */
-const LARGEST_PAGE = 500;
 
 const queryOf = ({ asOf, withinDays = DUE_SOON_DAYS, incidentId, caseId, owner }: TDeadlineFilter) => ({
   asOf,
@@ -46,28 +45,14 @@ export const deadlineQueries = {
   every: (filter: TDeadlineFilter) =>
     queryOptions({
       queryKey: [...deadlineQueries.all(), "every", queryOf(filter)] as const,
-      queryFn: async ({ signal }): Promise<TDeadlines> => {
-        const first = await apiGet("listDeadlines", {
-          query: { ...queryOf(filter), limit: LARGEST_PAGE, offset: 0 },
-          signal,
-        });
-        const items = [...first.items];
-        while (items.length < first.total) {
-          const next = await apiGet("listDeadlines", {
-            query: { ...queryOf(filter), limit: LARGEST_PAGE, offset: items.length },
-            signal,
-          });
-          if (next.items.length === 0) break;
-          items.push(...next.items);
-        }
-        return { ...first, limit: items.length, offset: 0, items };
-      },
+      queryFn: ({ signal }): Promise<TDeadlines> =>
+        apiGetAll("listDeadlines", { query: queryOf(filter), signal }),
     }),
   /** The cases, only to name the case a deadline belongs to. */
   cases: () =>
     queryOptions({
       queryKey: [...deadlineQueries.all(), "cases"] as const,
-      queryFn: ({ signal }) => apiGet("listCases", { query: { limit: LARGEST_PAGE }, signal }),
+      queryFn: ({ signal }) => apiGetAll("listCases", { signal }),
       staleTime: 5 * 60_000,
     }),
   settings: () =>

@@ -1,5 +1,5 @@
 import { mutationOptions, queryOptions } from "@tanstack/react-query";
-import { apiGet, apiSend, type TBodyOf } from "@/lib/api-client";
+import { apiGet, apiGetAll, apiSend, type TBodyOf } from "@/lib/api-client";
 import type { TQueryOf } from "@/shared/contract";
 import { ZDocumentKind } from "@/shared/schemas/document";
 
@@ -20,15 +20,13 @@ export const parseFilters = (params: URLSearchParams): TDocumentFilters => {
   return filters;
 };
 
-const PAGE = { limit: 500 } as const;
-
 /** One factory for every request the documents feature makes; keys run from general to specific. */
 export const documentQueries = {
   all: () => ["documents"] as const,
   list: (filters: TDocumentFilters) =>
     queryOptions({
       queryKey: [...documentQueries.all(), "list", filters] as const,
-      queryFn: ({ signal }) => apiGet("listDocuments", { query: { ...filters, ...PAGE }, signal }),
+      queryFn: ({ signal }) => apiGetAll("listDocuments", { query: { ...filters }, signal }),
     }),
   detail: (documentId: string) =>
     queryOptions({
@@ -39,7 +37,7 @@ export const documentQueries = {
   incidents: () =>
     queryOptions({
       queryKey: [...documentQueries.all(), "incidents"] as const,
-      queryFn: ({ signal }) => apiGet("listIncidents", { query: PAGE, signal }),
+      queryFn: ({ signal }) => apiGetAll("listIncidents", { signal }),
       staleTime: 5 * 60_000,
     }),
 };

@@ -1,9 +1,12 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { HttpResponse, http } from "msw";
+import { createHandlers } from "@/mocks/handlers";
 import { server } from "@/mocks/node";
 import { contract } from "@/shared/contract";
 import { problem } from "@/shared/http";
+import type { TSourceDocument } from "@/shared/schemas/document";
+import { case2025 } from "@/shared/seed/case-2025";
 import { renderWithProviders } from "@/test/render";
 import { parseFilters } from "../api/queries";
 import { DocumentList } from "./document-list";
@@ -162,4 +165,19 @@ describe("parseFilters", () => {
     });
     expect(parseFilters(new URLSearchParams("kind=memo&outsideRecord=yes"))).toEqual({});
   });
+});
+
+describe("DocumentList with a record of 1,200 documents", () => {
+  it("lists every one of them: the list is read page by page, never cut at the first page", async () => {
+    const many = Array.from({ length: 1_200 }, (_, i) => ({
+      ...(case2025.documents[1] as TSourceDocument),
+      id: `doc-many-${i + 1}`,
+      label: { ja: `資料${i + 1}`, en: `Document ${i + 1}` },
+    }));
+    server.use(...createHandlers({ ...case2025, documents: [...case2025.documents, ...many] }));
+    renderWithProviders(<DocumentList />, { url: "/documents?outsideRecord=false" });
+    const rows = await tableRows("本会の記録");
+    expect(rows).toHaveLength(1_200 + 6);
+    expect(rows.at(-1)?.[0]).toBe("資料1200");
+  }, 60_000);
 });

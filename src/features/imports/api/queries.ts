@@ -1,8 +1,7 @@
 import { mutationOptions, queryOptions } from "@tanstack/react-query";
-import { apiGet, apiSend, type TBodyOf } from "@/lib/api-client";
+import { apiGetAll, apiSend, type TBodyOf } from "@/lib/api-client";
 
-// The template lists a vendor's groups; the record has a few dozen at most, one page holds them all.
-const ALL = { limit: 500 } as const;
+// The template lists every group of a vendor, however many pages they take.
 
 export const importQueries = {
   all: () => ["imports"] as const,
@@ -10,7 +9,7 @@ export const importQueries = {
   cohorts: () =>
     queryOptions({
       queryKey: [...importQueries.all(), "cohorts"] as const,
-      queryFn: ({ signal }) => apiGet("listCohorts", { query: ALL, signal }),
+      queryFn: ({ signal }) => apiGetAll("listCohorts", { signal }),
     }),
   /**
    * The incidents a vendor answers for or is on the chain of (as contractor or subcontractor): the groups
@@ -19,7 +18,7 @@ export const importQueries = {
   vendorIncidents: (vendorId: string) =>
     queryOptions({
       queryKey: [...importQueries.all(), "vendor-incidents", vendorId] as const,
-      queryFn: ({ signal }) => apiGet("listIncidents", { query: { vendorId, ...ALL }, signal }),
+      queryFn: ({ signal }) => apiGetAll("listIncidents", { query: { vendorId }, signal }),
     }),
 };
 

@@ -1,5 +1,5 @@
 import { mutationOptions, queryOptions } from "@tanstack/react-query";
-import { apiGet, apiSend, type TBodyOf } from "@/lib/api-client";
+import { apiGet, apiGetAll, apiSend, type TBodyOf } from "@/lib/api-client";
 import { parseFiscalYear } from "@/lib/url-params";
 import type { TQueryOf } from "@/shared/contract";
 import { ZId } from "@/shared/schemas/common";
@@ -37,7 +37,6 @@ export const parseFilters = (params: URLSearchParams): TIncidentFilters => {
 };
 
 // The record is small, but a vendor's history grows every year: ask for a page larger than any year holds.
-const PAGE = { limit: 500 } as const;
 
 /*
  * One factory for every request the incidents feature makes. Keys run from general to specific, so
@@ -48,7 +47,7 @@ export const incidentQueries = {
   list: (filters: TIncidentFilters) =>
     queryOptions({
       queryKey: [...incidentQueries.all(), "list", filters] as const,
-      queryFn: ({ signal }) => apiGet("listIncidents", { query: { ...filters, ...PAGE }, signal }),
+      queryFn: ({ signal }) => apiGetAll("listIncidents", { query: { ...filters }, signal }),
     }),
   detail: (incidentId: string) =>
     queryOptions({
@@ -59,7 +58,7 @@ export const incidentQueries = {
   cases: () =>
     queryOptions({
       queryKey: [...incidentQueries.all(), "cases"] as const,
-      queryFn: ({ signal }) => apiGet("listCases", { query: PAGE, signal }),
+      queryFn: ({ signal }) => apiGetAll("listCases", { signal }),
     }),
   /** The incident's own totals per unit and population, as the API derives them (outside figures apart). */
   affected: (incidentId: string) =>
@@ -75,7 +74,7 @@ export const incidentQueries = {
   cohorts: (incidentId: string) =>
     queryOptions({
       queryKey: [...incidentQueries.all(), "detail", incidentId, "cohorts"] as const,
-      queryFn: ({ signal }) => apiGet("listCohorts", { query: { incidentId, ...PAGE }, signal }),
+      queryFn: ({ signal }) => apiGetAll("listCohorts", { query: { incidentId }, signal }),
     }),
   remediation: (incidentId: string) =>
     queryOptions({
@@ -85,12 +84,12 @@ export const incidentQueries = {
   commitments: (incidentId: string) =>
     queryOptions({
       queryKey: [...incidentQueries.all(), "detail", incidentId, "commitments"] as const,
-      queryFn: ({ signal }) => apiGet("listCommitments", { query: { incidentId, ...PAGE }, signal }),
+      queryFn: ({ signal }) => apiGetAll("listCommitments", { query: { incidentId }, signal }),
     }),
   meetings: () =>
     queryOptions({
       queryKey: [...incidentQueries.all(), "meetings"] as const,
-      queryFn: ({ signal }) => apiGet("listMeetings", { query: PAGE, signal }),
+      queryFn: ({ signal }) => apiGetAll("listMeetings", { signal }),
     }),
 };
 

@@ -1,8 +1,7 @@
 import { mutationOptions, queryOptions } from "@tanstack/react-query";
-import { ApiError, apiGet, apiSend, type TBodyOf } from "@/lib/api-client";
+import { ApiError, apiGet, apiGetAll, apiSend, type TBodyOf } from "@/lib/api-client";
 
 // The record is small, but it grows every year: ask for a page larger than any year holds.
-const PAGE = { limit: 500 } as const;
 
 /*
  * One factory for every request the meetings feature makes. Keys run from general to specific, so
@@ -13,7 +12,7 @@ export const meetingQueries = {
   list: () =>
     queryOptions({
       queryKey: [...meetingQueries.all(), "list"] as const,
-      queryFn: ({ signal }) => apiGet("listMeetings", { query: PAGE, signal }),
+      queryFn: ({ signal }) => apiGetAll("listMeetings", { signal }),
     }),
   detail: (meetingId: string) =>
     queryOptions({
@@ -29,11 +28,11 @@ export const meetingQueries = {
       queryKey: [...meetingQueries.all(), "record"] as const,
       queryFn: async ({ signal }) => {
         const [meetings, summaries, cohorts, commitments, documents] = await Promise.all([
-          apiGet("listMeetings", { query: PAGE, signal }),
-          apiGet("listIncidents", { query: PAGE, signal }),
-          apiGet("listCohorts", { query: PAGE, signal }),
-          apiGet("listCommitments", { query: PAGE, signal }),
-          apiGet("listDocuments", { query: PAGE, signal }),
+          apiGetAll("listMeetings", { signal }),
+          apiGetAll("listIncidents", { signal }),
+          apiGetAll("listCohorts", { signal }),
+          apiGetAll("listCommitments", { signal }),
+          apiGetAll("listDocuments", { signal }),
         ]);
         const incidents = await Promise.all(
           summaries.items.map((i) => apiGet("getIncident", { params: { incidentId: i.id }, signal })),

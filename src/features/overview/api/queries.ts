@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import { apiGet } from "@/lib/api-client";
+import { apiGet, apiGetAll } from "@/lib/api-client";
 import { parseAsOf, parseFiscalYear } from "@/lib/url-params";
 import { ZId, ZIsoDate } from "@/shared/schemas/common";
 
@@ -64,7 +64,6 @@ const statsQuery = (scope: TOverviewScope) => ({
 });
 
 // The record is small, but a vendor's history grows every year: ask for a page larger than any year holds.
-const PAGE = { limit: 500 } as const;
 
 /*
  * One factory for every request the overview makes. Keys run from general to specific; every figure's key
@@ -108,13 +107,13 @@ export const overviewQueries = {
   cases: () =>
     queryOptions({
       queryKey: [...overviewQueries.all(), "cases"] as const,
-      queryFn: ({ signal }) => apiGet("listCases", { query: PAGE, signal }),
+      queryFn: ({ signal }) => apiGetAll("listCases", { signal }),
     }),
   /** The scope bar's 年度 choices: the years that have an incident. */
   incidentYears: () =>
     queryOptions({
       queryKey: [...overviewQueries.all(), "incident-years"] as const,
-      queryFn: ({ signal }) => apiGet("listIncidents", { query: PAGE, signal }),
+      queryFn: ({ signal }) => apiGetAll("listIncidents", { signal }),
       select: (list) => list.items.map((i) => ({ fiscalYear: i.fiscalYear })),
     }),
 };

@@ -1,15 +1,14 @@
 import { mutationOptions, queryOptions } from "@tanstack/react-query";
-import { apiGet, apiSend, type TBodyOf } from "@/lib/api-client";
+import { apiGetAll, apiSend, type TBodyOf } from "@/lib/api-client";
 
-// An association's dashboard has a handful of users: one page holds them all.
-const ALL = { limit: 500 } as const;
+// Every user, however many pages they take.
 
 export const userQueries = {
   all: () => ["users"] as const,
   list: () =>
     queryOptions({
       queryKey: [...userQueries.all(), "list"] as const,
-      queryFn: ({ signal }) => apiGet("listUsers", { query: ALL, signal }),
+      queryFn: ({ signal }) => apiGetAll("listUsers", { signal }),
     }),
 };
 

@@ -1,8 +1,7 @@
 import { keepPreviousData, mutationOptions, queryOptions } from "@tanstack/react-query";
-import { apiGet, apiSend, type TBodyOf } from "@/lib/api-client";
+import { apiGet, apiGetAll, apiSend, type TBodyOf } from "@/lib/api-client";
 
 // The record is small, but a vendor's history grows every year: ask for a page larger than any year holds.
-const PAGE = { limit: 500 } as const;
 
 /** Every case, open or closed: a scorecard is about the vendor, not about the cases still followed. */
 const EVERY_CASE = { caseStatus: "all" } as const;
@@ -25,7 +24,7 @@ export const vendorQueries = {
       queryFn: async ({ signal }) => {
         const [cards, incidents, affected, intervals] = await Promise.all([
           apiGet("getVendorScorecards", { query: fiscalYear ? { fiscalYear, asOf } : { asOf }, signal }),
-          apiGet("listIncidents", { query: PAGE, signal }),
+          apiGetAll("listIncidents", { signal }),
           apiGet("getAffectedStats", { query: { ...EVERY_CASE, asOf }, signal }),
           apiGet("getIntervalStats", { query: { ...EVERY_CASE, asOf }, signal }),
         ]);
@@ -44,7 +43,7 @@ export const vendorQueries = {
   regulatoryActions: () =>
     queryOptions({
       queryKey: [...vendorQueries.all(), "regulatory-actions"] as const,
-      queryFn: ({ signal }) => apiGet("listRegulatoryActions", { query: PAGE, signal }),
+      queryFn: ({ signal }) => apiGetAll("listRegulatoryActions", { signal }),
     }),
   detail: (vendorId: string) =>
     queryOptions({
@@ -65,7 +64,7 @@ export const vendorQueries = {
       queryKey: [...vendorQueries.all(), "detail", vendorId, "incidents", { asOf }] as const,
       queryFn: async ({ signal }) => {
         const [list, affected] = await Promise.all([
-          apiGet("listIncidents", { query: { vendorId, ...PAGE }, signal }),
+          apiGetAll("listIncidents", { query: { vendorId }, signal }),
           apiGet("getAffectedStats", { query: { ...EVERY_CASE, vendorId, asOf }, signal }),
         ]);
         const summaries = new Map(list.items.map((i) => [i.id, i]));
