@@ -331,6 +331,14 @@ export const appRoutes = (queryClient: QueryClient): RouteObject[] => {
           ),
         },
         {
+          path: "account/password",
+          lazy: page(
+            ["users", "editing"],
+            () => import("./routes/account-password"),
+            (m) => m.AccountPasswordRoute,
+          ),
+        },
+        {
           path: "admin",
           lazy: async () => ({ Component: (await import("./admin-layout")).AdminLayout }),
           children: [

@@ -100,6 +100,7 @@ export type TIssue = {
   expected?: unknown;
   format?: unknown;
   keys?: string[];
+  params?: Record<string, unknown>;
 };
 
 /**
@@ -132,8 +133,10 @@ export const errorsFromIssues = (issues: readonly TIssue[], body: unknown): TFor
       (BLANK_MEANS_REQUIRED.has(issue.code) && isBlank(value)) ||
       (issue.code === "too_small" && params.origin === "string" && params.minimum === 1) ||
       (issue.code === "too_small" && params.origin === "array" && params.minimum === 1);
+    // A rule of our own (a refinement) names its code in its params, as the server reports it.
+    const own = issue.code === "custom" ? issue.params?.code : undefined;
     add(base, {
-      code: required ? "required" : issue.code,
+      code: required ? "required" : typeof own === "string" ? own : issue.code,
       ...(Object.keys(params).length > 0 ? { params } : {}),
       message: issue.message,
     });
@@ -205,6 +208,14 @@ export const refusalOf = (
 /** Codes whose message key is `editing.err_<code>`; the rest fall back to the sender's words. */
 const KNOWN = new Set([
   "required",
+  "too_short",
+  "too_few_distinct",
+  "mentions_user",
+  "too_guessable",
+  "wrong_password",
+  "method_purpose",
+  "no_money_in_notification",
+  "not_a_vendor_notice",
   "invalid_type",
   "invalid_format",
   "invalid_value",

@@ -44,10 +44,12 @@ const fieldErrors = (where: TFieldError["in"], error: z.ZodError): TFieldError[]
         message: `unknown field: ${issue.keys.join(", ")}`,
       };
     }
+    // A rule of our own (a refinement) names its code in its params: the client words it by that code.
+    const own = issue.code === "custom" ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
     return {
       in: where,
       field: issue.path.length > 0 ? issue.path.join(".") : "(root)",
-      code: issue.code,
+      code: typeof own === "string" ? own : issue.code,
       message: issue.message,
     };
   });

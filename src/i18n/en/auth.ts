@@ -45,4 +45,5 @@ export const auth = {
   forbiddenTitle: "You do not have access to this page",
   forbiddenBody: "Only users with the role “{role}” can use this page. Ask an administrator if you need it.",
   forbiddenSignedInAs: "Signed in as {name} ({role})",
+  changePassword: "Change password",
 } as const satisfies Record<keyof typeof ja, string>;

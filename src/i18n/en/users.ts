@@ -29,7 +29,8 @@ export const users = {
   fieldDisplayNameHint: "The name the dashboard shows (e.g. Hanako Yamada).",
   fieldRole: "Role",
   fieldPassword: "Initial password",
-  fieldPasswordHint: "At least 12 characters. Give it to the person in a safe way.",
+  fieldPasswordHint:
+    "At least 12 characters; common passwords and ones containing a name are refused. Give it to the person in a safe way.",
   createSubmit: "Add user",
   creating: "Adding…",
   created: "User “{username}” added.",
@@ -66,4 +67,13 @@ export const users = {
   errForbidden: "You are not allowed to do this.",
   errNotFound: "This user was not found. Reload the list.",
   errGeneric: "Could not save. Check your connection and try again.",
+  ownPasswordTitle: "Change your password",
+  ownPasswordLead: "Changes your own password. Your sign-ins on other devices end.",
+  fieldCurrentPassword: "Current password",
+  fieldOwnNewPassword: "New password",
+  fieldOwnNewPasswordHint:
+    "At least 12 characters; common passwords, simple patterns and your own name are refused. A long, memorable phrase works well.",
+  ownPasswordSubmit: "Change password",
+  ownPasswordSaving: "Changing…",
+  ownPasswordDone: "Your password was changed. Your sign-ins on other devices have ended.",
 } as const satisfies Record<keyof typeof ja, string>;

@@ -46,4 +46,5 @@ export const auth = {
   forbiddenTitle: "この画面を見る権限がありません",
   forbiddenBody: "この画面は役割が「{role}」のユーザーだけが使えます。必要な場合は管理者に連絡してください。",
   forbiddenSignedInAs: "現在のサインイン:{name}({role})",
+  changePassword: "パスワードを変更",
 } as const;

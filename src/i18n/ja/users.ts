@@ -27,14 +27,16 @@ export const users = {
   fieldDisplayNameHint: "画面に表示される名前です(例:山田 花子)。",
   fieldRole: "役割",
   fieldPassword: "初期パスワード",
-  fieldPasswordHint: "12文字以上。本人には安全な方法で伝えてください。",
+  fieldPasswordHint:
+    "12文字以上。よく使われるパスワードや名前を含むものは使えません。本人には安全な方法で伝えてください。",
   createSubmit: "追加する",
   creating: "追加しています…",
   created: "ユーザー「{username}」を追加しました。",
   editTitle: "ユーザーを編集:{name}",
   fieldDisabled: "このアカウントを無効にする(サインインできなくなります)",
   fieldNewPassword: "新しいパスワード(再設定する場合のみ)",
-  fieldNewPasswordHint: "12文字以上。空欄のままならパスワードは変わりません。",
+  fieldNewPasswordHint:
+    "12文字以上。よく使われるパスワードや名前を含むものは使えません。空欄のままならパスワードは変わりません。",
   save: "変更を保存",
   saving: "保存しています…",
   close: "閉じる",
@@ -65,4 +67,13 @@ export const users = {
   errForbidden: "この操作の権限がありません。",
   errNotFound: "このユーザーは見つかりませんでした。一覧を読み込み直してください。",
   errGeneric: "保存できませんでした。通信状況を確認して、もう一度お試しください。",
+  ownPasswordTitle: "パスワードの変更",
+  ownPasswordLead: "ご自身のパスワードを変更します。変更すると、ほかの端末でのサインインは終了します。",
+  fieldCurrentPassword: "現在のパスワード",
+  fieldOwnNewPassword: "新しいパスワード",
+  fieldOwnNewPasswordHint:
+    "12文字以上。よく使われるパスワード、単純な並び、ご自身の名前を含むものは使えません。覚えやすい長めの文がおすすめです。",
+  ownPasswordSubmit: "パスワードを変更する",
+  ownPasswordSaving: "変更しています…",
+  ownPasswordDone: "パスワードを変更しました。ほかの端末でのサインインは終了しました。",
 } as const;

@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { useI18n } from "@/i18n/i18n";
 import { ApiError, apiSend, setCsrfToken } from "@/lib/api-client";
 import type { TSession } from "@/shared/schemas/auth";
@@ -39,7 +39,13 @@ export const UserMenu = ({ user }: { user: TSession["user"] }) => {
     <section className="user-menu" aria-label={t("auth.userMenuLabel")}>
       <p className="user-who">
         <span className="user-name">{user.displayName}</span>
-        <span className="user-role">{t(ROLE_LABEL[user.role])}</span>
+        {/* On the role's line: the header keeps its height. */}
+        <span className="user-meta">
+          <span className="user-role">{t(ROLE_LABEL[user.role])}</span>
+          <Link className="user-password-link" to="/account/password">
+            {t("auth.changePassword")}
+          </Link>
+        </span>
       </p>
       <button
         type="button"

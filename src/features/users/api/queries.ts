@@ -24,4 +24,10 @@ export const userMutations = {
       mutationFn: ({ userId, body }: { userId: string; body: TBodyOf<"updateUser"> }) =>
         apiSend("updateUser", { params: { userId }, body }),
     }),
+  /** The signed-in user's own password (any role). */
+  changeOwn: () =>
+    mutationOptions({
+      mutationKey: [...userQueries.all(), "changeOwnPassword"] as const,
+      mutationFn: (body: TBodyOf<"changeOwnPassword">) => apiSend("changeOwnPassword", { body }),
+    }),
 };

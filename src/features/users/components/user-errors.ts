@@ -32,6 +32,10 @@ export const userFieldMessage = (field: TUserField, error: { code: string }): TM
           ? { key: "users.errRequired" }
           : { key: "users.errInvalid" };
     case "password":
+      if (code === "too_short") return { key: "editing.err_too_short" };
+      if (code === "too_few_distinct") return { key: "editing.err_too_few_distinct" };
+      if (code === "mentions_user") return { key: "editing.err_mentions_user" };
+      if (code === "too_guessable") return { key: "editing.err_too_guessable" };
       return code === "too_big"
         ? { key: "users.errTooLong", vars: { max: 256 } }
         : code === "too_small"
