@@ -29,6 +29,7 @@ const milestone = (kind: TMilestoneKind, date: string): TMilestone => ({
   kind,
   date,
   endDate: null,
+  coversOurPeople: false,
   note: null,
   source: { documentId: "notice", cites: [] },
   outsideRecord: false,

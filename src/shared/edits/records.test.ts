@@ -348,7 +348,7 @@ describe("incidents", () => {
     const { version: _v, number: _n, ...body } = incidentBody(data, "inc-3");
     return {
       ...body,
-      scope: body.scope.map(({ id: _id, ...s }) => s),
+      impact: body.impact.map(({ id: _id, ...s }) => s),
       milestones: body.milestones.map(({ id: _id, ...m }) => m),
     };
   };
@@ -504,19 +504,19 @@ describe("cohorts and progress", () => {
   it("keeps the yen derived from a cohort within a trillion (too_large), members or put right × yen", () => {
     const data = fresh();
     const body = cohortBody(data, "coh-2-failed");
-    const members = (value: number) => ({ ...body.members, value }) as typeof body.members;
-    const perMember = (value: number) => ({ ...body.amountPerPersonYen, value }) as typeof body.members;
+    const members = (value: number) => ({ ...body.people, value }) as typeof body.people;
+    const perMember = (value: number) => ({ ...body.amountPerPersonYen, value }) as typeof body.people;
     ok(
       edit.updateCohort(data, "coh-2-failed", {
         ...body,
-        members: members(5_000_000),
+        people: members(5_000_000),
         amountPerPersonYen: perMember(200_000),
       }),
     );
     const p = refused(
       edit.updateCohort(data, "coh-2-failed", {
         ...body,
-        members: members(5_000_001),
+        people: members(5_000_001),
         amountPerPersonYen: perMember(200_000),
       }),
     );
@@ -560,7 +560,7 @@ describe("cohorts and progress", () => {
     const raised = refused(
       edit.updateCohort(recorded, "coh-2-offset", {
         ...offset,
-        amountPerPersonYen: { ...offset.amountPerPersonYen, value: 300 } as typeof offset.members,
+        amountPerPersonYen: { ...offset.amountPerPersonYen, value: 300 } as typeof offset.people,
       }),
     );
     expect(raised.errors).toEqual([

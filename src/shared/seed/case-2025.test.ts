@@ -67,7 +67,7 @@ describe("the 2025 case dataset", () => {
     for (const d of data.documents) for (const p of d.issuerIds) expect(parties.has(p)).toBe(true);
     for (const i of data.incidents) {
       for (const v of i.vendorIds) expect(vendorIds.has(v)).toBe(true);
-      for (const a of i.affected) expect(serviceIds.has(a.serviceId)).toBe(true);
+      for (const a of i.impact) if (a.serviceId !== null) expect(serviceIds.has(a.serviceId)).toBe(true);
       for (const d of i.documentIds) expect(docs.has(d)).toBe(true);
     }
     for (const c of data.cohorts) {
@@ -85,24 +85,29 @@ describe("the 2025 case dataset", () => {
 
   it("holds every figure of the notice exactly", () => {
     const inc1 = incident("inc-1");
-    expect(inc1.affected.map((a) => exact(a.count))).toEqual([44, 1, 1]);
-    expect(inc1.scope[0]?.count).toMatchObject({ status: "approximate", label: { ja: "数百万件" } });
+    const ours = (i: typeof inc1) => i.impact.filter((a) => a.scope === "ours");
+    expect(ours(inc1).map((a) => exact(a.count))).toEqual([44, 1, 1]);
+    expect(ours(inc1).every((a) => a.unit === "people")).toBe(true);
+    expect(inc1.impact.find((a) => a.scope === "vendor_wide")?.count).toMatchObject({
+      status: "approximate",
+      label: { ja: "数百万件" },
+    });
     expect(inc1.misuse).toMatchObject({ status: "none_known", asOf: "2025-08-23" });
     expect(inc1.contact?.phone).toBe("0120-688-083");
     expect(inc1.milestones.find((m) => m.kind === "reported_to_organisation")?.date).toBe("2025-08-18");
     expect(inc1.milestones.find((m) => m.kind === "reported_to_officers")?.date).toBe("2025-06-20");
     expect(inc1.milestones.find((m) => m.kind === "organisation_notice")?.date).toBe("2025-06-14");
 
-    expect(exact(incident("inc-2").affected[0]?.count as TFigure)).toBe(1860);
+    expect(exact(ours(incident("inc-2"))[0]?.count as TFigure)).toBe(1860);
     expect(incident("inc-2").system?.text.ja).toContain("広域団体システム");
-    expect(exact(incident("inc-3").affected[0]?.count as TFigure)).toBe(3);
+    expect(exact(ours(incident("inc-3"))[0]?.count as TFigure)).toBe(3);
 
-    expect(exact(cohort("coh-2-failed").members)).toBe(6);
+    expect(exact(cohort("coh-2-failed").people)).toBe(6);
     expect(cohort("coh-2-failed").progress[0]).toMatchObject({ date: "2025-08-15" });
-    expect(exact(cohort("coh-2-corrected").members)).toBe(1854);
+    expect(exact(cohort("coh-2-corrected").people)).toBe(1854);
     expect(cohort("coh-2-corrected").progress[0]).toMatchObject({ date: "2025-07-25" });
-    expect(cohort("coh-2-before-close").members.status).toBe("not_reported");
-    expect(cohort("coh-2-offset").members.status).toBe("not_reported");
+    expect(cohort("coh-2-before-close").people.status).toBe("not_reported");
+    expect(cohort("coh-2-offset").people.status).toBe("not_reported");
     expect(cohort("coh-3-refund").amountPerPersonYen?.status).toBe("not_reported");
     expect(cohort("coh-3-refund").progress).toEqual([]);
     expect(cohort("coh-1-letters").progress).toEqual([]);
