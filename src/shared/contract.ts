@@ -117,7 +117,7 @@ export const contract = {
   getOrganisation: {
     method: "GET",
     path: "/api/v1/organisation",
-    summary: "The association whose vendors are overseen",
+    summary: "The organisation whose vendors are overseen",
     tag: "organisation",
     response: ZOrganisation,
     access: "viewer",
@@ -177,7 +177,7 @@ export const contract = {
   listVendors: {
     method: "GET",
     path: "/api/v1/vendors",
-    summary: "Vendors (insurer, agency)",
+    summary: "Vendors of any kind, with their subcontractor links",
     tag: "vendors",
     query: ZPageOnly,
     response: listOf(ZVendor),
@@ -197,7 +197,7 @@ export const contract = {
   listRegulatoryActions: {
     method: "GET",
     path: "/api/v1/regulatory-actions",
-    summary: "Published regulatory actions against vendors (outside the association's record)",
+    summary: "Published regulatory actions against vendors (outside the organisation's record)",
     tag: "vendors",
     query: z.strictObject({ vendorId: ZId.optional(), since: ZIsoDate.optional(), ...pageQuery }),
     response: listOf(ZRegulatoryAction),
@@ -207,7 +207,7 @@ export const contract = {
   listServices: {
     method: "GET",
     path: "/api/v1/services",
-    summary: "Insurance schemes the vendors serve",
+    summary: "Services the vendors provide (of any kind)",
     tag: "services",
     query: ZPageOnly,
     response: listOf(ZService),
@@ -217,7 +217,7 @@ export const contract = {
   getService: {
     method: "GET",
     path: "/api/v1/services/:serviceId",
-    summary: "One insurance scheme",
+    summary: "One service (an insurance scheme, a mailing job, a call-centre service, a system…)",
     tag: "services",
     params: id("serviceId"),
     response: ZService,
@@ -492,7 +492,7 @@ export const contract = {
   createCohort: {
     method: "POST",
     path: "/api/v1/cohorts",
-    summary: "Add a group of members to put right",
+    summary: "Add a group of people to put right or to notify",
     tag: "remediation",
     body: ZCohortDraft,
     response: ZCohort,
@@ -579,7 +579,7 @@ export const contract = {
   verifyCommitment: {
     method: "POST",
     path: "/api/v1/commitments/:commitmentId/verify",
-    summary: "The association verified the vendor's report: the commitment counts as closed",
+    summary: "The organisation verified the vendor's report: the commitment counts as closed",
     tag: "commitments",
     params: id("commitmentId"),
     body: ZCommitmentVerify,
@@ -590,7 +590,7 @@ export const contract = {
   reopenCommitment: {
     method: "POST",
     path: "/api/v1/commitments/:commitmentId/reopen",
-    summary: "The association does not accept the vendor's report: reopen with a reason",
+    summary: "The organisation does not accept the vendor's report: reopen with a reason",
     tag: "commitments",
     params: id("commitmentId"),
     body: ZCommitmentReopen,
@@ -685,7 +685,7 @@ export const contract = {
   createService: {
     method: "POST",
     path: "/api/v1/services",
-    summary: "Add an insurance scheme",
+    summary: "Add a service",
     tag: "services",
     body: ZServiceDraft,
     response: ZService,
@@ -695,7 +695,7 @@ export const contract = {
   updateService: {
     method: "PUT",
     path: "/api/v1/services/:serviceId",
-    summary: "Change an insurance scheme",
+    summary: "Change a service",
     tag: "services",
     params: id("serviceId"),
     body: ZServiceUpdate,

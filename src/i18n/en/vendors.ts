@@ -56,7 +56,7 @@ export const vendors = {
   remediationNone: "No group to put right or notify",
   metricCommitments: "Commitments and demands kept",
   commitmentsTotal: "Total",
-  commitmentsKept: "Kept on time",
+  commitmentsKept: "Kept on time (verified)",
   commitmentsOverdue: "Overdue",
   commitmentsNoDueDates: "None of the {n} has a due date, so on-time and overdue cannot be judged",
   commitmentsSomeDue: "Only {n} have a due date",
@@ -84,7 +84,7 @@ export const vendors = {
   colRemYen: "{group}: amount (put right / owed)",
   colCommitments: "Commitments and demands",
   colWithDueDate: "With a due date",
-  colKept: "Kept on time",
+  colKept: "Kept on time (verified)",
   colOverdue: "Overdue",
   colRegulatory: "Regulatory actions (24 months)",
   tableFootnote:

@@ -58,7 +58,7 @@ export const vendors = {
   remediationNone: "是正・通知の対象グループなし",
   metricCommitments: "約束・要求の履行",
   commitmentsTotal: "合計",
-  commitmentsKept: "期限内に履行",
+  commitmentsKept: "期限内に履行(確認済み)",
   commitmentsOverdue: "期限超過",
   commitmentsNoDueDates: "{n}件すべてに期限の定めがないため、期限内の履行・超過は判定できません",
   commitmentsSomeDue: "期限の定めがあるのは{n}件のみ",
@@ -87,7 +87,7 @@ export const vendors = {
   colRemYen: "{group}:金額(是正済み / 対象)",
   colCommitments: "約束・要求",
   colWithDueDate: "期限の定めあり",
-  colKept: "期限内に履行",
+  colKept: "期限内に履行(確認済み)",
   colOverdue: "期限超過",
   colRegulatory: "行政処分等(過去24か月)",
   tableFootnote:

@@ -270,7 +270,9 @@ const timelineOf = (s: TScoped): TRemediationTimeline => {
   };
 };
 
-const KEPT_STATUSES = new Set(["vendor_reported_done", "verified"]);
+// A promise counts as kept only once the organisation has verified it: the vendor's own report of "done"
+// is a claim, not a kept promise (the same rule that decides when a commitment counts as closed).
+const KEPT_STATUSES = new Set(["verified"]);
 
 export const statsReads = {
   getOverview: ({ data, settings, query, now }) => overviewOf(data, settings, query, now),

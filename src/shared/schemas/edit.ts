@@ -76,9 +76,9 @@ export const ZCommitmentReportDone = z.strictObject({
   reportedDoneDate: ZIsoDate,
   evidence: ZText,
 });
-/** The association checked the vendor's report and accepts it: only now does the commitment count as closed. */
+/** The organisation checked the vendor's report and accepts it: only now does the commitment count as closed. */
 export const ZCommitmentVerify = z.strictObject({ ...withVersion, verifiedDate: ZIsoDate });
-/** The association does not accept the vendor's report: why, and since when. */
+/** The organisation does not accept the vendor's report: why, and since when. */
 export const ZCommitmentReopen = z.strictObject({ ...withVersion, reopenedDate: ZIsoDate, reason: ZText });
 
 export const ZDocumentDraft = ZSourceDocument.omit({ id: true, version: true }).extend({

@@ -4,7 +4,7 @@ import { ZId, ZPartialDate, ZText } from "./common";
 
 /*
  * A vendor's progress report, uploaded as a file: one row per cohort and date with the cumulative number
- * of members put right. All rows are applied together or none; a row for a (cohort, date) already recorded
+ * of people put right (or notified). All rows are applied together or none; a row for a (cohort, date) already recorded
  * with the same count changes nothing, so importing the same file twice does not double-count.
  */
 

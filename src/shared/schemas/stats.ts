@@ -285,6 +285,7 @@ export const ZVendorScorecard = z.strictObject({
   commitments: z.number().int(),
   /** Of them, those with a due date: without one, "kept on time" cannot be judged. */
   commitmentsWithDueDate: z.number().int(),
+  /** Verified by the organisation and reported done by the due date (the vendor's word alone is not enough). */
   commitmentsKeptOnTime: z.number().int(),
   commitmentsOverdue: z.number().int(),
   regulatoryActionsLast24Months: z.number().int(),
