@@ -38,60 +38,122 @@ const get = async <N extends TEndpointName>(
   return (await res.json()) as TResponseOf<N>;
 };
 
+/** The one total the demo has: members (名), every part exact. */
+const members = (value: number) => ({
+  unit: "people",
+  populationId: "members",
+  value,
+  complete: true,
+  unreportedParts: 0,
+  confirmedNone: false,
+});
+
+/** One row of remediation totals for the members. */
+const remediation = (purpose: "financial" | "notification", figures: Record<string, number>) => ({
+  purpose,
+  populationId: "members",
+  ...figures,
+});
+const FINANCIAL = remediation("financial", {
+  people: 1863,
+  done: 1860,
+  remaining: 0,
+  notReported: 3,
+  owedYen: 372_000,
+  doneYen: 372_000,
+  peopleWithUnknownAmount: 3,
+});
+const NOTIFICATION = remediation("notification", {
+  people: 46,
+  done: 0,
+  remaining: 0,
+  notReported: 46,
+  owedYen: 0,
+  doneYen: 0,
+  peopleWithUnknownAmount: 0,
+});
+
 describe("the case figures", () => {
-  it("affected: 46 + 1,860 + 3 = 1,909 (延べ)", async () => {
+  it("affected: 46 + 1,860 + 3 = 1,909 members (延べ); the vendor's records and outside figures apart", async () => {
     const stats = await get("getAffectedStats");
-    expect(stats.incidents.map((i) => [i.incidentId, i.total])).toEqual([
-      ["inc-1", 46],
-      ["inc-2", 1860],
-      ["inc-3", 3],
+    expect(stats.incidents.map((i) => [i.incidentId, i.totals])).toEqual([
+      ["inc-1", [members(46)]],
+      ["inc-2", [members(1860)]],
+      ["inc-3", [members(3)]],
     ]);
-    expect(stats.cumulativeReported).toBe(1909);
-    expect(stats.incidentsWithUnreportedCounts).toBe(0);
-    expect(stats.byService.map((p) => [p.serviceId, p.reportedTotal, p.incidentCount])).toEqual([
-      ["prod-medical", 44, 1],
-      ["prod-oyako", 1, 1],
-      ["prod-liability-topup", 1864, 3],
+    // People only: the vendor-wide 数百万件 and the press's 1,748万件 are records, never added to members.
+    expect(stats.totals).toEqual([members(1909)]);
+    expect(stats.incidents[0]?.vendorWide.map((v) => [v.impactId, v.unit, v.count.status])).toEqual([
+      ["scope-1-overall", "records", "approximate"],
     ]);
-    expect((await get("getAffectedStats", { fiscalYear: 2024 })).cumulativeReported).toBe(0);
+    expect(stats.outside.map((o) => [o.incidentId, o.impactId, o.unit])).toEqual([
+      ["inc-1", "scope-1-published", "records"],
+    ]);
+    expect(
+      stats.byService.map((p) => [p.serviceId, p.unit, p.populationId, p.reportedTotal, p.incidentCount]),
+    ).toEqual([
+      ["prod-medical", "people", "members", 44, 1],
+      ["prod-oyako", "people", "members", 1, 1],
+      ["prod-liability-topup", "people", "members", 1864, 3],
+    ]);
+    // No incident in FY2024: no total at all, rather than a 0 that reads as "no one affected".
+    const fy2024 = await get("getAffectedStats", { fiscalYear: 2024 });
+    expect(fy2024.incidents).toEqual([]);
+    expect(fy2024.totals).toEqual([]);
     const overview = await get("getOverview", { asOf: AS_OF });
-    expect(overview.affected.cumulativeReported).toBe(1909);
+    expect(overview.affected.totals).toEqual([members(1909)]);
+    expect(overview.affected.outside.map((o) => o.impactId)).toEqual(["scope-1-published"]);
   });
 
-  it("remediation: financial 1,863 members, 1,860 done, 3 not reported, 372,000 yen", async () => {
+  it("remediation: financial 1,863 members, 1,860 done, 3 not reported, 372,000 yen; letters apart", async () => {
     const stats = await get("getRemediationStats");
-    expect(stats.financial).toEqual({
-      members: 1863,
-      done: 1860,
-      remaining: 0,
-      notReported: 3,
-      owedYen: 372_000,
-      doneYen: 372_000,
-      peopleWithUnknownAmount: 3,
-    });
-    expect(stats.notification).toMatchObject({ members: 46, done: 0, notReported: 46 });
+    // Financial first; the 46 letters are never added to the money put right.
+    expect(stats.totals).toEqual([FINANCIAL, NOTIFICATION]);
     const refund = stats.cohorts.find((c) => c.cohortId === "coh-3-refund");
     expect(refund).toMatchObject({
-      members: 3,
+      purpose: "financial",
+      people: 3,
       done: null,
       notReported: 3,
       amountPerPersonYen: null,
       owedYen: null,
     });
-    // The 1,854's split was never reported: the sub-groups carry no members and count nowhere.
+    expect(stats.cohorts.find((c) => c.cohortId === "coh-1-letters")).toMatchObject({
+      purpose: "notification",
+      people: 46,
+      done: null,
+      notReported: 46,
+      owedYen: null,
+    });
+    // The 1,854's split was never reported: the sub-groups carry no people and count nowhere.
     const sub = stats.cohorts.filter((c) => c.parentId === "coh-2-corrected");
-    expect(sub.map((c) => [c.cohortId, c.members, c.notReported])).toEqual([
+    expect(sub.map((c) => [c.cohortId, c.people, c.notReported])).toEqual([
       ["coh-2-before-close", null, 0],
       ["coh-2-offset", null, 0],
     ]);
     const onlyInc3 = await get("getRemediationStats", { incidentId: "inc-3" });
-    expect(onlyInc3.financial).toMatchObject({ members: 3, done: 0, notReported: 3, owedYen: 0 });
-    expect(onlyInc3.notification.members).toBe(0);
+    expect(onlyInc3.totals).toEqual([
+      remediation("financial", {
+        people: 3,
+        done: 0,
+        remaining: 0,
+        notReported: 3,
+        owedYen: 0,
+        doneYen: 0,
+        peopleWithUnknownAmount: 3,
+      }),
+    ]);
   });
 
   it("timeline: 1,854 on 2025-07-25, then cumulative 1,860 / 372,000 yen on 2025-08-15", async () => {
-    const { points } = await get("getRemediationTimeline");
-    expect(points).toEqual([
+    const { series } = await get("getRemediationTimeline");
+    expect(series.map((s) => [s.purpose, s.populationId])).toEqual([
+      ["financial", "members"],
+      ["notification", "members"],
+    ]);
+    // No letter's sending has been reported: the notification series has no point (and never yen).
+    expect(series[1]?.points).toEqual([]);
+    expect(series[0]?.points).toEqual([
       {
         date: "2025-07-25",
         cohortId: "coh-2-corrected",
@@ -111,7 +173,9 @@ describe("the case figures", () => {
         cumulativeDoneYen: 372_000,
       },
     ]);
-    expect((await get("getRemediationTimeline", { incidentId: "inc-1" })).points).toEqual([]);
+    expect((await get("getRemediationTimeline", { incidentId: "inc-1" })).series).toEqual([
+      { purpose: "notification", populationId: "members", points: [] },
+    ]);
   });
 
   it("intervals: inc-1 detected → association 119 days, occurred → board 128", async () => {
@@ -138,20 +202,36 @@ describe("the case figures", () => {
     expect(rows[0]).toMatchObject({
       vendorId: "sompo",
       incidents: 3,
-      membersAffectedReported: 1909,
+      incidentIds: ["inc-1", "inc-2", "inc-3"],
+      incidentsViaSubcontractors: 0,
+      affected: [members(1909)],
+      incidentsWithUnreportedCounts: 0,
       medianDaysDetectionToOrganisation: 119,
       medianDaysOccurrenceToOrganisation: 81,
       medianDaysToBoard: 83.5,
-      remediationMembers: 1909,
-      remediationDone: 1860,
-      remediationNotReported: 49,
+      // Money put right and letters sent, each its own figure (never 1,909 "remediated").
+      remediation: [FINANCIAL, NOTIFICATION],
       commitments: 5,
+      commitmentsWithDueDate: 0,
       regulatoryActionsLast24Months: 5,
     });
     expect(rows[1]).toMatchObject({
       vendorId: "partners",
       incidents: 1,
+      incidentIds: ["inc-3"],
+      affected: [members(3)],
       medianDaysToBoard: null,
+      remediation: [
+        remediation("financial", {
+          people: 3,
+          done: 0,
+          remaining: 0,
+          notReported: 3,
+          owedYen: 0,
+          doneYen: 0,
+          peopleWithUnknownAmount: 3,
+        }),
+      ],
       commitments: 1,
     });
     // Twenty-four months before 2026-01-01 excludes the December 2023 order.
@@ -186,9 +266,16 @@ describe("the case figures", () => {
 
   it("overview: 3 open incidents, financial and notification totals, the latest meeting", async () => {
     const overview = await get("getOverview", { asOf: AS_OF });
+    expect(overview.cases).toEqual({ total: 1, open: 1 });
+    expect(overview.portfolio.map((c) => [c.caseId, c.incidents, c.openIncidents, c.vendorIds])).toEqual([
+      ["case-2025-insurance", 3, 3, ["sompo", "partners"]],
+    ]);
+    expect(overview.portfolio[0]).toMatchObject({
+      affected: [members(1909)],
+      remediation: [FINANCIAL, NOTIFICATION],
+    });
     expect(overview.incidents).toEqual({ total: 3, open: 3 });
-    expect(overview.remediation.financial.doneYen).toBe(372_000);
-    expect(overview.remediation.notification.notReported).toBe(46);
+    expect(overview.remediation).toEqual([FINANCIAL, NOTIFICATION]);
     expect(overview.commitments).toEqual({
       total: 5,
       open: 5,
@@ -203,10 +290,10 @@ describe("the case figures", () => {
 describe("lists and details", () => {
   it("summarises incidents, with month-only dates sorting before their days", async () => {
     const list = await get("listIncidents");
-    expect(list.items.map((i) => [i.id, i.affectedTotal, i.firstDate])).toEqual([
-      ["inc-1", 46, "2025-04-17"],
-      ["inc-2", 1860, "2025-07-15"],
-      ["inc-3", 3, "2025-07"],
+    expect(list.items.map((i) => [i.id, i.caseId, i.affected, i.firstDate])).toEqual([
+      ["inc-1", "case-2025-insurance", [members(46)], "2025-04-17"],
+      ["inc-2", "case-2025-insurance", [members(1860)], "2025-07-15"],
+      ["inc-3", "case-2025-insurance", [members(3)], "2025-07"],
     ]);
     const partners = await get("listIncidents", { vendorId: "partners" });
     expect(partners.items.map((i) => i.id)).toEqual(["inc-3"]);
@@ -233,6 +320,7 @@ describe("lists and details", () => {
     const doc4 = await get("getDocument", undefined, { documentId: "doc-4" });
     expect(doc4.citedBy.map((c) => `${c.kind}:${c.id}`)).toEqual([
       "incident:inc-2",
+      "impact:scope-2-members",
       "milestone:m2-occurred",
       "milestone:m2-report",
       "milestone:m2-board",
@@ -262,7 +350,8 @@ describe("lists and details", () => {
   });
 
   it("serves health and the OpenAPI document", async () => {
-    expect(await get("health")).toEqual({ status: "ok", database: "pglite", version: "0.1.0" });
+    // Health says only that it answers: nothing about the database or the version to an anonymous caller.
+    expect(await get("health")).toEqual({ status: "ok" });
     expect(await get("openapi")).toEqual(buildOpenApiDocument());
   });
 });
@@ -270,7 +359,7 @@ describe("lists and details", () => {
 describe("the dataset stays as it is", () => {
   it("returns copies: changing an answer changes nothing served later", async () => {
     const first = await get("getIncident", undefined, { incidentId: "inc-1" });
-    first.affected.length = 0;
+    first.impact.length = 0;
     const again = await get("getIncident", undefined, { incidentId: "inc-1" });
     expect(again).toEqual(case2025.incidents[0]);
     expect(frozen).toEqual(case2025);

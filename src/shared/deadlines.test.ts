@@ -44,6 +44,23 @@ const withIncident = (id: string, change: (incident: TIncident) => void): TDatas
   return data;
 };
 
+/**
+ * Incident 1 as if the record had learned each date on the day (its early dates come from press reports of
+ * 2025-06-11, so the record as of April does not know the incident yet): the undated notice stands as the
+ * source, so a reference date in April sees the clocks running.
+ */
+const knownOnTheDay = (): TDataset =>
+  withIncident("inc-1", (i) => {
+    i.milestones = i.milestones.map((m) => ({ ...m, source: { documentId: "notice", cites: [] } }));
+  });
+
+/** Incident 1 as data the association entrusted to the vendor: the duties are the association's own. */
+const entrusted = (change: (incident: TIncident) => void = () => {}): TDataset =>
+  withIncident("inc-1", (i) => {
+    i.dataRole = "entrusted_by_organisation";
+    change(i);
+  });
+
 const withCommitment = (patch: Partial<TCommitment>): { data: TDataset; key: string } => {
   const data = structuredClone(case2025);
   const c = data.commitments.find((x) => x.id === "cmt-1-letters");
@@ -58,7 +75,9 @@ describe("the statutory clocks of incident 1 (unauthorized access detected 2025-
       startDate: "2025-04-21",
       dueDate: "2025-06-20",
       guideline: false,
-      vendorId: "sompo",
+      // The insurer's own policyholders' data: the filing is the insurer's duty, and it alone owes it.
+      owner: "vendor",
+      vendorIds: ["sompo"],
     });
     expect(item(case2025, "APPI_FINAL:inc-1", include).dueDate).toBe("2025-06-19");
   });
@@ -81,15 +100,18 @@ describe("the statutory clocks of incident 1 (unauthorized access detected 2025-
   });
 
   it("shows a filing that is not yet due as due soon or upcoming, with the days left", () => {
-    expect(item(case2025, "APPI_PRELIM:inc-1", exclude, "2025-04-22")).toMatchObject({
+    const data = knownOnTheDay();
+    expect(item(data, "APPI_PRELIM:inc-1", exclude, "2025-04-22")).toMatchObject({
       state: "due_soon",
       daysLeft: 4,
       missing: null,
     });
-    expect(item(case2025, "APPI_FINAL:inc-1", exclude, "2025-04-22")).toMatchObject({
+    expect(item(data, "APPI_FINAL:inc-1", exclude, "2025-04-22")).toMatchObject({
       state: "upcoming",
       daysLeft: 59,
     });
+    // The record itself learned of the incident from the press on 2025-06-11: as of April it has no clock.
+    expect(byKey(case2025, exclude, "2025-04-22").has("APPI_PRELIM:inc-1")).toBe(false);
   });
 
   it("counts the vendor's first public notice (2025-04-25) as the notice to individuals; no fixed day to judge it", () => {
@@ -100,7 +122,7 @@ describe("the statutory clocks of incident 1 (unauthorized access detected 2025-
       state: "done_no_due",
     });
     // Before that notice the record shows nothing done: not reported, not "met".
-    expect(item(case2025, "APPI_NOTICE:inc-1", exclude, "2025-04-24")).toMatchObject({
+    expect(item(knownOnTheDay(), "APPI_NOTICE:inc-1", exclude, "2025-04-24")).toMatchObject({
       doneDate: null,
       state: "not_reported",
       missing: "done_date",
@@ -139,6 +161,7 @@ describe("which incidents the personal-data rules apply to", () => {
 
   it("applies them to any incident with personal data, with 30 days for the final report without a wrongful act", () => {
     const data = withIncident("inc-2", (i) => {
+      i.dataRole = "vendor_own";
       i.dataCategories = [{ text: { ja: "氏名", en: "Names" }, source: { documentId: "notice", cites: [] } }];
       i.milestones.push(milestone("detected", "2025-07-20"));
     });
@@ -147,13 +170,33 @@ describe("which incidents the personal-data rules apply to", () => {
     expect(item(data, "APPI_PRELIM:inc-2").dueDate).toBe("2025-07-25");
   });
 
-  it("applies the insurer's FSA report only when an insurer is among the incident's vendors", () => {
+  it("decides by whose data it is, not by the data categories the record lists", () => {
     const data = withIncident("inc-1", (i) => {
-      i.vendorIds = ["partners"];
+      i.dataRole = "none";
     });
     const rules = run(data, exclude, "2025-10-01", "inc-1").items.map((i) => i.rule);
+    expect(rules.filter((r) => r.startsWith("APPI") || r === "INS_FSA_LEAK")).toEqual([]);
+    expect(rules).toContain("BOARD_REPORT");
+  });
+
+  it("applies the insurer's FSA report only when the vendor holding its own customers' data is an insurer", () => {
+    expect(item(case2025, "INS_FSA_LEAK:inc-1")).toMatchObject({ owner: "vendor", vendorIds: ["sompo"] });
+    // It happened at the agency (the chain's last link), which is no insurer, though the insurer shares the blame.
+    const atAgency = withIncident("inc-1", (i) => {
+      i.chain = ["partners"];
+      i.vendorIds = ["sompo", "partners"];
+    });
+    const rules = run(atAgency, exclude, "2025-10-01", "inc-1").items.map((i) => i.rule);
     expect(rules).toContain("APPI_FINAL");
     expect(rules).not.toContain("INS_FSA_LEAK");
+    expect(item(atAgency, "APPI_FINAL:inc-1").vendorIds).toEqual(["partners"]);
+    // The kind decides, not the vendor's name: the same vendor as a system provider files no FSA report.
+    const notInsurer = structuredClone(case2025);
+    for (const v of notInsurer.vendors) if (v.id === "sompo") v.kindId = "system";
+    expect(byKey(notInsurer).has("INS_FSA_LEAK:inc-1")).toBe(false);
+    expect(byKey(notInsurer).has("APPI_FINAL:inc-1")).toBe(true);
+    // Data the association entrusted to the insurer is the association's to report, to the PPC only.
+    expect(byKey(entrusted()).has("INS_FSA_LEAK:inc-1")).toBe(false);
   });
 
   it.each([
@@ -172,6 +215,95 @@ describe("which incidents the personal-data rules apply to", () => {
         missing: "start_date",
       });
     }
+  });
+});
+
+describe("the organisation's own duties (data it entrusted to the vendor)", () => {
+  it("runs the clocks from the day the vendor told the organisation, owed by the organisation alone", () => {
+    // Incident 1's first report to the officers came on 2025-06-20; a wrongful act allows 60 days.
+    for (const [rule, due] of [
+      ["APPI_PRELIM", "2025-06-25"],
+      ["APPI_FINAL", "2025-08-19"],
+    ] as const) {
+      expect(item(entrusted(), `${rule}:inc-1`), rule).toMatchObject({
+        owner: "organisation",
+        vendorIds: [],
+        startDate: "2025-06-20",
+        dueDate: due,
+      });
+    }
+  });
+
+  it("is met only by the organisation's own filings: absent from the record is overdue, the vendor's do not count", () => {
+    const vendorFiled = entrusted((i) =>
+      i.milestones.push(
+        milestone("vendor_regulator_preliminary_report", "2025-06-22"),
+        milestone("vendor_regulator_final_report", "2025-07-01"),
+      ),
+    );
+    for (const rule of ["APPI_PRELIM", "APPI_FINAL"]) {
+      expect(item(vendorFiled, `${rule}:inc-1`), rule).toMatchObject({
+        doneDate: null,
+        state: "overdue",
+        missing: null,
+      });
+    }
+    const filed = entrusted((i) =>
+      i.milestones.push(
+        milestone("organisation_regulator_preliminary_report", "2025-06-24"),
+        milestone("organisation_regulator_final_report", "2025-08-20"),
+      ),
+    );
+    expect(item(filed, "APPI_PRELIM:inc-1")).toMatchObject({ doneDate: "2025-06-24", state: "met" });
+    expect(item(filed, "APPI_FINAL:inc-1")).toMatchObject({ doneDate: "2025-08-20", state: "late" });
+  });
+
+  it("counts a vendor's announcement as the organisation's notice only when it reached the organisation's people", () => {
+    // The association's own notice to its members (2025-06-14) is its notice.
+    expect(item(entrusted(), "APPI_NOTICE:inc-1")).toMatchObject({
+      doneDate: "2025-06-14",
+      state: "done_no_due",
+      owner: "organisation",
+    });
+    const withoutOwn = (covers: boolean) =>
+      entrusted((i) => {
+        i.milestones = i.milestones
+          .filter((m) => m.kind !== "organisation_notice")
+          .map((m) => (m.id === "m1-announcement" ? { ...m, coversOurPeople: covers } : m));
+      });
+    // The vendor's announcements alone (2025-04-25, 06-11, 06-12) are the vendor's notice to its clients.
+    expect(item(withoutOwn(false), "APPI_NOTICE:inc-1")).toMatchObject({
+      doneDate: null,
+      state: "not_reported",
+      missing: "done_date",
+    });
+    // Once the secretariat ticks that the 2025-06-12 announcement reached the members, it counts.
+    expect(item(withoutOwn(true), "APPI_NOTICE:inc-1")).toMatchObject({
+      doneDate: "2025-06-12",
+      state: "done_no_due",
+    });
+  });
+
+  it("lists by owner: the organisation's own clocks apart from its vendors'", () => {
+    const data = entrusted();
+    const own = computeDeadlines(data, exclude, {
+      asOf: "2025-10-01",
+      withinDays: 14,
+      owner: "organisation",
+    });
+    const vendors = computeDeadlines(data, exclude, { asOf: "2025-10-01", withinDays: 14, owner: "vendor" });
+    expect(own.items.map((i) => i.key)).toEqual(
+      expect.arrayContaining([
+        "APPI_PRELIM:inc-1",
+        "APPI_FINAL:inc-1",
+        "APPI_NOTICE:inc-1",
+        "BOARD_REPORT:inc-1",
+      ]),
+    );
+    expect(own.items.every((i) => i.owner === "organisation" && i.vendorIds.length === 0)).toBe(true);
+    expect(vendors.items.every((i) => i.owner === "vendor" && i.vendorIds.length > 0)).toBe(true);
+    expect(vendors.items.map((i) => i.rule)).not.toContain("APPI_FINAL");
+    expect(own.total + vendors.total).toBe(run(data).total);
   });
 });
 
@@ -287,8 +419,14 @@ describe("the list", () => {
   });
 
   it("leaves out incidents the record first mentions after the reference date", () => {
-    expect(run(case2025, exclude, "2025-04-16").items.some((i) => i.incidentId === "inc-1")).toBe(false);
-    expect(run(case2025, exclude, "2025-04-17").items.some((i) => i.incidentId === "inc-1")).toBe(true);
+    const has = (data: TDataset, asOf: string) =>
+      run(data, exclude, asOf).items.some((i) => i.incidentId === "inc-1");
+    // Incident 1's first dated milestone is 2025-04-17…
+    expect(has(knownOnTheDay(), "2025-04-16")).toBe(false);
+    expect(has(knownOnTheDay(), "2025-04-17")).toBe(true);
+    // …but the record learned of it from the press report of 2025-06-11: not before that day.
+    expect(has(case2025, "2025-06-10")).toBe(false);
+    expect(has(case2025, "2025-06-11")).toBe(true);
   });
 
   it("narrows to one incident", () => {

@@ -73,6 +73,7 @@ describe("buildOpenApiDocument", () => {
     const limit = list.parameters.find((p) => p.name === "limit");
     expect(limit).toMatchObject({ in: "query", required: false, schema: { default: 100, maximum: 500 } });
     expect(list.parameters.map((p) => p.name)).toEqual([
+      "caseId",
       "vendorId",
       "category",
       "status",

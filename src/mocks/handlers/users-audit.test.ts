@@ -33,7 +33,8 @@ describe("users in the mocks' audit log", () => {
       username: "hanako",
       displayName: "Hanako",
       role: "editor",
-      password: "hanako's first passphrase",
+      // Not built from the user's own name, which the mocks refuse as the server does.
+      password: "a first long passphrase",
     });
     expect(created.status).toBe(200);
     const user = created.body as TUser;
@@ -42,8 +43,11 @@ describe("users in the mocks' audit log", () => {
     expect(
       (await send(csrfToken, "PATCH", path, { version: 2, password: "another passphrase" })).status,
     ).toBe(200);
-    // Refused: a stale version, a taken name.
+    // Refused: a stale version, a password built from the user's name, a taken name.
     expect((await send(csrfToken, "PATCH", path, { version: 1, displayName: "Stale" })).status).toBe(409);
+    expect(
+      (await send(csrfToken, "PATCH", path, { version: 3, password: "hanako's new passphrase" })).status,
+    ).toBe(422);
     expect(
       (
         await send(csrfToken, "POST", contract.createUser.path, {

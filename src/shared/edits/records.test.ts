@@ -68,6 +68,7 @@ const incidentBody = (data: TDataset, id: string): TIncidentUpdate => {
   const { id: _id, ...inc } = byId(data.incidents, id);
   return ZIncidentUpdate.parse({
     ...inc,
+    impact: inc.impact.map(({ outsideRecord: _o, ...x }) => x),
     milestones: inc.milestones.map(({ outsideRecord: _o, ...m }) => m),
   });
 };
@@ -83,6 +84,7 @@ const commitmentBody = (data: TDataset, id: string): TCommitmentUpdate => {
     evidence: _e,
     reopenedDate: _rd,
     reopenedReason: _rr,
+    history: _h,
     status,
     ...c
   } = byId(data.commitments, id);
@@ -584,6 +586,8 @@ describe("cohorts and progress", () => {
         doneCount: refundEvent(1).doneCount,
         note: null,
         source: src("notice"),
+        // The event keeps the status change it made, so the status on an earlier day can be replayed.
+        statusChange: { from: "in_progress", to: "completed" },
       },
     ]);
     expect(out.changes.map((c) => `${c.entityType}:${c.entityId}`)).toEqual(["cohort:coh-3-refund"]);
@@ -629,7 +633,7 @@ describe("cohorts and progress", () => {
     expect(codes(month)).toEqual(["date:in_future"]);
   });
 
-  it("refuses more members put right than the cohort has (exceeds_members)", () => {
+  it("refuses more people put right than the cohort has (exceeds_people)", () => {
     const p = refused(
       edit.recordProgress(
         fresh(),
@@ -640,11 +644,11 @@ describe("cohorts and progress", () => {
       ),
     );
     expect(p.errors).toEqual([
-      expect.objectContaining({ field: "doneCount.value", code: "exceeds_members", params: { members: 3 } }),
+      expect.objectContaining({ field: "doneCount.value", code: "exceeds_people", params: { people: 3 } }),
     ]);
   });
 
-  it("refuses completed with fewer members put right (completed_short), not when the count is unknown", () => {
+  it("refuses completed with fewer people put right (completed_short), not when the count is unknown", () => {
     const two = { status: "reported" as const, value: 2, source: src("notice") };
     const p = refused(
       edit.recordProgress(
@@ -659,7 +663,7 @@ describe("cohorts and progress", () => {
       expect.objectContaining({
         field: "cohortStatus",
         code: "completed_short",
-        params: { done: 2, members: 3 },
+        params: { done: 2, people: 3 },
       }),
     ]);
     const unknown = { status: "not_reported" as const, missing: text("未報告"), source: src("notice") };
