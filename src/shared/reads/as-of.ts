@@ -82,6 +82,10 @@ export const commitmentAsOf = (commitment: TCommitment, asOf: string): TCommitme
   };
 };
 
+/** Whether the record knew of the commitment on `asOf` (made on or before it; undated ones always). */
+export const commitmentKnownOn = (data: Readonly<TDataset>, c: TCommitment, asOf: string) =>
+  onOrBefore(commitmentMadeOn(data, c), asOf);
+
 /** When a commitment was made: its own date, else its meeting's, else its document's (null: undated). */
 const commitmentMadeOn = (data: Readonly<TDataset>, c: TCommitment): string | null => {
   if (c.madeOn !== null) return c.madeOn;

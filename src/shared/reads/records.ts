@@ -4,7 +4,7 @@ import { notFound } from "../http";
 import type { TDataset } from "../schemas/dataset";
 import type { TCitation } from "../schemas/document";
 import type { TRegulatoryAction } from "../schemas/vendor";
-import { commitmentAsOf } from "./as-of";
+import { commitmentAsOf, commitmentKnownOn } from "./as-of";
 import { fail, type TReads } from "./define";
 import {
   cites,
@@ -207,6 +207,8 @@ export const commitmentReads = {
     const overdue = query.overdue === undefined ? undefined : query.overdue === "true";
     return page(
       data.commitments
+        // As of a past day, a commitment made later did not exist yet.
+        .filter((c) => commitmentKnownOn(data, c, asOf))
         .map((c) => commitmentView(commitmentAsOf(c, asOf), asOf))
         .filter(
           (c) =>
