@@ -1,5 +1,4 @@
-import type { TMessageKey } from "@/i18n/catalog";
-import type { useI18n } from "@/i18n/i18n";
+import { translateKnown, type useI18n } from "@/i18n/i18n";
 import { sameJson } from "@/shared/canonical-json";
 import type { TAuditActor, TAuditEntityType, TAuditEntry } from "@/shared/schemas/audit";
 
@@ -31,10 +30,7 @@ export const changedFields = (entry: Pick<TAuditEntry, "before" | "after">): TFi
 };
 
 /** A catalog message, or `fallback` when the catalog has no such key (a field added after this list). */
-const known = (i18n: TI18n, key: string, fallback: string, vars?: Record<string, string | number>) => {
-  const text = i18n.t(key as TMessageKey, vars);
-  return text === key ? fallback : text;
-};
+const known = (i18n: TI18n, key: string, fallback: string) => translateKnown(i18n.lang, key) ?? fallback;
 
 export const entityTypeLabel = (i18n: TI18n, type: TAuditEntityType) =>
   known(i18n, `audit.entity_${type}`, type);

@@ -1,4 +1,5 @@
 import type { audit as ja } from "../ja/audit";
+import type { TTwin } from "../placeholders";
 
 export const audit = {
   title: "Audit trail",
@@ -208,4 +209,4 @@ export const audit = {
   meetingKind_extraordinary: "Extraordinary",
   dayCounting_exclude_first_day: "First day not counted (count from the next day)",
   dayCounting_include_first_day: "First day counted",
-} satisfies Record<keyof typeof ja, string>;
+} as const satisfies TTwin<typeof ja>;

@@ -1,4 +1,5 @@
 import type { common as ja } from "../ja/common";
+import type { TTwin } from "../placeholders";
 
 export const common = {
   appName: "{board} dashboard",
@@ -37,11 +38,13 @@ export const common = {
   source: "Source",
   citing: "citing",
   confirmedNone: "None, after checking",
-  personOne: "{n} person",
-  records: "{n} records",
+  records_one: "{n} record",
+  records_other: "{n} records",
   yen: "¥{n}",
-  days: "{n} days",
-  people: "{n} people",
+  days_one: "{n} day",
+  days_other: "{n} days",
+  people_one: "{n} person",
+  people_other: "{n} people",
   percent: "{n}%",
   fiscalYear: "FY{n}",
   dateUnknown: "undated",
@@ -69,4 +72,4 @@ export const common = {
   orgNotSetBanner:
     "The organisation's name and words have not been set yet. Once set, they appear in every page's headings and texts.",
   orgNotSetLink: "Open the organisation settings",
-} as const satisfies Record<keyof typeof ja, string>;
+} as const satisfies TTwin<typeof ja>;

@@ -1,4 +1,5 @@
 import type { vendors as ja } from "../ja/vendors";
+import type { TTwin } from "../placeholders";
 
 export const vendors = {
   title: "Vendors",
@@ -49,7 +50,7 @@ export const vendors = {
   remediationGroup: "{purpose} · {population}",
   doneFinancial: "put right",
   doneNotification: "sent",
-  remediationOf: "of {people}",
+  remediationOf: "of {total}",
   remediationNotReported: "progress not reported: {n}",
   remediationYen: "amount {done} of {owed}",
   remediationYenFloor: "{n} with no reported amount per person are not in the amount",
@@ -164,4 +165,4 @@ export const vendors = {
   timelineEmpty: "No published regulatory actions against this vendor on record.",
   notFoundTitle: "Vendor not found",
   notFoundBody: "There is no vendor “{id}” in the record. Check the address or choose from the vendor list.",
-} satisfies Record<keyof typeof ja, string>;
+} as const satisfies TTwin<typeof ja>;

@@ -51,7 +51,7 @@ export const vendors = {
   remediationGroup: "{purpose}・{population}",
   doneFinancial: "是正済み",
   doneNotification: "送付済み",
-  remediationOf: "/ 対象 {people}",
+  remediationOf: "/ 対象 {total}",
   remediationNotReported: "進捗未報告 {n}",
   remediationYen: "金額 {done} / {owed}",
   remediationYenFloor: "1人あたりの金額が未報告の{n}は金額に含まない",

@@ -3,15 +3,15 @@ import { Link } from "react-router";
 import { NumberValue } from "@/components/figure-value";
 import { NotReported } from "@/components/not-reported";
 import { OutsideMark } from "@/components/outside-mark";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import type { TPlainKey } from "@/i18n/message-types";
 import { catalogText } from "@/lib/catalog-text";
 import { ImpactTotalsList, OutsideFigures } from "./impact-figures";
 import { RemediationList } from "./remediation-figures";
 import { SPAN_PAIRS, type TMedian, type TScorecardView, type TScoredIncident } from "./scorecard-model";
 import type { TVendorWords } from "./vendor-words";
 
-const SPAN_LABEL: Record<(typeof SPAN_PAIRS)[number]["key"], TMessageKey> = {
+const SPAN_LABEL: Record<(typeof SPAN_PAIRS)[number]["key"], TPlainKey> = {
   occurrenceToOrganisation: "vendors.spanOccurrenceToOrganisation",
   detectionToOrganisation: "vendors.spanDetectionToOrganisation",
   occurrenceToBoard: "vendors.spanOccurrenceToBoard",
