@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { QueryState } from "@/components/query-state";
+import { formatMoment } from "@/i18n/format";
 import { useI18n } from "@/i18n/i18n";
-import { formatDateTime } from "@/lib/audit-text";
 import type { TAuditVerification } from "@/shared/schemas/audit";
 import { auditQueries } from "../api/queries";
 
@@ -39,7 +39,7 @@ export const AuditVerification = () => {
 
 const CheckedAt = ({ at }: { at: string }) => {
   const { t, lang } = useI18n();
-  return <p className="audit-checked">{t("audit.checkedAt", { at: formatDateTime(at, lang) })}</p>;
+  return <p className="audit-checked">{t("audit.checkedAt", { at: formatMoment(at, lang) })}</p>;
 };
 
 const Intact = ({ verification: v }: { verification: TAuditVerification }) => {

@@ -18,6 +18,7 @@ import { endpoint, useRecordForm } from "@/components/form/use-record-form";
 import { NotFoundSection } from "@/components/not-found-section";
 import { PageHeader } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
+import { formatMoment } from "@/i18n/format";
 import { useI18n } from "@/i18n/i18n";
 import { apiSend } from "@/lib/api-client";
 import { enumLabel } from "@/lib/enum-label";
@@ -27,7 +28,6 @@ import { useReferenceNames } from "@/lib/use-reference-names";
 import { ZMeetingDraft, ZMeetingUpdate } from "@/shared/schemas/edit";
 import { type TMeeting, ZResolutionKind } from "@/shared/schemas/meeting";
 import { meetingQueries } from "../api/queries";
-import { formatMoment } from "./meeting-close";
 import {
   emptyAttendee,
   emptyItem,

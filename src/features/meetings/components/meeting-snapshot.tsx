@@ -9,6 +9,7 @@ import { NotReported } from "@/components/not-reported";
 import { OutsideMark } from "@/components/outside-mark";
 import { PageHeader, PrintButton } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
+import { formatMoment } from "@/i18n/format";
 import { useI18n } from "@/i18n/i18n";
 import type { TPlainKey } from "@/i18n/message-types";
 import { isNotFound } from "@/lib/not-found";
@@ -22,7 +23,6 @@ import type { TDayCounting } from "@/shared/schemas/settings";
 import type { TMeetingSnapshot } from "@/shared/schemas/snapshot";
 import { meetingQueries } from "../api/queries";
 import { useFigureLabel } from "./meeting-changes-figures";
-import { formatMoment } from "./meeting-close";
 import { ExcludedNote } from "./meeting-excluded";
 import "./meetings.css";
 
