@@ -143,7 +143,7 @@ export const valueWords = (i18n: TI18n, type: TAuditEntityType, field: string, v
       Array.isArray(item) || (isRecord(item) && !isText(item)) ? null : scalarWords(i18n, type, field, item),
     );
     if (items.every((item) => item !== null)) return clip(items.join(i18n.lang === "ja" ? "、" : ", "), 120);
-    return i18n.t("audit.valueItems", { n: value.length });
+    return i18n.tp("audit.valueItems", value.length);
   }
   return i18n.t("audit.valueEdited");
 };
@@ -161,8 +161,8 @@ export const changeWords = (i18n: TI18n, type: TAuditEntityType, change: TFieldC
   let after = valueWords(i18n, type, change.field, change.after);
   if (before === after) {
     if (Array.isArray(change.before) && Array.isArray(change.after)) {
-      before = i18n.t("audit.valueItems", { n: change.before.length });
-      after = i18n.t("audit.valueItems", { n: change.after.length });
+      before = i18n.tp("audit.valueItems", change.before.length);
+      after = i18n.tp("audit.valueItems", change.after.length);
     }
     if (before === after) return `${field}${i18n.lang === "ja" ? ":" : ": "}${i18n.t("audit.valueEdited")}`;
   }

@@ -68,7 +68,8 @@ export const common = {
   recordsCount: "records: {count}",
   outsideFiguresLabel: "Outside the record (not in the totals)",
   countAtLeast: "at least {count}",
-  countPartlyNotReported: "{n} part(s) not reported, so it may be more",
+  countPartlyNotReported_one: "{n} part not reported, so it may be more",
+  countPartlyNotReported_other: "{n} parts not reported, so it may be more",
   orgNotSetBanner:
     "The organisation's name and words have not been set yet. Once set, they appear in every page's headings and texts.",
   orgNotSetLink: "Open the organisation settings",

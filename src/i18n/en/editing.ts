@@ -112,7 +112,8 @@ export const editing = {
   conflictTitle: "Someone else updated this record first",
   conflictLead:
     "This record was changed after you started editing (now version {version}). Compare what you entered with the current record and choose.",
-  conflictChangedCount: "{n} fields differ (the marked rows).",
+  conflictChangedCount_one: "{n} field differs (the marked row).",
+  conflictChangedCount_other: "{n} fields differ (the marked rows).",
   conflictNoDifference: "The compared fields do not differ.",
   conflictCaption: "What you entered compared with the current record",
   conflictField: "Field",

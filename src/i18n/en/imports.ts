@@ -74,7 +74,8 @@ export const imports = {
   errForbidden: "Only editors can import.",
 
   rejectedTitle: "Not imported: nothing was stored",
-  rejectedSummary: "{count} problems found. Fix the file and press “Check the file” again.",
+  rejectedSummary_one: "{n} problem found. Fix the file and press “Check the file” again.",
+  rejectedSummary_other: "{n} problems found. Fix the file and press “Check the file” again.",
   rejectedCaption: "Problems",
   colLine_csv: "Line",
   colLine_json: "Item",

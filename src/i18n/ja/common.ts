@@ -64,7 +64,7 @@ export const common = {
   recordsCount: "記録 {count}",
   outsideFiguresLabel: "記録外の数値(合計に含めない)",
   countAtLeast: "{count}以上",
-  countPartlyNotReported: "内訳のうち{n}つが未報告のため、これより多い可能性があります",
+  countPartlyNotReported_other: "内訳のうち{n}つが未報告のため、これより多い可能性があります",
   orgNotSetBanner:
     "組織名と呼び方がまだ設定されていません。設定すると、すべてのページの見出しと文章に入ります。",
   orgNotSetLink: "組織の設定を開く",

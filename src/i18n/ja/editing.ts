@@ -111,7 +111,7 @@ export const editing = {
   conflictTitle: "他の人がこの記録を先に更新しました",
   conflictLead:
     "あなたが編集を始めた後に、この記録が更新されました(現在 第{version}版)。あなたの入力と現在の内容を比べて、どちらにするか選んでください。",
-  conflictChangedCount: "{n}件の項目が異なります(印の付いた行)。",
+  conflictChangedCount_other: "{n}件の項目が異なります(印の付いた行)。",
   conflictNoDifference: "比べた項目に違いはありません。",
   conflictCaption: "あなたの入力と現在の内容の比較",
   conflictField: "項目",

@@ -72,7 +72,7 @@ export const imports = {
   errForbidden: "取り込みは編集者だけが行えます。",
 
   rejectedTitle: "取り込めません:何も保存していません",
-  rejectedSummary: "{count}件の問題があります。ファイルを直して、もう一度「内容を確認」を押してください。",
+  rejectedSummary_other: "{n}件の問題があります。ファイルを直して、もう一度「内容を確認」を押してください。",
   rejectedCaption: "問題の一覧",
   colLine_csv: "行",
   colLine_json: "項目番号",

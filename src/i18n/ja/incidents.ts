@@ -80,7 +80,7 @@ export const incidents = {
   colCount: "人数・件数",
   total: "合計",
   atLeast: "{count}以上",
-  partsNotReported: "未報告・概数の内訳 {n}",
+  partsNotReported_other: "未報告・概数の内訳 {n}",
   peopleUnnamed: "対象者",
   recordsOf: "{people}の記録",
   recordsPlain: "記録",

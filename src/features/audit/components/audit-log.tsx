@@ -236,7 +236,7 @@ const LogRow = ({ entry, open, onToggle }: { entry: TAuditEntry; open: boolean; 
             onClick={onToggle}
           >
             <span aria-hidden="true">{open ? "▾" : "▸"} </span>
-            {t("audit.showChanges", { n: changes })}
+            {i18n.tp("audit.showChanges", changes)}
           </button>
         </td>
       </tr>

@@ -43,7 +43,7 @@ const CheckedAt = ({ at }: { at: string }) => {
 };
 
 const Intact = ({ verification: v }: { verification: TAuditVerification }) => {
-  const { t, f } = useI18n();
+  const { t, tp } = useI18n();
   const prefix = v.lastHash?.slice(0, HASH_PREFIX) ?? null;
   return (
     // A live region: after "verify again" the new result (and its time) is announced.
@@ -53,9 +53,7 @@ const Intact = ({ verification: v }: { verification: TAuditVerification }) => {
         {t("audit.verifyOk")}
       </p>
       <p>
-        {v.entries > 0
-          ? t("audit.verifyOkDetail", { n: f.number(v.entries), seq: v.lastSeq })
-          : t("audit.verifyEmpty")}
+        {v.entries > 0 ? tp("audit.verifyOkDetail", v.entries, { seq: v.lastSeq }) : t("audit.verifyEmpty")}
       </p>
       {prefix ? (
         <>
@@ -78,12 +76,12 @@ const Intact = ({ verification: v }: { verification: TAuditVerification }) => {
 };
 
 const Tampered = ({ verification: v }: { verification: TAuditVerification }) => {
-  const { t, f } = useI18n();
+  const { t, tp } = useI18n();
   return (
     <div className="audit-result audit-result-bad" role="alert">
       <p className="audit-result-title">
         <span aria-hidden="true">✗ </span>
-        {t("audit.verifyFailed", { n: f.number(v.problems.length) })}
+        {tp("audit.verifyFailed", v.problems.length)}
       </p>
       <p>{t("audit.verifyFailedLead")}</p>
       <ul className="audit-problems">

@@ -59,7 +59,7 @@ type TProps = {
  * the same file. The vendor and the report are in the address (`?vendor=`, `?document=`).
  */
 export const ImportPage = ({ newDocumentHref }: TProps) => {
-  const { t, tm, tx, f } = useI18n();
+  const { t, tp, tm, tx, f } = useI18n();
   const id = useId();
   const [params, setParams] = useSearchParams();
   const documentId = params.get("document") ?? "";
@@ -264,7 +264,7 @@ export const ImportPage = ({ newDocumentHref }: TProps) => {
             <h2 id={`${id}-outcome`} ref={resultHeading} tabIndex={-1}>
               {t("imports.rejectedTitle")}
             </h2>
-            <p>{t("imports.rejectedSummary", { count: f.number(outcome.errors.length) })}</p>
+            <p>{tp("imports.rejectedSummary", outcome.errors.length)}</p>
             <ImportErrors errors={outcome.errors} format={format} />
           </section>
         ) : null}

@@ -39,7 +39,7 @@ export const ScorecardCard = ({
   words: TVendorWords;
   linkQuery?: string;
 }) => {
-  const { t, f } = useI18n();
+  const { t, tp, f } = useI18n();
   const id = useId();
   const vendorName = words.vendor(row.vendorId);
   const kind = words.vendorKind(row.vendorId);
@@ -101,12 +101,12 @@ export const ScorecardCard = ({
               <span className="metric-flag">
                 {row.unreportedIncidents.length > 0
                   ? t("vendors.unreportedList", {
-                      text: t("vendors.unreportedIncidents", { n: row.incidentsWithUnreportedCounts }),
+                      text: tp("vendors.unreportedIncidents", row.incidentsWithUnreportedCounts),
                       list: row.unreportedIncidents
                         .map((i) => t("vendors.incidentNumber", { n: i.number }))
                         .join(t("vendors.listJoin")),
                     })
-                  : t("vendors.unreportedIncidents", { n: row.incidentsWithUnreportedCounts })}
+                  : tp("vendors.unreportedIncidents", row.incidentsWithUnreportedCounts)}
               </span>
             ) : null}
             <OutsideFigures figures={row.outside} numberOf={numberOf} words={words} />
