@@ -4,7 +4,6 @@ import { formatDate, formatNumber, pluralCategory } from "./format";
 import type {
   TMessage,
   TMessageArgs,
-  TPlainKey,
   TPluralArgs,
   TPluralKey,
   TTranslate,
@@ -88,9 +87,6 @@ export const translateKnown = (lang: TLang, key: string): string | undefined => 
   const text = find(lang, key);
   return text === undefined || CALLER_PLACEHOLDER.test(text) ? undefined : fill(lang, text, undefined);
 };
-
-/** Whether a key from data names a catalog text that needs nothing from its caller. */
-export const isPlainKey = (key: string): key is TPlainKey => translateKnown("ja", key) !== undefined;
 
 const makeFormatters = (lang: TLang) => {
   const n = (value: number, digits = 0) => formatNumber(value, lang, digits);
