@@ -5,14 +5,14 @@ import { QueryState } from "@/components/query-state";
 import { hasRole } from "@/features/auth/components/roles";
 import { useAuthGuard } from "@/features/auth/components/use-auth-guard";
 import { UserMenu } from "@/features/auth/components/user-menu";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import type { TPlainKey } from "@/i18n/message-types";
 import { EditRightsProvider } from "@/lib/edit-rights";
 import { referenceQueries } from "@/lib/reference-queries";
 import { isBlankOrganisation } from "@/shared/blank-organisation";
 import type { TOrganisation } from "@/shared/schemas/organisation";
 
-const NAV: { to: string; key: TMessageKey; end?: boolean }[] = [
+const NAV: { to: string; key: TPlainKey; end?: boolean }[] = [
   { to: "/", key: "common.navOverview", end: true },
   { to: "/cases", key: "common.navCases" },
   { to: "/incidents", key: "common.navIncidents" },

@@ -23,7 +23,7 @@ export const ImpactTotalValue = ({ total }: { total: TImpactTotal }) => {
       return (
         <span
           className="figure figure-floor"
-          title={t("common.countPartlyNotReported", { n: i18n.f.number(total.unreportedParts) })}
+          title={i18n.tp("common.countPartlyNotReported", total.unreportedParts)}
         >
           {t("common.countAtLeast", { count: unitCount(i18n, total.value, total.unit) })}
         </span>

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import { formatMoment } from "@/i18n/format";
 import { useI18n } from "@/i18n/i18n";
 import { HISTORY_LIMIT, recordAuditQueries, type TAuditRef } from "@/lib/audit-queries";
 import {
@@ -8,7 +9,6 @@ import {
   changedFields,
   changeWords,
   entityTypeLabel,
-  formatDateTime,
   recordName,
 } from "@/lib/audit-text";
 import type { TAuditEntry } from "@/shared/schemas/audit";
@@ -103,7 +103,7 @@ const HistoryEntry = ({ entry, record }: { entry: TAuditEntry; record: TAuditRef
   return (
     <li className="record-history-entry">
       <p className="record-history-head">
-        <time dateTime={entry.at}>{formatDateTime(entry.at, i18n.lang)}</time>
+        <time dateTime={entry.at}>{formatMoment(entry.at, i18n.lang)}</time>
         <span className="record-history-who">{actorName(i18n, entry.actor)}</span>
         <span className="record-history-action">{actionLabel(i18n, entry.action)}</span>
         {other ? (

@@ -23,7 +23,7 @@ import type { vendors } from "./ja/vendors";
  * Only the strings every page needs (common, domain) ship with the first screen; each page's own
  * namespace arrives with that page's chunk (see `loadNamespace`), which keeps the initial bundle small.
  */
-type TCatalog = {
+export type TCatalog = {
   common: typeof common;
   domain: typeof domain;
   overview: typeof overview;

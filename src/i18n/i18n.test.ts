@@ -1,5 +1,5 @@
 import { loadAllNamespaces } from "./catalog";
-import { setTerms, translate } from "./i18n";
+import { setTerms, translate, translatePlural } from "./i18n";
 
 describe("the organisation's words in the texts", () => {
   beforeAll(() => loadAllNamespaces());
@@ -34,5 +34,23 @@ describe("the organisation's words in the texts", () => {
   it("uses neutral words until the organisation's settings arrive", () => {
     expect(translate("ja", "common.outsideRecord")).toBe("本会の記録外(公表情報)");
     expect(translate("en", "domain.deadlineOwner.organisation")).toBe("The organisation's duty");
+  });
+});
+
+describe("counted texts", () => {
+  beforeAll(() => loadAllNamespaces());
+
+  it("take the count's plural form in English and one form in Japanese", () => {
+    expect(translatePlural("en", "common.people", 1)).toBe("1 person");
+    expect(translatePlural("en", "common.people", 0)).toBe("0 people");
+    expect(translatePlural("en", "common.people", 1860)).toBe("1,860 people");
+    expect(translatePlural("ja", "common.people", 1)).toBe("1名");
+    expect(translatePlural("en", "deadlines.daysLate", 1)).toBe("1 day overdue");
+    expect(translatePlural("en", "deadlines.daysLeft", 3)).toBe("3 days left");
+  });
+
+  it("keep a caller's own {n} (a decimal, a mark) while the count picks the form", () => {
+    expect(translatePlural("en", "common.days", 1.5, { n: "1.5" })).toBe("1.5 days");
+    expect(translatePlural("en", "common.days", 1, { n: "1.0" })).toBe("1.0 day");
   });
 });

@@ -1,21 +1,33 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { englishReady, LANGS, lookupMessage, type TLang, type TMessageKey, type TNamespace } from "./catalog";
-import { formatDate, formatNumber } from "./format";
+import { formatDate, formatNumber, pluralCategory } from "./format";
+import type {
+  TMessage,
+  TMessageArgs,
+  TPluralArgs,
+  TPluralKey,
+  TTranslate,
+  TTranslatePlural,
+} from "./message-types";
+import type { TTermName } from "./placeholders";
 
 const STORAGE_KEY = "bgd.lang";
 
-export type TVars = Record<string, string | number>;
+/** Values for a text's placeholders, unchecked: only this module and its typed entry points use it. */
+type TVars = Record<string, string | number>;
 
-const lookup = (lang: TLang, key: TMessageKey): string => {
+const find = (lang: TLang, key: string): string | undefined => {
   const dot = key.indexOf(".");
-  return lookupMessage(lang, key.slice(0, dot) as TNamespace, key.slice(dot + 1)) ?? key;
+  return lookupMessage(lang, key.slice(0, dot) as TNamespace, key.slice(dot + 1));
 };
+
+const lookup = (lang: TLang, key: string): string => find(lang, key) ?? key;
 
 /**
  * The organisation's own words, which catalog texts name as {org}, {board} and {people}: no text names one
  * organisation, its board or the people it serves. Set from the organisation's settings when they load.
  */
-export type TTerms = Record<TLang, { org: string; board: string; people: string }>;
+export type TTerms = Record<TLang, Record<TTermName, string>>;
 
 const DEFAULT_TERMS: TTerms = {
   ja: { org: "本会", board: "理事会", people: "会員" },
@@ -30,8 +42,7 @@ export const setTerms = (next: TTerms | null) => {
 
 const TERM_FIRST = /^\{(org|board|people)\}/;
 
-export const translate = (lang: TLang, key: TMessageKey, vars?: TVars) => {
-  const text = lookup(lang, key);
+const fill = (lang: TLang, text: string, vars: TVars | undefined) => {
   if (!text.includes("{")) return text;
   const all: TVars = { ...terms[lang], ...vars };
   const filled = text.replace(/\{(\w+)\}/g, (m, name: string) => (name in all ? String(all[name]) : m));
@@ -40,17 +51,52 @@ export const translate = (lang: TLang, key: TMessageKey, vars?: TVars) => {
   return lang === "en" && TERM_FIRST.test(text) ? filled.charAt(0).toUpperCase() + filled.slice(1) : filled;
 };
 
+/** A catalog text with its values filled in; the key decides which values (see TMessageArgs). */
+export const translate = <K extends TMessageKey>(lang: TLang, key: K, ...[vars]: TMessageArgs<K>) =>
+  fill(lang, lookup(lang, key), vars as TVars | undefined);
+
+/**
+ * A counted text in the form the count takes in the language (Intl.PluralRules: "1 person", "2 people";
+ * Japanese has one form). A language without that form's text uses its `_other` text.
+ */
+export const translatePlural = <B extends TPluralKey>(
+  lang: TLang,
+  base: B,
+  count: number,
+  ...[vars]: TPluralArgs<B>
+) => {
+  const text = find(lang, `${base}_${pluralCategory(count, lang)}`) ?? lookup(lang, `${base}_other`);
+  return fill(lang, text, { n: formatNumber(count, lang), ...vars });
+};
+
+/** A message to say later, its values checked now as `t` checks them. */
+export const message = <K extends TMessageKey>(key: K, ...[vars]: TMessageArgs<K>): TMessage =>
+  ({ key, vars }) as unknown as TMessage;
+
+/** A message chosen earlier (a form error's words), said now. */
+export const translateMessage = (lang: TLang, message: TMessage) =>
+  fill(lang, lookup(lang, message.key), message.vars);
+
+const CALLER_PLACEHOLDER = /\{(?!(?:org|board|people)\})\w+\}/;
+
+/**
+ * A text whose key comes from data (an audit entry's field name, a status stored in a record), or
+ * undefined when the catalog has no such text or the text needs values the caller cannot give.
+ */
+export const translateKnown = (lang: TLang, key: string): string | undefined => {
+  const text = find(lang, key);
+  return text === undefined || CALLER_PLACEHOLDER.test(text) ? undefined : fill(lang, text, undefined);
+};
+
 const makeFormatters = (lang: TLang) => {
   const n = (value: number, digits = 0) => formatNumber(value, lang, digits);
   return {
     number: n,
     date: (date: string) => formatDate(date, lang),
-    // English needs the singular; Japanese says 1名 like any other count.
-    people: (value: number) =>
-      translate(lang, value === 1 ? "common.personOne" : "common.people", { n: n(value) }),
-    records: (value: number) => translate(lang, "common.records", { n: n(value) }),
+    people: (value: number) => translatePlural(lang, "common.people", value),
+    records: (value: number) => translatePlural(lang, "common.records", value),
     yen: (value: number) => translate(lang, "common.yen", { n: n(value) }),
-    days: (value: number) => translate(lang, "common.days", { n: n(value, 1) }),
+    days: (value: number) => translatePlural(lang, "common.days", value, { n: n(value, 1) }),
     percent: (value: number) => translate(lang, "common.percent", { n: n(value, 1) }),
     fiscalYear: (year: number) => translate(lang, "common.fiscalYear", { n: String(year) }),
   };
@@ -63,7 +109,11 @@ type TI18n = {
   setLang: (lang: TLang) => void;
   /** The organisation's words for {org}, {board}, {people} (null: the neutral defaults). */
   setTerms: (next: TTerms | null) => void;
-  t: (key: TMessageKey, vars?: TVars) => string;
+  t: TTranslate;
+  /** A counted text: `tp("common.people", 3)` → "3名" / "3 people". */
+  tp: TTranslatePlural;
+  /** A message chosen earlier, with its values (TMessage). */
+  tm: (message: TMessage) => string;
   /** Picks the current language's side of a bilingual record text. */
   tx: (text: { ja: string; en: string }) => string;
   f: TFormatters;
@@ -113,7 +163,9 @@ export const I18nProvider = ({ children, initialLang }: { children: ReactNode; i
       lang,
       setLang,
       setTerms: applyTerms,
-      t: (key, vars) => translate(lang, key, vars),
+      t: (key, ...args) => translate(lang, key, ...args),
+      tp: (base, count, ...args) => translatePlural(lang, base, count, ...args),
+      tm: (message) => translateMessage(lang, message),
       tx: (text) => text[lang],
       f: makeFormatters(lang),
     }),

@@ -1,5 +1,5 @@
-import type { TMessageKey } from "@/i18n/catalog";
-import type { useI18n } from "@/i18n/i18n";
+import { formatMoment } from "@/i18n/format";
+import { translateKnown, type useI18n } from "@/i18n/i18n";
 import { sameJson } from "@/shared/canonical-json";
 import type { TAuditActor, TAuditEntityType, TAuditEntry } from "@/shared/schemas/audit";
 
@@ -31,10 +31,7 @@ export const changedFields = (entry: Pick<TAuditEntry, "before" | "after">): TFi
 };
 
 /** A catalog message, or `fallback` when the catalog has no such key (a field added after this list). */
-const known = (i18n: TI18n, key: string, fallback: string, vars?: Record<string, string | number>) => {
-  const text = i18n.t(key as TMessageKey, vars);
-  return text === key ? fallback : text;
-};
+const known = (i18n: TI18n, key: string, fallback: string) => translateKnown(i18n.lang, key) ?? fallback;
 
 export const entityTypeLabel = (i18n: TI18n, type: TAuditEntityType) =>
   known(i18n, `audit.entity_${type}`, type);
@@ -46,25 +43,6 @@ export const fieldLabel = (i18n: TI18n, field: string) => known(i18n, `audit.fie
 /** A person by their display name; a command run on the server as "System (npm run user:add)". */
 export const actorName = (i18n: TI18n, actor: TAuditActor) =>
   actor.id === "system" ? i18n.t("audit.actorSystem", { name: actor.displayName }) : actor.displayName;
-
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** When an entry was written, in Tokyo time (the association's), to the minute. */
-export const formatDateTime = (iso: string, lang: TI18n["lang"]) => {
-  let format = dateTimeFormats.get(lang);
-  if (!format) {
-    format = new Intl.DateTimeFormat(lang === "ja" ? "ja-JP" : "en-GB", {
-      year: "numeric",
-      month: lang === "ja" ? "long" : "short",
-      day: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      timeZone: "Asia/Tokyo",
-    });
-    dateTimeFormats.set(lang, format);
-  }
-  return format.format(new Date(iso));
-};
 
 type TRecord = Record<string, unknown>;
 const isRecord = (v: unknown): v is TRecord => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -130,7 +108,7 @@ const scalarWords = (i18n: TI18n, type: TAuditEntityType, field: string, value: 
     const key = enumKey(type, field, value);
     if (key) return known(i18n, key, value);
     if (ISO_DATE.test(value)) return f.date(value);
-    if (ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))) return formatDateTime(value, lang);
+    if (ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))) return formatMoment(value, lang);
     return clip(value, 80);
   }
   if (isText(value)) return clip(tx(value), 80);
@@ -146,7 +124,7 @@ const scalarWords = (i18n: TI18n, type: TAuditEntityType, field: string, value: 
       return known(i18n, `domain.misuse.${value.status}`, value.status);
     }
     if (field === "closed" && typeof value.at === "string" && typeof value.byName === "string") {
-      return t("audit.valueClosed", { at: formatDateTime(value.at, lang), name: value.byName });
+      return t("audit.valueClosed", { at: formatMoment(value.at, lang), name: value.byName });
     }
     // A source reference: the document it points at.
     if (typeof value.documentId === "string" && Array.isArray(value.cites)) return value.documentId;
@@ -165,7 +143,7 @@ export const valueWords = (i18n: TI18n, type: TAuditEntityType, field: string, v
       Array.isArray(item) || (isRecord(item) && !isText(item)) ? null : scalarWords(i18n, type, field, item),
     );
     if (items.every((item) => item !== null)) return clip(items.join(i18n.lang === "ja" ? "、" : ", "), 120);
-    return i18n.t("audit.valueItems", { n: value.length });
+    return i18n.tp("audit.valueItems", value.length);
   }
   return i18n.t("audit.valueEdited");
 };
@@ -183,8 +161,8 @@ export const changeWords = (i18n: TI18n, type: TAuditEntityType, change: TFieldC
   let after = valueWords(i18n, type, change.field, change.after);
   if (before === after) {
     if (Array.isArray(change.before) && Array.isArray(change.after)) {
-      before = i18n.t("audit.valueItems", { n: change.before.length });
-      after = i18n.t("audit.valueItems", { n: change.after.length });
+      before = i18n.tp("audit.valueItems", change.before.length);
+      after = i18n.tp("audit.valueItems", change.after.length);
     }
     if (before === after) return `${field}${i18n.lang === "ja" ? ":" : ": "}${i18n.t("audit.valueEdited")}`;
   }

@@ -1,5 +1,5 @@
-import type { TMessageKey } from "@/i18n/catalog";
-import type { TFormatters, TVars } from "@/i18n/i18n";
+import type { useI18n } from "@/i18n/i18n";
+import type { TMessage } from "@/i18n/message-types";
 import type { TProblem } from "@/shared/schemas/problem";
 import { ApiError } from "./api-client";
 
@@ -34,10 +34,9 @@ export type TRefusal = {
   focus?: string;
 };
 
-/** A message a form words its own way (the users page says what a username may contain). */
-export type TMessage = { key: TMessageKey; vars?: TVars };
+type TI18n = ReturnType<typeof useI18n>;
 
-/** A form's own words for some errors, by path ("" for the form's own error); undefined → errorText. */
+/** A form's own words for some errors (a TMessage: the users page says what a username may contain), by path ("" for the form's own error); undefined → errorText. */
 export type TErrorWords = (error: TFormError, path: string) => TMessage | undefined;
 
 /** `a.b.0.c` → ["a", "b", 0, "c"]. */
@@ -181,14 +180,16 @@ export const refusalOf = (
   const problem = error.problem;
   if (error.status === 400 || error.status === 422) {
     const { fields, form } = errorsFromProblem(problem, fieldOf);
-    if (Object.keys(fields).length > 0) return { fields, form: form ?? { code: "summary" }, conflict: null };
+    const n = Object.keys(fields).length;
+    if (n > 0) return { fields, form: form ?? { code: "summary", params: { n } }, conflict: null };
     return { fields, form: form ?? { code: "invalid_request", message: problem?.detail }, conflict: null };
   }
   if (error.status === 409) {
     // A field named by a 409 (a username already taken) is said next to that field, as a 422 would be.
     const named = errorsFromProblem(problem, fieldOf);
-    if (Object.keys(named.fields).length > 0)
-      return { fields: named.fields, form: named.form ?? { code: "summary" }, conflict: null };
+    const n = Object.keys(named.fields).length;
+    if (n > 0)
+      return { fields: named.fields, form: named.form ?? { code: "summary", params: { n } }, conflict: null };
     const current =
       problem?.current ??
       ((error.body as { current?: Record<string, unknown> } | null)?.current as
@@ -205,8 +206,11 @@ export const refusalOf = (
   return { fields: {}, form: { code: "generic" }, conflict: null };
 };
 
-/** Codes whose message key is `editing.err_<code>`; the rest fall back to the sender's words. */
-const KNOWN = new Set([
+/**
+ * Codes whose message is `editing.err_<code>` and needs no values (codes with values have their own case in
+ * errorText); the rest fall back to the sender's words.
+ */
+const PLAIN_CODES = [
   "required",
   "too_short",
   "too_few_distinct",
@@ -223,27 +227,16 @@ const KNOWN = new Set([
   "custom",
   "not_multiple_of",
   "unknown_field",
-  "unknown_reference",
-  "duplicate",
   "invalid_text",
-  "too_large",
-  "in_future",
-  "exceeds_people",
-  "completed_short",
-  "taken",
   "cycle",
-  "not_subcontractor",
-  "in_use",
   "other_incident",
   "has_progress",
   "has_children",
-  "before_reported_done",
   "meeting_closed",
   "not_reported_done",
   "already_verified",
   "status_workflow",
   "meeting_in_future",
-  "summary",
   "invalid_request",
   "conflict",
   "signed_out",
@@ -252,9 +245,11 @@ const KNOWN = new Set([
   "payload_too_large",
   "network",
   "generic",
-]);
+] as const;
+const PLAIN: ReadonlySet<string> = new Set(PLAIN_CODES);
+const isPlainCode = (code: string): code is (typeof PLAIN_CODES)[number] => PLAIN.has(code);
 
-const REFERENCE_KINDS = new Set([
+const REFERENCE_KIND_LIST = [
   "document",
   "vendor",
   "party",
@@ -266,12 +261,15 @@ const REFERENCE_KINDS = new Set([
   "commitment",
   "meeting",
   "cohort",
-]);
+] as const;
+const REFERENCE_KINDS: ReadonlySet<string> = new Set(REFERENCE_KIND_LIST);
+const isReferenceKind = (kind: unknown): kind is (typeof REFERENCE_KIND_LIST)[number] =>
+  typeof kind === "string" && REFERENCE_KINDS.has(kind);
 
-type TTranslate = { t: (key: TMessageKey, vars?: TVars) => string; f: TFormatters };
+type TTranslate = Pick<TI18n, "t" | "tp" | "tm" | "f">;
 
 /** The message for an error in the reader's language, worded for the kind of control it is next to. */
-export const errorText = ({ t, f }: TTranslate, error: TFormError, kind: TFieldKind = "text"): string => {
+export const errorText = ({ t, tp, f }: TTranslate, error: TFormError, kind: TFieldKind = "text"): string => {
   const p = error.params ?? {};
   const num = (v: unknown) => (typeof v === "number" ? f.number(v) : String(v ?? ""));
   const date = (v: unknown) =>
@@ -302,9 +300,9 @@ export const errorText = ({ t, f }: TTranslate, error: TFormError, kind: TFieldK
     case "too_large":
       return t("editing.err_too_large", { n: num(p.max) });
     case "unknown_reference": {
-      const kindName = typeof p.kind === "string" && REFERENCE_KINDS.has(p.kind) ? p.kind : "record";
+      const kindName = isReferenceKind(p.kind) ? p.kind : "record";
       return t("editing.err_unknown_reference", {
-        kind: t(`editing.ref_${kindName}` as TMessageKey),
+        kind: t(`editing.ref_${kindName}`),
         id: String(p.id ?? ""),
       });
     }
@@ -315,11 +313,11 @@ export const errorText = ({ t, f }: TTranslate, error: TFormError, kind: TFieldK
     // `members` is what records written before populations called the group's size.
     case "exceeds_people":
     case "exceeds_members":
-      return t("editing.err_exceeds_people", { people: f.people(Number(p.people ?? p.members)) });
+      return t("editing.err_exceeds_people", { total: f.people(Number(p.people ?? p.members)) });
     case "completed_short":
       return t("editing.err_completed_short", {
         done: f.people(Number(p.done)),
-        people: f.people(Number(p.people ?? p.members)),
+        total: f.people(Number(p.people ?? p.members)),
       });
     case "not_subcontractor":
       return t("editing.err_not_subcontractor", {
@@ -332,8 +330,11 @@ export const errorText = ({ t, f }: TTranslate, error: TFormError, kind: TFieldK
       return t("editing.err_taken", { number: num(p.number) });
     case "before_reported_done":
       return t("editing.err_before_reported_done", { date: date(p.date) });
+    // How many fields need attention, when the refusal counted them (see refusalOf).
+    case "summary":
+      return typeof p.n === "number" ? tp("editing.err_summary", p.n) : t("editing.err_invalid_request");
     default:
-      if (KNOWN.has(error.code)) return t(`editing.err_${error.code}` as TMessageKey);
+      if (isPlainCode(error.code)) return t(`editing.err_${error.code}`);
       return error.message && error.message.length > 0 ? error.message : t("editing.err_generic");
   }
 };
@@ -345,5 +346,5 @@ export const wordedError = (
   { kind, path = "", words }: { kind?: TFieldKind; path?: string; words?: TErrorWords | undefined } = {},
 ): string => {
   const own = words?.(error, path);
-  return own ? i18n.t(own.key, own.vars) : errorText(i18n, error, kind);
+  return own ? i18n.tm(own) : errorText(i18n, error, kind);
 };

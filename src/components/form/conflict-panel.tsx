@@ -102,7 +102,7 @@ export const ConflictPanel = <V extends FieldValues>({
   valuesFrom,
   onDiscarded,
 }: TProps<V>) => {
-  const { t } = useI18n();
+  const { t, tp } = useI18n();
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const conflict = form.conflict;
@@ -142,7 +142,7 @@ export const ConflictPanel = <V extends FieldValues>({
       <p>{t("editing.conflictLead", { version: typeof version === "number" ? version : "?" })}</p>
       <p className="conflict-count">
         {changedCount > 0
-          ? t("editing.conflictChangedCount", { n: changedCount })
+          ? tp("editing.conflictChangedCount", changedCount)
           : t("editing.conflictNoDifference")}
       </p>
       <div className="table-scroll">

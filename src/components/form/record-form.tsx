@@ -19,7 +19,7 @@ export const FormErrorSummary = () => {
   const orphans = kit.orphanErrors();
   const message =
     kit.formError.code === "summary" && !words?.(kit.formError, "")
-      ? i18n.t("editing.err_summary", { n: Object.keys(kit.errors).length })
+      ? i18n.tp("editing.err_summary", Object.keys(kit.errors).length)
       : wordedError(i18n, kit.formError, { words });
   return (
     <div className="form-error" role="alert" tabIndex={-1} data-form-summary>

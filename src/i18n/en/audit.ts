@@ -1,4 +1,5 @@
 import type { audit as ja } from "../ja/audit";
+import type { TTwin } from "../placeholders";
 
 export const audit = {
   title: "Audit trail",
@@ -6,9 +7,11 @@ export const audit = {
 
   verifyTitle: "Tamper check",
   verifyOk: "No tampering detected",
-  verifyOkDetail: "All {n} entries verified (the latest is entry #{seq}).",
+  verifyOkDetail_one: "The {n} entry verified (it is entry #{seq}).",
+  verifyOkDetail_other: "All {n} entries verified (the latest is entry #{seq}).",
   verifyEmpty: "No changes recorded yet (0 entries verified).",
-  verifyFailed: "Tampering detected ({n} problems)",
+  verifyFailed_one: "Tampering detected ({n} problem)",
+  verifyFailed_other: "Tampering detected ({n} problems)",
   verifyFailedLead:
     "These entries were changed or removed after they were written. Investigate the log and report it to the administrators and the auditors.",
   problem_hash_mismatch: "Entry #{seq}: its content was changed after it was written.",
@@ -36,7 +39,8 @@ export const audit = {
   colChanges: "Changes",
   logCaption: "Recorded changes (newest first, {total} in all)",
   logEmpty: "No recorded changes match.",
-  showChanges: "Before/after ({n} fields)",
+  showChanges_one: "Before/after ({n} field)",
+  showChanges_other: "Before/after ({n} fields)",
   showChangesLabel: "Show before and after of entry #{seq}",
   diffCaption: "Entry #{seq}, before and after (changed fields only)",
   diffField: "Field",
@@ -199,7 +203,8 @@ export const audit = {
   valueNone: "(none)",
   valueYes: "Yes",
   valueNo: "No",
-  valueItems: "{n} items",
+  valueItems_one: "{n} item",
+  valueItems_other: "{n} items",
   valueEdited: "edited",
   valuePasswordSet: "set (not recorded)",
   valueMonth: "month {n}",
@@ -208,4 +213,4 @@ export const audit = {
   meetingKind_extraordinary: "Extraordinary",
   dayCounting_exclude_first_day: "First day not counted (count from the next day)",
   dayCounting_include_first_day: "First day counted",
-} satisfies Record<keyof typeof ja, string>;
+} as const satisfies TTwin<typeof ja>;

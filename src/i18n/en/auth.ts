@@ -1,4 +1,5 @@
 import type { auth as ja } from "../ja/auth";
+import type { TTwin } from "../placeholders";
 
 export const auth = {
   signInTitle: "Sign in",
@@ -46,4 +47,4 @@ export const auth = {
   forbiddenBody: "Only users with the role “{role}” can use this page. Ask an administrator if you need it.",
   forbiddenSignedInAs: "Signed in as {name} ({role})",
   changePassword: "Change password",
-} as const satisfies Record<keyof typeof ja, string>;
+} as const satisfies TTwin<typeof ja>;

@@ -1,4 +1,5 @@
 import type { cases as ja } from "../ja/cases";
+import type { TTwin } from "../placeholders";
 
 export const cases = {
   listTitle: "Cases",
@@ -40,9 +41,9 @@ export const cases = {
   figAffected: "People and records affected",
   figRemediation: "Remediation and notices",
   figRemediationNone: "No remediation group yet.",
-  remediationFinancial: "{population}: {doneN} of {people} put right",
-  remediationNotification: "{population}: {doneN} of {people} notified",
-  remediationAllNotReported: "{population}: {people}, progress not reported",
+  remediationFinancial: "{population}: {done} of {total} put right",
+  remediationNotification: "{population}: {done} of {total} notified",
+  remediationAllNotReported: "{population}: {total}, progress not reported",
   remediationYen: "{done} of {owed}",
   remediationYenFloor: "(some amounts not reported)",
   remediationNotReported: "{n} not reported",
@@ -81,4 +82,4 @@ export const cases = {
   create: "Add the case",
   save: "Save the changes",
   backToCase: "← Back to the case",
-} as const satisfies Record<keyof typeof ja, string>;
+} as const satisfies TTwin<typeof ja>;

@@ -1,4 +1,5 @@
 import type { commitments as ja } from "../ja/commitments";
+import type { TTwin } from "../placeholders";
 
 export const commitments = {
   separator: ", ",
@@ -138,4 +139,4 @@ export const commitments = {
   actSource: "Source",
   actSave: "Save changes",
   actCreate: "Add the commitment",
-} as const satisfies Record<keyof typeof ja, string>;
+} as const satisfies TTwin<typeof ja>;

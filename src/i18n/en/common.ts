@@ -1,4 +1,5 @@
 import type { common as ja } from "../ja/common";
+import type { TTwin } from "../placeholders";
 
 export const common = {
   appName: "{board} dashboard",
@@ -37,11 +38,13 @@ export const common = {
   source: "Source",
   citing: "citing",
   confirmedNone: "None, after checking",
-  personOne: "{n} person",
-  records: "{n} records",
+  records_one: "{n} record",
+  records_other: "{n} records",
   yen: "¥{n}",
-  days: "{n} days",
-  people: "{n} people",
+  days_one: "{n} day",
+  days_other: "{n} days",
+  people_one: "{n} person",
+  people_other: "{n} people",
   percent: "{n}%",
   fiscalYear: "FY{n}",
   dateUnknown: "undated",
@@ -65,8 +68,9 @@ export const common = {
   recordsCount: "records: {count}",
   outsideFiguresLabel: "Outside the record (not in the totals)",
   countAtLeast: "at least {count}",
-  countPartlyNotReported: "{n} part(s) not reported, so it may be more",
+  countPartlyNotReported_one: "{n} part not reported, so it may be more",
+  countPartlyNotReported_other: "{n} parts not reported, so it may be more",
   orgNotSetBanner:
     "The organisation's name and words have not been set yet. Once set, they appear in every page's headings and texts.",
   orgNotSetLink: "Open the organisation settings",
-} as const satisfies Record<keyof typeof ja, string>;
+} as const satisfies TTwin<typeof ja>;

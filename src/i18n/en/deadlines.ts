@@ -1,4 +1,5 @@
 import type { deadlines as ja } from "../ja/deadlines";
+import type { TTwin } from "../placeholders";
 
 export const deadlines = {
   title: "Deadlines",
@@ -22,10 +23,10 @@ export const deadlines = {
   noDueDate: "No fixed date",
   whoseLabel: "Whose duty",
 
-  daysLeft: "{n} days left",
-  daysLeftOne: "{n} day left",
-  daysLate: "{n} days overdue",
-  daysLateOne: "{n} day overdue",
+  daysLeft_one: "{n} day left",
+  daysLeft_other: "{n} days left",
+  daysLate_one: "{n} day overdue",
+  daysLate_other: "{n} days overdue",
   dueToday: "Due today",
 
   guideline: "Guideline",
@@ -130,4 +131,4 @@ export const deadlines = {
   settingsCurrent: "Current setting: {mode}",
   settingsReadOnly: "An administrator can change this setting.",
   settingsVersion: "version {version}",
-} satisfies Record<keyof typeof ja, string>;
+} as const satisfies TTwin<typeof ja>;

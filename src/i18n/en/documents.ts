@@ -1,4 +1,5 @@
 import type { documents as ja } from "../ja/documents";
+import type { TTwin } from "../placeholders";
 
 export const documents = {
   separator: ", ",
@@ -48,4 +49,4 @@ export const documents = {
   citedKind_commitment: "Commitments",
   citedKind_meeting: "{board} meetings",
   citedKind_regulatory_action: "Regulatory actions",
-} as const satisfies Record<keyof typeof ja, string>;
+} as const satisfies TTwin<typeof ja>;

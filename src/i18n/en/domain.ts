@@ -1,4 +1,5 @@
 import type { domain as ja } from "../ja/domain";
+import type { TTwin } from "../placeholders";
 
 export const domain = {
   "category.unauthorized_access": "Unauthorized access / data leak",
@@ -88,4 +89,4 @@ export const domain = {
   "legalForm.other": "Other",
   "deadlineOwner.organisation": "{org}'s duty",
   "deadlineOwner.vendor": "Vendor's duty",
-} as const satisfies Record<keyof typeof ja, string>;
+} as const satisfies TTwin<typeof ja>;

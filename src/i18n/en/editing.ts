@@ -1,4 +1,5 @@
 import type { editing as ja } from "../ja/editing";
+import type { TTwin } from "../placeholders";
 
 export const editing = {
   saved: "Saved.",
@@ -36,7 +37,8 @@ export const editing = {
   figureSource: "Source of this figure",
   figureConfirmedNoneHint:
     "The source says, after checking, that none were affected. It counts as 0 but is shown apart from a figure never reported and from a reported 0.",
-  err_summary: "{n} fields need attention. The reason is shown under each one.",
+  err_summary_one: "{n} field needs attention. The reason is shown under it.",
+  err_summary_other: "{n} fields need attention. The reason is shown under each one.",
   err_required: "Enter a value.",
   err_too_small_string: "Enter at least {n} characters.",
   err_too_small_number: "Enter a number of at least {n}.",
@@ -83,8 +85,8 @@ export const editing = {
   err_invalid_text: "Contains characters that cannot be stored.",
   err_too_large: "Enter at most {n}.",
   err_in_future: "A date in the future ({date}) cannot be recorded.",
-  err_exceeds_people: "More than the people in the group ({people}).",
-  err_completed_short: "Completed needs everyone put right ({done} of {people}).",
+  err_exceeds_people: "More than the people in the group ({total}).",
+  err_completed_short: "Completed needs everyone put right ({done} of {total}).",
   err_taken: "Number {number} is already used.",
   err_cycle: "The parent links would form a loop.",
   err_not_subcontractor:
@@ -110,7 +112,8 @@ export const editing = {
   conflictTitle: "Someone else updated this record first",
   conflictLead:
     "This record was changed after you started editing (now version {version}). Compare what you entered with the current record and choose.",
-  conflictChangedCount: "{n} fields differ (the marked rows).",
+  conflictChangedCount_one: "{n} field differs (the marked row).",
+  conflictChangedCount_other: "{n} fields differ (the marked rows).",
   conflictNoDifference: "The compared fields do not differ.",
   conflictCaption: "What you entered compared with the current record",
   conflictField: "Field",
@@ -229,4 +232,4 @@ export const editing = {
   listRemoveNamed: "Remove {item}",
   listRemoved: "{item} removed.",
   listUndo: "Undo",
-} satisfies Record<keyof typeof ja, string>;
+} as const satisfies TTwin<typeof ja>;

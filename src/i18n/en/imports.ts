@@ -1,4 +1,5 @@
 import type { imports as ja } from "../ja/imports";
+import type { TTwin } from "../placeholders";
 
 export const imports = {
   title: "Import a progress report",
@@ -73,7 +74,8 @@ export const imports = {
   errForbidden: "Only editors can import.",
 
   rejectedTitle: "Not imported: nothing was stored",
-  rejectedSummary: "{count} problems found. Fix the file and press “Check the file” again.",
+  rejectedSummary_one: "{n} problem found. Fix the file and press “Check the file” again.",
+  rejectedSummary_other: "{n} problems found. Fix the file and press “Check the file” again.",
   rejectedCaption: "Problems",
   colLine_csv: "Line",
   colLine_json: "Item",
@@ -122,8 +124,8 @@ export const imports = {
   err_too_long: "Too long (at most {max} characters)",
   err_invalid_text: "Contains characters that cannot be stored",
   err_in_future: "{date} is after today",
-  err_exceeds_people: "More than the group's {people} people",
-  err_completed_short: "Completed needs all {people} people done (this row has {done})",
+  err_exceeds_people: "More than the group's {total} people",
+  err_completed_short: "Completed needs all {total} people done (this row has {done})",
   err_duplicate_row: "Line {line} has the same group and date",
   err_duplicate_item: "Item {line} has the same group and date",
   err_unknown_column: "There is no column “{column}” (check the spelling)",
@@ -142,4 +144,4 @@ export const imports = {
   err_not_an_object: "Each item must be an object with the column names as keys",
   err_invalid_type: "Must be text, a number or null",
   err_more_errors: "{count} more problems (only the first 1,000 are listed)",
-} satisfies Record<keyof typeof ja, string>;
+} as const satisfies TTwin<typeof ja>;

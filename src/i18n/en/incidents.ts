@@ -1,4 +1,5 @@
 import type { incidents as ja } from "../ja/incidents";
+import type { TTwin } from "../placeholders";
 
 export const incidents = {
   /** Between names in a list: A, B. */
@@ -44,9 +45,9 @@ export const incidents = {
   factSent: "Sent",
   byVendorReport: " (vendor's report)",
   factDoneOf: "{what} ({people})",
-  factRemediationOf: "of {people}",
+  factRemediationOf: "of {total}",
   factRemediationUnreported: "({n} without a progress report)",
-  factRemediationNoneKnown: "{people} concerned; how many are done is not reported",
+  factRemediationNoneKnown: "{total} concerned; how many are done is not reported",
   factRemediationLines: "People per purpose and population. Letters sent are never added to money put right",
   factPeopleUnknown: "A group's number of people is not reported",
   spanReportedOn: "Reported on",
@@ -79,7 +80,8 @@ export const incidents = {
   colCount: "Count",
   total: "Total",
   atLeast: "at least {count}",
-  partsNotReported: "{n} part(s) not reported or approximate",
+  partsNotReported_one: "{n} part not reported or approximate",
+  partsNotReported_other: "{n} parts not reported or approximate",
   peopleUnnamed: "People",
   recordsOf: "records of {people}",
   recordsPlain: "Records",
@@ -185,4 +187,4 @@ export const incidents = {
   opensElsewhere: "(opens another site)",
   sectionContact: "Enquiry line for the people affected",
   contactNone: "The documents give no enquiry line.",
-} as const satisfies Record<keyof typeof ja, string>;
+} as const satisfies TTwin<typeof ja>;

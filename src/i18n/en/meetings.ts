@@ -1,4 +1,5 @@
 import type { meetings as ja } from "../ja/meetings";
+import type { TTwin } from "../placeholders";
 
 export const meetings = {
   title: "{board} meetings",
@@ -17,8 +18,8 @@ export const meetings = {
   kindRegular: "Regular",
   kindExtraordinary: "Extraordinary",
   count: "{n}",
-  attendee: "{vendor}: {role}, {people}",
-  attendeeNoRole: "{vendor}: {people}",
+  attendee: "{vendor}: {role}, {count}",
+  attendeeNoRole: "{vendor}: {count}",
   noAttendees: "None",
   backToList: "← Back to the {board} meetings",
   heldOn: "Held on",
@@ -163,7 +164,8 @@ export const meetings = {
     "The figures shown to the {board} are frozen as of the meeting day: later corrections of the record do not change them.",
   snapshotLink: "See what the {board} was shown (frozen)",
 
-  excludedTitle: "{n} records dated after this meeting are not included ({parts}).",
+  excludedTitle_one: "{n} record dated after this meeting is not included ({parts}).",
+  excludedTitle_other: "{n} records dated after this meeting are not included ({parts}).",
   excludedSeparator: ", ",
   excludedIncidents: "incidents: {n}",
   excludedMilestones: "incident milestones: {n}",
@@ -269,4 +271,4 @@ export const meetings = {
   dlState_upcoming: "Upcoming",
   dlState_not_reported: "Date done not reported",
   dlState_done_no_due: "Done (no fixed due date)",
-} as const satisfies Record<keyof typeof ja, string>;
+} as const satisfies TTwin<typeof ja>;

@@ -1,4 +1,5 @@
 import type { organisation as ja } from "../ja/organisation";
+import type { TTwin } from "../placeholders";
 
 export const organisation = {
   title: "Organisation settings",
@@ -63,4 +64,4 @@ export const organisation = {
   unnamed: "(no name yet)",
   inUse: "The record still uses it, so it cannot be removed. Press “Keep it”.",
   newEntry: "new",
-} as const satisfies Record<keyof typeof ja, string>;
+} as const satisfies TTwin<typeof ja>;

@@ -1,4 +1,5 @@
 import type { overview as ja } from "../ja/overview";
+import type { TTwin } from "../placeholders";
 
 export const overview = {
   title: "Overview: vendor incidents and remediation",
@@ -92,7 +93,8 @@ export const overview = {
   noMeeting: "No {board} meeting recorded",
 
   portfolioTitle: "Cases at a glance",
-  portfolioCount: "{n} cases",
+  portfolioCount_one: "{n} case",
+  portfolioCount_other: "{n} cases",
   lineAffected: "Impact",
   lineFinancial: "Money put right",
   lineNotification: "People notified",
@@ -188,4 +190,4 @@ export const overview = {
   sameDay: "same day",
   plusDays: "+{days}",
   daysFrom: "{days} (from {from})",
-} as const satisfies Record<keyof typeof ja, string>;
+} as const satisfies TTwin<typeof ja>;

@@ -1,4 +1,5 @@
 import type { records as ja } from "../ja/records";
+import type { TTwin } from "../placeholders";
 
 export const records = {
   newIncident: "New incident",
@@ -152,8 +153,8 @@ export const records = {
   progressPeopleUnknown: "The number of people is not reported",
   progressStatusChange: "This report changes the status: {from} → {to}",
   progressStatusKept: "The status stays as it is (now: {status})",
-  errExceedsPeople: "More than the group's people ({people}).",
-  errCompletedShort: "Completed needs everyone in the group done ({done} of {people}).",
+  errExceedsPeople: "More than the group's people ({total}).",
+  errCompletedShort: "Completed needs everyone in the group done ({done} of {total}).",
 
   documentNewTitle: "New document",
   documentEditTitle: "Edit document: {label}",
@@ -216,4 +217,4 @@ export const records = {
   fDescription: "What changed",
   serviceNotFoundTitle: "Service not found",
   serviceNotFoundBody: "There is no service “{id}” in the record.",
-} satisfies Record<keyof typeof ja, string>;
+} as const satisfies TTwin<typeof ja>;

@@ -1,4 +1,5 @@
 import type { users as ja } from "../ja/users";
+import type { TTwin } from "../placeholders";
 
 export const users = {
   title: "Users",
@@ -76,4 +77,4 @@ export const users = {
   ownPasswordSubmit: "Change password",
   ownPasswordSaving: "Changing…",
   ownPasswordDone: "Your password was changed. Your sign-ins on other devices have ended.",
-} as const satisfies Record<keyof typeof ja, string>;
+} as const satisfies TTwin<typeof ja>;

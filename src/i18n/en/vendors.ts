@@ -1,4 +1,5 @@
 import type { vendors as ja } from "../ja/vendors";
+import type { TTwin } from "../placeholders";
 
 export const vendors = {
   title: "Vendors",
@@ -27,7 +28,8 @@ export const vendors = {
   metricAffected: "People and records affected (cumulative)",
   affectedNote: "People and records, and different groups of people, are shown apart and never added.",
   affectedNoIncidents: "No incident this year",
-  unreportedIncidents: "{n} incident(s) with impact figures not reported",
+  unreportedIncidents_one: "{n} incident with impact figures not reported",
+  unreportedIncidents_other: "{n} incidents with impact figures not reported",
   unreportedList: "{text}: {list}",
   impactLabel: "{label}:",
   outsideFigures: "Figures from outside the record (not in the totals)",
@@ -35,7 +37,8 @@ export const vendors = {
   recordsOf: "records of {population}",
   recordsAny: "records",
   atLeast: "at least {value}",
-  floorNote: "a floor: {n} figure(s) not reported",
+  floorNote_one: "a floor: {n} figure not reported",
+  floorNote_other: "a floor: {n} figures not reported",
   notApplicable: "n/a",
   metricMedians: "Days until reported (median)",
   spanOccurrenceToOrganisation: "Occurrence → written report to {org}",
@@ -49,7 +52,7 @@ export const vendors = {
   remediationGroup: "{purpose} · {population}",
   doneFinancial: "put right",
   doneNotification: "sent",
-  remediationOf: "of {people}",
+  remediationOf: "of {total}",
   remediationNotReported: "progress not reported: {n}",
   remediationYen: "amount {done} of {owed}",
   remediationYenFloor: "{n} with no reported amount per person are not in the amount",
@@ -164,4 +167,4 @@ export const vendors = {
   timelineEmpty: "No published regulatory actions against this vendor on record.",
   notFoundTitle: "Vendor not found",
   notFoundBody: "There is no vendor “{id}” in the record. Check the address or choose from the vendor list.",
-} satisfies Record<keyof typeof ja, string>;
+} as const satisfies TTwin<typeof ja>;

@@ -27,10 +27,8 @@ export const deadlines = {
   whoseLabel: "義務者",
 
   // Days
-  daysLeft: "あと{n}日",
-  daysLeftOne: "あと{n}日",
-  daysLate: "{n}日超過",
-  daysLateOne: "{n}日超過",
+  daysLeft_other: "あと{n}日",
+  daysLate_other: "{n}日超過",
   dueToday: "本日が期限",
 
   guideline: "目安",
@@ -137,4 +135,4 @@ export const deadlines = {
   settingsCurrent: "現在の設定:{mode}",
   settingsReadOnly: "この設定は管理者が変更できます。",
   settingsVersion: "版{version}",
-};
+} as const;

@@ -35,7 +35,7 @@ export const editing = {
   figureConfirmedNoneHint:
     "出典が、確認したうえで「該当なし」と述べている場合です。0 として数えますが、未報告とも報告された 0 とも区別して表示します。",
   // Errors, by the code the schema or the server gives.
-  err_summary: "{n}件の項目を確認してください。各項目の下に理由があります。",
+  err_summary_other: "{n}件の項目を確認してください。各項目の下に理由があります。",
   err_required: "入力してください。",
   err_too_small_string: "{n}文字以上で入力してください。",
   err_too_small_number: "{n}以上の数を入力してください。",
@@ -82,8 +82,8 @@ export const editing = {
   err_invalid_text: "保存できない文字が含まれています。",
   err_too_large: "{n}以下にしてください。",
   err_in_future: "未来の日付({date})は記録できません。",
-  err_exceeds_people: "対象者数({people})を超えています。",
-  err_completed_short: "完了にするには対象者全員の対応が必要です(対象 {people}、対応済み {done})。",
+  err_exceeds_people: "対象者数({total})を超えています。",
+  err_completed_short: "完了にするには対象者全員の対応が必要です(対象 {total}、対応済み {done})。",
   err_taken: "番号 {number} はすでに使われています。",
   err_cycle: "親子関係が循環しています。",
   err_not_subcontractor:
@@ -111,7 +111,7 @@ export const editing = {
   conflictTitle: "他の人がこの記録を先に更新しました",
   conflictLead:
     "あなたが編集を始めた後に、この記録が更新されました(現在 第{version}版)。あなたの入力と現在の内容を比べて、どちらにするか選んでください。",
-  conflictChangedCount: "{n}件の項目が異なります(印の付いた行)。",
+  conflictChangedCount_other: "{n}件の項目が異なります(印の付いた行)。",
   conflictNoDifference: "比べた項目に違いはありません。",
   conflictCaption: "あなたの入力と現在の内容の比較",
   conflictField: "項目",
@@ -231,4 +231,4 @@ export const editing = {
   listRemoveNamed: "{item}を削除",
   listRemoved: "{item}を削除しました。",
   listUndo: "元に戻す",
-};
+} as const;

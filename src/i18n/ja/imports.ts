@@ -72,7 +72,7 @@ export const imports = {
   errForbidden: "取り込みは編集者だけが行えます。",
 
   rejectedTitle: "取り込めません:何も保存していません",
-  rejectedSummary: "{count}件の問題があります。ファイルを直して、もう一度「内容を確認」を押してください。",
+  rejectedSummary_other: "{n}件の問題があります。ファイルを直して、もう一度「内容を確認」を押してください。",
   rejectedCaption: "問題の一覧",
   colLine_csv: "行",
   colLine_json: "項目番号",
@@ -121,8 +121,8 @@ export const imports = {
   err_too_long: "長すぎます({max}文字まで)",
   err_invalid_text: "保存できない文字が含まれています",
   err_in_future: "{date} は今日より後の日付です",
-  err_exceeds_people: "対象グループの人数({people}名)を超えています",
-  err_completed_short: "完了とするには {people}名全員が済んでいる必要があります(この行は {done}名)",
+  err_exceeds_people: "対象グループの人数({total}名)を超えています",
+  err_completed_short: "完了とするには {total}名全員が済んでいる必要があります(この行は {done}名)",
   err_duplicate_row: "同じ対象グループと日付の行が {line}行目にもあります",
   err_duplicate_item: "同じ対象グループと日付の項目が {line}番目にもあります",
   err_unknown_column: "「{column}」という列はありません(列名の綴りを確認してください)",
@@ -141,4 +141,4 @@ export const imports = {
   err_not_an_object: "各項目は、列名をキーとするオブジェクトにしてください",
   err_invalid_type: "文字列・数値・null のいずれかにしてください",
   err_more_errors: "ほかに {count}件の問題があります(最初の1,000件だけを表示しています)",
-};
+} as const;

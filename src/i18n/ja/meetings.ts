@@ -19,8 +19,8 @@ export const meetings = {
   kindRegular: "定例",
   kindExtraordinary: "臨時",
   count: "{n}件",
-  attendee: "{vendor} {role} {people}",
-  attendeeNoRole: "{vendor} {people}",
+  attendee: "{vendor} {role} {count}",
+  attendeeNoRole: "{vendor} {count}",
   noAttendees: "なし",
   backToList: "← {board}の一覧に戻る",
   heldOn: "開催日",
@@ -165,7 +165,7 @@ export const meetings = {
   snapshotLink: "{board}で示した数値(凍結)を見る",
 
   // What the frozen record leaves out
-  excludedTitle: "この会議の日付より後の記録 {n}件 は含まれていません({parts})。",
+  excludedTitle_other: "この会議の日付より後の記録 {n}件 は含まれていません({parts})。",
   excludedSeparator: "・",
   excludedIncidents: "事故 {n}件",
   excludedMilestones: "事故の経過 {n}件",

@@ -92,7 +92,7 @@ export const overview = {
   noMeeting: "記録された{board}はありません",
 
   portfolioTitle: "事案ごとの状況",
-  portfolioCount: "{n}件の事案",
+  portfolioCount_other: "{n}件の事案",
   lineAffected: "影響",
   lineFinancial: "金銭の是正",
   lineNotification: "本人への通知",

@@ -151,8 +151,8 @@ export const records = {
   progressPeopleUnknown: "対象の人数は未報告です",
   progressStatusChange: "この報告で状態が変わります: {from} → {to}",
   progressStatusKept: "状態は変わりません(現在: {status})",
-  errExceedsPeople: "対象の人数({people})を超えています。",
-  errCompletedShort: "完了にするには対象者全員の対応が必要です(対象 {people}、対応済み {done})。",
+  errExceedsPeople: "対象の人数({total})を超えています。",
+  errCompletedShort: "完了にするには対象者全員の対応が必要です(対象 {total}、対応済み {done})。",
 
   // Document form.
   documentNewTitle: "資料を登録",
@@ -214,4 +214,4 @@ export const records = {
   fDescription: "変更の内容",
   serviceNotFoundTitle: "サービスが見つかりません",
   serviceNotFoundBody: "ID「{id}」のサービスは記録にありません。",
-};
+} as const;

@@ -3,13 +3,13 @@ import { Fragment, useId, useState } from "react";
 import { Link } from "react-router";
 import { FilterBar, FilterSelect } from "@/components/filter-bar";
 import { QueryState } from "@/components/query-state";
+import { formatMoment } from "@/i18n/format";
 import { useI18n } from "@/i18n/i18n";
 import {
   actionLabel,
   actorName,
   changedFields,
   entityTypeLabel,
-  formatDateTime,
   recordName,
   recordPath,
 } from "@/lib/audit-text";
@@ -236,7 +236,7 @@ const LogRow = ({ entry, open, onToggle }: { entry: TAuditEntry; open: boolean; 
             onClick={onToggle}
           >
             <span aria-hidden="true">{open ? "▾" : "▸"} </span>
-            {t("audit.showChanges", { n: changes })}
+            {i18n.tp("audit.showChanges", changes)}
           </button>
         </td>
       </tr>
@@ -253,7 +253,7 @@ const LogRow = ({ entry, open, onToggle }: { entry: TAuditEntry; open: boolean; 
 
 /** Date and time, each kept whole, so that a narrow column breaks between them and nowhere else. */
 const AuditTime = ({ at, lang }: { at: string; lang: "ja" | "en" }) => {
-  const text = formatDateTime(at, lang);
+  const text = formatMoment(at, lang);
   const split = text.lastIndexOf(" ");
   return (
     <time dateTime={at} className="audit-time">

@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { QueryState } from "@/components/query-state";
+import { formatMoment } from "@/i18n/format";
 import { useI18n } from "@/i18n/i18n";
-import { formatDateTime } from "@/lib/audit-text";
 import type { TAuditVerification } from "@/shared/schemas/audit";
 import { auditQueries } from "../api/queries";
 
@@ -39,11 +39,11 @@ export const AuditVerification = () => {
 
 const CheckedAt = ({ at }: { at: string }) => {
   const { t, lang } = useI18n();
-  return <p className="audit-checked">{t("audit.checkedAt", { at: formatDateTime(at, lang) })}</p>;
+  return <p className="audit-checked">{t("audit.checkedAt", { at: formatMoment(at, lang) })}</p>;
 };
 
 const Intact = ({ verification: v }: { verification: TAuditVerification }) => {
-  const { t, f } = useI18n();
+  const { t, tp } = useI18n();
   const prefix = v.lastHash?.slice(0, HASH_PREFIX) ?? null;
   return (
     // A live region: after "verify again" the new result (and its time) is announced.
@@ -53,9 +53,7 @@ const Intact = ({ verification: v }: { verification: TAuditVerification }) => {
         {t("audit.verifyOk")}
       </p>
       <p>
-        {v.entries > 0
-          ? t("audit.verifyOkDetail", { n: f.number(v.entries), seq: v.lastSeq })
-          : t("audit.verifyEmpty")}
+        {v.entries > 0 ? tp("audit.verifyOkDetail", v.entries, { seq: v.lastSeq }) : t("audit.verifyEmpty")}
       </p>
       {prefix ? (
         <>
@@ -78,12 +76,12 @@ const Intact = ({ verification: v }: { verification: TAuditVerification }) => {
 };
 
 const Tampered = ({ verification: v }: { verification: TAuditVerification }) => {
-  const { t, f } = useI18n();
+  const { t, tp } = useI18n();
   return (
     <div className="audit-result audit-result-bad" role="alert">
       <p className="audit-result-title">
         <span aria-hidden="true">✗ </span>
-        {t("audit.verifyFailed", { n: f.number(v.problems.length) })}
+        {tp("audit.verifyFailed", v.problems.length)}
       </p>
       <p>{t("audit.verifyFailedLead")}</p>
       <ul className="audit-problems">

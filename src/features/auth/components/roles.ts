@@ -1,4 +1,4 @@
-import type { TMessageKey } from "@/i18n/catalog";
+import type { TPlainKey } from "@/i18n/message-types";
 import type { ROLE_RANK, TAccess, TRole } from "@/shared/schemas/auth";
 
 /*
@@ -13,7 +13,7 @@ export const ROLES = ["viewer", "editor", "admin"] as const satisfies readonly T
 export const hasRole = (role: TRole | null | undefined, needed: TAccess) =>
   role != null && RANK[role] >= RANK[needed];
 
-export const ROLE_LABEL: Record<TRole, TMessageKey> = {
+export const ROLE_LABEL: Record<TRole, TPlainKey> = {
   viewer: "auth.roleViewer",
   editor: "auth.roleEditor",
   admin: "auth.roleAdmin",

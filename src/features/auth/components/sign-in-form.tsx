@@ -4,10 +4,10 @@ import { useLocation, useNavigate, useSearchParams } from "react-router";
 import { RecordForm } from "@/components/form/record-form";
 import { TextField } from "@/components/form/text-field";
 import { endpoint, useRecordForm } from "@/components/form/use-record-form";
-import type { TMessageKey } from "@/i18n/catalog";
-import { type TVars, useI18n } from "@/i18n/i18n";
+import { message, useI18n } from "@/i18n/i18n";
+import type { TMessage, TTranslate } from "@/i18n/message-types";
 import { ApiError } from "@/lib/api-client";
-import type { TErrorWords, TFormError, TMessage, TRefusal } from "@/lib/form-errors";
+import type { TErrorWords, TFormError, TRefusal } from "@/lib/form-errors";
 import { contract } from "@/shared/contract";
 import type { TRole } from "@/shared/schemas/auth";
 import { authMutations, authQueries } from "../api/queries";
@@ -21,7 +21,7 @@ type TValues = { username: string; password: string };
 
 const MAX_LENGTH: Record<keyof TValues, number> = { username: 40, password: 256 };
 
-const waitText = (seconds: number, t: (key: TMessageKey, vars?: TVars) => string) =>
+const waitText = (seconds: number, t: TTranslate) =>
   seconds < 60
     ? t("auth.waitSeconds", { n: Math.max(1, seconds) })
     : t("auth.waitMinutes", { n: Math.ceil(seconds / 60) });
@@ -49,21 +49,21 @@ const signInRefusal = (error: unknown): TRefusal | undefined => {
 const useSignInWords = (): TErrorWords => {
   const { t } = useI18n();
   const formMessage = ({ code, params }: TFormError): TMessage => {
-    if (code === "summary") return { key: "auth.errorFields" };
-    if (code === "credentials") return { key: "auth.errorCredentials" };
+    if (code === "summary") return message("auth.errorFields");
+    if (code === "credentials") return message("auth.errorCredentials");
     if (code === "throttled")
       return typeof params?.wait === "number"
-        ? { key: "auth.errorThrottled", vars: { wait: waitText(params.wait, t) } }
-        : { key: "auth.errorThrottledNoWait" };
-    return { key: "auth.errorGeneric" };
+        ? message("auth.errorThrottled", { wait: waitText(params.wait, t) })
+        : message("auth.errorThrottledNoWait");
+    return message("auth.errorGeneric");
   };
   return (error, path) => {
     if (path === "") return formMessage(error);
     if (path !== "username" && path !== "password") return undefined;
     if (error.code === "required" || error.code === "too_small" || error.code === "invalid_type")
-      return { key: "auth.fieldRequired" };
-    if (error.code === "too_big") return { key: "auth.fieldTooLong", vars: { max: MAX_LENGTH[path] } };
-    return { key: "auth.fieldInvalid" };
+      return message("auth.fieldRequired");
+    if (error.code === "too_big") return message("auth.fieldTooLong", { max: MAX_LENGTH[path] });
+    return message("auth.fieldInvalid");
   };
 };
 

@@ -7,7 +7,6 @@ import { EditorLink, SavedNotice } from "@/components/editor-link";
 import { ImpactTotals } from "@/components/impact-totals";
 import { PageHeader, PrintButton } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { isNotFound } from "@/lib/not-found";
 import { usePopulations } from "@/lib/population-counts";
@@ -29,16 +28,17 @@ const RemediationLine = ({ total }: { total: TRemediationTotals }) => {
   const { t, f } = i18n;
   const populations = usePopulations(i18n);
   const population = populations.label(total.populationId) ?? total.populationId;
-  const words = {
-    population,
-    done: f.people(total.done),
-    doneN: f.number(total.done),
-    people: f.people(total.people),
-  };
+  const people = f.people(total.people);
   // Nothing reported of the whole group: not "0 put right", which nobody said.
   if (total.done === 0 && total.notReported >= total.people && total.people > 0) {
-    return <li className="case-remediation">{t("cases.remediationAllNotReported", words)}</li>;
+    return (
+      <li className="case-remediation">
+        {t("cases.remediationAllNotReported", { population, total: people })}
+      </li>
+    );
   }
+  // The number done is bare: each language puts its own unit around it ("40名/46名", "40 of 46 people").
+  const words = { population, done: f.number(total.done), total: people };
   return (
     <li className="case-remediation">
       {total.purpose === "financial"
@@ -132,8 +132,8 @@ const CaseIncidents = ({ caseId }: { caseId: string }) => {
     {
       key: "category",
       header: t("cases.colCategory"),
-      render: (r) => t(`domain.category.${r.category}` as TMessageKey),
-      csv: (r) => t(`domain.category.${r.category}` as TMessageKey),
+      render: (r) => t(`domain.category.${r.category}`),
+      csv: (r) => t(`domain.category.${r.category}`),
     },
     { key: "vendors", header: t("cases.colVendors"), render: vendorList, csv: vendorList },
     {
@@ -154,11 +154,9 @@ const CaseIncidents = ({ caseId }: { caseId: string }) => {
       key: "status",
       header: t("cases.colStatus"),
       render: (r) => (
-        <span className={`status-chip status-${r.status}`}>
-          {t(`domain.incidentStatus.${r.status}` as TMessageKey)}
-        </span>
+        <span className={`status-chip status-${r.status}`}>{t(`domain.incidentStatus.${r.status}`)}</span>
       ),
-      csv: (r) => t(`domain.incidentStatus.${r.status}` as TMessageKey),
+      csv: (r) => t(`domain.incidentStatus.${r.status}`),
     },
   ];
   return (

@@ -10,7 +10,6 @@ import { RadioField } from "@/components/form/select-field";
 import { endpoint, useRecordForm } from "@/components/form/use-record-form";
 import { PageHeader } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { isNotFound } from "@/lib/not-found";
 import { useLeaveGuard } from "@/lib/use-leave-guard";
@@ -20,6 +19,7 @@ import { ZCaseDraft, ZCaseUpdate } from "@/shared/schemas/edit";
 import { caseMutations, caseQueries } from "../api/queries";
 import { CaseNotFound } from "./case-parts";
 import "@/components/form/record-form.css";
+import { enumLabel } from "@/lib/enum-label";
 
 /** The form's values: the body, with an optional summary held as a (possibly blank) pair while typing. */
 export type TCaseValues = {
@@ -65,7 +65,8 @@ const CaseForm = ({ aCase }: { aCase: TCase | null }) => {
   });
   const { control } = form;
   release.current = useLeaveGuard(form.dirty && !form.pending, t("editing.leaveConfirm"));
-  const statusLabel = (v: unknown) => t(`domain.caseStatus.${String(v)}` as TMessageKey);
+  const statusLabel = (v: unknown) =>
+    enumLabel(t, ZCaseStatus.options, (s) => `domain.caseStatus.${s}`)(v) ?? String(v);
   const conflictFields: TConflictField<TCaseValues>[] = [
     { path: "title", label: t("cases.fTitle") },
     { path: "summary", label: t("cases.fSummary") },

@@ -6,7 +6,6 @@ import { ClearFiltersButton, FilterBar, FilterSelect } from "@/components/filter
 import { ImpactTotals } from "@/components/impact-totals";
 import { PageHeader, PrintButton } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { EditorOnly } from "@/lib/edit-rights";
 import { usePopulations } from "@/lib/population-counts";
@@ -62,7 +61,7 @@ export const CaseList = () => {
       // Shown beside the title, where it is read with it; a column of its own in the CSV.
       csvOnly: true,
       render: (r) => <CaseStatusChip status={r.case.status} />,
-      csv: (r) => t(`domain.caseStatus.${r.case.status}` as TMessageKey),
+      csv: (r) => t(`domain.caseStatus.${r.case.status}`),
     },
     {
       key: "incidents",
@@ -138,7 +137,7 @@ export const CaseList = () => {
           value={filters.status ?? ""}
           options={ZCaseStatus.options.map((s) => ({
             value: s,
-            label: t(`domain.caseStatus.${s}` as TMessageKey),
+            label: t(`domain.caseStatus.${s}`),
           }))}
           onChange={(v) => setFilter("status", v)}
           allLabel={t("cases.filterAll")}

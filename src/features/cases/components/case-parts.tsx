@@ -1,5 +1,4 @@
 import { NotFoundSection } from "@/components/not-found-section";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import type { TCase } from "@/shared/schemas/case";
 import type { TCaseLine } from "@/shared/schemas/stats";
@@ -9,11 +8,7 @@ import type { TCaseLine } from "@/shared/schemas/stats";
 /** A case's status in words, in its chip. */
 export const CaseStatusChip = ({ status }: { status: TCase["status"] }) => {
   const { t } = useI18n();
-  return (
-    <span className={`status-chip case-status-${status}`}>
-      {t(`domain.caseStatus.${status}` as TMessageKey)}
-    </span>
-  );
+  return <span className={`status-chip case-status-${status}`}>{t(`domain.caseStatus.${status}`)}</span>;
 };
 
 /** "2025年9月30日 委託先の当局への確報" with 期限超過 when it has passed. */

@@ -1,6 +1,5 @@
 import { useId } from "react";
 import { FilterBar, FilterSelect } from "@/components/filter-bar";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { ZCommitmentKind, ZCommitmentStatus } from "@/shared/schemas/commitment";
 import type { TCommitmentFilters, TFilterKey } from "../api/queries";
@@ -40,7 +39,7 @@ export const CommitmentFilters = ({ filters, names, onChange, onClear }: TProps)
         value={filters.kind ?? ""}
         options={ZCommitmentKind.options.map((k) => ({
           value: k,
-          label: t(`domain.commitmentKind.${k}` as TMessageKey),
+          label: t(`domain.commitmentKind.${k}`),
         }))}
         onChange={(value) => onChange("kind", value)}
       />
@@ -49,7 +48,7 @@ export const CommitmentFilters = ({ filters, names, onChange, onClear }: TProps)
         value={filters.status ?? ""}
         options={ZCommitmentStatus.options.map((s) => ({
           value: s,
-          label: t(`domain.commitmentStatus.${s}` as TMessageKey),
+          label: t(`domain.commitmentStatus.${s}`),
         }))}
         onChange={(value) => onChange("status", value)}
       />

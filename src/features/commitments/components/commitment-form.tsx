@@ -9,10 +9,11 @@ import { MultiSelectField, RadioField, SelectField } from "@/components/form/sel
 import { SourceRefField, useDocumentOptions } from "@/components/form/source-ref-field";
 import { TextAreaField } from "@/components/form/text-field";
 import { endpoint, useRecordForm } from "@/components/form/use-record-form";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
-import type { TCommitmentView } from "@/shared/schemas/commitment";
-import { ZCommitmentDraft, ZCommitmentUpdate } from "@/shared/schemas/edit";
+import type { TPlainKey } from "@/i18n/message-types";
+import { enumLabel } from "@/lib/enum-label";
+import { type TCommitmentView, ZCommitmentKind, ZCommitmentStatus } from "@/shared/schemas/commitment";
+import { ZCommitmentDraft, ZCommitmentEditableStatus, ZCommitmentUpdate } from "@/shared/schemas/edit";
 import { commitmentMutations, commitmentQueries } from "../api/queries";
 import type { TCommitmentNames } from "./use-commitment-names";
 
@@ -103,10 +104,9 @@ export const CommitmentForm = ({ commitment = null, names, incidentId, onSaved, 
     onSuccess: onSaved,
   });
   const { control } = form;
-  const enumOption = (prefix: string) => (v: string) => ({
-    value: v,
-    label: t(`${prefix}.${v}` as TMessageKey),
-  });
+  const option =
+    <V extends string>(key: (v: V) => TPlainKey) =>
+    (v: V) => ({ value: v, label: t(key(v)) });
   const vendorOptions = names.vendors.map((v) => ({ value: v.id, label: tx(v.name) }));
   const incidentOptions = names.incidents.map((i) => ({ value: i.id, label: names.incident(i.id) }));
   const meetingOptions = (meetings.data?.items ?? []).map((m) => ({ value: m.id, label: tx(m.title) }));
@@ -124,7 +124,7 @@ export const CommitmentForm = ({ commitment = null, names, incidentId, onSaved, 
       path: "status",
       label: t("commitments.actStatus"),
       pickMine: (m) => (m as { status?: string }).status ?? commitment?.status ?? null,
-      render: (v) => (typeof v === "string" ? t(`domain.commitmentStatus.${v}` as TMessageKey) : "—"),
+      render: (v) => enumLabel(t, ZCommitmentStatus.options, (s) => `domain.commitmentStatus.${s}`)(v) ?? "—",
     },
     { path: "source", label: t("commitments.actSource") },
   ];
@@ -144,7 +144,7 @@ export const CommitmentForm = ({ commitment = null, names, incidentId, onSaved, 
           name="kind"
           legend={t("commitments.actKind")}
           required
-          options={["vendor_promise", "board_demand"].map(enumOption("domain.commitmentKind"))}
+          options={ZCommitmentKind.options.map(option((k) => `domain.commitmentKind.${k}`))}
         />
         <BilingualTextField
           control={control}
@@ -203,11 +203,11 @@ export const CommitmentForm = ({ commitment = null, names, incidentId, onSaved, 
             name="status"
             label={t("commitments.actStatus")}
             hint={t("commitments.actStatusHint")}
-            options={["open", "in_progress"].map(enumOption("domain.commitmentStatus"))}
+            options={ZCommitmentEditableStatus.options.map(option((s) => `domain.commitmentStatus.${s}`))}
             placeholder={
               commitment
                 ? t("commitments.actStatusUnchanged", {
-                    status: t(`domain.commitmentStatus.${commitment.status}` as TMessageKey),
+                    status: t(`domain.commitmentStatus.${commitment.status}`),
                   })
                 : undefined
             }

@@ -1,5 +1,5 @@
-import type { TMessageKey } from "@/i18n/catalog";
 import type { useI18n } from "@/i18n/i18n";
+import type { TPlainKey } from "@/i18n/message-types";
 import type { TCommitment, TCommitmentStep, TCommitmentView } from "@/shared/schemas/commitment";
 import type { TCommitmentNames } from "./use-commitment-names";
 
@@ -26,12 +26,15 @@ export const lastReopening = (c: Pick<TCommitment, "history">): TReopening => {
 /** One dated step of the history, with the words that say what happened. */
 export type THistoryEntry = {
   step: TCommitmentStep;
-  label: TMessageKey;
+  label: TPlainKey;
   /** The evidence (a report) or the reason (a reopening), with the words that introduce it. */
-  text: { key: TMessageKey; value: TCommitmentStep["text"] } | null;
+  text: {
+    key: "commitments.historyEvidence" | "commitments.historyReason";
+    value: TCommitmentStep["text"];
+  } | null;
 };
 
-const REOPENED_LABEL: Record<TReopening, TMessageKey> = {
+const REOPENED_LABEL: Record<TReopening, TPlainKey> = {
   not_accepted: "commitments.history_reopened_not_accepted",
   after_verified: "commitments.history_reopened_after_verified",
   unknown: "commitments.history_reopened",
@@ -57,8 +60,8 @@ export const historyEntries = (c: Pick<TCommitment, "history">): THistoryEntry[]
 
 /** Plain-text renderings of a commitment's fields, shared by the cards, the table and the CSV. */
 export const commitmentText = ({ t, tx, f }: TI18n, names: TCommitmentNames) => ({
-  kind: (c: TCommitmentView) => t(`domain.commitmentKind.${c.kind}` as TMessageKey),
-  status: (c: TCommitmentView) => t(`domain.commitmentStatus.${c.status}` as TMessageKey),
+  kind: (c: TCommitmentView) => t(`domain.commitmentKind.${c.kind}`),
+  status: (c: TCommitmentView) => t(`domain.commitmentStatus.${c.status}`),
   text: (c: TCommitmentView) => tx(c.text),
   owedBy: (c: TCommitmentView) => c.owedByIds.map(names.vendor).join(t("commitments.separator")),
   incidents: (c: TCommitmentView) => c.incidentIds.map(names.incidentShort).join(t("commitments.separator")),

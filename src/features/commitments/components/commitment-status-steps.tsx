@@ -1,5 +1,5 @@
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import type { TPlainKey } from "@/i18n/message-types";
 import type { TCommitmentStatus, TCommitmentView } from "@/shared/schemas/commitment";
 import { lastReopening, type TReopening } from "./commitment-model";
 
@@ -14,7 +14,7 @@ const STEPS = [
 const stepIndex = (status: TCommitmentStatus) => (status === "reopened" ? 1 : STEPS.indexOf(status));
 
 /** A reopened commitment says what was undone: an unaccepted report, or a withdrawn verification. */
-const REOPENED_NOTE: Record<TReopening, TMessageKey> = {
+const REOPENED_NOTE: Record<TReopening, TPlainKey> = {
   not_accepted: "commitments.reopenedNotAccepted",
   after_verified: "commitments.reopenedAfterVerified",
   unknown: "commitments.reopenedNote",
@@ -50,10 +50,10 @@ export const CommitmentStatusSteps = ({ commitment }: { commitment: TCommitmentV
                   {state === "done" ? "✓" : state === "current" ? "●" : "○"}
                 </span>
                 <span className="status-step-label">
-                  {t(`domain.commitmentStatus.${step}` as TMessageKey)}
+                  {t(`domain.commitmentStatus.${step}`)}
                   {date ? <span className="status-step-date">{date}</span> : null}
                 </span>
-                <span className="visually-hidden">{t(`commitments.step_${state}` as TMessageKey)}</span>
+                <span className="visually-hidden">{t(`commitments.step_${state}`)}</span>
               </span>
             </li>
           );

@@ -6,10 +6,10 @@ import { DateField } from "@/components/form/date-field";
 import { FormActions } from "@/components/form/form-actions";
 import { RecordForm } from "@/components/form/record-form";
 import { endpoint, useRecordForm } from "@/components/form/use-record-form";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import { enumLabel } from "@/lib/enum-label";
 import { todayInTokyo } from "@/shared/dates";
-import type { TCommitmentView } from "@/shared/schemas/commitment";
+import { type TCommitmentView, ZCommitmentStatus } from "@/shared/schemas/commitment";
 import { ZCommitmentReopen, ZCommitmentReportDone, ZCommitmentVerify } from "@/shared/schemas/edit";
 import { commitmentMutations } from "../api/queries";
 
@@ -28,7 +28,8 @@ const useStatusField = (step: TStepKind) => {
     path: "status",
     label: t("commitments.actStatus"),
     pickMine: () => STEP_STATUS[step],
-    render: (v: unknown) => (typeof v === "string" ? t(`domain.commitmentStatus.${v}` as TMessageKey) : "—"),
+    render: (v: unknown) =>
+      enumLabel(t, ZCommitmentStatus.options, (s) => `domain.commitmentStatus.${s}`)(v) ?? "—",
   };
 };
 

@@ -1,6 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
 import { QueryState } from "@/components/query-state";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { ZCommitmentStatus } from "@/shared/schemas/commitment";
 import type { TCommitmentStats } from "@/shared/schemas/stats";
@@ -71,7 +70,7 @@ const SummarySkeleton = () => {
     },
   ];
   const byStatus = ZCommitmentStatus.options
-    .map((s) => `${t(`domain.commitmentStatus.${s}` as TMessageKey)} ${n}`)
+    .map((s) => `${t(`domain.commitmentStatus.${s}`)} ${n}`)
     .join("・");
   return (
     <>
@@ -164,9 +163,7 @@ const SummaryBody = ({ stats }: { stats: TCommitmentStats }) => {
       </dl>
       <p className="summary-by-status">
         <span className="summary-by-status-label">{t("commitments.byStatusLabel")}</span>{" "}
-        {stats.byStatus
-          .map((s) => `${t(`domain.commitmentStatus.${s.status}` as TMessageKey)} ${n(s.count)}`)
-          .join("・")}
+        {stats.byStatus.map((s) => `${t(`domain.commitmentStatus.${s.status}`)} ${n(s.count)}`).join("・")}
       </p>
       {stats.withoutDueDate > 0 ? (
         <p className="gap-callout" role="note">

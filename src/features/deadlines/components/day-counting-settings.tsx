@@ -8,8 +8,8 @@ import { useFormField } from "@/components/form/form-kit-context";
 import { RecordForm } from "@/components/form/record-form";
 import { endpoint, useRecordForm } from "@/components/form/use-record-form";
 import { QueryState } from "@/components/query-state";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import type { TPlainKey } from "@/i18n/message-types";
 import { type TDayCounting, type TSettings, ZDayCounting, ZSettingsUpdate } from "@/shared/schemas/settings";
 import { deadlineMutations, deadlineQueries } from "../api/queries";
 import "./deadlines.css";
@@ -21,8 +21,8 @@ const valuesOf = (s: Pick<TSettings, "dayCounting" | "version">): TValues => ({
   version: s.version,
 });
 
-const modeKey = (c: TDayCounting) => `deadlines.dayCounting.${c}` as TMessageKey;
-const hintKey = (c: TDayCounting) => `deadlines.dayCountingHint.${c}` as TMessageKey;
+const modeKey = (c: TDayCounting) => `deadlines.dayCounting.${c}` as TPlainKey;
+const hintKey = (c: TDayCounting) => `deadlines.dayCountingHint.${c}` as TPlainKey;
 
 /**
  * How due dates count days. Administrators change it with the shared form kit: version-checked, so a save

@@ -2,8 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import { Fragment } from "react";
 import { Link } from "react-router";
 import { NotReported } from "@/components/not-reported";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import type { TPlainKey } from "@/i18n/message-types";
 import { useReferenceNames } from "@/lib/use-reference-names";
 import type { TDeadline, TDeadlineRule, TDeadlineState } from "@/shared/schemas/deadline";
 import { deadlineQueries } from "../api/queries";
@@ -14,7 +14,7 @@ import { deadlineQueries } from "../api/queries";
  * is — the organisation's own, or every vendor the record names — in the record's own names.
  */
 
-export const RULE_LABEL: Record<TDeadlineRule, TMessageKey> = {
+export const RULE_LABEL: Record<TDeadlineRule, TPlainKey> = {
   APPI_PRELIM: "deadlines.rule.APPI_PRELIM",
   APPI_FINAL: "deadlines.rule.APPI_FINAL",
   APPI_NOTICE: "deadlines.rule.APPI_NOTICE",
@@ -24,7 +24,7 @@ export const RULE_LABEL: Record<TDeadlineRule, TMessageKey> = {
   VENDOR_PROMISE: "deadlines.rule.VENDOR_PROMISE",
 };
 
-export const STATE_LABEL: Record<TDeadlineState, TMessageKey> = {
+export const STATE_LABEL: Record<TDeadlineState, TPlainKey> = {
   met: "deadlines.state.met",
   late: "deadlines.state.late",
   overdue: "deadlines.state.overdue",
@@ -39,10 +39,8 @@ export const needsAttention = (d: TDeadline) =>
   d.state === "overdue" || d.state === "due_soon" || d.state === "not_reported";
 
 /** What the record lacks to judge a deadline, said for whose duty it is (null: nothing is missing). */
-export const missingKey = (
-  d: Pick<TDeadline, "missing" | "owner">,
-  missing = d.missing,
-): TMessageKey | null => (missing ? (`deadlines.missing.${missing}.${d.owner}` as TMessageKey) : null);
+export const missingKey = (d: Pick<TDeadline, "missing" | "owner">, missing = d.missing): TPlainKey | null =>
+  missing ? `deadlines.missing.${missing}.${d.owner}` : null;
 
 /**
  * 未報告 for a deadline, saying what the record lacks for whose duty it is (`missing` overrides the
@@ -81,22 +79,14 @@ export const StateChip = ({ deadline }: { deadline: TDeadline }) => {
 
 /** "あと5日" / "12日超過" / "本日が期限"; nothing once done or when it cannot be judged. */
 export const DaysText = ({ deadline }: { deadline: TDeadline }) => {
-  const { t, f } = useI18n();
+  const { t, tp } = useI18n();
   const n = deadline.daysLeft;
   if (n === null || !["overdue", "due_soon", "upcoming"].includes(deadline.state)) return null;
   if (n === 0) return <span className="dl-days dl-days-today">{t("deadlines.dueToday")}</span>;
   if (n < 0) {
-    return (
-      <span className="dl-days dl-days-late">
-        {t(n === -1 ? "deadlines.daysLateOne" : "deadlines.daysLate", { n: f.number(-n) })}
-      </span>
-    );
+    return <span className="dl-days dl-days-late">{tp("deadlines.daysLate", -n)}</span>;
   }
-  return (
-    <span className="dl-days">
-      {t(n === 1 ? "deadlines.daysLeftOne" : "deadlines.daysLeft", { n: f.number(n) })}
-    </span>
-  );
+  return <span className="dl-days">{tp("deadlines.daysLeft", n)}</span>;
 };
 
 export const daysCsv = (d: TDeadline) => d.daysLeft;

@@ -3,7 +3,6 @@ import { useId } from "react";
 import { Link } from "react-router";
 import { NotReported } from "@/components/not-reported";
 import { QueryState } from "@/components/query-state";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { referenceQueries } from "@/lib/reference-queries";
 import type { TDeadline, TDeadlines } from "@/shared/schemas/deadline";
@@ -88,7 +87,7 @@ const PanelBody = ({ deadlines: d }: { deadlines: TDeadlines }) => {
             {t("deadlines.asOf", { date: f.date(d.asOf) })}
             {t("deadlines.listSeparator")}
             {t("deadlines.dayCountingNote", {
-              mode: t(`deadlines.dayCounting.${d.dayCounting}` as TMessageKey),
+              mode: t(`deadlines.dayCounting.${d.dayCounting}`),
             })}
           </span>
         </p>

@@ -4,7 +4,6 @@ import { useLocation, useSearchParams } from "react-router";
 import { DataTable, type TColumn } from "@/components/data-table";
 import { NotReported } from "@/components/not-reported";
 import { QueryState } from "@/components/query-state";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { referenceQueries } from "@/lib/reference-queries";
 import type { TDeadline, TDeadlines } from "@/shared/schemas/deadline";
@@ -124,7 +123,7 @@ const SectionBody = ({ deadlines: d }: { deadlines: TDeadlines }) => {
         </details>
       ) : null}
       <p className="dl-footnote">
-        {t("deadlines.dayCountingNote", { mode: t(`deadlines.dayCounting.${d.dayCounting}` as TMessageKey) })}
+        {t("deadlines.dayCountingNote", { mode: t(`deadlines.dayCounting.${d.dayCounting}`) })}
       </p>
     </>
   );

@@ -4,8 +4,8 @@ import { DataTable, type TColumn } from "@/components/data-table";
 import { NotReported } from "@/components/not-reported";
 import { QueryState } from "@/components/query-state";
 import { SourceRef } from "@/components/source-ref";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import type { TPlainKey } from "@/i18n/message-types";
 import { referenceQueries } from "@/lib/reference-queries";
 import type { TDeadline, TDeadlineRule } from "@/shared/schemas/deadline";
 import { deadlineQueries } from "../api/queries";
@@ -32,10 +32,10 @@ const CLOCK_ORDER: TDeadlineRule[] = [
 const PERSONAL_DATA_RULES: TDeadlineRule[] = ["APPI_PRELIM", "INS_FSA_LEAK", "APPI_FINAL", "APPI_NOTICE"];
 
 /** What starts a clock: for the statutory ones, it depends on whose duty it is. */
-const startLabel = (d: Pick<TDeadline, "rule" | "owner">): TMessageKey =>
+const startLabel = (d: Pick<TDeadline, "rule" | "owner">): TPlainKey =>
   d.rule === "BOARD_REPORT" || d.rule === "FSA_PLAN" || d.rule === "VENDOR_PROMISE"
-    ? (`deadlines.start.${d.rule}` as TMessageKey)
-    : (`deadlines.start.statutory.${d.owner}` as TMessageKey);
+    ? `deadlines.start.${d.rule}`
+    : `deadlines.start.statutory.${d.owner}`;
 
 /**
  * /incidents/:id — which statutory clocks apply to the incident, whose duty each is (the organisation's
@@ -88,7 +88,7 @@ export const IncidentClocks = ({ incidentId, asOf }: { incidentId: string; asOf:
               ) : null}
               <p className="dl-footnote">
                 {t("deadlines.dayCountingNote", {
-                  mode: t(`deadlines.dayCounting.${d.dayCounting}` as TMessageKey),
+                  mode: t(`deadlines.dayCounting.${d.dayCounting}`),
                 })}{" "}
                 <span className="dl-asof">{t("deadlines.asOf", { date: f.date(d.asOf) })}</span>
               </p>
@@ -110,7 +110,7 @@ const useClockColumns = (): TColumn<TDeadline>[] => {
       render: (r) => (
         <div className="dl-clock-rule">
           <strong>{t(RULE_LABEL[r.rule])}</strong>
-          <span className="dl-clock-to">{t(`deadlines.to.${r.rule}` as TMessageKey)}</span>
+          <span className="dl-clock-to">{t(`deadlines.to.${r.rule}`)}</span>
           <span className="dl-basis">{tx(r.basis)}</span>
         </div>
       ),

@@ -6,7 +6,6 @@ import { NotFoundSection } from "@/components/not-found-section";
 import { PageHeader, PrintButton } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import { RecordHistory } from "@/components/record-history";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { isNotFound } from "@/lib/not-found";
 import { referenceQueries } from "@/lib/reference-queries";
@@ -102,7 +101,7 @@ const DocumentPage = ({ doc }: { doc: TDocumentDetail }) => {
           </div>
           <div>
             <dt>{t("documents.colKind")}</dt>
-            <dd>{t(`domain.documentKind.${doc.kind}` as TMessageKey)}</dd>
+            <dd>{t(`domain.documentKind.${doc.kind}`)}</dd>
           </div>
           <div>
             <dt>{doc.issuerIds.length > 0 ? t("documents.colIssuer") : t("documents.colPublisher")}</dt>
@@ -170,7 +169,7 @@ const CitedBy = ({ citations }: { citations: TCitation[] }) => {
           {groups.map((g) => (
             <section key={g.kind} className="cited-group" aria-labelledby={`cited-${g.kind}`}>
               <h3 id={`cited-${g.kind}`}>
-                {t(`documents.citedKind_${g.kind}` as TMessageKey)}{" "}
+                {t(`documents.citedKind_${g.kind}`)}{" "}
                 <span className="document-group-count">
                   {t("documents.count", { n: f.number(g.items.length) })}
                 </span>

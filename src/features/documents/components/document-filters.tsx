@@ -1,5 +1,4 @@
 import { FilterBar, FilterSelect } from "@/components/filter-bar";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { ZDocumentKind } from "@/shared/schemas/document";
 import type { TDocumentFilters, TFilterKey } from "../api/queries";
@@ -24,7 +23,7 @@ export const DocumentFilters = ({ filters, onChange, onClear }: TProps) => {
         value={filters.kind ?? ""}
         options={ZDocumentKind.options.map((k) => ({
           value: k,
-          label: t(`domain.documentKind.${k}` as TMessageKey),
+          label: t(`domain.documentKind.${k}`),
         }))}
         onChange={(value) => onChange("kind", value)}
       />

@@ -15,8 +15,7 @@ import { endpoint, useRecordForm } from "@/components/form/use-record-form";
 import { NotFoundSection } from "@/components/not-found-section";
 import { PageHeader } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
-import type { TMessageKey } from "@/i18n/catalog";
-import { useI18n } from "@/i18n/i18n";
+import { message, useI18n } from "@/i18n/i18n";
 import type { TErrorWords } from "@/lib/form-errors";
 import { textOrNull } from "@/lib/form-values";
 import { isNotFound } from "@/lib/not-found";
@@ -26,6 +25,7 @@ import { type TSourceDocument, ZDocumentKind } from "@/shared/schemas/document";
 import { ZDocumentDraft, ZDocumentUpdate } from "@/shared/schemas/edit";
 import { documentMutations, documentQueries } from "../api/queries";
 import "@/components/form/record-form.css";
+import { enumLabel } from "@/lib/enum-label";
 
 type TText = { ja: string; en: string };
 
@@ -74,7 +74,7 @@ export const toDocumentBody = (values: TDocumentValues) => ({
 /** A URL the schema refuses (not http(s), or not an address at all) is said as such, not as "invalid". */
 const documentWords: TErrorWords = (error, path) =>
   path === "url" && (error.code === "custom" || error.code === "invalid_format")
-    ? { key: "records.errUrl" }
+    ? message("records.errUrl")
     : undefined;
 
 /** /documents/new and /documents/:documentId/edit — for editors (the route checks the role). */
@@ -140,7 +140,7 @@ const DocumentForm = ({ doc }: { doc: TSourceDocument | null }) => {
   release.current = useLeaveGuard(form.dirty && !form.pending, t("records.leaveConfirm"));
   const kinds = ZDocumentKind.options.map((k) => ({
     value: k,
-    label: t(`domain.documentKind.${k}` as TMessageKey),
+    label: t(`domain.documentKind.${k}`),
   }));
   const issuers = useIssuerOptions();
   const conflictFields = useConflictFields(issuers);
@@ -283,9 +283,7 @@ const useConflictFields = (issuers: TOption[]): TConflictField<TDocumentValues>[
       path: "kind",
       label: t("records.fDocKind"),
       render: (v) =>
-        typeof v === "string" && v !== "" ? (
-          t(`domain.documentKind.${v}` as TMessageKey)
-        ) : (
+        enumLabel(t, ZDocumentKind.options, (k) => `domain.documentKind.${k}`)(v) ?? (
           <ConflictValue value={v} />
         ),
     },

@@ -5,7 +5,6 @@ import { ClearFiltersButton } from "@/components/filter-bar";
 import { OutsideMark } from "@/components/outside-mark";
 import { PageHeader, PrintButton } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { referenceQueries } from "@/lib/reference-queries";
 import { useUrlFilters } from "@/lib/use-url-filters";
@@ -116,7 +115,7 @@ const DocumentTable = ({
   const { t, tx, f } = useI18n();
   const names = useIssuerNames();
   const date = (d: TSourceDocument) => (d.date ? f.date(d.date) : t("common.dateUnknown"));
-  const kind = (d: TSourceDocument) => t(`domain.documentKind.${d.kind}` as TMessageKey);
+  const kind = (d: TSourceDocument) => t(`domain.documentKind.${d.kind}`);
   const columns: TColumn<TSourceDocument>[] = [
     {
       key: "label",

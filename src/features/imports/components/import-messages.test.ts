@@ -1,4 +1,4 @@
-import { translate } from "@/i18n/i18n";
+import { translateMessage } from "@/i18n/i18n";
 import { IMPORT_ERROR_CODES } from "@/shared/edits/progress-import";
 import type { TFieldError } from "@/shared/schemas/problem";
 import { importErrorMessage } from "./import-messages";
@@ -41,7 +41,7 @@ describe("importErrorMessage", () => {
       expect(m, `${code} falls back to the server's words`).not.toHaveProperty("text");
       if ("text" in m) continue;
       for (const lang of ["ja", "en"] as const) {
-        const text = translate(lang, m.key, m.vars);
+        const text = translateMessage(lang, m);
         expect(text).not.toBe(m.key);
         expect(text, `${lang} ${code}: a placeholder left unfilled`).not.toMatch(/\{\w+\}/);
       }
@@ -50,15 +50,13 @@ describe("importErrorMessage", () => {
 
   it("formats counts and dates, and names a JSON item rather than a line", () => {
     const people = importErrorMessage(error("exceeds_people", { people: 1854 }), "csv", f);
-    expect("key" in people && translate("ja", people.key, people.vars)).toBe(
+    expect("key" in people && translateMessage("ja", people)).toBe(
       "対象グループの人数(1,854名)を超えています",
     );
     const future = importErrorMessage(error("in_future", { date: "2099-01-01" }), "csv", f);
-    expect("key" in future && translate("en", future.key, future.vars)).toBe(
-      "date(2099-01-01) is after today",
-    );
+    expect("key" in future && translateMessage("en", future)).toBe("date(2099-01-01) is after today");
     const dup = importErrorMessage(error("duplicate_row", { line: 1234 }), "json", f);
-    expect("key" in dup && translate("ja", dup.key, dup.vars)).toBe(
+    expect("key" in dup && translateMessage("ja", dup)).toBe(
       "同じ対象グループと日付の項目が 1234番目にもあります",
     );
   });

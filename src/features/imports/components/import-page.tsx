@@ -3,9 +3,8 @@ import { type ChangeEvent, useId, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { PageHeader } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
-import type { TMessageKey } from "@/i18n/catalog";
-import type { TVars } from "@/i18n/i18n";
-import { useI18n } from "@/i18n/i18n";
+import { message, useI18n } from "@/i18n/i18n";
+import type { TMessage } from "@/i18n/message-types";
 import { ApiError } from "@/lib/api-client";
 import { referenceQueries } from "@/lib/reference-queries";
 import type { TFieldError } from "@/shared/schemas/problem";
@@ -28,9 +27,9 @@ type TOutcome =
   | { step: "checked"; result: TProgressImportResult }
   | { step: "imported"; result: TProgressImportResult }
   | { step: "rejected"; errors: TFieldError[] }
-  | { step: "failed"; message: { key: TMessageKey; vars?: TVars } };
+  | { step: "failed"; message: TMessage };
 
-const tooLarge = { key: "imports.fileTooLarge", vars: { max: MAX_IMPORT_CHARS } } as const;
+const tooLarge = message("imports.fileTooLarge", { max: MAX_IMPORT_CHARS });
 
 /** What a refused request means here: the rows' problems (422), or one message for the whole attempt. */
 const outcomeOfError = (error: unknown): TOutcome => {
@@ -43,9 +42,9 @@ const outcomeOfError = (error: unknown): TOutcome => {
     ) {
       return { step: "failed", message: tooLarge };
     }
-    if (error.status === 403) return { step: "failed", message: { key: "imports.errForbidden" } };
+    if (error.status === 403) return { step: "failed", message: message("imports.errForbidden") };
   }
-  return { step: "failed", message: { key: "imports.errGeneric" } };
+  return { step: "failed", message: message("imports.errGeneric") };
 };
 
 type TProps = {
@@ -60,7 +59,7 @@ type TProps = {
  * the same file. The vendor and the report are in the address (`?vendor=`, `?document=`).
  */
 export const ImportPage = ({ newDocumentHref }: TProps) => {
-  const { t, tx, f } = useI18n();
+  const { t, tp, tm, tx, f } = useI18n();
   const id = useId();
   const [params, setParams] = useSearchParams();
   const documentId = params.get("document") ?? "";
@@ -110,13 +109,13 @@ export const ImportPage = ({ newDocumentHref }: TProps) => {
       setFormat(read.format);
     } catch {
       setFile(null);
-      show({ step: "failed", message: { key: "imports.fileUnreadable" } });
+      show({ step: "failed", message: message("imports.fileUnreadable") });
     }
   };
 
   const send = (dryRun: boolean) => {
     if (!file || !documentId) {
-      show({ step: "failed", message: { key: "imports.chooseBoth" } });
+      show({ step: "failed", message: message("imports.chooseBoth") });
       return;
     }
     const body = { format, content: file.text, documentId, dryRun };
@@ -255,7 +254,7 @@ export const ImportPage = ({ newDocumentHref }: TProps) => {
         {outcome.step === "failed" ? (
           <section className="panel" aria-labelledby={`${id}-outcome`}>
             <h2 id={`${id}-outcome`} ref={resultHeading} tabIndex={-1} className="form-error">
-              {t(outcome.message.key, outcome.message.vars)}
+              {tm(outcome.message)}
             </h2>
           </section>
         ) : null}
@@ -265,7 +264,7 @@ export const ImportPage = ({ newDocumentHref }: TProps) => {
             <h2 id={`${id}-outcome`} ref={resultHeading} tabIndex={-1}>
               {t("imports.rejectedTitle")}
             </h2>
-            <p>{t("imports.rejectedSummary", { count: f.number(outcome.errors.length) })}</p>
+            <p>{tp("imports.rejectedSummary", outcome.errors.length)}</p>
             <ImportErrors errors={outcome.errors} format={format} />
           </section>
         ) : null}

@@ -1,6 +1,5 @@
 import { DataTable, type TColumn } from "@/components/data-table";
 import { NumberValue } from "@/components/figure-value";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import type { TFieldError } from "@/shared/schemas/problem";
 import type { TImportFormat, TProgressImportResult } from "@/shared/schemas/progress-import";
@@ -10,10 +9,10 @@ type TRow = TProgressImportResult["rows"][number];
 
 /** The problems of a refused file: where (line or item, column) and why, in the reader's language. */
 export const ImportErrors = ({ errors, format }: { errors: TFieldError[]; format: TImportFormat }) => {
-  const { t, f } = useI18n();
+  const { t, tm, f } = useI18n();
   const reason = (e: TFieldError) => {
     const m = importErrorMessage(e, format, f);
-    return "text" in m ? m.text : t(m.key, m.vars);
+    return "text" in m ? m.text : tm(m);
   };
   const where = (e: TFieldError) => {
     const label = importFieldLabel(e.field);
@@ -83,7 +82,7 @@ export const ImportRows = ({
 }) => {
   const { t, tx, f } = useI18n();
   const status = (r: TRow) =>
-    r.cohortStatus ? t(`domain.cohortStatus.${r.cohortStatus}` as TMessageKey) : t("imports.noStatus");
+    r.cohortStatus ? t(`domain.cohortStatus.${r.cohortStatus}`) : t("imports.noStatus");
   const outcome = (r: TRow) => t(`imports.outcome_${r.outcome}`);
   const otherVendor = (r: TRow) => vendorCohorts !== null && !vendorCohorts.has(r.cohortId);
   const columns: TColumn<TRow>[] = [

@@ -4,8 +4,8 @@ import { Link } from "react-router";
 import { DataTable, type TColumn } from "@/components/data-table";
 import { FigureValue } from "@/components/figure-value";
 import { QueryState } from "@/components/query-state";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import type { TPlainKey } from "@/i18n/message-types";
 import { CSV_TYPE, downloadText } from "@/lib/download";
 import { referenceQueries } from "@/lib/reference-queries";
 import type { TCohort } from "@/shared/schemas/cohort";
@@ -19,7 +19,7 @@ import {
 import { importQueries } from "../api/queries";
 import { csvTemplate, jsonTemplate } from "./template";
 
-const entryKey = (column: TImportColumn): TMessageKey => {
+const entryKey = (column: TImportColumn): TPlainKey => {
   if (column === "done_count") return "imports.requiredColumn";
   if ((REQUIRED_IMPORT_COLUMNS as readonly string[]).includes(column)) return "imports.required";
   if ((IGNORED_IMPORT_COLUMNS as readonly string[]).includes(column)) return "imports.ignored";
@@ -165,8 +165,8 @@ const VendorTemplate = ({
     {
       key: "purpose",
       header: t("imports.colPurpose"),
-      render: (g) => t(`domain.purpose.${g.cohort.purpose}` as TMessageKey),
-      csv: (g) => t(`domain.purpose.${g.cohort.purpose}` as TMessageKey),
+      render: (g) => t(`domain.purpose.${g.cohort.purpose}`),
+      csv: (g) => t(`domain.purpose.${g.cohort.purpose}`),
     },
     {
       key: "people",

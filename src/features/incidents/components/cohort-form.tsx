@@ -10,8 +10,9 @@ import { RecordForm } from "@/components/form/record-form";
 import { MultiSelectField, RadioField, SelectField } from "@/components/form/select-field";
 import { SourceRefField } from "@/components/form/source-ref-field";
 import { endpoint, type TRecordForm, useRecordForm } from "@/components/form/use-record-form";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import type { TPlainKey } from "@/i18n/message-types";
+import { enumLabel } from "@/lib/enum-label";
 import { referenceQueries } from "@/lib/reference-queries";
 import {
   METHODS_BY_PURPOSE,
@@ -19,6 +20,7 @@ import {
   type TCohortPurpose,
   ZCohortPurpose,
   ZCohortStatus,
+  ZRemediationMethod,
 } from "@/shared/schemas/cohort";
 import { ZCohortDraft, ZCohortUpdate } from "@/shared/schemas/edit";
 import type { TIncident } from "@/shared/schemas/incident";
@@ -148,16 +150,19 @@ export const CohortForm = ({
     onSuccess: () => onSaved(),
   });
   const { control } = form;
-  const label = (prefix: string) => (v: string) => ({ value: v, label: t(`${prefix}.${v}` as TMessageKey) });
+  const label =
+    <V extends string>(key: (v: V) => TPlainKey) =>
+    (v: V) => ({ value: v, label: t(key(v)) });
   const parents = siblings
     .filter((c) => c.id !== cohort?.id && c.parentId === null)
     .map((c) => ({ value: c.id, label: tx(c.label) }));
   const populations = (organisation.data?.populations ?? []).map((p) => ({ value: p.id, label: tx(p.name) }));
-  const enumLabel = (prefix: string) => (v: unknown) =>
-    typeof v === "string" ? t(`${prefix}.${v}` as TMessageKey) : "—";
+  const purposeLabel = enumLabel(t, ZCohortPurpose.options, (p) => `domain.purpose.${p}`);
+  const methodLabel = enumLabel(t, ZRemediationMethod.options, (m) => `domain.method.${m}`);
+  const statusLabel = enumLabel(t, ZCohortStatus.options, (s) => `domain.cohortStatus.${s}`);
   const conflictFields: TConflictField<TValues>[] = [
     { path: "label", label: t("editing.cohortLabel") },
-    { path: "purpose", label: t("editing.cohortPurpose"), render: enumLabel("domain.purpose") },
+    { path: "purpose", label: t("editing.cohortPurpose"), render: (v) => purposeLabel(v) ?? "—" },
     {
       path: "populationId",
       label: t("records.cohortPopulation"),
@@ -169,11 +174,9 @@ export const CohortForm = ({
       path: "methods",
       label: t("editing.cohortMethods"),
       render: (v) =>
-        Array.isArray(v)
-          ? v.map((m) => t(`domain.method.${m}` as TMessageKey)).join(t("editing.listSeparator"))
-          : "—",
+        Array.isArray(v) ? v.map((m) => methodLabel(m) ?? String(m)).join(t("editing.listSeparator")) : "—",
     },
-    { path: "status", label: t("editing.cohortStatus"), render: enumLabel("domain.cohortStatus") },
+    { path: "status", label: t("editing.cohortStatus"), render: (v) => statusLabel(v) ?? "—" },
     { path: "statusSource", label: t("editing.cohortStatusSource") },
   ];
   return (
@@ -201,7 +204,7 @@ export const CohortForm = ({
           legend={t("editing.cohortPurpose")}
           hint={t("records.cohortPurposeHint")}
           required
-          options={ZCohortPurpose.options.map(label("domain.purpose"))}
+          options={ZCohortPurpose.options.map(label((p) => `domain.purpose.${p}`))}
         />
         <PurposeRules form={form} />
         <SelectField
@@ -227,7 +230,7 @@ export const CohortForm = ({
           label={t("editing.cohortStatus")}
           hint={t("records.cohortStatusHint")}
           required
-          options={ZCohortStatus.options.map(label("domain.cohortStatus"))}
+          options={ZCohortStatus.options.map(label((s) => `domain.cohortStatus.${s}`))}
         />
         <SourceRefField control={control} name="statusSource" legend={t("editing.cohortStatusSource")} />
         {parents.length > 0 ? (
@@ -289,7 +292,7 @@ const MethodsField = ({ control }: { control: Control<TValues> }) => {
       required
       options={(METHODS_BY_PURPOSE[purpose] ?? []).map((m) => ({
         value: m,
-        label: t(`domain.method.${m}` as TMessageKey),
+        label: t(`domain.method.${m}`),
       }))}
     />
   );

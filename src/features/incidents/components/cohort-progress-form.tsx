@@ -10,9 +10,10 @@ import { RecordForm } from "@/components/form/record-form";
 import { SelectField } from "@/components/form/select-field";
 import { SourceRefField } from "@/components/form/source-ref-field";
 import { endpoint, useRecordForm } from "@/components/form/use-record-form";
-import type { TMessageKey } from "@/i18n/catalog";
-import { useI18n } from "@/i18n/i18n";
-import type { TErrorWords, TMessage } from "@/lib/form-errors";
+import { message, useI18n } from "@/i18n/i18n";
+import type { TMessage } from "@/i18n/message-types";
+import { enumLabel } from "@/lib/enum-label";
+import type { TErrorWords } from "@/lib/form-errors";
 import { textOrNull } from "@/lib/form-values";
 import { normaliseImportDate } from "@/shared/edits/progress-import";
 import {
@@ -91,12 +92,9 @@ const useWords = (): TErrorWords => {
   return (error): TMessage | undefined => {
     const p = error.params ?? {};
     if (error.code === "exceeds_people" && typeof p.people === "number")
-      return { key: "records.errExceedsPeople", vars: { people: f.people(p.people) } };
+      return message("records.errExceedsPeople", { total: f.people(p.people) });
     if (error.code === "completed_short" && typeof p.people === "number" && typeof p.done === "number")
-      return {
-        key: "records.errCompletedShort",
-        vars: { people: f.people(p.people), done: f.people(p.done) },
-      };
+      return message("records.errCompletedShort", { total: f.people(p.people), done: f.people(p.done) });
     return undefined;
   };
 };
@@ -145,7 +143,7 @@ export const CohortProgressForm = ({ cohort, event = null, onSaved, onCancel }: 
   const notification = cohort.purpose === "notification";
   const statusOptions = ZCohortStatus.options.map((s) => ({
     value: s,
-    label: t(`domain.cohortStatus.${s}` as TMessageKey),
+    label: t(`domain.cohortStatus.${s}`),
   }));
   const conflictFields: TConflictField<TValues>[] = [
     {
@@ -174,7 +172,7 @@ export const CohortProgressForm = ({ cohort, event = null, onSaved, onCancel }: 
       label: t("editing.progressCohortStatus"),
       pickMine: (m) => (m as { cohortStatus?: string }).cohortStatus ?? cohort.status,
       pickCurrent: (c) => c.status,
-      render: (v) => (typeof v === "string" ? t(`domain.cohortStatus.${v}` as TMessageKey) : "—"),
+      render: (v) => enumLabel(t, ZCohortStatus.options, (s) => `domain.cohortStatus.${s}`)(v) ?? "—",
     },
   ];
   return (
@@ -201,7 +199,7 @@ export const CohortProgressForm = ({ cohort, event = null, onSaved, onCancel }: 
             : t("records.progressPeopleUnknown")}
           {" · "}
           {t("editing.progressCurrentStatus", {
-            status: t(`domain.cohortStatus.${cohort.status}` as TMessageKey),
+            status: t(`domain.cohortStatus.${cohort.status}`),
           })}
         </p>
         {people !== null && !event ? (
@@ -241,7 +239,7 @@ export const CohortProgressForm = ({ cohort, event = null, onSaved, onCancel }: 
           hint={t("editing.progressCohortStatusHint")}
           options={statusOptions}
           placeholder={t("editing.progressStatusUnchanged", {
-            status: t(`domain.cohortStatus.${cohort.status}` as TMessageKey),
+            status: t(`domain.cohortStatus.${cohort.status}`),
           })}
         />
         <StatusChange control={control} from={cohort.status} />
@@ -273,7 +271,7 @@ export const CohortProgressForm = ({ cohort, event = null, onSaved, onCancel }: 
 const StatusChange = ({ control, from }: { control: Control<TValues>; from: TCohortStatus }) => {
   const { t } = useI18n();
   const to = useWatch({ control, name: "cohortStatus" });
-  const name = (s: TCohortStatus) => t(`domain.cohortStatus.${s}` as TMessageKey);
+  const name = (s: TCohortStatus) => t(`domain.cohortStatus.${s}`);
   return (
     <p className="progress-status-change" aria-live="polite">
       {to && to !== from

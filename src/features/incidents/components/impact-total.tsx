@@ -8,7 +8,7 @@ import type { TImpactTotal } from "@/shared/schemas/incident";
  * no part is known; 確認の結果なし when every part says so after checking (not the same as a reported 0).
  */
 export const ImpactTotalValue = ({ total }: { total: TImpactTotal }) => {
-  const { t, f } = useI18n();
+  const { t, tp, f } = useI18n();
   const count = total.unit === "people" ? f.people(total.value) : f.records(total.value);
   if (total.confirmedNone) return <span className="figure figure-none">{t("common.confirmedNone")}</span>;
   if (total.complete) return <span className="figure">{count}</span>;
@@ -16,7 +16,7 @@ export const ImpactTotalValue = ({ total }: { total: TImpactTotal }) => {
   return (
     <span className="figure figure-floor">
       {t("incidents.atLeast", { count })}{" "}
-      <span className="figure-tag">{t("incidents.partsNotReported", { n: total.unreportedParts })}</span>
+      <span className="figure-tag">{tp("incidents.partsNotReported", total.unreportedParts)}</span>
     </span>
   );
 };
@@ -34,12 +34,12 @@ export const useTotalLabel = (population: (id: string | null) => string) => {
 
 /** The same as text (a CSV cell): the number, "≥ n", 未報告 or 確認の結果なし. */
 export const useTotalText = () => {
-  const { t, f } = useI18n();
+  const { t, tp, f } = useI18n();
   return (total: TImpactTotal) => {
     const count = total.unit === "people" ? f.people(total.value) : f.records(total.value);
     if (total.confirmedNone) return t("common.confirmedNone");
     if (total.complete) return count;
     if (total.value === 0) return t("common.notReported");
-    return `${t("incidents.atLeast", { count })} (${t("incidents.partsNotReported", { n: total.unreportedParts })})`;
+    return `${t("incidents.atLeast", { count })} (${tp("incidents.partsNotReported", total.unreportedParts)})`;
   };
 };

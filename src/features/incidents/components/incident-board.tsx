@@ -3,7 +3,6 @@ import { Link } from "react-router";
 import { FigureValue } from "@/components/figure-value";
 import { QueryState } from "@/components/query-state";
 import { SourceRef } from "@/components/source-ref";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { useReferenceNames } from "@/lib/use-reference-names";
 import type { TIncident } from "@/shared/schemas/incident";
@@ -57,7 +56,7 @@ export const IncidentBoard = ({ incident }: { incident: TIncident }) => {
                     {resolutions.map((r) => (
                       <li key={r.id}>
                         <span className={`resolution-kind resolution-${r.kind}`}>
-                          {t(`domain.resolutionKind.${r.kind}` as TMessageKey)}
+                          {t(`domain.resolutionKind.${r.kind}`)}
                         </span>{" "}
                         {tx(r.text)}
                         {r.quote ? (

@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { NotReported } from "@/components/not-reported";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import type { TPlainKey } from "@/i18n/message-types";
 import { referenceQueries } from "@/lib/reference-queries";
 import type { TIncident } from "@/shared/schemas/incident";
 import { incidentPopulation } from "./incident-model";
@@ -71,11 +71,11 @@ export const IncidentChain = ({ incident }: { incident: TIncident }) => {
         ) : null}
         <div>
           <dt>{t("incidents.dataRole")}</dt>
-          <dd>{t(`domain.dataRole.${incident.dataRole}` as TMessageKey)}</dd>
+          <dd>{t(`domain.dataRole.${incident.dataRole}`)}</dd>
         </div>
         <div>
           <dt>{t("incidents.duty")}</dt>
-          <dd>{t(`incidents.duty_${incident.dataRole}` as TMessageKey, people)}</dd>
+          <dd>{t(`incidents.duty_${incident.dataRole}` as TPlainKey, people)}</dd>
         </div>
       </dl>
     </section>

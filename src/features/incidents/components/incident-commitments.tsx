@@ -3,7 +3,6 @@ import { Link } from "react-router";
 import { DataTable } from "@/components/data-table";
 import { QueryState } from "@/components/query-state";
 import { sourceColumn } from "@/components/source-column";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { useReferenceNames } from "@/lib/use-reference-names";
 import type { TCommitmentView } from "@/shared/schemas/commitment";
@@ -14,8 +13,8 @@ export const IncidentCommitments = ({ incidentId }: { incidentId: string }) => {
   const { t, tx, f } = useI18n();
   const names = useReferenceNames("vendors", "services");
   const query = useQuery(incidentQueries.commitments(incidentId));
-  const kind = (c: TCommitmentView) => t(`domain.commitmentKind.${c.kind}` as TMessageKey);
-  const status = (c: TCommitmentView) => t(`domain.commitmentStatus.${c.status}` as TMessageKey);
+  const kind = (c: TCommitmentView) => t(`domain.commitmentKind.${c.kind}`);
+  const status = (c: TCommitmentView) => t(`domain.commitmentStatus.${c.status}`);
   const owedBy = (c: TCommitmentView) => c.owedByIds.map(names.vendor).join(t("incidents.listSeparator"));
   return (
     <section className="panel incident-section" aria-labelledby="commitments-title">

@@ -9,7 +9,6 @@ import { PageHeader, PrintButton } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import { RecordHistory } from "@/components/record-history";
 import { SourceRef } from "@/components/source-ref";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { isNotFound } from "@/lib/not-found";
 import { referenceQueries } from "@/lib/reference-queries";
@@ -94,7 +93,7 @@ const IncidentPage = ({ incident, clocks }: { incident: TIncident; clocks?: Reac
             </li>
             <li>
               <span className="page-meta-label">{t("incidents.colCategory")}</span>
-              {t(`domain.category.${incident.category}` as TMessageKey)}
+              {t(`domain.category.${incident.category}`)}
             </li>
             <li>
               <span className="page-meta-label">{t("incidents.colFiscalYear")}</span>
@@ -103,7 +102,7 @@ const IncidentPage = ({ incident, clocks }: { incident: TIncident; clocks?: Reac
             <li>
               <span className="page-meta-label">{t("incidents.colStatus")}</span>
               <span className={`status-chip status-${incident.status}`}>
-                {t(`domain.incidentStatus.${incident.status}` as TMessageKey)}
+                {t(`domain.incidentStatus.${incident.status}`)}
               </span>
             </li>
           </ul>

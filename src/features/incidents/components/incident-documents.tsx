@@ -3,7 +3,6 @@ import { Link } from "react-router";
 import { DataTable } from "@/components/data-table";
 import { OutsideMark } from "@/components/outside-mark";
 import { QueryState } from "@/components/query-state";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { referenceQueries } from "@/lib/reference-queries";
 import type { TSourceDocument } from "@/shared/schemas/document";
@@ -21,7 +20,7 @@ export const IncidentDocuments = ({
 }) => {
   const { t, tx, f } = useI18n();
   const query = useQuery(referenceQueries.documents());
-  const kind = (d: TSourceDocument) => t(`domain.documentKind.${d.kind}` as TMessageKey);
+  const kind = (d: TSourceDocument) => t(`domain.documentKind.${d.kind}`);
   return (
     <section className="panel incident-section" aria-labelledby="documents-title">
       <h2 id="documents-title">{t("incidents.sectionDocuments")}</h2>

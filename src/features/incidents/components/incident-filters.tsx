@@ -1,6 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
 import { FilterBar, FilterSelect, FiscalYearSelect } from "@/components/filter-bar";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { useReferenceNames } from "@/lib/use-reference-names";
 import { ZIncidentCategory, ZIncidentStatus } from "@/shared/schemas/incident";
@@ -44,7 +43,7 @@ export const IncidentFilters = ({ filters, onChange, onClear }: TProps) => {
         value={filters.category ?? ""}
         options={ZIncidentCategory.options.map((c) => ({
           value: c,
-          label: t(`domain.category.${c}` as TMessageKey),
+          label: t(`domain.category.${c}`),
         }))}
         onChange={(value) => onChange("category", value)}
       />
@@ -59,7 +58,7 @@ export const IncidentFilters = ({ filters, onChange, onClear }: TProps) => {
         value={filters.status ?? ""}
         options={ZIncidentStatus.options.map((s) => ({
           value: s,
-          label: t(`domain.incidentStatus.${s}` as TMessageKey),
+          label: t(`domain.incidentStatus.${s}`),
         }))}
         onChange={(value) => onChange("status", value)}
       />

@@ -16,8 +16,8 @@ import {
 } from "@/components/form/select-field";
 import { SourceRefField } from "@/components/form/source-ref-field";
 import type { TRecordForm } from "@/components/form/use-record-form";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import type { TPlainKey } from "@/i18n/message-types";
 import { referenceQueries } from "@/lib/reference-queries";
 import { ZDataRole, ZImpactScope, ZImpactUnit, ZMilestoneKind } from "@/shared/schemas/incident";
 import { emptyImpact, emptyMilestone, emptySourcedText, type TIncidentValues } from "./incident-form-model";
@@ -35,9 +35,9 @@ type TControl = Control<TIncidentValues>;
 /** The most links a chain may have (the schema's limit). */
 const MAX_CHAIN = 10;
 
-const useEnumOptions = (values: readonly string[], prefix: string): TOption[] => {
+const useEnumOptions = <V extends string>(values: readonly V[], key: (v: V) => TPlainKey): TOption[] => {
   const { t } = useI18n();
-  return values.map((v) => ({ value: v, label: t(`${prefix}.${v}` as TMessageKey) }));
+  return values.map((v) => ({ value: v, label: t(key(v)) }));
 };
 
 const useVendors = () => useQuery(referenceQueries.vendors()).data?.items ?? [];
@@ -170,7 +170,7 @@ export const AnswerableFields = ({ form }: { form: TForm }) => {
   const { control } = form;
   const words = useOrganisationWords();
   const vendors = useVendors();
-  const roles = useEnumOptions(ZDataRole.options, "domain.dataRole");
+  const roles = useEnumOptions(ZDataRole.options, (v) => `domain.dataRole.${v}`);
   const chain = useWatch({ control, name: "chain" });
   const answerable = useWatch({ control, name: "vendorIds" });
   const missing = chain.filter((id) => id !== "" && !answerable.includes(id));
@@ -238,7 +238,7 @@ export const ImpactFields = ({ control }: { control: TControl }) => {
   const documents = useQuery(referenceQueries.documents());
   const outside = new Set((documents.data?.items ?? []).filter((d) => d.outsideRecord).map((d) => d.id));
   const figureText = useFigureText();
-  const scopes = useEnumOptions(ZImpactScope.options, "domain.impactScope");
+  const scopes = useEnumOptions(ZImpactScope.options, (v) => `domain.impactScope.${v}`);
   const units = ZImpactUnit.options.map((u) => ({
     value: u,
     label: t(u === "records" ? "records.unitRecords" : "records.unitPeople"),
@@ -355,7 +355,7 @@ const CoversField = ({ control, at }: { control: TControl; at: `milestones.${num
 /** The dated course of events; a vendor's notice says whether it reached the organisation's people. */
 export const MilestoneFields = ({ control }: { control: TControl }) => {
   const { t, f } = useI18n();
-  const kinds = useEnumOptions(ZMilestoneKind.options, "domain.milestone");
+  const kinds = useEnumOptions(ZMilestoneKind.options, (v) => `domain.milestone.${v}`);
   // A milestone is outside the record when its source is: said in its summary as the pages say it.
   const documents = useQuery(referenceQueries.documents());
   const outside = new Set((documents.data?.items ?? []).filter((d) => d.outsideRecord).map((d) => d.id));

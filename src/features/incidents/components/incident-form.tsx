@@ -18,8 +18,9 @@ import { endpoint, type TRecordForm, useRecordForm } from "@/components/form/use
 import { NotFoundSection } from "@/components/not-found-section";
 import { PageHeader } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
-import type { TMessageKey } from "@/i18n/catalog";
-import { useI18n } from "@/i18n/i18n";
+import { message, useI18n } from "@/i18n/i18n";
+import type { TPlainKey } from "@/i18n/message-types";
+import { enumLabel } from "@/lib/enum-label";
 import type { TErrorWords } from "@/lib/form-errors";
 import { isNotFound } from "@/lib/not-found";
 import { referenceQueries } from "@/lib/reference-queries";
@@ -27,7 +28,14 @@ import { useLeaveGuard } from "@/lib/use-leave-guard";
 import { useReferenceNames } from "@/lib/use-reference-names";
 import { ZId } from "@/shared/schemas/common";
 import { ZIncidentDraft, ZIncidentUpdate } from "@/shared/schemas/edit";
-import { type TIncident, ZIncidentCategory, ZIncidentStatus, ZMisuse } from "@/shared/schemas/incident";
+import {
+  type TIncident,
+  ZDataRole,
+  ZIncidentCategory,
+  ZIncidentStatus,
+  ZMilestoneKind,
+  ZMisuse,
+} from "@/shared/schemas/incident";
 import { incidentMutations, incidentQueries } from "../api/queries";
 import { AnswerableFields, ChainField, ImpactFields, MilestoneFields } from "./incident-form-lists";
 import {
@@ -87,7 +95,7 @@ export const IncidentEditor = ({ incidentId }: { incidentId?: string }) => {
 };
 
 type TSectionKey = "basic" | "chain" | "cause" | "impact" | "misuse" | "timeline" | "contact" | "documents";
-const SECTIONS: readonly { key: TSectionKey; title: TMessageKey }[] = [
+const SECTIONS: readonly { key: TSectionKey; title: TPlainKey }[] = [
   { key: "basic", title: "records.secBasic" },
   { key: "chain", title: "records.secChain" },
   { key: "cause", title: "records.secCause" },
@@ -203,7 +211,7 @@ const SectionNav = ({
   sections,
   sectionId,
 }: {
-  sections: readonly { key: TSectionKey; title: TMessageKey }[];
+  sections: readonly { key: TSectionKey; title: TPlainKey }[];
   sectionId: (key: TSectionKey) => string;
 }) => {
   const { t } = useI18n();
@@ -240,9 +248,9 @@ const Section = ({ id, title, children }: { id: string; title: string; children:
   </section>
 );
 
-const useEnumOptions = (values: readonly string[], prefix: string): TOption[] => {
+const useEnumOptions = <V extends string>(values: readonly V[], key: (v: V) => TPlainKey): TOption[] => {
   const { t } = useI18n();
-  return values.map((v) => ({ value: v, label: t(`${prefix}.${v}` as TMessageKey) }));
+  return values.map((v) => ({ value: v, label: t(key(v)) }));
 };
 
 /**
@@ -255,14 +263,11 @@ const useWords = (): TErrorWords => {
   return (error) => {
     const p = error.params ?? {};
     if (error.code === "not_subcontractor")
-      return {
-        key: "records.errNotSubcontractor",
-        vars: {
-          vendor: names.vendorFull(String(p.vendorId ?? "")),
-          contractor: names.vendorFull(String(p.contractorId ?? "")),
-        },
-      };
-    if (error.code === "not_a_vendor_notice") return { key: "records.errNotVendorNotice" };
+      return message("records.errNotSubcontractor", {
+        vendor: names.vendorFull(String(p.vendorId ?? "")),
+        contractor: names.vendorFull(String(p.contractorId ?? "")),
+      });
+    if (error.code === "not_a_vendor_notice") return message("records.errNotVendorNotice");
     return undefined;
   };
 };
@@ -282,8 +287,8 @@ const BasicFields = ({
 }) => {
   const { control } = form;
   const { t } = useI18n();
-  const categories = useEnumOptions(ZIncidentCategory.options, "domain.category");
-  const statuses = useEnumOptions(ZIncidentStatus.options, "domain.incidentStatus");
+  const categories = useEnumOptions(ZIncidentCategory.options, (v) => `domain.category.${v}`);
+  const statuses = useEnumOptions(ZIncidentStatus.options, (v) => `domain.incidentStatus.${v}`);
   return (
     <>
       <CaseField control={control} />
@@ -489,7 +494,7 @@ const SourcedOrNone = ({ form, name, legend }: { form: TForm; name: "system" | "
 
 const MisuseFields = ({ control }: { control: TControl }) => {
   const { t } = useI18n();
-  const statuses = useEnumOptions(ZMisuse.shape.status.options, "domain.misuse");
+  const statuses = useEnumOptions(ZMisuse.shape.status.options, (v) => `domain.misuse.${v}`);
   return (
     <>
       <RadioField
@@ -568,8 +573,11 @@ const useConflictFields = (): TConflictField<TIncidentValues>[] => {
   const names = useReferenceNames("vendors", "services", "documents");
   const words = useOrganisationWords();
   const cases = useQuery(incidentQueries.cases());
-  const label = (key: string) => (v: unknown) =>
-    typeof v === "string" && v !== "" ? t(`${key}.${v}` as TMessageKey) : <ConflictValue value={v} />;
+  const label =
+    <V extends string>(values: readonly V[], key: (v: V) => TPlainKey) =>
+    (v: unknown) =>
+      enumLabel(t, values, key)(v) ?? <ConflictValue value={v} />;
+  const milestoneLabel = enumLabel(t, ZMilestoneKind.options, (k) => `domain.milestone.${k}`);
   const list =
     <T,>(render: (item: T) => ReactNode) =>
     (v: unknown) =>
@@ -592,8 +600,16 @@ const useConflictFields = (): TConflictField<TIncidentValues>[] => {
   return [
     { path: "number", label: t("records.fNumber") },
     { path: "title", label: t("records.fTitle") },
-    { path: "category", label: t("records.fCategory"), render: label("domain.category") },
-    { path: "status", label: t("records.fStatus"), render: label("domain.incidentStatus") },
+    {
+      path: "category",
+      label: t("records.fCategory"),
+      render: label(ZIncidentCategory.options, (c) => `domain.category.${c}`),
+    },
+    {
+      path: "status",
+      label: t("records.fStatus"),
+      render: label(ZIncidentStatus.options, (s) => `domain.incidentStatus.${s}`),
+    },
     {
       path: "fiscalYear",
       label: t("records.fFiscalYear"),
@@ -618,7 +634,11 @@ const useConflictFields = (): TConflictField<TIncidentValues>[] => {
         ),
     },
     { path: "vendorIds", label: t("records.fVendors"), render: list<string>(names.vendorFull) },
-    { path: "dataRole", label: t("records.fDataRole"), render: label("domain.dataRole") },
+    {
+      path: "dataRole",
+      label: t("records.fDataRole"),
+      render: label(ZDataRole.options, (r) => `domain.dataRole.${r}`),
+    },
     { path: "summary", label: t("records.fSummary") },
     { path: "system", label: t("records.fSystem"), render: sourced },
     { path: "cause", label: t("records.fCause"), render: sourced },
@@ -646,7 +666,7 @@ const useConflictFields = (): TConflictField<TIncidentValues>[] => {
     {
       path: "misuse.status",
       label: t("records.fMisuseStatus"),
-      render: label("domain.misuse"),
+      render: label(ZMisuse.shape.status.options, (s) => `domain.misuse.${s}`),
     },
     { path: "misuse.asOf", label: t("records.fMisuseAsOf") },
     {
@@ -656,7 +676,7 @@ const useConflictFields = (): TConflictField<TIncidentValues>[] => {
       pickCurrent: (current) => valuesFromIncident(current as TIncident).milestones,
       render: list<{ kind: string; date: string; endDate: string | null }>(
         (m) =>
-          `${f.date(m.date)}${m.endDate ? `〜${f.date(m.endDate)}` : ""} ${t(`domain.milestone.${m.kind}` as TMessageKey)}`,
+          `${f.date(m.date)}${m.endDate ? `〜${f.date(m.endDate)}` : ""} ${milestoneLabel(m.kind) ?? m.kind}`,
       ),
     },
     {

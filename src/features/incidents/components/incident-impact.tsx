@@ -5,8 +5,8 @@ import { NotReported } from "@/components/not-reported";
 import { OutsideMark } from "@/components/outside-mark";
 import { QueryState } from "@/components/query-state";
 import { SourceRef } from "@/components/source-ref";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import type { TPlainKey } from "@/i18n/message-types";
 import { catalogText } from "@/lib/catalog-text";
 import { useReferenceNames } from "@/lib/use-reference-names";
 import type { TFigure, TSourcedText } from "@/shared/schemas/common";
@@ -201,7 +201,7 @@ export const IncidentImpact = ({ incident }: { incident: TIncident }) => {
                 {incident.misuse.status === "not_reported" ? (
                   <NotReported missing={catalogText("incidents.missingMisuse")} />
                 ) : (
-                  <strong>{t(`domain.misuse.${incident.misuse.status}` as TMessageKey)}</strong>
+                  <strong>{t(`domain.misuse.${incident.misuse.status}`)}</strong>
                 )}
                 {incident.misuse.asOf
                   ? ` (${t("common.asOf", { date: f.date(incident.misuse.asOf) })})`
@@ -281,7 +281,7 @@ const SourcedFact = ({
 }: {
   label: string;
   fact: TSourcedText | null;
-  missing: TMessageKey;
+  missing: TPlainKey;
 }) => {
   const { tx } = useI18n();
   return (

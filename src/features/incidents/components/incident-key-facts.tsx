@@ -3,8 +3,8 @@ import { type ReactNode, useId } from "react";
 import { NotReported } from "@/components/not-reported";
 import { OutsideMark } from "@/components/outside-mark";
 import { QueryState } from "@/components/query-state";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import type { TPlainKey } from "@/i18n/message-types";
 import { catalogText } from "@/lib/catalog-text";
 import { sortMilestones } from "@/lib/milestones";
 import type { TIncident, TMilestone } from "@/shared/schemas/incident";
@@ -146,7 +146,7 @@ const AffectedFact = ({ incidentId }: { incidentId: string }) => {
 };
 
 /** What a group's people are, done or sent, in the purpose's own word (letters are sent, not put right). */
-const doneWord = (row: Pick<TRemediationTotals, "purpose">): TMessageKey =>
+const doneWord = (row: Pick<TRemediationTotals, "purpose">): TPlainKey =>
   row.purpose === "notification" ? "incidents.factSent" : "incidents.factPutRight";
 
 const RemediationFact = ({ incidentId }: { incidentId: string }) => {
@@ -189,8 +189,8 @@ const RemediationFact = ({ incidentId }: { incidentId: string }) => {
           groupsOf(row).some((c) => c.people === null)
             ? t("incidents.factPeopleUnknown")
             : groupsOf(row).every((c) => c.done === null)
-              ? t("incidents.factRemediationNoneKnown", { people: f.people(row.people) })
-              : `${t("incidents.factRemediationOf", { people: f.people(row.people) })}${
+              ? t("incidents.factRemediationNoneKnown", { total: f.people(row.people) })
+              : `${t("incidents.factRemediationOf", { total: f.people(row.people) })}${
                   row.notReported > 0 && row.notReported < row.people
                     ? ` ${t("incidents.factRemediationUnreported", { n: f.people(row.notReported) })}`
                     : ""
@@ -242,7 +242,7 @@ const SpanFact = ({
   to: TMilestoneInterval["toKind"];
 }) => {
   const { t, f } = useI18n();
-  const kind = (k: TMilestone["kind"]) => t(`domain.milestone.${k}` as TMessageKey);
+  const kind = (k: TMilestone["kind"]) => t(`domain.milestone.${k}`);
   if (!span) {
     const report = sortMilestones(incident.milestones).find((m) => m.kind === to);
     if (!report) {

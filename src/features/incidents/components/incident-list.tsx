@@ -4,7 +4,6 @@ import { DataTable, type TColumn } from "@/components/data-table";
 import { NotReported } from "@/components/not-reported";
 import { PageHeader, PrintButton } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { referenceQueries } from "@/lib/reference-queries";
 import { useReferenceNames } from "@/lib/use-reference-names";
@@ -75,10 +74,8 @@ export const IncidentList = () => {
     {
       key: "category",
       header: t("incidents.colCategory"),
-      render: (r) => (
-        <span className="incident-category">{t(`domain.category.${r.category}` as TMessageKey)}</span>
-      ),
-      csv: (r) => t(`domain.category.${r.category}` as TMessageKey),
+      render: (r) => <span className="incident-category">{t(`domain.category.${r.category}`)}</span>,
+      csv: (r) => t(`domain.category.${r.category}`),
     },
     {
       key: "vendors",
@@ -129,11 +126,9 @@ export const IncidentList = () => {
       key: "status",
       header: t("incidents.colStatus"),
       render: (r) => (
-        <span className={`status-chip status-${r.status}`}>
-          {t(`domain.incidentStatus.${r.status}` as TMessageKey)}
-        </span>
+        <span className={`status-chip status-${r.status}`}>{t(`domain.incidentStatus.${r.status}`)}</span>
       ),
-      csv: (r) => t(`domain.incidentStatus.${r.status}` as TMessageKey),
+      csv: (r) => t(`domain.incidentStatus.${r.status}`),
     },
   ];
 

@@ -1,4 +1,3 @@
-import type { TMessageKey } from "@/i18n/catalog";
 import { translate } from "@/i18n/i18n";
 import type { TImpactTotal, TIncident, TMilestone, TMilestoneKind } from "@/shared/schemas/incident";
 import { VENDOR_NOTICE_KINDS } from "@/shared/schemas/incident";
@@ -17,10 +16,10 @@ export const missingMilestones = (milestones: readonly TMilestone[]): TMilestone
   EXPECTED_MILESTONES.filter((kind) => !milestones.some((m) => m.kind === kind));
 
 /** "the date of <milestone>" in both languages: what is missing when an expected milestone has no date. */
-export const missingMilestoneText = (kind: string) => {
+export const missingMilestoneText = (kind: TMilestoneKind) => {
   const text = (lang: "ja" | "en") =>
     translate(lang, "incidents.missingMilestoneDate", {
-      milestone: translate(lang, `domain.milestone.${kind}` as TMessageKey),
+      milestone: translate(lang, `domain.milestone.${kind}`),
     });
   return { ja: text("ja"), en: text("en") };
 };

@@ -6,10 +6,10 @@ import { NotReported } from "@/components/not-reported";
 import { QueryState } from "@/components/query-state";
 import { sourceColumn } from "@/components/source-column";
 import { SourceRef } from "@/components/source-ref";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import type { TPlainKey } from "@/i18n/message-types";
 import { catalogText } from "@/lib/catalog-text";
-import type { TCohort, TCohortPurpose, TProgressEvent } from "@/shared/schemas/cohort";
+import type { TCohort, TCohortPurpose, TCohortStatus, TProgressEvent } from "@/shared/schemas/cohort";
 import type { TText } from "@/shared/schemas/common";
 import { exactValue } from "@/shared/schemas/common";
 import type { TIncident } from "@/shared/schemas/incident";
@@ -21,7 +21,7 @@ import { useOrganisationWords } from "./use-organisation-words";
 type TJoined = { cohort: TCohort; stats: TCohortCompletion | null; children: TJoined[] };
 
 /** The word for people a group has dealt with: money is put right (是正済み), letters are sent (送付済み). */
-export const doneKey = (purpose: TCohortPurpose): TMessageKey =>
+export const doneKey = (purpose: TCohortPurpose): TPlainKey =>
   purpose === "notification" ? "incidents.cohortSent" : "incidents.cohortDone";
 
 /** What the record does not say about a group, in the record's own words where it has them. */
@@ -173,8 +173,8 @@ const Derived = ({ value, formula }: { value: number; formula: string }) => {
   );
 };
 
-const methodsText = (cohort: TCohort, t: (key: TMessageKey) => string) =>
-  cohort.methods.map((m) => t(`domain.method.${m}` as TMessageKey)).join(t("incidents.listSeparator"));
+const methodsText = (cohort: TCohort, t: (key: TPlainKey) => string) =>
+  cohort.methods.map((m) => t(`domain.method.${m}`)).join(t("incidents.listSeparator"));
 
 const CohortCard = ({ joined, siblings }: { joined: TJoined; siblings: readonly TCohort[] }) => {
   const { t, tx, f } = useI18n();
@@ -187,9 +187,9 @@ const CohortCard = ({ joined, siblings }: { joined: TJoined; siblings: readonly 
       <header className="cohort-head">
         <h3 id={`cohort-${cohort.id}`}>{tx(cohort.label)}</h3>
         <span className={`status-chip cohort-${cohort.status}`}>
-          {t(`domain.cohortStatus.${cohort.status}` as TMessageKey)}
+          {t(`domain.cohortStatus.${cohort.status}`)}
         </span>
-        <span className="figure-tag">{t(`domain.purpose.${cohort.purpose}` as TMessageKey)}</span>
+        <span className="figure-tag">{t(`domain.purpose.${cohort.purpose}`)}</span>
         <span className="cohort-population">
           {t("incidents.cohortPopulation", { people: words.population(cohort.populationId) })}
         </span>
@@ -262,7 +262,7 @@ const CohortCard = ({ joined, siblings }: { joined: TJoined; siblings: readonly 
 
 const Progress = ({ cohort }: { cohort: TCohort }) => {
   const { t, tx, f } = useI18n();
-  const status = (s: string) => t(`domain.cohortStatus.${s}` as TMessageKey);
+  const status = (s: TCohortStatus) => t(`domain.cohortStatus.${s}`);
   const change = (p: TProgressEvent) =>
     p.statusChange
       ? t("incidents.statusChange", { from: status(p.statusChange.from), to: status(p.statusChange.to) })
@@ -345,8 +345,8 @@ const SubCohorts = ({ parent, items }: { parent: TCohort; items: TJoined[] }) =>
           {
             key: "status",
             header: t("incidents.colStatus"),
-            render: (c) => t(`domain.cohortStatus.${c.cohort.status}` as TMessageKey),
-            csv: (c) => t(`domain.cohortStatus.${c.cohort.status}` as TMessageKey),
+            render: (c) => t(`domain.cohortStatus.${c.cohort.status}`),
+            csv: (c) => t(`domain.cohortStatus.${c.cohort.status}`),
           },
           sourceColumn(t("common.source"), (c: TJoined) => c.cohort.people.source),
         ]}

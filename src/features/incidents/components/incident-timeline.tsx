@@ -4,7 +4,6 @@ import { NotReported } from "@/components/not-reported";
 import { OutsideMark } from "@/components/outside-mark";
 import { QueryState } from "@/components/query-state";
 import { sourceColumn } from "@/components/source-column";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { sortMilestones } from "@/lib/milestones";
 import { useReferenceNames } from "@/lib/use-reference-names";
@@ -26,7 +25,7 @@ export const IncidentTimeline = ({ incident }: { incident: TIncident }) => {
   const intervals = useQuery(incidentQueries.intervals(incident.id));
   const milestones = sortMilestones(incident.milestones);
   const missing = missingMilestones(incident.milestones);
-  const kind = (k: TMilestone["kind"]) => t(`domain.milestone.${k}` as TMessageKey);
+  const kind = (k: TMilestone["kind"]) => t(`domain.milestone.${k}`);
   const when = (m: TMilestone) =>
     m.endDate ? t("incidents.dateRange", { from: f.date(m.date), to: f.date(m.endDate) }) : f.date(m.date);
   const whenCsv = (m: TMilestone) => (m.endDate ? `${m.date}/${m.endDate}` : m.date);
@@ -157,7 +156,7 @@ export const IncidentTimeline = ({ incident }: { incident: TIncident }) => {
 
 const Spans = ({ spans }: { spans: TMilestoneInterval[] }) => {
   const { t, f } = useI18n();
-  const kind = (k: TMilestoneInterval["fromKind"]) => t(`domain.milestone.${k}` as TMessageKey);
+  const kind = (k: TMilestoneInterval["fromKind"]) => t(`domain.milestone.${k}`);
   if (spans.length === 0) {
     return (
       <div className="spans">

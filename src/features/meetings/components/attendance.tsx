@@ -4,23 +4,20 @@ import type { TFigure } from "@/shared/schemas/common";
 
 /** "3名": how many people attended; a count the record does not give stays 未報告. */
 export const People = ({ figure }: { figure: TFigure }) => {
-  const { t, f } = useI18n();
-  if (figure.status === "reported")
-    return <span className="figure">{t("common.people", { n: f.number(figure.value) })}</span>;
+  const { f } = useI18n();
+  if (figure.status === "reported") return <span className="figure">{f.people(figure.value)}</span>;
   return <FigureValue figure={figure} />;
 };
 
 /** The same as plain text, for CSV and one-line summaries. */
 export const peopleText = (
   figure: TFigure,
-  t: ReturnType<typeof useI18n>["t"],
-  tx: ReturnType<typeof useI18n>["tx"],
-  n: (v: number) => string,
+  { t, tx, f }: Pick<ReturnType<typeof useI18n>, "t" | "tx" | "f">,
 ) => {
   switch (figure.status) {
     case "reported":
     case "derived":
-      return t("common.people", { n: n(figure.value) });
+      return f.people(figure.value);
     case "approximate":
       return tx(figure.label);
     default:

@@ -2,8 +2,8 @@ import { type UseQueryResult, useQuery } from "@tanstack/react-query";
 import { DataTable, type TColumn } from "@/components/data-table";
 import { NotReported } from "@/components/not-reported";
 import { QueryState } from "@/components/query-state";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import type { TPlainKey } from "@/i18n/message-types";
 import { referenceQueries } from "@/lib/reference-queries";
 import type { TMeeting } from "@/shared/schemas/meeting";
 import { meetingQueries } from "../api/queries";
@@ -38,7 +38,7 @@ export const useHeadline = (meeting: TMeeting | null): UseQueryResult<THeadline>
 
 const PLAIN_LABEL: Record<
   "commitmentsOpen" | "commitmentsVerified" | "commitmentsOverdue" | "deadlinesOverdue",
-  TMessageKey
+  TPlainKey
 > = {
   commitmentsOpen: "meetings.figCommitmentsOpen",
   commitmentsVerified: "meetings.figCommitmentsVerified",

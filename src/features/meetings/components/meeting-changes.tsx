@@ -5,8 +5,8 @@ import { DataTable, type TColumn } from "@/components/data-table";
 import { FigureValue } from "@/components/figure-value";
 import { OutsideMark } from "@/components/outside-mark";
 import { QueryState } from "@/components/query-state";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import type { TPlainKey } from "@/i18n/message-types";
 import { useReferenceNames } from "@/lib/use-reference-names";
 import type { TSourceRef } from "@/shared/schemas/common";
 import type { TMeeting } from "@/shared/schemas/meeting";
@@ -137,7 +137,7 @@ const ChangesEvents = ({
 };
 
 /** A reopening says what it undid: a report not accepted, or a verification withdrawn. */
-const REOPENED_LABEL: Record<TReopening, TMessageKey> = {
+const REOPENED_LABEL: Record<TReopening, TPlainKey> = {
   not_accepted: "meetings.changeCommitmentReopenedNotAccepted",
   after_verified: "meetings.changeCommitmentReopenedAfterVerified",
   unknown: "meetings.changeCommitmentReopened",
@@ -158,7 +158,7 @@ const ChangesTable = ({
     switch (c.kind) {
       case "milestone":
         return t("meetings.changeMilestone", {
-          kind: t(`domain.milestone.${c.milestoneKind}` as TMessageKey),
+          kind: t(`domain.milestone.${c.milestoneKind}`),
         });
       case "progress":
         return c.purpose === "financial"

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { Link } from "react-router";
+import { formatMoment } from "@/i18n/format";
 import { useI18n } from "@/i18n/i18n";
 import { ApiError } from "@/lib/api-client";
 import { errorText, refusalOf } from "@/lib/form-errors";
@@ -8,17 +9,6 @@ import { todayInTokyo } from "@/shared/dates";
 import type { TMeeting } from "@/shared/schemas/meeting";
 import { meetingMutations, meetingQueries } from "../api/queries";
 import { ExcludedNote } from "./meeting-excluded";
-
-/** A moment (ISO, UTC) as the organisation reads it: the day and time in Tokyo. */
-export const formatMoment = (iso: string, lang: "ja" | "en") =>
-  new Intl.DateTimeFormat(lang === "ja" ? "ja-JP" : "en-GB", {
-    timeZone: "Asia/Tokyo",
-    year: "numeric",
-    month: lang === "ja" ? "long" : "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(new Date(iso));
 
 /**
  * "締め済み": when and by whom, where to see what the board was shown, and — when the meeting was closed

@@ -8,7 +8,6 @@ import { PageHeader, PrintButton } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import { RecordHistory } from "@/components/record-history";
 import { SourceRef } from "@/components/source-ref";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { isNotFound } from "@/lib/not-found";
 import { referenceQueries } from "@/lib/reference-queries";
@@ -233,7 +232,7 @@ const MeetingPage = ({ meeting, canEdit }: { meeting: TMeeting; canEdit: boolean
                       {resolutionsOf(item.id).map((r) => (
                         <li key={r.id}>
                           <span className={`resolution-kind resolution-${r.kind}`}>
-                            {t(`domain.resolutionKind.${r.kind}` as TMessageKey)}
+                            {t(`domain.resolutionKind.${r.kind}`)}
                           </span>{" "}
                           <a href={`#resolution-${r.id}`}>{tx(r.text)}</a>
                         </li>
@@ -294,7 +293,7 @@ const MeetingPage = ({ meeting, canEdit }: { meeting: TMeeting; canEdit: boolean
                 ) : null}
                 <p className="resolution-head">
                   <span className={`resolution-kind resolution-${r.kind}`}>
-                    {t(`domain.resolutionKind.${r.kind}` as TMessageKey)}
+                    {t(`domain.resolutionKind.${r.kind}`)}
                   </span>{" "}
                   <span className="resolution-text">{tx(r.text)}</span>
                 </p>
@@ -327,7 +326,7 @@ const MeetingPage = ({ meeting, canEdit }: { meeting: TMeeting; canEdit: boolean
                             {then ? (
                               <span className="commitment-state">
                                 {t("meetings.commitmentStatus", {
-                                  status: t(`domain.commitmentStatus.${then.status}` as TMessageKey),
+                                  status: t(`domain.commitmentStatus.${then.status}`),
                                 })}
                               </span>
                             ) : null}

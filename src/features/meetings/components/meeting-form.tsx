@@ -18,16 +18,16 @@ import { endpoint, useRecordForm } from "@/components/form/use-record-form";
 import { NotFoundSection } from "@/components/not-found-section";
 import { PageHeader } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
-import type { TMessageKey } from "@/i18n/catalog";
+import { formatMoment } from "@/i18n/format";
 import { useI18n } from "@/i18n/i18n";
 import { apiSend } from "@/lib/api-client";
+import { enumLabel } from "@/lib/enum-label";
 import { isNotFound } from "@/lib/not-found";
 import { referenceQueries } from "@/lib/reference-queries";
 import { useReferenceNames } from "@/lib/use-reference-names";
 import { ZMeetingDraft, ZMeetingUpdate } from "@/shared/schemas/edit";
 import { type TMeeting, ZResolutionKind } from "@/shared/schemas/meeting";
 import { meetingQueries } from "../api/queries";
-import { formatMoment } from "./meeting-close";
 import {
   emptyAttendee,
   emptyItem,
@@ -347,7 +347,7 @@ const ResolutionsEditor = ({ control }: { control: Control<TMeetingValues> }) =>
   const choices = useChoices();
   const kinds: TOption[] = ZResolutionKind.options.map((k) => ({
     value: k,
-    label: t(`domain.resolutionKind.${k}` as TMessageKey),
+    label: t(`domain.resolutionKind.${k}`),
   }));
   return (
     <ItemList
@@ -458,6 +458,7 @@ const ItemChoice = ({
 const useConflictFields = (): TConflictField<TMeetingValues>[] => {
   const { t, tx, f } = useI18n();
   const names = useReferenceNames("vendors");
+  const resolutionKind = enumLabel(t, ZResolutionKind.options, (k) => `domain.resolutionKind.${k}`);
   const list = (lines: string[]) =>
     lines.length === 0 ? (
       <span className="conflict-empty">{t("meetings.none")}</span>
@@ -506,7 +507,7 @@ const useConflictFields = (): TConflictField<TMeetingValues>[] => {
                 const x = a as { vendorId: string; people?: { status?: string; value?: number } };
                 const people =
                   x.people?.status === "reported" && typeof x.people.value === "number"
-                    ? t("common.people", { n: f.number(x.people.value) })
+                    ? f.people(x.people.value)
                     : t("common.notReported");
                 return `${names.vendor(x.vendorId)} ${people}`;
               })
@@ -521,7 +522,7 @@ const useConflictFields = (): TConflictField<TMeetingValues>[] => {
           Array.isArray(v)
             ? v.map((r) => {
                 const x = r as { kind: string; text: unknown };
-                const kind = x.kind ? t(`domain.resolutionKind.${x.kind}` as TMessageKey) : "";
+                const kind = resolutionKind(x.kind) ?? "";
                 return `${kind} ${text(x.text)}`.trim();
               })
             : [],

@@ -28,7 +28,7 @@ export const MeetingList = ({ canEdit = false }: { canEdit?: boolean }) => {
             t(a.role ? "meetings.attendee" : "meetings.attendeeNoRole", {
               vendor: names.vendor(a.vendorId),
               role: a.role ? tx(a.role) : "",
-              people: peopleText(a.people, t, tx, f.number),
+              count: peopleText(a.people, { t, tx, f }),
             }),
           )
           .join("、");

@@ -9,8 +9,9 @@ import { NotReported } from "@/components/not-reported";
 import { OutsideMark } from "@/components/outside-mark";
 import { PageHeader, PrintButton } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
-import type { TMessageKey } from "@/i18n/catalog";
+import { formatMoment } from "@/i18n/format";
 import { useI18n } from "@/i18n/i18n";
+import type { TPlainKey } from "@/i18n/message-types";
 import { isNotFound } from "@/lib/not-found";
 import { referenceQueries } from "@/lib/reference-queries";
 import { useReferenceNames } from "@/lib/use-reference-names";
@@ -22,7 +23,6 @@ import type { TDayCounting } from "@/shared/schemas/settings";
 import type { TMeetingSnapshot } from "@/shared/schemas/snapshot";
 import { meetingQueries } from "../api/queries";
 import { useFigureLabel } from "./meeting-changes-figures";
-import { formatMoment } from "./meeting-close";
 import { ExcludedNote } from "./meeting-excluded";
 import "./meetings.css";
 
@@ -71,7 +71,7 @@ export const MeetingSnapshotView = ({ meetingId }: { meetingId: string }) => {
 };
 
 // Records over the enums: a new rule or state fails the type check until it has words.
-export const STATE_LABEL: Record<TDeadlineState, TMessageKey> = {
+export const STATE_LABEL: Record<TDeadlineState, TPlainKey> = {
   met: "meetings.dlState_met",
   late: "meetings.dlState_late",
   overdue: "meetings.dlState_overdue",
@@ -81,7 +81,7 @@ export const STATE_LABEL: Record<TDeadlineState, TMessageKey> = {
   done_no_due: "meetings.dlState_done_no_due",
 };
 
-export const RULE_LABEL: Record<TDeadlineRule, TMessageKey> = {
+export const RULE_LABEL: Record<TDeadlineRule, TPlainKey> = {
   APPI_PRELIM: "meetings.dlRule_APPI_PRELIM",
   APPI_FINAL: "meetings.dlRule_APPI_FINAL",
   APPI_NOTICE: "meetings.dlRule_APPI_NOTICE",
@@ -91,7 +91,7 @@ export const RULE_LABEL: Record<TDeadlineRule, TMessageKey> = {
   VENDOR_PROMISE: "meetings.dlRule_VENDOR_PROMISE",
 };
 
-const DAY_COUNTING_LABEL: Record<TDayCounting, TMessageKey> = {
+const DAY_COUNTING_LABEL: Record<TDayCounting, TPlainKey> = {
   exclude_first_day: "meetings.dayCounting_exclude_first_day",
   include_first_day: "meetings.dayCounting_include_first_day",
 };

@@ -9,9 +9,11 @@ import { useFieldError, useFormKit } from "@/components/form/form-kit-context";
 import { RecordForm } from "@/components/form/record-form";
 import { SelectField } from "@/components/form/select-field";
 import { endpoint, type TRecordForm, useRecordForm } from "@/components/form/use-record-form";
-import type { TMessageKey } from "@/i18n/catalog";
-import { useI18n } from "@/i18n/i18n";
+import type { TLang } from "@/i18n/catalog";
+import { formatMonthName } from "@/i18n/format";
+import { message, useI18n } from "@/i18n/i18n";
 import { ApiError } from "@/lib/api-client";
+import { enumLabel } from "@/lib/enum-label";
 import { refusalOf } from "@/lib/form-errors";
 import { populationLabel } from "@/lib/population-counts";
 import { useLeaveGuard } from "@/lib/use-leave-guard";
@@ -186,7 +188,7 @@ const TermList = ({
   list: TTermList;
   title: string;
   lead: ReactNode;
-  itemKey: TMessageKey;
+  itemKey: "organisation.populationItem" | "organisation.vendorKindItem";
   addLabel: string;
   empty: string;
   idPrefix: string;
@@ -263,14 +265,8 @@ const TermList = ({
   );
 };
 
-/** "4月" / "April": the month's own name in the reader's language. */
-const monthName = (lang: string, month: number) =>
-  new Intl.DateTimeFormat(lang === "ja" ? "ja-JP" : "en-GB", { month: "long", timeZone: "UTC" }).format(
-    new Date(Date.UTC(2000, month - 1, 1)),
-  );
-
-const monthOptions = (lang: string) =>
-  Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: monthName(lang, i + 1) }));
+const monthOptions = (lang: TLang) =>
+  Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: formatMonthName(i + 1, lang) }));
 
 /** The organisation's settings as a form (administrators; the server refuses anyone else). */
 export const OrganisationForm = ({ organisation }: { organisation: TOrganisation }) => {
@@ -297,12 +293,12 @@ export const OrganisationForm = ({ organisation }: { organisation: TOrganisation
       return { ...base, fields: { ...fields, ...moved } };
     },
     words: (error, path) => {
-      if (error.code === "in_use" && path !== "") return { key: "organisation.inUse" };
+      if (error.code === "in_use" && path !== "") return message("organisation.inUse");
       // Every entry of a list removed: the list needs one.
       if (path === "populations" && (error.code === "too_small" || error.code === "required"))
-        return { key: "organisation.populationsEmpty" };
+        return message("organisation.populationsEmpty");
       if (path === "vendorKinds" && (error.code === "too_small" || error.code === "required"))
-        return { key: "organisation.vendorKindsEmpty" };
+        return message("organisation.vendorKindsEmpty");
       return undefined;
     },
     onSuccess: (next) => {
@@ -316,7 +312,7 @@ export const OrganisationForm = ({ organisation }: { organisation: TOrganisation
   const showSaved = saved && !form.dirty;
   const legalForms = ZLegalForm.options.map((v) => ({
     value: v,
-    label: t(`domain.legalForm.${v}` as TMessageKey),
+    label: t(`domain.legalForm.${v}`),
   }));
   const termNames = (value: unknown) =>
     Array.isArray(value) && value.length > 0 ? (
@@ -344,12 +340,12 @@ export const OrganisationForm = ({ organisation }: { organisation: TOrganisation
     {
       path: "fiscalYearStartMonth",
       label: t("organisation.fFiscalYearStart"),
-      render: (v) => monthName(i18n.lang, Number(v)),
+      render: (v) => formatMonthName(Number(v), i18n.lang),
     },
     {
       path: "legalForm",
       label: t("organisation.fLegalForm"),
-      render: (v) => t(`domain.legalForm.${String(v)}` as TMessageKey),
+      render: (v) => enumLabel(t, ZLegalForm.options, (l) => `domain.legalForm.${l}`)(v) ?? String(v),
     },
     { path: "populations", label: t("organisation.secPopulations"), render: termNames },
     { path: "vendorKinds", label: t("organisation.secVendorKinds"), render: termNames },

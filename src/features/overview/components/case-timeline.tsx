@@ -4,8 +4,8 @@ import { DataTable } from "@/components/data-table";
 import { OutsideMark } from "@/components/outside-mark";
 import { QueryState } from "@/components/query-state";
 import { sourceColumn } from "@/components/source-column";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import type { TPlainKey } from "@/i18n/message-types";
 import { isDayPrecise } from "@/shared/dates";
 import type { TMilestone } from "@/shared/schemas/incident";
 import type { TIntervalStats, TMilestoneInterval, TOverview } from "@/shared/schemas/stats";
@@ -121,11 +121,11 @@ const CaseSpan = ({
   );
 };
 
-const SPAN_FROM: Partial<Record<TMilestone["kind"], TMessageKey>> = {
+const SPAN_FROM: Partial<Record<TMilestone["kind"], TPlainKey>> = {
   occurred: "overview.spanFromOccurred",
   detected: "overview.spanFromDetected",
 };
-const SPAN_TO: Partial<Record<TMilestone["kind"], TMessageKey>> = {
+const SPAN_TO: Partial<Record<TMilestone["kind"], TPlainKey>> = {
   reported_to_organisation: "overview.spanToOrganisation",
   reported_to_board: "overview.spanToBoard",
 };
@@ -169,7 +169,7 @@ const Spans = ({ spans }: { spans: TMilestoneInterval[] }) => {
   const { t, f } = useI18n();
   const label = (kind: TMilestone["kind"], table: typeof SPAN_FROM) => {
     const key = table[kind];
-    return key ? t(key) : t(`domain.milestone.${kind}` as TMessageKey);
+    return key ? t(key) : t(`domain.milestone.${kind}`);
   };
   if (spans.length === 0) {
     return <p className="ov-note">{t("overview.noSpans")}</p>;
@@ -196,7 +196,7 @@ const Spans = ({ spans }: { spans: TMilestoneInterval[] }) => {
 
 const CourseTable = ({ caption, id, rows }: { caption: string; id: string; rows: TTimelineRow[] }) => {
   const { t, tx, f } = useI18n();
-  const kind = (m: TMilestone) => t(`domain.milestone.${m.kind}` as TMessageKey);
+  const kind = (m: TMilestone) => t(`domain.milestone.${m.kind}`);
   // A range may break after its separator on narrow screens; a single date never breaks.
   const when = (m: TMilestone) =>
     m.endDate ? (

@@ -5,7 +5,6 @@ import { FigureValue } from "@/components/figure-value";
 import { NotReported } from "@/components/not-reported";
 import { OutsideMark } from "@/components/outside-mark";
 import { QueryState } from "@/components/query-state";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { referenceQueries } from "@/lib/reference-queries";
 import type { TImpactTotal } from "@/shared/schemas/incident";
@@ -194,21 +193,20 @@ const Figure = ({
 
 const MARK = "\u0001";
 
-const UNIT_KEYS = {
-  people: "common.people",
-  records: "common.records",
-  yen: "common.yen",
-  cases: "overview.countCases",
-} as const satisfies Record<string, TMessageKey>;
+type TUnit = "people" | "records" | "yen" | "cases";
 
 /**
  * A number with its unit set smaller ("1,909" big, "名" / "people" small), so a long English unit does
  * not push the figure onto two lines. The unit's place comes from the catalog ("{n}名", "¥{n}").
  */
-const UnitValue = ({ value, unit }: { value: number; unit: keyof typeof UNIT_KEYS }) => {
-  const { t, f } = useI18n();
-  const key = unit === "people" && value === 1 ? "common.personOne" : UNIT_KEYS[unit];
-  const [before = "", after = ""] = t(key, { n: MARK }).split(MARK);
+const UnitValue = ({ value, unit }: { value: number; unit: TUnit }) => {
+  const { t, tp, f } = useI18n();
+  // The unit follows the count's plural form ("1 person", "2 people"); the mark stands for the number.
+  const text =
+    unit === "people" || unit === "records"
+      ? tp(`common.${unit}`, value, { n: MARK })
+      : t(unit === "yen" ? "common.yen" : "overview.countCases", { n: MARK });
+  const [before = "", after = ""] = text.split(MARK);
   return (
     <span className="ov-unit-value">
       {before ? <span className="ov-unit">{before}</span> : null}
@@ -350,7 +348,7 @@ const CaseHead = ({ line }: { line: TCaseLine }) => {
         <span className="ov-case-kicker">{t("overview.caseKicker")}</span>{" "}
         <span className="ov-case-name">{tx(line.title)}</span>{" "}
         <span className={`status-chip ov-case-status ov-case-${line.status}`}>
-          {t(`domain.caseStatus.${line.status}` as TMessageKey)}
+          {t(`domain.caseStatus.${line.status}`)}
         </span>
       </h3>
       <CaseMeta line={line} />
@@ -681,15 +679,13 @@ const MeetingTile = ({ data }: { data: TOverview }) => {
 // Several cases: a line per case
 
 const Portfolio = ({ data }: { data: TOverview }) => {
-  const { t, f } = useI18n();
+  const { t, tp } = useI18n();
   const id = useId();
   return (
     <div className="ov-portfolio">
       <h3 id={id} className="ov-portfolio-title">
         {t("overview.portfolioTitle")}{" "}
-        <span className="ov-portfolio-count">
-          {t("overview.portfolioCount", { n: f.number(data.portfolio.length) })}
-        </span>
+        <span className="ov-portfolio-count">{tp("overview.portfolioCount", data.portfolio.length)}</span>
       </h3>
       <ul className="ov-case-lines" aria-labelledby={id}>
         {data.portfolio.map((line) => (
@@ -734,7 +730,7 @@ const CaseLine = ({ line, data }: { line: TCaseLine; data: TOverview }) => {
           </Link>
         </h4>{" "}
         <span className={`status-chip ov-case-status ov-case-${line.status}`}>
-          {t(`domain.caseStatus.${line.status}` as TMessageKey)}
+          {t(`domain.caseStatus.${line.status}`)}
         </span>
         <CaseMeta line={line} />
       </header>
@@ -834,7 +830,7 @@ const CaseLine = ({ line, data }: { line: TCaseLine; data: TOverview }) => {
                 ) : null}
               </p>
               <p className="ov-line-sub">
-                {t(`deadlines.rule.${line.nextDeadline.rule}` as TMessageKey)}
+                {t(`deadlines.rule.${line.nextDeadline.rule}`)}
                 {t("overview.listSeparator")}
                 {tx(line.nextDeadline.label)}
               </p>

@@ -5,8 +5,8 @@ import { ChartFrame, ChartFrameSkeleton } from "@/components/chart-frame";
 import { DataTable } from "@/components/data-table";
 import { NotReported } from "@/components/not-reported";
 import { QueryState } from "@/components/query-state";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import type { TPlainKey } from "@/i18n/message-types";
 import { utcTime } from "@/shared/dates";
 import type { TCohortPurpose } from "@/shared/schemas/cohort";
 import type { TCommitmentStatus } from "@/shared/schemas/commitment";
@@ -238,7 +238,7 @@ const PURPOSE_TEXT = {
     colDone: "overview.colSent",
     colRemaining: "overview.colNotSent",
   },
-} as const satisfies Record<TCohortPurpose, Record<string, TMessageKey>>;
+} as const satisfies Record<TCohortPurpose, Record<string, TPlainKey>>;
 
 const PURPOSES: readonly TCohortPurpose[] = ["financial", "notification"];
 
@@ -652,7 +652,7 @@ const CommitmentsFrame = ({ scope }: { scope: TOverviewScope }) => {
       {(stats) => {
         // No commitment in scope: the headline says 0; an empty chart would only hold space.
         if (stats.total === 0) return null;
-        const label = (s: TCommitmentStatus) => t(`domain.commitmentStatus.${s}` as TMessageKey);
+        const label = (s: TCommitmentStatus) => t(`domain.commitmentStatus.${s}`);
         const data = stats.byStatus.map((s) => ({
           status: s.status,
           label: label(s.status),

@@ -1,4 +1,6 @@
-import type { TErrorWords, TMessage } from "@/lib/form-errors";
+import { message } from "@/i18n/i18n";
+import type { TMessage } from "@/i18n/message-types";
+import type { TErrorWords } from "@/lib/form-errors";
 
 type TUserField = "username" | "displayName" | "role" | "disabled" | "password";
 
@@ -19,32 +21,32 @@ const isUserField = (path: string): path is TUserField => FIELDS.has(path);
 export const userFieldMessage = (field: TUserField, error: { code: string }): TMessage => {
   // A blank value is read as "required" by the form kit; here it breaks the field's rule like too short.
   const code = error.code === "required" ? "too_small" : error.code;
-  if (code === "taken") return { key: "users.errUsernameTaken" };
-  if (code === "last_admin") return { key: "users.errLastAdmin" };
-  if (code === "invalid_type") return { key: field === "role" ? "users.errRole" : "users.errRequired" };
+  if (code === "taken") return message("users.errUsernameTaken");
+  if (code === "last_admin") return message("users.errLastAdmin");
+  if (code === "invalid_type") return message(field === "role" ? "users.errRole" : "users.errRequired");
   switch (field) {
     case "username":
-      return { key: "users.errUsernameFormat" };
+      return message("users.errUsernameFormat");
     case "displayName":
       return code === "too_big"
-        ? { key: "users.errTooLong", vars: { max: 80 } }
+        ? message("users.errTooLong", { max: 80 })
         : code === "too_small"
-          ? { key: "users.errRequired" }
-          : { key: "users.errInvalid" };
+          ? message("users.errRequired")
+          : message("users.errInvalid");
     case "password":
-      if (code === "too_short") return { key: "editing.err_too_short" };
-      if (code === "too_few_distinct") return { key: "editing.err_too_few_distinct" };
-      if (code === "mentions_user") return { key: "editing.err_mentions_user" };
-      if (code === "too_guessable") return { key: "editing.err_too_guessable" };
+      if (code === "too_short") return message("editing.err_too_short");
+      if (code === "too_few_distinct") return message("editing.err_too_few_distinct");
+      if (code === "mentions_user") return message("editing.err_mentions_user");
+      if (code === "too_guessable") return message("editing.err_too_guessable");
       return code === "too_big"
-        ? { key: "users.errTooLong", vars: { max: 256 } }
+        ? message("users.errTooLong", { max: 256 })
         : code === "too_small"
-          ? { key: "users.errPasswordShort" }
-          : { key: "users.errInvalid" };
+          ? message("users.errPasswordShort")
+          : message("users.errInvalid");
     case "role":
-      return { key: "users.errRole" };
+      return message("users.errRole");
     default:
-      return { key: "users.errInvalid" };
+      return message("users.errInvalid");
   }
 };
 
@@ -52,16 +54,16 @@ export const userFieldMessage = (field: TUserField, error: { code: string }): TM
 const formMessage = (code: string): TMessage => {
   switch (code) {
     case "summary":
-      return { key: "users.errorSummary" };
+      return message("users.errorSummary");
     // The body as a whole was refused: an update that changes nothing.
     case "custom":
-      return { key: "users.nothingChanged" };
+      return message("users.nothingChanged");
     case "forbidden":
-      return { key: "users.errForbidden" };
+      return message("users.errForbidden");
     case "not_found":
-      return { key: "users.errNotFound" };
+      return message("users.errNotFound");
     default:
-      return { key: "users.errGeneric" };
+      return message("users.errGeneric");
   }
 };
 

@@ -8,14 +8,14 @@ import type { TVendorWords } from "./vendor-words";
 
 /** The text of a total, for a CSV cell: the same words the page shows. */
 export const useImpactText = () => {
-  const { t, f } = useI18n();
+  const { t, tp, f } = useI18n();
   return (total: TImpactTotal | undefined) => {
     if (!total) return t("vendors.notApplicable");
     if (total.confirmedNone) return t("common.confirmedNone");
     const amount = total.unit === "people" ? f.people(total.value) : f.records(total.value);
     if (total.complete) return amount;
     if (total.value === 0) return t("common.notReported");
-    return `${t("vendors.atLeast", { value: amount })} (${t("vendors.floorNote", { n: total.unreportedParts })})`;
+    return `${t("vendors.atLeast", { value: amount })} (${tp("vendors.floorNote", total.unreportedParts)})`;
   };
 };
 
@@ -24,7 +24,7 @@ export const useImpactText = () => {
  * ("… 以上") when some parts are not reported. Never a 0 the vendor did not say.
  */
 export const ImpactTotalValue = ({ total }: { total: TImpactTotal }) => {
-  const { t, f } = useI18n();
+  const { t, tp, f } = useI18n();
   if (total.confirmedNone) return <span className="figure figure-none">{t("common.confirmedNone")}</span>;
   const amount = total.unit === "people" ? f.people(total.value) : f.records(total.value);
   if (total.complete) return <span className="figure">{amount}</span>;
@@ -32,7 +32,7 @@ export const ImpactTotalValue = ({ total }: { total: TImpactTotal }) => {
   return (
     <span className="figure figure-floor">
       {t("vendors.atLeast", { value: amount })}{" "}
-      <span className="figure-tag">{t("vendors.floorNote", { n: total.unreportedParts })}</span>
+      <span className="figure-tag">{tp("vendors.floorNote", total.unreportedParts)}</span>
     </span>
   );
 };

@@ -1,5 +1,4 @@
 import { NotReported } from "@/components/not-reported";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import type { TRemediationTotals } from "@/shared/schemas/stats";
 import type { TVendorWords } from "./vendor-words";
@@ -13,7 +12,7 @@ export const useRemediationLabel = (words: TVendorWords) => {
   const { t } = useI18n();
   return (r: Pick<TRemediationTotals, "purpose" | "populationId">) =>
     t("vendors.remediationGroup", {
-      purpose: t(`domain.purpose.${r.purpose}` as TMessageKey),
+      purpose: t(`domain.purpose.${r.purpose}`),
       population: words.population(r.populationId),
     });
 };
@@ -42,7 +41,7 @@ export const RemediationList = ({
             <span className="metric-sub-inline">
               {r.purpose === "financial" ? t("vendors.doneFinancial") : t("vendors.doneNotification")}{" "}
               {t("vendors.remediationOf", {
-                people: r.people > 0 ? f.people(r.people) : t("common.notReported"),
+                total: r.people > 0 ? f.people(r.people) : t("common.notReported"),
               })}
             </span>
           </span>

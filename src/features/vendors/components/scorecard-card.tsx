@@ -3,15 +3,15 @@ import { Link } from "react-router";
 import { NumberValue } from "@/components/figure-value";
 import { NotReported } from "@/components/not-reported";
 import { OutsideMark } from "@/components/outside-mark";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
+import type { TPlainKey } from "@/i18n/message-types";
 import { catalogText } from "@/lib/catalog-text";
 import { ImpactTotalsList, OutsideFigures } from "./impact-figures";
 import { RemediationList } from "./remediation-figures";
 import { SPAN_PAIRS, type TMedian, type TScorecardView, type TScoredIncident } from "./scorecard-model";
 import type { TVendorWords } from "./vendor-words";
 
-const SPAN_LABEL: Record<(typeof SPAN_PAIRS)[number]["key"], TMessageKey> = {
+const SPAN_LABEL: Record<(typeof SPAN_PAIRS)[number]["key"], TPlainKey> = {
   occurrenceToOrganisation: "vendors.spanOccurrenceToOrganisation",
   detectionToOrganisation: "vendors.spanDetectionToOrganisation",
   occurrenceToBoard: "vendors.spanOccurrenceToBoard",
@@ -39,7 +39,7 @@ export const ScorecardCard = ({
   words: TVendorWords;
   linkQuery?: string;
 }) => {
-  const { t, f } = useI18n();
+  const { t, tp, f } = useI18n();
   const id = useId();
   const vendorName = words.vendor(row.vendorId);
   const kind = words.vendorKind(row.vendorId);
@@ -101,12 +101,12 @@ export const ScorecardCard = ({
               <span className="metric-flag">
                 {row.unreportedIncidents.length > 0
                   ? t("vendors.unreportedList", {
-                      text: t("vendors.unreportedIncidents", { n: row.incidentsWithUnreportedCounts }),
+                      text: tp("vendors.unreportedIncidents", row.incidentsWithUnreportedCounts),
                       list: row.unreportedIncidents
                         .map((i) => t("vendors.incidentNumber", { n: i.number }))
                         .join(t("vendors.listJoin")),
                     })
-                  : t("vendors.unreportedIncidents", { n: row.incidentsWithUnreportedCounts })}
+                  : tp("vendors.unreportedIncidents", row.incidentsWithUnreportedCounts)}
               </span>
             ) : null}
             <OutsideFigures figures={row.outside} numberOf={numberOf} words={words} />

@@ -9,7 +9,6 @@ import { OutsideMark } from "@/components/outside-mark";
 import { PageHeader, PrintButton } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import { RecordHistory } from "@/components/record-history";
-import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { isNotFound } from "@/lib/not-found";
 import { referenceQueries } from "@/lib/reference-queries";
@@ -338,7 +337,7 @@ const ServiceItem = ({
         <>
           <p className="service-facts">
             {t("vendors.serviceFacts", {
-              kind: t(`domain.serviceKind.${service.kind}` as TMessageKey),
+              kind: t(`domain.serviceKind.${service.kind}`),
               population: words.population(service.populationId),
             })}
             {others.length > 0 ? (
@@ -411,8 +410,8 @@ const VendorIncidents = ({
     {
       key: "category",
       header: t("vendors.colCategory"),
-      render: (r) => t(`domain.category.${r.category}` as TMessageKey),
-      csv: (r) => t(`domain.category.${r.category}` as TMessageKey),
+      render: (r) => t(`domain.category.${r.category}`),
+      csv: (r) => t(`domain.category.${r.category}`),
     },
     {
       key: "fiscalYear",
@@ -440,8 +439,8 @@ const VendorIncidents = ({
     {
       key: "status",
       header: t("vendors.colStatus"),
-      render: (r) => <span className="nowrap">{t(`domain.incidentStatus.${r.status}` as TMessageKey)}</span>,
-      csv: (r) => t(`domain.incidentStatus.${r.status}` as TMessageKey),
+      render: (r) => <span className="nowrap">{t(`domain.incidentStatus.${r.status}`)}</span>,
+      csv: (r) => t(`domain.incidentStatus.${r.status}`),
     },
   ];
   return (

@@ -14,8 +14,7 @@ import { endpoint, useRecordForm } from "@/components/form/use-record-form";
 import { NotFoundSection } from "@/components/not-found-section";
 import { PageHeader } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
-import type { TMessageKey } from "@/i18n/catalog";
-import { useI18n } from "@/i18n/i18n";
+import { message, useI18n } from "@/i18n/i18n";
 import type { TErrorWords } from "@/lib/form-errors";
 import { isNotFound } from "@/lib/not-found";
 import { referenceQueries } from "@/lib/reference-queries";
@@ -225,7 +224,7 @@ const VendorForm = ({ vendor }: { vendor: TVendor | null }) => {
   };
   const words: TErrorWords = (error, path) =>
     path === "subcontractorOf" && error.code === "cycle"
-      ? { key: "records.errSubcontractorCycle", vars: { vendor: vendorName(error.params?.vendorId) } }
+      ? message("records.errSubcontractorCycle", { vendor: vendorName(error.params?.vendorId) })
       : undefined;
   const form = useRecordForm<TVendorValues, TVendor>({
     initial: () =>
@@ -389,7 +388,7 @@ const ServiceForm = ({ service, forVendor }: { service: TService | null; forVend
   const vendors = useVendorOptions();
   const kinds: TOption[] = ZServiceKind.options.map((k) => ({
     value: k,
-    label: t(`domain.serviceKind.${k}` as TMessageKey),
+    label: t(`domain.serviceKind.${k}`),
   }));
   const conflictFields: TConflictField<TServiceValues>[] = [
     { path: "name", label: t("records.fServiceName") },
