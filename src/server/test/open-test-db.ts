@@ -6,13 +6,14 @@ import { migrate } from "@/server/db/migrate";
 import { openDb } from "@/server/db/open-db";
 import { seed } from "@/server/db/seed";
 import type { TDb } from "@/server/db/types";
+import type { TDataset } from "@/shared/schemas/dataset";
 
 /*
  * A database of its own for one test file: embedded PGlite in a temporary folder, or — when
  * TEST_DATABASE_URL is set and the engine asked for is "postgres" — a fresh schema in that PostgreSQL
  * database, so that test files running side by side never see each other's rows. Migrated and seeded
- * with the 2025 case unless told otherwise. Opening PGlite costs a few seconds: open one per file
- * (beforeAll) and close it in afterAll.
+ * with the 2025 case unless told otherwise (`dataset` seeds another record). Opening PGlite costs a few
+ * seconds: open one per file (beforeAll) and close it in afterAll.
  */
 
 export type TTestEngine = "pglite" | "postgres";
@@ -29,6 +30,11 @@ export type TTestDbOptions = {
   migrate?: boolean;
   /** Load the 2025 case (default: as `migrate`; true implies migrate). */
   seed?: boolean;
+  /**
+   * Load this dataset instead of the 2025 case (implies migrate and seed): a test fixture, or several
+   * merged (src/shared/seed/fixtures/), checked and stored as the seed stores the demo.
+   */
+  dataset?: TDataset;
 };
 
 export type TTestDb = {
@@ -37,6 +43,12 @@ export type TTestDb = {
   engine: TTestEngine;
   /** Closes the database and opens the same storage again, as a server restart would. */
   restart(): Promise<TDb>;
+  /**
+   * Replaces the record with another dataset and restarts (a fresh handle holds nothing of the previous
+   * record; users and sessions stay). Far cheaper than opening another PGlite. Only for a record nothing
+   * was written to: edits' audit entries and meeting snapshots would outlive the record they name.
+   */
+  loadDataset(dataset: TDataset): Promise<TDb>;
   /** Closes the database and deletes its storage (the folder or the schema). */
   close(): Promise<void>;
 };
@@ -72,9 +84,9 @@ export const openTestDb = async (options: TTestDbOptions = {}): Promise<TTestDb>
 
   let db = await open();
   try {
-    const loadSeed = options.seed ?? options.migrate !== false;
+    const loadSeed = options.dataset !== undefined || (options.seed ?? options.migrate !== false);
     if (loadSeed || options.migrate !== false) await migrate(db);
-    if (loadSeed) await seed(db);
+    if (loadSeed) await seed(db, options.dataset);
   } catch (error) {
     await db.close().catch(() => undefined);
     await remove();
@@ -89,6 +101,16 @@ export const openTestDb = async (options: TTestDbOptions = {}): Promise<TTestDb>
       db = await open();
       handle.db = db;
       return db;
+    },
+    async loadDataset(dataset) {
+      const snapshots = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM meeting_snapshots");
+      if ((snapshots[0]?.n ?? 0) > 0) throw new Error("loadDataset: the record has meeting snapshots");
+      await db.transaction(async (tx) => {
+        await tx.query("DELETE FROM record_documents");
+        await tx.query("UPDATE record_head SET rev = 0");
+      });
+      await seed(db, dataset);
+      return handle.restart();
     },
     async close() {
       await db.close().catch(() => undefined);

@@ -27,12 +27,21 @@ export const incidentFirstDate = (incident: Pick<TIncident, "milestones">): stri
     null,
   );
 
-/** The group's status on the day: undo every status change reported after it, latest first. */
-export const cohortStatusAsOf = (cohort: TCohort, asOf: string): TCohortStatus => {
+/**
+ * The group's status on the day: undo every status change not known on it, latest first. A change is
+ * known from its report's date and its source's (a month's refunds reported on the 10th of the next month
+ * are not known before the 10th, and neither is the status they changed); `known` says whether a source
+ * was known on the day (every source when not given).
+ */
+export const cohortStatusAsOf = (
+  cohort: TCohort,
+  asOf: string,
+  known: (source: TSourceRef) => boolean = () => true,
+): TCohortStatus => {
   let status = cohort.status;
   const later = cohort.progress
     .map((event, position) => ({ event, position }))
-    .filter(({ event }) => event.statusChange !== null && event.date > asOf)
+    .filter(({ event }) => event.statusChange !== null && (event.date > asOf || !known(event.source)))
     .sort((a, b) =>
       a.event.date < b.event.date ? 1 : a.event.date > b.event.date ? -1 : b.position - a.position,
     );
@@ -118,7 +127,7 @@ export const recordAsOf = (data: Readonly<TDataset>, asOf: string): TDataset => 
   for (const cohort of data.cohorts) {
     if (!incidentIds.has(cohort.incidentId) || !known(cohort.people.source)) continue;
     const progress = cohort.progress.filter((e) => onOrBefore(e.date, asOf) && known(e.source));
-    const status = cohortStatusAsOf(cohort, asOf);
+    const status = cohortStatusAsOf(cohort, asOf, known);
     cohorts.push(
       progress.length === cohort.progress.length && status === cohort.status
         ? cohort
