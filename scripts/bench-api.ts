@@ -1,13 +1,13 @@
 import type { ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { todayInTokyo } from "@/shared/dates";
-import { signInSession, type TBenchUser } from "./bench-auth";
-import { byLabel, runLoad, summarise, type TLoadRequest, type TSummary } from "./bench-load";
+import { signInSession } from "./bench-auth";
+import { byLabel, runLoad, summarise, type TLoadRequest, type TSample, type TSummary } from "./bench-load";
 import { scratchDatabase, seedScaled, type TBenchDatabase, withoutPassword } from "./bench-seed";
 import { findFreePort } from "./free-port";
 import {
@@ -23,15 +23,17 @@ import {
 /*
  * API benchmark of the real server (src/server/main.ts via tsx, nothing built) as the record grows: a
  * synthetic record 1×, 10× and 100× a year's case (scripts/scale-dataset.ts), on the embedded PGlite and,
- * when a PostgreSQL URL is given, on a scratch database beside it. For each scale × engine: the first
- * start, the first overview read (the record loaded), the overview's reads at 1, 10 and 100 concurrent
- * connections with their payload sizes, writes (a progress report) one at a time and from 10 writers at
- * once, and the server's resident memory. Loopback only, bounded in time; prints one table, asserts nothing.
+ * when a PostgreSQL URL is given, on a scratch database beside it. For each scale × engine: the first start
+ * (spawn → /api/health), the first overview read (the record loaded), the overview's reads (as the page asks
+ * for them, compressed as a browser accepts) at 1, 10 and 100 concurrent connections with their sizes,
+ * progress reports one at a time and from 10 writers at once, the whole overview right after a write (the
+ * answers computed again), the server's CPU time per read and per write (less sensitive than latency to a
+ * busy machine), and its resident memory. Loopback only, bounded in time; prints one table, asserts nothing.
  *
- *   npm run bench:api [-- --pg <url>] [--scales 1,10,100] [--read-seconds 3] [--writes 60]
+ *   npm run bench:api [-- --pg <url>] [--no-pg] [--scales 1,10,100] [--read-seconds 5] [--writes 60]
  *
- * PostgreSQL: --pg, else BENCH_DATABASE_URL, DATABASE_URL or TEST_DATABASE_URL (--no-pg skips it). The
- * URL's own database is never written: each run creates `bench_<random>` beside it and drops it.
+ * PostgreSQL: --pg, else BENCH_DATABASE_URL, DATABASE_URL or TEST_DATABASE_URL. The URL's own database is
+ * never written: each run creates `bench_<random>` beside it and drops it. Figures go to .bench/api.json.
  */
 
 const { values: args } = parseArgs({
@@ -39,7 +41,7 @@ const { values: args } = parseArgs({
     pg: { type: "string" },
     "no-pg": { type: "boolean", default: false },
     scales: { type: "string", default: "1,10,100" },
-    "read-seconds": { type: "string", default: "3" },
+    "read-seconds": { type: "string", default: "5" },
     writes: { type: "string", default: "60" },
   },
   strict: true,
@@ -52,6 +54,10 @@ if (scales.some((s) => !Number.isInteger(s) || s < 1)) {
 }
 const readMs = Number(args["read-seconds"]) * 1000;
 const writeCount = Number(args.writes);
+if (!(readMs > 0) || !Number.isInteger(writeCount) || writeCount < 10) {
+  console.error("--read-seconds takes a number of seconds > 0, --writes a whole number ≥ 10");
+  process.exit(2);
+}
 const pgUrl = args["no-pg"]
   ? undefined
   : args.pg ||
@@ -63,6 +69,7 @@ const pgUrl = args["no-pg"]
 const host = "127.0.0.1";
 const CONCURRENCY = [1, 10, 100] as const;
 const WRITERS = 10;
+const AFTER_WRITE_ROUNDS = 10;
 const BROWSER_ENCODINGS = "gzip, deflate, br, zstd";
 const startTimeoutMs = 120_000;
 // Past this everything is torn down: the run is meant to take well under ten minutes.
@@ -70,25 +77,48 @@ const hardLimitMs = 20 * 60_000;
 
 const running = new Set<ChildProcess>();
 const tempDirs = new Set<string>();
+/** Scratch PostgreSQL databases to drop however the run ends. */
+const scratchDrops = new Set<() => Promise<void>>();
 const cleanUpNow = () => {
   for (const child of running) killGroupNow(child);
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 };
 process.on("exit", cleanUpNow);
+const stopEarly = async (message: string, code: number) => {
+  console.error(message);
+  for (const child of running) killGroupNow(child);
+  const drops = Promise.allSettled([...scratchDrops].map((drop) => drop()));
+  await Promise.race([drops, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+  process.exit(code);
+};
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  process.on(signal, () => {
-    console.error(`\nbench: ${signal}, stopping`);
-    process.exit(130);
-  });
+  process.on(signal, () => void stopEarly(`\nbench: ${signal}, stopping`, 130));
 }
-setTimeout(() => {
-  console.error(`bench: time limit of ${Math.round(hardLimitMs / 1000)} s reached, stopping`);
-  process.exit(1);
-}, hardLimitMs).unref();
+setTimeout(
+  () => void stopEarly(`bench: time limit of ${Math.round(hardLimitMs / 1000)} s reached, stopping`, 1),
+  hardLimitMs,
+).unref();
 
 const readRssMb = async (pid: number) => {
   const status = await readFile(`/proc/${pid}/status`, "utf8");
   return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? Number.NaN) / 1024;
+};
+
+/** CPU time the process has used (user + system), in ms; /proc counts in ticks of 10 ms on Linux. */
+const readCpuMs = async (pid: number) => {
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
+
+/**
+ * How busy the machine was (other processes included): the 1-minute load average and the share of the
+ * last 10 s in which some task waited for a CPU (Linux pressure stall information; null where absent).
+ */
+const readMachine = async () => {
+  const psi = await readFile("/proc/pressure/cpu", "utf8").catch(() => "");
+  const some = /^some avg10=([\d.]+)/m.exec(psi)?.[1];
+  return { loadAvg1: loadavg()[0] as number, cpuPressure: some === undefined ? null : Number(some) };
 };
 
 /** The overview's record reads as the page's loader asks for them (src/app/page-data/overview.ts). */
@@ -105,9 +135,10 @@ const overviewRequests = (asOf: string): TLoadRequest[] => {
   ];
 };
 
-type TReadRun = TSummary & { endpoints: Record<string, TSummary> };
+/** `cpuMs`: the server process's CPU time per request (less sensitive than latency to a busy machine). */
+type TReadRun = TSummary & { cpuMs: number; endpoints: Record<string, TSummary> };
 
-type TWrites = TSummary & { writers: number };
+type TWrites = TSummary & { writers: number; cpuMs: number };
 
 type TResult = {
   scale: number;
@@ -123,62 +154,105 @@ type TResult = {
   rssAfterMb: number;
   reads: Record<string, TReadRun>;
   writes: { sequential: TWrites; concurrent: TWrites };
+  /** Sampled after the reads at 100 connections. */
+  machine: { loadAvg1: number; cpuPressure: number | null };
+  /** A write, then the whole overview (its reads at once, as the page asks): what the board waits for. */
+  overviewAfterWrite: TSummary;
 };
 
 type TCohortAnswer = { version: number; people: { value?: number } };
 
+type TSession = { cookie: string; csrfToken: string };
+
+/** Progress reports on one cohort, one after another: each sends the version the previous one produced. */
+const cohortWriter = async (baseUrl: string, session: TSession, cohortId: string, today: string) => {
+  const headers = {
+    cookie: session.cookie,
+    "x-csrf-token": session.csrfToken,
+    origin: baseUrl,
+    "content-type": "application/json",
+  };
+  const url = `${baseUrl}/api/v1/cohorts/${cohortId}`;
+  const cohort = (await (await fetch(url, { headers })).json()) as TCohortAnswer;
+  let version = cohort.version;
+  let i = 0;
+  const source = { documentId: "doc-1-1", cites: [] };
+  return async (): Promise<TSample> => {
+    i += 1;
+    const body = {
+      version,
+      date: today,
+      doneCount: { status: "reported", value: i % (cohort.people.value ?? 1), source },
+      note: null,
+      source,
+    };
+    const t0 = performance.now();
+    const response = await fetch(`${url}/progress`, { method: "POST", headers, body: JSON.stringify(body) });
+    const text = await response.text();
+    const ms = performance.now() - t0;
+    if (response.status !== 200)
+      throw new Error(`a write answered ${response.status}: ${text.slice(0, 300)}`);
+    version = (JSON.parse(text) as TCohortAnswer).version;
+    return { label: "write", ms, bytes: text.length, status: response.status };
+  };
+};
+
 /**
- * Progress reports on `cohortIds`, one writer per cohort, `perWriter` each in a row: every report reads
- * back the cohort's version the previous one produced. Latency is per write (HTTP round trip included).
+ * `perWriter` progress reports from each of `cohortIds`' writers, the writers at once. Latency is per
+ * write (HTTP round trip included); writers take turns at the edit lock, so ten at once wait for each other.
  */
 const benchWrites = async (
   baseUrl: string,
-  editor: TBenchUser,
+  pid: number,
+  session: TSession,
   cohortIds: string[],
   perWriter: number,
   today: string,
 ): Promise<TWrites> => {
-  const { cookie, csrfToken } = await signInSession(baseUrl, editor);
-  const headers = { cookie, "x-csrf-token": csrfToken, origin: baseUrl, "content-type": "application/json" };
-  const samples: { label: string; ms: number; bytes: number; status: number }[] = [];
+  const writers = await Promise.all(cohortIds.map((id) => cohortWriter(baseUrl, session, id, today)));
+  const samples: TSample[] = [];
+  const cpu0 = await readCpuMs(pid);
   const started = performance.now();
   await Promise.all(
-    cohortIds.map(async (cohortId) => {
-      const url = `${baseUrl}/api/v1/cohorts/${cohortId}`;
-      const cohort = (await (await fetch(url, { headers })).json()) as TCohortAnswer;
-      let version = cohort.version;
-      for (let i = 0; i < perWriter; i += 1) {
-        const body = {
-          version,
-          date: today,
-          doneCount: {
-            status: "reported",
-            value: i % (cohort.people.value ?? 1),
-            source: { documentId: "doc-1-1", cites: [] },
-          },
-          note: null,
-          source: { documentId: "doc-1-1", cites: [] },
-        };
-        const t0 = performance.now();
-        const response = await fetch(`${url}/progress`, {
-          method: "POST",
-          headers,
-          body: JSON.stringify(body),
-        });
-        const text = await response.text();
-        samples.push({
-          label: "write",
-          ms: performance.now() - t0,
-          bytes: text.length,
-          status: response.status,
-        });
-        if (response.status !== 200)
-          throw new Error(`a write answered ${response.status}: ${text.slice(0, 300)}`);
-        version = (JSON.parse(text) as TCohortAnswer).version;
-      }
+    writers.map(async (write) => {
+      for (let i = 0; i < perWriter; i += 1) samples.push(await write());
     }),
   );
-  return { ...summarise(samples, performance.now() - started), writers: cohortIds.length };
+  const elapsedMs = performance.now() - started;
+  const cpuMs = ((await readCpuMs(pid)) - cpu0) / samples.length;
+  return { ...summarise(samples, elapsedMs), writers: cohortIds.length, cpuMs };
+};
+
+/** After each write the answers are computed again: the time to the whole overview, `rounds` times. */
+const benchOverviewAfterWrite = async (
+  baseUrl: string,
+  session: TSession,
+  requests: readonly TLoadRequest[],
+  headers: Record<string, string>,
+  rounds: number,
+  today: string,
+): Promise<TSummary> => {
+  const write = await cohortWriter(baseUrl, session, "coh-3-1", today);
+  const samples: TSample[] = [];
+  const started = performance.now();
+  for (let i = 0; i < rounds; i += 1) {
+    await write();
+    const t0 = performance.now();
+    const statuses = await Promise.all(
+      requests.map(async (item) => {
+        const response = await fetch(baseUrl + item.path, { headers });
+        await response.arrayBuffer();
+        return response.status;
+      }),
+    );
+    samples.push({
+      label: "overview",
+      ms: performance.now() - t0,
+      bytes: 0,
+      status: statuses.every((s) => s === 200) ? 200 : 500,
+    });
+  }
+  return summarise(samples, performance.now() - started);
 };
 
 const benchOne = async (
@@ -237,6 +311,7 @@ const benchOne = async (
 
     const reads: Record<string, TReadRun> = {};
     for (const connections of CONCURRENCY) {
+      const cpu0 = await readCpuMs(pid);
       const { samples, elapsedMs } = await runLoad({
         baseUrl,
         requests,
@@ -246,17 +321,23 @@ const benchOne = async (
       });
       const endpoints: Record<string, TSummary> = {};
       for (const [label, group] of byLabel(samples)) endpoints[label] = summarise(group, elapsedMs);
-      reads[String(connections)] = { ...summarise(samples, elapsedMs), endpoints };
+      const cpuMs = ((await readCpuMs(pid)) - cpu0) / samples.length;
+      reads[String(connections)] = { ...summarise(samples, elapsedMs), cpuMs, endpoints };
       process.stdout.write(".");
     }
+    const machine = await readMachine();
 
-    const sequential = await benchWrites(baseUrl, editor, ["coh-1-1"], writeCount, today);
+    const session = await signInSession(baseUrl, editor);
+    const sequential = await benchWrites(baseUrl, pid, session, ["coh-1-1"], writeCount, today);
     const writerCohorts = Array.from({ length: WRITERS }, (_, i) => `coh-2-${i + 1}`);
-    const concurrent = await benchWrites(
+    const perWriter = Math.max(1, Math.round(writeCount / WRITERS));
+    const concurrent = await benchWrites(baseUrl, pid, session, writerCohorts, perWriter, today);
+    const overviewAfterWrite = await benchOverviewAfterWrite(
       baseUrl,
-      editor,
-      writerCohorts,
-      Math.max(1, Math.round(writeCount / WRITERS)),
+      session,
+      requests,
+      headers,
+      AFTER_WRITE_ROUNDS,
       today,
     );
     const rssAfterMb = await readRssMb(pid);
@@ -273,6 +354,8 @@ const benchOne = async (
       rssAfterMb,
       reads,
       writes: { sequential, concurrent },
+      overviewAfterWrite,
+      machine,
     };
   } finally {
     await stopGroup(child);
@@ -293,9 +376,11 @@ const benchPglite = async (scale: number) => {
 
 const benchPostgres = async (url: string, scale: number) => {
   const scratch = await scratchDatabase(url);
+  scratchDrops.add(scratch.drop);
   try {
     return await benchOne(scale, "postgres", { databaseUrl: scratch.url });
   } finally {
+    scratchDrops.delete(scratch.drop);
     await scratch.drop();
   }
 };
@@ -314,8 +399,11 @@ export const tableOf = (results: readonly TResult[]) => {
     "1st read ms",
     "write p50 / p99 ms",
     `write ×${WRITERS} p50 / p99 ms`,
+    "CPU ms / write",
     ...CONCURRENCY.map((c) => `read c=${c} p50 / p99 ms`),
-    "read req/s c=100",
+    "reads/s c=100",
+    "CPU ms / read",
+    "overview after a write p50 / max ms",
     "overview KB JSON / sent",
     "RSS MB seeded → after",
   ];
@@ -328,8 +416,11 @@ export const tableOf = (results: readonly TResult[]) => {
       r.firstReadMs.toFixed(0),
       pair(r.writes.sequential),
       pair(r.writes.concurrent),
+      ms(r.writes.sequential.cpuMs),
       ...CONCURRENCY.map((c) => pair(r.reads[String(c)] as TSummary)),
-      (r.reads["100"] as TSummary).perSecond.toFixed(0),
+      (r.reads["100"] as TReadRun).perSecond.toFixed(0),
+      ms((r.reads["100"] as TReadRun).cpuMs),
+      `${ms(r.overviewAfterWrite.p50)} / ${ms(r.overviewAfterWrite.max)}`,
       `${kb(total(r.bytes))} / ${kb(total(r.wireBytes))}`,
       `${r.rssSeededMb.toFixed(0)} → ${r.rssAfterMb.toFixed(0)}`,
     ];
@@ -362,7 +453,9 @@ const slowest = (results: readonly TResult[]) =>
   results.map((r) => {
     const run = r.reads["100"] as TReadRun;
     const worst = Object.entries(run.endpoints).sort((a, b) => b[1].p99 - a[1].p99)[0];
-    return `${r.scale}× ${r.engine}: slowest at c=100 ${worst?.[0]} p99 ${ms(worst?.[1].p99 ?? Number.NaN)} ms; seed ${(r.seedMs / 1000).toFixed(1)} s`;
+    const pressure =
+      r.machine.cpuPressure === null ? "" : `, CPU pressure ${r.machine.cpuPressure.toFixed(0)} %`;
+    return `${r.scale}× ${r.engine}: ${r.records} records (seeded in ${(r.seedMs / 1000).toFixed(1)} s); slowest read at c=100 ${worst?.[0]} p99 ${ms(worst?.[1].p99 ?? Number.NaN)} ms; machine: load ${r.machine.loadAvg1.toFixed(1)}${pressure}`;
   });
 
 const main = async () => {
