@@ -3,7 +3,7 @@
  * to the day. "Today" is the date in Tokyo: the association meets in Japan.
  */
 
-// Made once: building a formatter costs far more than using it, and the server asks on every read.
+// Built once: an Intl formatter is costly to make, and reads, edits and pages ask for today often.
 const tokyoDay = new Intl.DateTimeFormat("en-CA", {
   timeZone: "Asia/Tokyo",
   year: "numeric",
