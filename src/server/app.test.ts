@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { apiDispatcher, createApp } from "@/server/app";
+import { shareAnswer } from "@/server/shared-answers";
 import { as, ensureTestUser, signIn } from "@/server/test/auth";
 import { dataDigest, openTestDb, type TTestDb, testEngines } from "@/server/test/open-test-db";
 import { getOk, requestJson, type TRequester } from "@/server/test/request";
@@ -357,5 +358,95 @@ describe("request bodies (a test endpoint that takes one)", () => {
     expect(logged).toHaveLength(2);
     expect(logged[0]).toContain("breaks the contract");
     expect(logged[1]).toContain("secret detail");
+  });
+});
+
+describe("shared answers (the read cache's: checked, serialised and compressed once)", () => {
+  const ZList = z.strictObject({ items: z.array(z.number()) });
+  let checks = 0;
+  // Counts how often the dispatcher checks an answer against the contract.
+  const counted = ZList.superRefine(() => {
+    checks += 1;
+  });
+  const endpoint = (path: string): TEndpoint => ({
+    method: "GET",
+    path,
+    summary: path,
+    tag: "test",
+    response: counted,
+    access: "public",
+    errors: [],
+  });
+  const sharedList = shareAnswer({ items: Array.from({ length: 2000 }, (_, i) => i) });
+  const sharedBroken = shareAnswer({ items: ["not a number"] });
+  const logged: string[] = [];
+  const app = new Hono();
+  app.all(
+    "/api/*",
+    apiDispatcher(
+      [
+        {
+          name: "shared",
+          endpoint: endpoint("/api/test/shared"),
+          handler: (async () => sharedList) as never,
+        },
+        {
+          name: "fresh",
+          endpoint: endpoint("/api/test/fresh"),
+          handler: (async () => ({ items: [1, 2, 3] })) as never,
+        },
+        {
+          name: "broken",
+          endpoint: endpoint("/api/test/broken"),
+          handler: (async () => sharedBroken) as never,
+        },
+      ],
+      { db: { engine: "pglite" } as never, version: "test", log: (line) => logged.push(line) },
+    ),
+  );
+
+  it("checks a shared answer against the contract once, however many requests it serves", async () => {
+    checks = 0;
+    const bodies = [];
+    for (let i = 0; i < 3; i++) {
+      const response = await app.request("/api/test/shared");
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("application/json");
+      bodies.push(await response.text());
+    }
+    expect(checks).toBe(1);
+    expect(new Set(bodies).size).toBe(1);
+    expect(JSON.parse(bodies[0] as string)).toEqual(sharedList);
+  });
+
+  it("checks any other answer on every request", async () => {
+    checks = 0;
+    for (let i = 0; i < 3; i++) expect((await app.request("/api/test/fresh")).status).toBe(200);
+    expect(checks).toBe(3);
+  });
+
+  it("sends a shared answer compressed as the client accepts, the same JSON once decompressed", async () => {
+    const text = JSON.stringify(sharedList);
+    for (let i = 0; i < 2; i++) {
+      const br = await app.request("/api/test/shared", { headers: { "accept-encoding": "gzip, br" } });
+      expect(br.headers.get("content-encoding")).toBe("br");
+      expect(br.headers.get("vary")).toContain("Accept-Encoding");
+      const bytes = Buffer.from(await br.arrayBuffer());
+      expect(br.headers.get("content-length")).toBe(String(bytes.byteLength));
+      expect(brotliDecompressSync(bytes).toString()).toBe(text);
+      const gz = await app.request("/api/test/shared", { headers: { "accept-encoding": "gzip, br;q=0" } });
+      expect(gz.headers.get("content-encoding")).toBe("gzip");
+      expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(text);
+    }
+    const plain = await app.request("/api/test/shared", { headers: { "accept-encoding": "identity" } });
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(await plain.text()).toBe(text);
+  });
+
+  it("never keeps a shared answer that breaks the contract: a logged 500 every time", async () => {
+    logged.length = 0;
+    for (let i = 0; i < 2; i++) expect((await app.request("/api/test/broken")).status).toBe(500);
+    expect(logged).toHaveLength(2);
+    expect(logged[0]).toContain("breaks the contract");
   });
 });

@@ -17,6 +17,7 @@ import { readRoutes } from "@/server/routes/reads";
 import { settingRoutes } from "@/server/routes/settings";
 import { snapshotRoutes } from "@/server/routes/snapshots";
 import { userRoutes } from "@/server/routes/users";
+import { encodedAnswer, preparedAnswer } from "@/server/shared-answers";
 import { staticFiles } from "@/server/static-files";
 import { accessProblem, isCrossSite, SESSION_IDLE_MS } from "@/shared/access";
 import { contract, type TEndpoint, type TEndpointName } from "@/shared/contract";
@@ -52,6 +53,8 @@ export const handlers: TAllHandlers = {
 };
 
 export type TLog = (message: string) => void;
+
+const utf8 = new TextEncoder();
 
 export type TAuthOptions = {
   /** The time of a request (default: the system clock); tests move it instead of sleeping. */
@@ -243,12 +246,19 @@ export const apiDispatcher = (
       if (error instanceof HttpProblem) return problemResponse(error.problem, error.headers);
       return faultResponse(error, ctx.log, `${route.name} (${c.req.method} ${pathname})`);
     }
-    const parsed = route.endpoint.response.safeParse(result);
-    if (!parsed.success) {
-      ctx.log(
-        `${route.name} (${c.req.method} ${pathname}) breaks the contract:\n${z.prettifyError(parsed.error)}`,
-      );
-      return problemResponse(INTERNAL());
+    // An answer shared between requests (a cached read) is checked and serialised by its first request only.
+    const prepared = preparedAnswer(result);
+    let json = prepared?.json ?? null;
+    if (json === null) {
+      const parsed = route.endpoint.response.safeParse(result);
+      if (!parsed.success) {
+        ctx.log(
+          `${route.name} (${c.req.method} ${pathname}) breaks the contract:\n${z.prettifyError(parsed.error)}`,
+        );
+        return problemResponse(INTERNAL());
+      }
+      json = utf8.encode(JSON.stringify(parsed.data));
+      if (prepared) prepared.json = json;
     }
     replyHeaders.set("content-type", "application/json");
     replyHeaders.set("cache-control", "no-store");
@@ -257,7 +267,16 @@ export const apiDispatcher = (
       const left = Math.min(SESSION_IDLE_MS, session.expiresAt - now.getTime());
       replyHeaders.append("set-cookie", sessionCookie(sessionToken, left / 1000, secure));
     }
-    return new Response(JSON.stringify(parsed.data), { status: 200, headers: replyHeaders });
+    // A shared answer is compressed once too (the /api middleware below compresses every other answer).
+    const encoding = prepared ? pickEncoding(c.req.header("accept-encoding")) : null;
+    if (prepared && encoding && json.byteLength >= MIN_COMPRESS_BYTES) {
+      const encoded = await encodedAnswer(prepared, json, encoding);
+      replyHeaders.set("content-encoding", encoding);
+      replyHeaders.set("content-length", String(encoded.byteLength));
+      replyHeaders.set("vary", appendVary(replyHeaders.get("vary"), "Accept-Encoding"));
+      return new Response(encoded, { status: 200, headers: replyHeaders });
+    }
+    return new Response(json, { status: 200, headers: replyHeaders });
   };
 };
 

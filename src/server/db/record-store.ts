@@ -15,8 +15,9 @@ import type { TDb, TQueryable } from "./types";
 /*
  * The record (migration 006): one JSON document per record, each parsed with its zod schema at this
  * boundary, and held in memory per database handle at the revision it was read. A read costs one small
- * query when nothing changed and otherwise reads only the rows written since (`rev > held`), so a second
- * server, or a write made by another, is seen at the next request without reading the whole record again.
+ * query (the revision) when nothing changed and otherwise reads only the rows written since (`rev > held`),
+ * so a second server, or a write made by another, is seen at the next request without reading the whole
+ * record again.
  * Writers take the edit lock (run-edit.ts) and bring their copy up to date inside the transaction first.
  */
 
@@ -152,8 +153,16 @@ const changedSince = async (q: TQueryable, since: number) => {
   return { head: first.head, settings, rows };
 };
 
+const ZRevision = z.object({ rev: z.coerce.number().int() });
+
 const refresh = async (q: TQueryable, cache: TCache): Promise<THeldRecord> => {
   const held = cache.held;
+  // Nothing written since (nearly every request): the revision alone says so, in the smallest query
+  // there is. A revision names one state of the record and its settings, so the held copy is that state.
+  if (held) {
+    const [head] = z.array(ZRevision).parse(await q.query("SELECT rev FROM record_head"));
+    if (head?.rev === held.rev) return held;
+  }
   const since = held?.rev ?? 0;
   let { head, settings, rows } = await changedSince(q, since);
   if (held && head === since) return held;

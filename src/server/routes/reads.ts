@@ -1,6 +1,7 @@
 import { readRecord } from "@/server/db/record-store";
 import type { TDb } from "@/server/db/types";
 import { HttpProblem, type THandler } from "@/server/routes/define";
+import { shareAnswer } from "@/server/shared-answers";
 import { canonicalJson } from "@/shared/canonical-json";
 import type { TEndpointName } from "@/shared/contract";
 import { todayInTokyo } from "@/shared/dates";
@@ -36,6 +37,8 @@ const serve =
     let answer = answers.get(key) as ReturnType<TRead<N>> | undefined;
     if (answer === undefined) {
       answer = read({ data, settings, params, query, now });
+      // Served to every request that asks the same until the revision moves: checked and sent once.
+      if (!(answer instanceof ReadProblem)) shareAnswer(answer);
       // Oldest first out: a map keeps insertion order.
       if (answers.size >= MAX_ANSWERS) answers.delete(answers.keys().next().value as string);
       answers.set(key, answer);
