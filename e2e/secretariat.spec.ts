@@ -112,6 +112,9 @@ const NOVEMBER_REPORT = "北浜11月報告 — お詫び状の送付完了報告
 const LETTERS = "顧客へのお詫び状の送付";
 const CUSTOMERS = 11_930;
 const SENT_BY_OCTOBER = 8_000;
+const PROMISE = "再委託先(西町印刷)の情報セキュリティ監査を行い、結果を報告する";
+const MEETING = "第10回定例取締役会";
+const MINUTES = "10月取締役会議事録 — 第10回定例取締役会 議事録 (2026年10月30日)";
 let caseUrl = "";
 let incidentUrl = "";
 
@@ -261,6 +264,13 @@ test("a new secretariat records a printer's ransomware from an empty record, thr
       issuer: "株式会社北浜ビジネスサポート",
       date: LATER_PROGRESS_DATE,
     });
+    await addDocument({
+      label: "10月取締役会議事録",
+      title: "第10回定例取締役会 議事録",
+      kind: "議事録",
+      issuer: "株式会社みなと情報サービス",
+      date: MEETING_DATE,
+    });
     await settle(page);
     await shot(page, "documents");
   });
@@ -389,5 +399,108 @@ test("a new secretariat records a printer's ransomware from an empty record, thr
     await settle(page);
     await expect(card).toContainText("送付済み");
     await shot(page, "progress");
+  });
+
+  await test.step("a commitment: the contractor promises an audit of its printer", async () => {
+    await page.goto("/commitments");
+    await settle(page);
+    await page.getByRole("button", { name: "約束・要求を追加" }).click();
+    const form = page.getByRole("form", { name: "約束・要求を追加" });
+    await form.getByRole("radio", { name: "委託先の約束" }).check();
+    await bilingual(form, "約束・要求の内容").ja.fill(PROMISE);
+    await form.getByRole("group", { name: /^履行する委託先/ }).getByRole("checkbox", { name: "株式会社北浜ビジネスサポート" }).check();
+    await form.getByRole("group", { name: "関係する事故" }).getByRole("checkbox", { name: new RegExp(INCIDENT_JA) }).check();
+    await form.getByRole("textbox", { name: "期限" }).fill("2026-12-25");
+    await form.getByRole("textbox", { name: "約束・要求の日付" }).fill(FIRST_PROGRESS_DATE);
+    await form.getByRole("group", { name: "出典" }).getByRole("combobox", { name: /^出典の資料/ }).selectOption({ label: OCTOBER_REPORT });
+    await form.getByRole("button", { name: "約束・要求を追加する" }).click();
+    await expect(page.getByRole("region", { name: /^一覧/ })).toContainText(PROMISE);
+    await settle(page);
+    await shot(page, "commitment");
+  });
+
+  await test.step("the board meeting, recorded afterwards with its own date, then closed", async () => {
+    await page.goto("/meetings/new");
+    await settle(page);
+    const form = page.getByRole("form", { name: "取締役会を記録する" });
+    await form.getByRole("textbox", { name: /^開催日/ }).fill(MEETING_DATE);
+    await expect(form.getByRole("textbox", { name: /^年度/ })).toHaveValue("2026");
+    await form.getByRole("textbox", { name: /^回/ }).fill("10");
+    await bilingual(form, "名称").ja.fill(MEETING);
+    await bilingual(form, "名称").en.fill("10th regular Board of Directors meeting");
+    await form.getByRole("group", { name: "出典となる資料" }).getByRole("combobox", { name: /^出典の資料/ }).selectOption({ label: MINUTES });
+    const items = form.getByRole("group", { name: /^報告・説明された議題/ });
+    await items.getByRole("button", { name: "議題を追加" }).click();
+    const item = items.getByRole("group", { name: "議題1" });
+    await bilingual(item, "議題の名称").ja.fill("西町印刷のランサムウェア被害と顧客へのお詫び状の送付状況");
+    await item.getByRole("group", { name: "説明" }).getByRole("checkbox", { name: "北浜BPO" }).check();
+    await item.getByRole("group", { name: "関連する事故" }).getByRole("checkbox", { name: new RegExp(INCIDENT_JA) }).check();
+    await form.getByRole("button", { name: "記録する" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(MEETING);
+    await settle(page);
+    await shot(page, "meeting");
+  });
+
+  await test.step("closing freezes only what was dated by the meeting's day, and says what was left out", async () => {
+    const main = page.locator("main");
+    await page.getByRole("button", { name: "会議を締める" }).click();
+    const confirm = page.getByTestId("close-confirm");
+    await expect(confirm).toContainText("2026年10月30日");
+    await shot(page, "meeting-close");
+    await confirm.getByRole("button", { name: "締める(凍結する)" }).click();
+    await expect(main).toContainText("この会議を締めました。取締役会で示した数値を凍結しました。");
+    await settle(page);
+    // The November report was already in the record, dated after the meeting: left out, and said so.
+    const note = page.getByTestId("excluded-note");
+    await expect(note).toContainText("この会議の日付より後の記録 2件 は含まれていません(是正・通知の進捗 1件・資料 1件)。");
+    const figures = page.getByRole("table", { name: /^主要な数値/ });
+    await expect(figures.getByRole("row", { name: /顧客への通知:送付済み \/ 対象/ })).toContainText("8,000 / 11,930名");
+    await expect(figures).not.toContainText("11,930 / 11,930");
+    await expect(figures.getByRole("row", { name: /影響を受けた顧客の記録/ })).toContainText("12,480件");
+    await expectNoDemoWords(page);
+    await shot(page, "meeting-closed");
+
+    await page.getByRole("link", { name: "取締役会で示した数値(凍結)を見る" }).click();
+    await settle(page);
+    await expect(main).toContainText("8,000");
+    await expect(main).not.toContainText("11,930 / 11,930");
+    await expect(page.getByTestId("excluded-note")).toContainText("是正・通知の進捗 1件");
+    await expectNoDemoWords(page);
+    await shot(page, "meeting-snapshot");
+  });
+
+  await test.step("the overview scoped to the case: records and letters sent, never money", async () => {
+    const caseId = caseUrl.split("/").pop() as string;
+    await page.goto(`/?case=${caseId}`);
+    await settle(page);
+    const bar = page.getByRole("form", { name: "表示の範囲" });
+    await expect(bar.getByLabel("事案", { exact: true })).toHaveValue(caseId);
+    const main = page.locator("main");
+    await expect(main).toContainText("12,480件");
+    await expect(main).toContainText("送付済み");
+    await expect(main).not.toContainText("是正済み");
+    await expect(main).not.toContainText("円");
+    await expectNoDemoWords(page);
+    await shot(page, "overview-case");
+  });
+
+  await test.step("the same overview in English", async () => {
+    await page.getByRole("button", { name: /English/ }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await settle(page);
+    const main = page.locator("main");
+    await expect(page.getByRole("banner")).toContainText("Board of Directors");
+    await expect(main).toContainText("12,480 records");
+    await expect(main).toContainText("customers");
+    await expect(main).toContainText("sent");
+    await expect(main).not.toContainText("¥");
+    await shot(page, "overview-case-en");
+    await page.goto(incidentUrl);
+    await settle(page);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(INCIDENT_EN);
+    await expect(page.locator("main")).toContainText("Kitahama Business Support Inc.");
+    await shot(page, "incident-en");
+    await page.getByRole("button", { name: /日本語/ }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "ja");
   });
 });
