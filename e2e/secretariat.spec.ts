@@ -311,6 +311,9 @@ test("a new secretariat records a printer's ransomware from an empty record, thr
     await bilingual(form, /^概要/).ja.fill(
       "印刷発送の再委託先がランサムウェアに感染し、顧客の請求データが窃取された。",
     );
+    await bilingual(form, /^概要/).en.fill(
+      "The printing subcontractor was hit by ransomware and customers' billing records were taken.",
+    );
     // The chain: our contractor first, then its printer, where it happened.
     const chain = form.getByRole("group", { name: /^委託の経路/ });
     await chain
@@ -531,6 +534,10 @@ test("a new secretariat records a printer's ransomware from an empty record, thr
     await settle(page);
     await expect(page.getByRole("heading", { level: 1 })).toContainText(INCIDENT_EN);
     await expect(page.locator("main")).toContainText("Kitahama Business Support Inc.");
+    // The meeting of 30 Oct took it up: the board has heard of it, though no milestone says so.
+    await expect(
+      page.getByRole("group", { name: "Until the report to the Board of Directors" }),
+    ).toContainText("30 Oct 2026");
     await shot(page, "incident-en");
     await page.getByRole("button", { name: /日本語/ }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "ja");
