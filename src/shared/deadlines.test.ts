@@ -327,7 +327,10 @@ describe("reports to the board (every 3 months while an incident is open)", () =
     expect(item(case2025, "BOARD_REPORT:inc-3")).toMatchObject({
       startDate: "2025-09-05",
       dueDate: "2025-12-05",
+      startEvent: "learned",
     });
+    // Incidents 1 and 2 were taken up at a meeting: their clock runs from that report.
+    expect(item(case2025, "BOARD_REPORT:inc-1", exclude, "2025-11-24").startEvent).toBe("board_report");
   });
 
   it("takes the latest report, counts only meetings held by the reference date, and stops once closed", () => {

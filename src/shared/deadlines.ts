@@ -343,6 +343,7 @@ export const deadlinesOfRecord = (
       const last = heard[0] ?? (learned ? { date: learned.date, source: learned.source } : null);
       if (last) {
         drafts.push({
+          startEvent: heard[0] ? "board_report" : "learned",
           ...base,
           key: `BOARD_REPORT:${incident.id}`,
           rule: "BOARD_REPORT",

@@ -76,6 +76,7 @@ export const deadlines = {
   "start.statutory.vendor": "The vendor learned of it",
   "start.statutory.organisation": "The vendor told {org}",
   "start.BOARD_REPORT": "Last report to the {board}",
+  "start.BOARD_REPORT.learned": "The vendor told {org} (no report to the {board} in the record)",
   "start.FSA_PLAN": "Date of the order",
   "start.VENDOR_PROMISE": "Promised or demanded on",
 

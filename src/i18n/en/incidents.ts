@@ -51,6 +51,8 @@ export const incidents = {
   factRemediationLines: "People per purpose and population. Letters sent are never added to money put right",
   factPeopleUnknown: "A group's number of people is not reported",
   spanReportedOn: "Reported on",
+  spanOnAgenda:
+    "On the agenda of “{title}” (the record has no date for “{milestone}”, so days are not counted)",
   spanMonthOnly: "{kind} is dated “{date}” (month only), so days are not counted",
   spanNoStart: "The record dates neither occurrence nor detection, so days are not counted",
   spanFromTo: "{from} {fromDate} → {toDate}",

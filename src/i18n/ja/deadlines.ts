@@ -77,6 +77,7 @@ export const deadlines = {
   "start.statutory.vendor": "委託先が事故を知った日",
   "start.statutory.organisation": "委託先から{org}に報告があった日",
   "start.BOARD_REPORT": "前回の{board}への報告",
+  "start.BOARD_REPORT.learned": "委託先から{org}に報告があった日({board}への報告は記録にありません)",
   "start.FSA_PLAN": "命令の日",
   "start.VENDOR_PROMISE": "約束・要求の日",
 

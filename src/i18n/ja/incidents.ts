@@ -51,6 +51,7 @@ export const incidents = {
   factRemediationLines: "目的と対象者ごとの人数。送付済みの通知は是正済みの金銭と合算しません",
   factPeopleUnknown: "対象人数が未報告のグループがあります",
   spanReportedOn: "報告日",
+  spanOnAgenda: "「{title}」の議題になりました(記録に「{milestone}」の日付がないため日数は数えません)",
   spanMonthOnly: "{kind}が「{date}」(月のみ)のため日数は数えません",
   spanNoStart: "発生・検知の日付が記録にないため日数は数えません",
   spanFromTo: "{from}({fromDate})から{toDate}まで",

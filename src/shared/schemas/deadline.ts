@@ -58,6 +58,12 @@ export const ZDeadline = z.strictObject({
   label: ZText,
   /** The day the clock starts (learning of the incident, the order, the last board report). */
   startDate: ZIsoDate.nullable(),
+  /**
+   * BOARD_REPORT only: what started it — the last time the board heard of the incident (a meeting that
+   * took it up, a reported_to_board milestone), or, the board never having heard of it, the day the
+   * organisation learned of it. The page must not call the latter a board report.
+   */
+  startEvent: z.enum(["board_report", "learned"]).optional(),
   dueDate: ZIsoDate.nullable(),
   /** The due date comes from a guideline ("about 3–5 days"), not a fixed day in the law. */
   guideline: z.boolean(),

@@ -40,6 +40,7 @@ describe("IncidentClocks", () => {
     const board = await rowOf("理事会への報告(3か月ごと)");
     expect(board).toHaveTextContent("2025年11月23日");
     expect(board).toHaveTextContent("期限前");
+    expect(board).toHaveTextContent("前回の理事会への報告");
     expect(screen.getByText(/初日不算入/)).toBeInTheDocument();
     expect(screen.queryByText(/個人データの漏えい等ではない/)).not.toBeInTheDocument();
   });
@@ -80,6 +81,14 @@ describe("IncidentClocks", () => {
     renderWithProviders(<IncidentClocks incidentId="inc-1" asOf="2025-09-30" />);
     expect(await rowOf("個人情報保護委員会への確報")).toHaveTextContent("2025年6月19日");
     expect(screen.getByText(/初日算入/)).toBeInTheDocument();
+  });
+
+  it("never calls the day the association learned of it a board report (incident 3: the board never heard of it)", async () => {
+    renderWithProviders(<IncidentClocks incidentId="inc-3" asOf="2025-09-30" />);
+    const board = await rowOf("理事会への報告(3か月ごと)");
+    expect(board).toHaveTextContent("2025年9月5日");
+    expect(board).toHaveTextContent("委託先から本会に報告があった日(理事会への報告は記録にありません)");
+    expect(board).not.toHaveTextContent("前回の理事会への報告");
   });
 
   it("says that no statutory deadline applies to the billing error, and keeps the board-report clock", async () => {

@@ -31,11 +31,16 @@ const CLOCK_ORDER: TDeadlineRule[] = [
 ];
 const PERSONAL_DATA_RULES: TDeadlineRule[] = ["APPI_PRELIM", "INS_FSA_LEAK", "APPI_FINAL", "APPI_NOTICE"];
 
-/** What starts a clock: for the statutory ones, it depends on whose duty it is. */
-const startLabel = (d: Pick<TDeadline, "rule" | "owner">): TPlainKey =>
-  d.rule === "BOARD_REPORT" || d.rule === "FSA_PLAN" || d.rule === "VENDOR_PROMISE"
+/**
+ * What starts a clock: for the statutory ones, it depends on whose duty it is; the board-report clock of
+ * an incident the board never heard of runs from the day the organisation learned of it, not from a report.
+ */
+export const startLabel = (d: Pick<TDeadline, "rule" | "owner" | "startEvent">): TPlainKey => {
+  if (d.rule === "BOARD_REPORT" && d.startEvent === "learned") return "deadlines.start.BOARD_REPORT.learned";
+  return d.rule === "BOARD_REPORT" || d.rule === "FSA_PLAN" || d.rule === "VENDOR_PROMISE"
     ? `deadlines.start.${d.rule}`
     : `deadlines.start.statutory.${d.owner}`;
+};
 
 /**
  * /incidents/:id — which statutory clocks apply to the incident, whose duty each is (the organisation's

@@ -222,6 +222,15 @@ describe("IncidentDetail: a printer's ransomware, subcontracted by the organisat
     );
   });
 
+  it("takes the meeting that had it on its agenda as the report to the board, never 未報告", async () => {
+    usePrinterCase();
+    render("inc-dm");
+    const fact = await keyFact("理事会への報告まで");
+    expect(fact.getByText(/2024年10月2日/)).toBeInTheDocument();
+    expect(fact.getByText(/「第7回理事会」の議題になりました/)).toBeInTheDocument();
+    expect(fact.queryByText("未報告")).not.toBeInTheDocument();
+  });
+
   it("counts customers' records in 件 and members as none after checking, and keeps the press figure beside, never in the total", async () => {
     usePrinterCase();
     render("inc-dm");

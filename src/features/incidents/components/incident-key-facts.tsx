@@ -8,10 +8,11 @@ import type { TPlainKey } from "@/i18n/message-types";
 import { catalogText } from "@/lib/catalog-text";
 import { sortMilestones } from "@/lib/milestones";
 import type { TIncident, TMilestone } from "@/shared/schemas/incident";
+import type { TMeeting } from "@/shared/schemas/meeting";
 import type { TMilestoneInterval, TRemediationTotals } from "@/shared/schemas/stats";
 import { incidentQueries } from "../api/queries";
 import { ImpactTotalValue, useTotalLabel } from "./impact-total";
-import { missingMilestoneText } from "./incident-model";
+import { missingMilestoneText, relevantMeetings } from "./incident-model";
 import { useOrganisationWords } from "./use-organisation-words";
 
 /** One headline figure; a labelled group so it reads (and is found) as "label: value". */
@@ -61,6 +62,12 @@ const Lines = ({ lines }: { lines: { key: string; label: string; value: ReactNod
 export const KeyFacts = ({ incident }: { incident: TIncident }) => {
   const { t } = useI18n();
   const intervals = useQuery(incidentQueries.intervals(incident.id));
+  // A meeting that took the incident up is a report to the board even without a reported_to_board date.
+  const meetings = useQuery(incidentQueries.meetings());
+  const firstMeeting =
+    relevantMeetings(meetings.data?.items ?? [], incident.id)
+      .map((r) => r.meeting)
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0] ?? null;
   return (
     <section className="key-facts" aria-labelledby="key-facts-title">
       <h2 id="key-facts-title" className="visually-hidden">
@@ -89,6 +96,7 @@ export const KeyFacts = ({ incident }: { incident: TIncident }) => {
               span={findSpan(data.spans, "reported_to_board")}
               incident={incident}
               to="reported_to_board"
+              meeting={firstMeeting}
             />
           </>
         )}
@@ -235,16 +243,33 @@ const SpanFact = ({
   span,
   incident,
   to,
+  meeting = null,
 }: {
   label: string;
   span: TMilestoneInterval | null;
   incident: TIncident;
   to: TMilestoneInterval["toKind"];
+  /** For the board: the first meeting that had the incident on its agenda. */
+  meeting?: Pick<TMeeting, "date" | "title"> | null;
 }) => {
-  const { t, f } = useI18n();
+  const { t, tx, f } = useI18n();
   const kind = (k: TMilestone["kind"]) => t(`domain.milestone.${k}`);
   if (!span) {
     const report = sortMilestones(incident.milestones).find((m) => m.kind === to);
+    if (!report && meeting) {
+      // Never 未報告 when the board's own meeting took it up: the meeting's day, and why no days are counted.
+      return (
+        <KeyFact
+          label={label}
+          value={
+            <span className="key-fact-date">
+              {t("incidents.spanReportedOn")} {f.date(meeting.date)}
+            </span>
+          }
+          note={t("incidents.spanOnAgenda", { title: tx(meeting.title), milestone: kind(to) })}
+        />
+      );
+    }
     if (!report) {
       return (
         <KeyFact
