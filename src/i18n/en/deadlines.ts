@@ -12,10 +12,10 @@ export const deadlines = {
     "What is overdue and what falls due within {days} days ({org}'s own reports and notices, the vendors' reports and promises, reports to the {board})",
   countOverdue: "Overdue",
   countDueSoon: "Due within {days} days",
-  countNotReported: "Date done not reported",
+  countNotReported: "Date done not reported or recorded",
   countValue: "{n}",
   countNotReportedNote:
-    "Past the due date, and the record does not show when it was done (the vendor has not reported it). Never counted as met.",
+    "Past the due date, and the record does not show when it was done (a vendor's duty: not reported; {org}'s own: not recorded). Never counted as met.",
   panelNone: "Nothing is overdue or due within {days} days.",
   panelListLabel: "Deadlines that need attention",
   panelMore: "{n} more",
@@ -45,6 +45,7 @@ export const deadlines = {
   "state.due_soon": "Due soon",
   "state.upcoming": "Not yet due",
   "state.not_reported": "Not reported",
+  "state.not_recorded": "Not recorded",
   "state.done_no_due": "Done (no fixed date)",
 
   "missing.start_date.vendor":

@@ -270,5 +270,6 @@ export const meetings = {
   dlState_due_soon: "Due soon",
   dlState_upcoming: "Upcoming",
   dlState_not_reported: "Date done not reported",
+  dlState_not_recorded: "Not recorded",
   dlState_done_no_due: "Done (no fixed due date)",
 } as const satisfies TTwin<typeof ja>;

@@ -15,10 +15,10 @@ export const deadlines = {
     "超過したものと{days}日以内に来るもの({org}自身の報告・通知、委託先の報告と約束、{board}への報告)",
   countOverdue: "期限超過",
   countDueSoon: "{days}日以内に期限",
-  countNotReported: "実施日が未報告",
+  countNotReported: "実施日が未報告・未記録",
   countValue: "{n}件",
   countNotReportedNote:
-    "期限を過ぎたが、実施した日が記録にない(委託先が報告していない)もの。「期限内」とはみなしません。",
+    "期限を過ぎたが、実施した日が記録にないもの(委託先の義務は未報告、{org}自身の義務は未記録)。「期限内」とはみなしません。",
   panelNone: "期限を超過したもの、{days}日以内に期限が来るものはありません。",
   panelListLabel: "対応が必要な期限",
   panelMore: "ほか{n}件",
@@ -49,6 +49,7 @@ export const deadlines = {
   "state.due_soon": "期限間近",
   "state.upcoming": "期限前",
   "state.not_reported": "未報告",
+  "state.not_recorded": "未記録",
   "state.done_no_due": "実施済み(期日の定めなし)",
 
   "missing.start_date.vendor": "委託先が事故を知った日(日付)が報告されていないため、期限を計算できません",

@@ -269,5 +269,6 @@ export const meetings = {
   dlState_due_soon: "期限間近",
   dlState_upcoming: "期限前",
   dlState_not_reported: "実施日が未報告",
+  dlState_not_recorded: "未記録",
   dlState_done_no_due: "実施済み(期日の定めなし)",
 } as const;

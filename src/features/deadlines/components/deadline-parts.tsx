@@ -34,6 +34,15 @@ export const STATE_LABEL: Record<TDeadlineState, TPlainKey> = {
   done_no_due: "deadlines.state.done_no_due",
 };
 
+/**
+ * The state's words: a filing that is the organisation's own duty and missing from the record is 未記録
+ * (not recorded), not 未報告 — no vendor was to report it.
+ */
+export const stateLabel = (d: Pick<TDeadline, "state" | "owner">): TPlainKey =>
+  d.state === "not_reported" && d.owner === "organisation"
+    ? "deadlines.state.not_recorded"
+    : STATE_LABEL[d.state];
+
 /** What the board must act on or cannot judge; the rest is settled or not yet due. */
 export const needsAttention = (d: TDeadline) =>
   d.state === "overdue" || d.state === "due_soon" || d.state === "not_reported";
@@ -67,14 +76,12 @@ export const StateChip = ({ deadline }: { deadline: TDeadline }) => {
     // The app's one look for 未報告: a dashed badge, with what is missing for screen readers and on hover.
     return (
       <span className="not-reported dl-chip" title={why}>
-        {t(STATE_LABEL.not_reported)}
+        {t(stateLabel(deadline))}
         {why ? <span className="visually-hidden">{`: ${why}`}</span> : null}
       </span>
     );
   }
-  return (
-    <span className={`status-chip dl-chip dl-state-${deadline.state}`}>{t(STATE_LABEL[deadline.state])}</span>
-  );
+  return <span className={`status-chip dl-chip dl-state-${deadline.state}`}>{t(stateLabel(deadline))}</span>;
 };
 
 /** "あと5日" / "12日超過" / "本日が期限"; nothing once done or when it cannot be judged. */

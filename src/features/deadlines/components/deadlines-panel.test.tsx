@@ -14,7 +14,7 @@ describe("DeadlinesPanel (overview)", () => {
     renderWithProviders(<DeadlinesPanel asOf="2025-11-24" />);
     expect((await figure("期限超過")).getByText("2件")).toBeInTheDocument();
     expect((await figure("14日以内に期限")).getByText("1件")).toBeInTheDocument();
-    expect((await figure("実施日が未報告")).getByText("6件")).toBeInTheDocument();
+    expect((await figure("実施日が未報告・未記録")).getByText("6件")).toBeInTheDocument();
     const list = screen.getByRole("list", { name: "対応が必要な期限" });
     const rows = within(list).getAllByRole("listitem");
     // Overdue first, then due soon; unreported ones fill the rest of the short list.
@@ -48,7 +48,7 @@ describe("DeadlinesPanel (overview)", () => {
     expect(
       screen.getByText("期限を超過したもの、14日以内に期限が来るものはありません。"),
     ).toBeInTheDocument();
-    expect((await figure("実施日が未報告")).getByText("6件")).toBeInTheDocument();
+    expect((await figure("実施日が未報告・未記録")).getByText("6件")).toBeInTheDocument();
     // The guideline-based due date (preliminary report, "about 3–5 days") carries its mark.
     const rows = within(screen.getByRole("list", { name: "対応が必要な期限" })).getAllByRole("listitem");
     const prelim = rows.find((r) => r.textContent?.includes("個人情報保護委員会への速報"));

@@ -14,8 +14,8 @@ import {
   DeadlineWhat,
   DueDate,
   RULE_LABEL,
-  STATE_LABEL,
   StateChip,
+  stateLabel,
   useCaseName,
   useWhose,
   Whose,
@@ -186,7 +186,7 @@ const useDeadlineColumns = (): TColumn<TDeadline>[] => {
       key: "state",
       header: t("deadlines.colState"),
       render: (r) => <StateChip deadline={r} />,
-      csv: (r) => t(STATE_LABEL[r.state]),
+      csv: (r) => t(stateLabel(r)),
     },
     {
       key: "what",

@@ -14,8 +14,8 @@ import {
   DeadlineNotReported,
   DueDate,
   RULE_LABEL,
-  STATE_LABEL,
   StateChip,
+  stateLabel,
   useWhose,
   Whose,
 } from "./deadline-parts";
@@ -169,7 +169,7 @@ const useClockColumns = (): TColumn<TDeadline>[] => {
           <DaysText deadline={r} />
         </div>
       ),
-      csv: (r) => t(STATE_LABEL[r.state]),
+      csv: (r) => t(stateLabel(r)),
     },
     {
       key: "start",

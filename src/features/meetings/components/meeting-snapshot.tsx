@@ -81,6 +81,12 @@ export const STATE_LABEL: Record<TDeadlineState, TPlainKey> = {
   done_no_due: "meetings.dlState_done_no_due",
 };
 
+// The organisation's own filing missing from the record is 未記録: no vendor was to report it.
+const stateLabel = (d: { state: TDeadlineState; owner: string }): TPlainKey =>
+  d.state === "not_reported" && d.owner === "organisation"
+    ? "meetings.dlState_not_recorded"
+    : STATE_LABEL[d.state];
+
 export const RULE_LABEL: Record<TDeadlineRule, TPlainKey> = {
   APPI_PRELIM: "meetings.dlRule_APPI_PRELIM",
   APPI_FINAL: "meetings.dlRule_APPI_FINAL",
@@ -183,8 +189,8 @@ const SnapshotPage = ({ meeting, snapshot }: { meeting: TMeeting; snapshot: TMee
     {
       key: "state",
       header: t("meetings.dlColState"),
-      render: (x) => <span className={`deadline-state deadline-${x.state}`}>{t(STATE_LABEL[x.state])}</span>,
-      csv: (x) => t(STATE_LABEL[x.state]),
+      render: (x) => <span className={`deadline-state deadline-${x.state}`}>{t(stateLabel(x))}</span>,
+      csv: (x) => t(stateLabel(x)),
     },
     {
       key: "done",
