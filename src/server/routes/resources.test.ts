@@ -133,6 +133,13 @@ describe.each(testEngines)("resources on %s", (engine) => {
     const fsa = await getOk<{ citedBy: unknown[] }>(app, "/api/v1/documents/ctx-rocketboys");
     expect(fsa.citedBy).toEqual([
       { kind: "incident", id: "inc-1", parentId: null, label: case2025.incidents[0]?.title },
+      // The published count of records, outside the record: an impact entry labelled by its note.
+      {
+        kind: "impact",
+        id: "scope-1-published",
+        parentId: "inc-1",
+        label: case2025.incidents[0]?.impact.find((e) => e.id === "scope-1-published")?.note,
+      },
       {
         kind: "milestone",
         id: "m1-fsa-order",
