@@ -26,6 +26,10 @@ import { case2025 } from "@/shared/seed/case-2025";
 type TWho = "anonymous" | TRole;
 const WHO: TWho[] = ["anonymous", "viewer", "editor", "admin"];
 
+/**
+ * `call` prepares a sample as an administrator; the sample itself is then sent as the cell's user, so
+ * `password` is the cell user's own (the one changing their own password must name it).
+ */
 type TFixture = TCaller & {
   /** Credentials that sign in (for the login endpoint's own sample). */
   login: { username: string; password: string };
@@ -37,6 +41,8 @@ const SAMPLES: { [N in TEndpointName]: (f: TFixture) => TSample | Promise<TSampl
   health: () => ({}),
   openapi: () => ({}),
   getOrganisation: () => ({}),
+  listCases: () => ({}),
+  getCase: () => ({ params: { caseId: "case-2025-insurance" } }),
   listVendors: () => ({}),
   getVendor: () => ({ params: { vendorId: "sompo" } }),
   listRegulatoryActions: () => ({ query: { vendorId: "sompo" } }),
@@ -124,6 +130,8 @@ describe.each(testEngines)("the authorisation matrix on the real server (%s)", (
       return okBody(name, await app.request(path, init));
     },
     login: { username: "test-viewer", password: TEST_PASSWORD },
+    // Every test user has the one test password.
+    password: TEST_PASSWORD,
     unique: (prefix) => `${prefix}-${engine}-${++counter}`,
   });
   const signInAs = async (who: TWho) => {
@@ -136,8 +144,10 @@ describe.each(testEngines)("the authorisation matrix on the real server (%s)", (
     app = createApp({ db: t.db, staticDir: "/nonexistent", log: () => undefined, clock: () => now });
     for (const role of ["viewer", "editor", "admin"] as const) await ensureTestUser(t.db, role);
     for (const who of WHO) await signInAs(who);
-    // The samples' own session, apart from the cells' (signing in again does not end another session).
-    caller = await signIn(app, "test-admin");
+    // The samples' own administrator, apart from the cells' users: a cell changing its own password ends
+    // its user's other sessions, and signing in again ends only the browser's own.
+    await ensureTestUser(t.db, "admin", "test-sampler");
+    caller = await signIn(app, "test-sampler");
   });
   afterAll(async () => {
     await t?.close();
@@ -165,13 +175,15 @@ describe("the authorisation matrix on the mocks", () => {
   let counter = 0;
   const credentials = new Map<TWho, TCredentials | null>();
   const viewer = MOCK_DEMO_USERS.find((u) => u.role === "viewer");
-  const fixture = (): TFixture => ({
+  const fixture = (who: TWho): TFixture => ({
     // The mocks have one current session: the samples sign in as the admin, the cell signs in after.
     call: async (name, call = {}) => {
       const { path, init } = requestOf(name, call, { [CSRF_HEADER]: signInMock("admin").csrfToken });
       return okBody(name, await fetch(`http://mock.test${path}`, init));
     },
     login: { username: viewer?.username ?? "", password: viewer?.password ?? "" },
+    // The cell's demo user's own password (anonymous has none: any text does).
+    password: MOCK_DEMO_USERS.find((u) => u.role === who)?.password ?? "no password",
     unique: (prefix) => `${prefix}-mock-${++counter}`,
   });
   // The mocks have one current session (see auth-state.ts): each cell signs in as its role first.
@@ -205,7 +217,7 @@ describe("the authorisation matrix on the mocks", () => {
     });
 
   it.each(cells)("$who → $name: $expected", async ({ name, who, expected }) => {
-    const sample = await SAMPLES[name](fixture());
+    const sample = await SAMPLES[name](fixture(who));
     become(who);
     const { path, init } = requestOf(name, sample, headersOf(credentials.get(who) ?? null));
     const before = mockState();

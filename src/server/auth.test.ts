@@ -1,18 +1,37 @@
 import { createHash } from "node:crypto";
 import { createApp } from "@/server/app";
+import { SCRYPT_PARAMS } from "@/server/auth/passwords";
 import { updateUser } from "@/server/repository/users";
-import { as, ensureTestUser, signIn, TEST_PASSWORD, type TSignedIn, withSession } from "@/server/test/auth";
+import {
+  as,
+  cheapHash,
+  ensureCheapUser,
+  ensureTestUser,
+  signIn,
+  TEST_PASSWORD,
+  type TSignedIn,
+  withSession,
+} from "@/server/test/auth";
 import { dataDigest, openTestDb, type TTestDb, testEngines } from "@/server/test/open-test-db";
 import { requestJson, type TRequester } from "@/server/test/request";
-import { LOGIN_WINDOW_MS, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "@/shared/access";
+import {
+  FREE_ATTEMPTS_PER_PAIR,
+  LOGIN_WINDOW_MS,
+  MAX_ATTEMPTS_PER_ACCOUNT,
+  MAX_ATTEMPTS_PER_ADDRESS,
+  SESSION_ABSOLUTE_MS,
+  SESSION_IDLE_MS,
+} from "@/shared/access";
 import { contract } from "@/shared/contract";
 import { CSRF_HEADER, type TUser } from "@/shared/schemas/auth";
 
 /*
  * Sign-in on the real server beyond what the contract suite compares with the mocks: the cookie's
- * attributes, what the database stores (token hashes, scrypt strings), sessions shared by two instances,
- * per-address throttling, a disabled user's live session, concurrent demotions of the last admins.
- * The clock is injected and moved; nothing sleeps.
+ * attributes, what the database stores (token hashes, scrypt strings and their rehashing), sessions
+ * shared by two instances, throttling by account and address, by account and by address, a disabled
+ * user's live session, one's own password change, concurrent demotions of the last admins. The clock is
+ * injected and moved; nothing sleeps. Accounts that take many wrong passwords store a cheap hash
+ * (cheapHash): each wrong guess costs what the stored hash costs, and the rule under test is the count.
  */
 
 const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
@@ -60,14 +79,43 @@ describe.each(testEngines)("sign-in on %s", (engine) => {
   });
 
   describe("the session cookie", () => {
-    it("is HttpOnly, SameSite=Strict, Path=/, lives as long as the session, and is not Secure on loopback", async () => {
+    it("is HttpOnly, SameSite=Strict, Path=/, lives as long as an idle session, and is not Secure on loopback", async () => {
       const { setCookie, session } = await signIn(app, "test-viewer");
       expect(setCookie).toMatch(/^bgd_session=[A-Za-z0-9_-]{43}; /);
       const attributes = setCookie.split("; ").slice(1);
-      expect(attributes.sort()).toEqual(["HttpOnly", "Max-Age=604800", "Path=/", "SameSite=Strict"].sort());
-      expect(SESSION_ABSOLUTE_MS / 1000).toBe(604800);
+      expect(attributes.sort()).toEqual(["HttpOnly", "Max-Age=43200", "Path=/", "SameSite=Strict"].sort());
+      expect(SESSION_IDLE_MS / 1000).toBe(43200);
       // expiresAt: the idle limit comes first for a fresh session.
       expect(session.expiresAt).toBe(new Date(clock.getTime() + SESSION_IDLE_MS).toISOString());
+    });
+
+    it("is renewed when the session is touched, never past the session's absolute end", async () => {
+      const viewer = await signIn(app, "test-viewer");
+      const maxAge = async () => {
+        const res = await app.request(contract.getSession.path, withSession(viewer));
+        expect(res.status).toBe(200);
+        const set = res.headers.get("set-cookie");
+        if (set === null) return null;
+        expect(set.split(";")[0]).toBe(viewer.cookie);
+        return Number(/Max-Age=(\d+)/.exec(set)?.[1]);
+      };
+      // Within the minute after the last touch nothing is written, so nothing is renewed.
+      advance(30_000);
+      let elapsed = 30_000;
+      expect(await maxAge()).toBeNull();
+      const step = SESSION_IDLE_MS / 2;
+      while (SESSION_ABSOLUTE_MS - (elapsed + step) >= SESSION_IDLE_MS) {
+        advance(step);
+        elapsed += step;
+        expect(await maxAge()).toBe(SESSION_IDLE_MS / 1000);
+      }
+      // Less than an idle limit before the absolute end: the cookie lives only as long as what is left.
+      advance(SESSION_ABSOLUTE_MS - elapsed - SESSION_IDLE_MS / 2);
+      expect(await maxAge()).toBe(SESSION_IDLE_MS / 2 / 1000);
+      // A week has passed: the administrator's session of the other tests has ended; sign in again.
+      admin = await signIn(app, "test-admin");
+      adminApp = as(app, admin);
+      expect(SESSION_ABSOLUTE_MS / 1000).toBe(604800);
     });
 
     it("is Secure on any other host, and as COOKIE_SECURE says when set", async () => {
@@ -132,11 +180,36 @@ describe.each(testEngines)("sign-in on %s", (engine) => {
     const list = await requestJson(adminApp, `${contract.listUsers.path}?limit=500`);
     const rows = await t.db.query<{ password_hash: string }>("SELECT password_hash FROM users");
     expect(rows.length).toBeGreaterThan(3);
-    for (const row of rows) expect(row.password_hash).toMatch(/^\$scrypt\$ln=15,r=8,p=1\$[^$]+\$[^$]+$/);
+    expect(SCRYPT_PARAMS).toMatchObject({ ln: 17, r: 8, p: 1 });
+    for (const row of rows) expect(row.password_hash).toMatch(/^\$scrypt\$ln=17,r=8,p=1\$[^$]+\$[^$]+$/);
     for (const answer of [created, changed, session, list]) {
       expect(answer.text).not.toMatch(/password|scrypt/i);
       for (const row of rows) expect(answer.text).not.toContain(row.password_hash.split("$")[4]);
     }
+  });
+
+  it("replaces a hash of a lower cost at the next successful sign-in, and not after a wrong password", async () => {
+    const old = cheapHash(TEST_PASSWORD);
+    await ensureCheapUser(t.db, "viewer", "old-hash");
+    await t.db.query("UPDATE users SET password_hash = $2 WHERE username = $1", ["old-hash", old]);
+    const stored = async () =>
+      (
+        await t.db.query<{ password_hash: string }>("SELECT password_hash FROM users WHERE username = $1", [
+          "old-hash",
+        ])
+      )[0]?.password_hash;
+    address = "198.51.100.31";
+    expect((await requestJson(app, contract.login.path, json(loginBody("old-hash", "wrong")))).status).toBe(
+      401,
+    );
+    expect(await stored()).toBe(old);
+    await signIn(app, "old-hash");
+    const rehashed = await stored();
+    expect(rehashed).toMatch(/^\$scrypt\$ln=17,r=8,p=1\$/);
+    // The same password still signs in, now against the new hash (which is kept).
+    await signIn(app, "old-hash");
+    expect(await stored()).toBe(rehashed);
+    address = "198.51.100.7";
   });
 
   describe("CSRF", () => {
@@ -214,34 +287,98 @@ describe.each(testEngines)("sign-in on %s", (engine) => {
       address = "198.51.100.7";
     });
 
-    it("counts failures per account from any address, and the account recovers after the window", async () => {
-      for (let i = 0; i < 5; i++) {
-        address = `203.0.113.${i}`;
-        expect(
-          (await requestJson(app, contract.login.path, json(loginBody("test-editor", "wrong")))).status,
-        ).toBe(401);
+    const attempt = async (username: string, password = TEST_PASSWORD) => {
+      const res = await requestJson(app, contract.login.path, json(loginBody(username, password)));
+      return { status: res.status, retryAfter: res.headers.get("retry-after") };
+    };
+
+    it("lets one address try an account five times at once, then doubles the wait with each attempt; the owner elsewhere is not slowed", async () => {
+      await ensureCheapUser(t.db, "editor", "pair-target");
+      address = "203.0.113.1";
+      for (let i = 0; i < FREE_ATTEMPTS_PER_PAIR; i++) {
+        expect(await attempt("pair-target", "wrong")).toEqual({ status: 401, retryAfter: null });
       }
-      address = "203.0.113.99";
-      const refused = await requestJson(app, contract.login.path, json(loginBody("test-editor")));
-      expect(refused.status).toBe(429);
-      expect(refused.headers.get("retry-after")).toBe("900");
-      // Other accounts from the same addresses are not affected.
-      expect((await requestJson(app, contract.login.path, json(loginBody("test-viewer")))).status).toBe(200);
-      advance(LOGIN_WINDOW_MS - 1000);
-      expect((await requestJson(app, contract.login.path, json(loginBody("test-editor")))).status).toBe(429);
-      advance(1000);
-      expect((await requestJson(app, contract.login.path, json(loginBody("test-editor")))).status).toBe(200);
+      // Even the right password waits; the wait doubles with each further failure: 1 s, 2 s, 4 s, 8 s.
+      const waits: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        const refused = await attempt("pair-target");
+        expect(refused.status).toBe(429);
+        waits.push(refused.retryAfter ?? "");
+        advance(Number(refused.retryAfter) * 1000 - 1);
+        expect((await attempt("pair-target")).status, "a millisecond too early").toBe(429);
+        advance(1);
+        expect((await attempt("pair-target", "wrong")).status).toBe(401);
+      }
+      expect(waits).toEqual(["1", "2", "4", "8"]);
+      // The owner, from another address, signs in at once; the guesser's address still waits.
+      address = "198.51.100.20";
+      expect((await attempt("pair-target")).status).toBe(200);
+      address = "203.0.113.1";
+      expect(await attempt("pair-target")).toEqual({ status: 429, retryAfter: "16" });
+      // Another account from the guesser's address is not slowed either.
+      expect((await attempt("test-viewer")).status).toBe(200);
+      // Once the wait is over, the right password goes through and forgives the pair's failures.
+      advance(16_000);
+      expect((await attempt("pair-target")).status).toBe(200);
+      for (let i = 0; i < FREE_ATTEMPTS_PER_PAIR; i++) {
+        expect((await attempt("pair-target", "wrong")).status).toBe(401);
+      }
+      expect(await attempt("pair-target")).toEqual({ status: 429, retryAfter: "1" });
     });
 
-    it("counts failures per address over all accounts; other addresses are not affected", async () => {
-      address = "192.0.2.1";
-      for (let i = 0; i < 20; i++) {
-        const res = await requestJson(app, contract.login.path, json(loginBody(`nobody-${i}`, "wrong")));
-        expect(res.status).toBe(401);
+    it("counts attempts at one account over all addresses, except for the last active administrator", async () => {
+      await ensureCheapUser(t.db, "editor", "spread-target");
+      for (let i = 0; i < MAX_ATTEMPTS_PER_ACCOUNT; i++) {
+        address = `203.0.113.${100 + i}`;
+        expect((await attempt("spread-target", "wrong")).status).toBe(401);
       }
-      expect((await requestJson(app, contract.login.path, json(loginBody("test-viewer")))).status).toBe(429);
+      address = "198.51.100.21";
+      expect(await attempt("spread-target")).toEqual({
+        status: 429,
+        retryAfter: String(LOGIN_WINDOW_MS / 1000),
+      });
+      // Other accounts from the same address are not affected.
+      expect((await attempt("test-viewer")).status).toBe(200);
+      advance(LOGIN_WINDOW_MS - 1000);
+      expect((await attempt("spread-target")).status).toBe(429);
+      advance(1000);
+      expect((await attempt("spread-target")).status).toBe(200);
+
+      // The last active administrator is never locked out of the account as a whole (only per address).
+      const admins = await t.db.query<{ username: string }>(
+        "SELECT username FROM users WHERE role = 'admin' AND NOT disabled",
+      );
+      expect(admins.map((a) => a.username)).toEqual(["test-admin"]);
+      await t.db.query("UPDATE users SET password_hash = $2 WHERE username = $1", [
+        "test-admin",
+        cheapHash(TEST_PASSWORD),
+      ]);
+      for (let i = 0; i < MAX_ATTEMPTS_PER_ACCOUNT; i++) {
+        address = `203.0.113.${100 + i}`;
+        expect((await attempt("test-admin", "wrong")).status).toBe(401);
+      }
+      address = "198.51.100.22";
+      expect((await attempt("test-admin")).status).toBe(200);
+    });
+
+    it("counts attempts from one address over all accounts; other addresses are not affected", async () => {
+      const accounts = MAX_ATTEMPTS_PER_ADDRESS / FREE_ATTEMPTS_PER_PAIR;
+      for (let i = 0; i < accounts; i++) await ensureCheapUser(t.db, "viewer", `many-${i}`);
+      address = "192.0.2.1";
+      for (let i = 0; i < accounts; i++) {
+        for (let j = 0; j < FREE_ATTEMPTS_PER_PAIR; j++) {
+          expect((await attempt(`many-${i}`, "wrong")).status).toBe(401);
+        }
+      }
+      expect(await attempt("test-viewer")).toEqual({
+        status: 429,
+        retryAfter: String(LOGIN_WINDOW_MS / 1000),
+      });
+      // Unknown usernames count too (they cost the same check), and are refused alike.
+      expect((await attempt("nobody-here", "wrong")).status).toBe(429);
       address = "192.0.2.2";
-      expect((await requestJson(app, contract.login.path, json(loginBody("test-viewer")))).status).toBe(200);
+      expect((await attempt("test-viewer")).status).toBe(200);
+      expect((await attempt("many-0")).status).toBe(200);
     });
 
     it("records failures in the database and prunes them once they are out of the window", async () => {
@@ -329,6 +466,42 @@ describe.each(testEngines)("sign-in on %s", (engine) => {
       expect((await requestJson(app, contract.login.path, json(loginBody("soon-disabled")))).status).toBe(
         401,
       );
+    });
+
+    it("for the user's other sessions when they change their own password; this one stays", async () => {
+      await ensureTestUser(t.db, "viewer", "self-changer");
+      const elsewhere = await signIn(app, "self-changer");
+      const here = await signIn(app, "self-changer");
+      const other = await signIn(app, "test-viewer");
+      const before = await user("self-changer");
+      const changed = await requestJson(
+        as(app, here),
+        contract.changeOwnPassword.path,
+        json({ currentPassword: TEST_PASSWORD, newPassword: "a quite different passphrase" }),
+      );
+      expect(changed.status, changed.text).toBe(200);
+      expect((await app.request(contract.getSession.path, withSession(elsewhere))).status).toBe(401);
+      expect((await app.request(contract.getSession.path, withSession(here))).status).toBe(200);
+      expect((await app.request(contract.getSession.path, withSession(other))).status).toBe(200);
+      const after = await user("self-changer");
+      expect(after.version).toBe(before.version + 1);
+      const [row] = await t.db.query<{ password_hash: string }>(
+        "SELECT password_hash FROM users WHERE username = 'self-changer'",
+      );
+      expect(row?.password_hash).toMatch(/^\$scrypt\$ln=17,r=8,p=1\$/);
+      // The audit trail says the password changed, and never what it is.
+      const audit = await requestJson(
+        adminApp,
+        `${contract.listAudit.path}?entityType=user&entityId=${after.id}`,
+      );
+      const entries = (audit.body as { items: { action: string; after: Record<string, unknown> }[] }).items;
+      expect(entries.map((e) => e.action)).toContain("changeOwnPassword");
+      expect(entries.find((e) => e.action === "changeOwnPassword")?.after).toMatchObject({
+        passwordChanged: true,
+      });
+      expect(audit.text).not.toMatch(/scrypt|quite different/);
+      expect((await requestJson(app, contract.login.path, json(loginBody("self-changer")))).status).toBe(401);
+      await signIn(app, "self-changer", "a quite different passphrase");
     });
 
     it("for other sessions when the password changes (not the admin's own), and a role change applies at once", async () => {

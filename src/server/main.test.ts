@@ -95,7 +95,17 @@ describe("src/server/main.ts", () => {
     const overview = await (
       await fetch(`${base}/api/v1/stats/overview?asOf=2025-09-30`, { headers: { cookie } })
     ).json();
-    expect(overview.affected.cumulativeReported).toBe(1909);
+    // 1,909 members affected in all (46 + 1,860 + 3), every part reported.
+    expect(overview.affected.totals).toEqual([
+      {
+        unit: "people",
+        populationId: "members",
+        value: 1909,
+        complete: true,
+        unreportedParts: 0,
+        confirmedNone: false,
+      },
+    ]);
 
     first.child.kill("SIGTERM");
     expect(await first.exited).toBe(0);

@@ -3,7 +3,8 @@ import { SESSION_COOKIE } from "@/shared/schemas/auth";
 /*
  * The session cookie: HttpOnly (scripts never see the token), SameSite=Strict (never sent on a request
  * that another site starts), Path=/, Secure except on a loopback host (the local demo speaks plain HTTP),
- * Max-Age as long as the session's absolute lifetime.
+ * Max-Age as long as an idle session lasts (renewed each time the session is touched, never past its
+ * absolute end: src/server/app.ts).
  */
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);

@@ -11,7 +11,9 @@ import {
   type TTestDb,
   testEngines,
 } from "@/server/test/open-test-db";
+import { incidentTotals } from "@/shared/reads/derive";
 import { ZDataset } from "@/shared/schemas/dataset";
+import type { TIncident } from "@/shared/schemas/incident";
 import { case2025 } from "@/shared/seed/case-2025";
 
 const counts = async (t: TTestDb) => {
@@ -145,8 +147,8 @@ describe.each(testEngines)("migrations and seed on %s", (engine) => {
   });
 });
 
-describe.each(testEngines)("migration 006 on %s", (engine) => {
-  it("turns the relational record of migrations 001–005 into the same records, exactly", async () => {
+describe.each(testEngines)("migrations 006 and 007 on %s", (engine) => {
+  it("turn the relational record of migrations 001–005 into the case's records: the same figures, one case per incident", async () => {
     const t = await openTestDb({ engine, migrate: false });
     try {
       const all = await loadMigrations();
@@ -156,8 +158,39 @@ describe.each(testEngines)("migration 006 on %s", (engine) => {
       );
       await migrate(t.db, all);
       const { rev, data } = await loadRecord(t.db);
-      expect(rev).toBe(1);
-      expect(data).toEqual(ZDataset.parse(case2025));
+      // 006 stores the record at revision 1; 007 reshapes it at revision 2.
+      expect(rev).toBe(2);
+      const want = ZDataset.parse(case2025);
+      const { cases, incidents, ...rest } = data;
+      const { cases: _cases, incidents: wantIncidents, ...wantRest } = want;
+      // Everything but the cases and the incidents' new fields is the case exactly.
+      expect(rest).toEqual(wantRest);
+      // One case per incident (grouping them is the board's call, not the migration's).
+      expect(cases).toEqual(
+        incidents.map((i) => ({
+          id: `case-${i.id}`,
+          title: i.title,
+          summary: null,
+          status: i.status,
+          version: 1,
+        })),
+      );
+      expect(incidents.map((i) => i.id)).toEqual(wantIncidents.map((i) => i.id));
+      for (const [i, got] of incidents.entries()) {
+        const expected = wantIncidents[i] as TIncident;
+        expect(got.caseId).toBe(`case-${got.id}`);
+        // The chain starts with the first vendor named; whose data it was follows the old model's rule.
+        expect(got.chain).toEqual(got.vendorIds.slice(0, 1));
+        const shape = ({ caseId: _c, chain: _ch, impact: _i, ...other }: TIncident) => other;
+        expect(shape(got), got.id).toEqual(shape(expected));
+        // The figures: the same totals per unit and population, per service, vendor-wide and outside.
+        expect(incidentTotals(data, got), got.id).toEqual(incidentTotals(want, expected));
+        const entries = (incident: TIncident) =>
+          incident.impact
+            .filter((e) => e.serviceId !== null || e.scope !== "ours")
+            .map(({ id: _id, note: _n, ...e }) => e);
+        expect(entries(got), got.id).toEqual(entries(expected));
+      }
       expect(await seed(t.db)).toEqual({ loaded: false });
     } finally {
       await t.close();

@@ -60,8 +60,13 @@ describe.each(testEngines)("editing on %s", (engine) => {
 
     const after = await requestJson(viewer, "/api/v1/stats/overview?asOf=2025-10-01");
     expect(after.body).not.toEqual(before.body);
-    const financial = (after.body as TOverview).remediation.financial;
-    expect(financial).toBeDefined();
+    // The members' money put right: the 3 refunds are done now, none left unreported.
+    const financial = (overview: unknown) =>
+      (overview as TOverview).remediation.find(
+        (r) => r.purpose === "financial" && r.populationId === "members",
+      );
+    expect(financial(before.body)).toMatchObject({ people: 1863, done: 1860, notReported: 3 });
+    expect(financial(after.body)).toMatchObject({ people: 1863, done: 1863, notReported: 0 });
 
     const audit = (await requestJson(viewer, "/api/v1/audit?entityType=cohort&entityId=coh-3-refund"))
       .body as { items: TAuditEntry[] };

@@ -7,6 +7,8 @@ import { hashPassword } from "@/server/auth/passwords";
 import { insertUser } from "@/server/repository/users";
 import { as, signIn, TEST_PASSWORD } from "@/server/test/auth";
 import {
+  caseDraft,
+  caseUpdate,
   cohortDraft,
   cohortUpdate,
   commitmentUpdate,
@@ -17,6 +19,7 @@ import {
   meetingUpdate,
   newCommitment,
   newMeeting,
+  organisationUpdate,
   requestOf,
   serviceDraft,
   serviceUpdate,
@@ -33,7 +36,7 @@ import { case2025 } from "@/shared/seed/case-2025";
 
 /*
  * The mocks and the server answer writes alike: one scripted sequence of writes — create and update of
- * each entity type, the commitment workflow report-done → reopen → report-done → verify, progress events,
+ * each entity type (cases and the organisation's settings included, a subcontractor cycle refused), the commitment workflow report-done → reopen → report-done → verify, progress events,
  * an import, closing a meeting, the settings, and refusals of each kind (404, 409 stale, 409 state, 422,
  * 400) — sent to the mocks, to the server on PGlite and (with TEST_DATABASE_URL) on PostgreSQL. Statuses
  * and bodies must be identical, and so must the audit trail after, except for what must differ: when
@@ -80,6 +83,49 @@ const script = async (send: TSend): Promise<TStep[]> => {
     return answer as { status: number; body: TRec };
   };
   const editor = (step: string, name: TEndpointName, call: TCall = {}) => run(step, "editor", name, call);
+
+  // Cases: a new one, renamed, closed; stale and unknown ones refused
+  const newCase = (
+    await editor("open a case", "createCase", {
+      body: { ...caseDraft(byId(case2025.cases, "case-2025-insurance")), title: text("別の事案") },
+    })
+  ).body;
+  await editor("rename it", "updateCase", {
+    params: { caseId: newCase.id },
+    body: { ...caseUpdate(newCase as never), title: text("別の事案(改称)") },
+  });
+  await editor("close it at a stale version (409)", "updateCase", {
+    params: { caseId: newCase.id },
+    body: { ...caseUpdate(newCase as never), status: "closed" },
+  });
+  await editor("update a case that does not exist (404)", "updateCase", {
+    params: { caseId: "case-404" },
+    body: { ...caseUpdate(newCase as never), status: "closed" },
+  });
+  await editor("open a case without a title (400)", "createCase", {
+    body: { summary: null, status: "open" },
+  });
+
+  // The organisation (admin): a second population, a vendor kind renamed; a population in use, an id
+  // twice and a stale version refused; an editor may not change it.
+  const organisation = (await run("read the organisation", "admin", "getOrganisation")).body;
+  const orgBody = organisationUpdate(organisation as never);
+  await run("add a population", "admin", "updateOrganisation", {
+    body: {
+      ...orgBody,
+      populations: [...orgBody.populations, { id: "families", name: text("家族"), ofWhom: null }],
+    },
+  });
+  await run("change it at a stale version (409)", "admin", "updateOrganisation", { body: orgBody });
+  await run("remove the members, still counted by the record (422)", "admin", "updateOrganisation", {
+    body: {
+      ...orgBody,
+      version: orgBody.version + 1,
+      populations: [{ id: "families", name: text("家族"), ofWhom: null }],
+      vendorKinds: [...orgBody.vendorKinds, orgBody.vendorKinds[0] as (typeof orgBody.vendorKinds)[number]],
+    },
+  });
+  await editor("change it as an editor (403)", "updateOrganisation", { body: orgBody });
 
   // Incidents
   const inc3 = byId(case2025.incidents, "inc-3");
@@ -248,7 +294,24 @@ const script = async (send: TSend): Promise<TStep[]> => {
     body: { version: future.version },
   });
 
-  // Vendors and services
+  // Vendors and services; a subcontractor chain, and a cycle refused
+  const agency = (await editor("read the agency first", "getVendor", { params: { vendorId: "partners" } }))
+    .body;
+  const subcontracted = (
+    await editor("make the agency a subcontractor of the insurer", "updateVendor", {
+      params: { vendorId: "partners" },
+      body: { ...vendorUpdate(agency as never), subcontractorOf: ["sompo"] },
+    })
+  ).body;
+  const insurer = (await editor("read the insurer", "getVendor", { params: { vendorId: "sompo" } })).body;
+  await editor("make the insurer a subcontractor of its own subcontractor (422)", "updateVendor", {
+    params: { vendorId: "sompo" },
+    body: { ...vendorUpdate(insurer as never), subcontractorOf: ["partners"] },
+  });
+  await editor("put the agency back", "updateVendor", {
+    params: { vendorId: "partners" },
+    body: { ...vendorUpdate(subcontracted as never), subcontractorOf: [] },
+  });
   await editor("add a vendor with a service", "createVendor", {
     body: { ...vendorDraft(byId(case2025.vendors, "partners")), serviceIds: ["prod-oyako"] },
   });
@@ -362,7 +425,7 @@ describe("writes answer alike on the mocks and the server", () => {
       expect(status, `${step}: ${JSON.stringify(body).slice(0, 500)}`).toBe(expected);
     }
     // Not vacuous: every kind of refusal is in it.
-    expect(new Set(mocks.map((s) => s.status))).toEqual(new Set([200, 400, 404, 409, 422]));
+    expect(new Set(mocks.map((s) => s.status))).toEqual(new Set([200, 400, 403, 404, 409, 422]));
     const trail = mocks.find((s) => s.step === "the audit trail")?.body as { items: unknown[] };
     expect(trail.items.length).toBeGreaterThan(25);
   });

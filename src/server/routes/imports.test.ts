@@ -146,7 +146,7 @@ describe.each(testEngines)("importProgress on %s (and the mocks alike)", (engine
       [9, "cohort_status", "invalid_status"],
     ]);
     // Line 10 is good: a problem-free row is not listed.
-    expect(problem.errors?.[0]?.params).toEqual({ members: 3 });
+    expect(problem.errors?.[0]?.params).toEqual({ people: 3 });
     expect(await dataDigest(t.db)).toBe(digest);
     expect(await auditCount()).toBe(audit);
   });
@@ -302,8 +302,8 @@ describe("CSV and the import, for any input", () => {
 
   it("a shuffled file gives the same record and the same outcomes", () => {
     const data = case2025 as TDataset;
-    // Cohorts the rows cannot contradict by ending "completed" with fewer members put right.
-    const cohorts = data.cohorts.filter((c) => c.members.status === "reported" && c.status !== "completed");
+    // Cohorts the rows cannot contradict by ending "completed" with fewer people put right.
+    const cohorts = data.cohorts.filter((c) => c.people.status === "reported" && c.status !== "completed");
     const row = fc.record({
       cohort: fc.constantFrom(...cohorts),
       day: fc.integer({ min: 1, max: 90 }),
@@ -320,8 +320,8 @@ describe("CSV and the import, for any input", () => {
       .uniqueArray(row, { minLength: 1, maxLength: 12, selector: (r) => `${r.cohort.id} ${dateOf(r)}` })
       .map((rows) =>
         rows.map((r): TRow => {
-          const members = r.cohort.members.status === "reported" ? r.cohort.members.value : 0;
-          const done = r.share === null ? "" : String(Math.floor(r.share * members));
+          const people = r.cohort.people.status === "reported" ? r.cohort.people.value : 0;
+          const done = r.share === null ? "" : String(Math.floor(r.share * people));
           return [r.cohort.id, "", dateOf(r), done, r.status, r.note, ""];
         }),
       )

@@ -118,6 +118,7 @@ describe.each(testEngines)("resources on %s", (engine) => {
     );
     expect(doc4.citedBy.map((c) => [c.kind, c.id, c.parentId])).toEqual([
       ["incident", "inc-2", null],
+      ["impact", "scope-2-members", "inc-2"],
       ["milestone", "m2-occurred", "inc-2"],
       ["milestone", "m2-report", "inc-2"],
       ["milestone", "m2-board", "inc-2"],
@@ -132,6 +133,13 @@ describe.each(testEngines)("resources on %s", (engine) => {
     const fsa = await getOk<{ citedBy: unknown[] }>(app, "/api/v1/documents/ctx-rocketboys");
     expect(fsa.citedBy).toEqual([
       { kind: "incident", id: "inc-1", parentId: null, label: case2025.incidents[0]?.title },
+      // The published count of records, outside the record: an impact entry labelled by its note.
+      {
+        kind: "impact",
+        id: "scope-1-published",
+        parentId: "inc-1",
+        label: case2025.incidents[0]?.impact.find((e) => e.id === "scope-1-published")?.note,
+      },
       {
         kind: "milestone",
         id: "m1-fsa-order",
@@ -159,7 +167,19 @@ describe.each(testEngines)("resources on %s", (engine) => {
         status: i.status,
         fiscalYear: i.fiscalYear,
         vendorIds: i.vendorIds,
-        affectedTotal: [46, 1860, 3][n],
+        caseId: "case-2025-insurance",
+        chain: i.chain,
+        // The members affected, each incident its own total (the press figure outside the record left out).
+        affected: [
+          {
+            unit: "people",
+            populationId: "members",
+            value: [46, 1860, 3][n],
+            complete: true,
+            unreportedParts: 0,
+            confirmedNone: false,
+          },
+        ],
         // A month-only date sorts before the days of its month; inc-3 knows only "2025-07".
         firstDate: ["2025-04-17", "2025-07-15", "2025-07"][n],
       })),
@@ -268,7 +288,12 @@ describe.each(testEngines)("resources on %s", (engine) => {
     }
   });
 
-  it("reports the engine in /api/health", async () => {
-    expect(await getOk(app, "/api/health")).toEqual({ status: "ok", database: engine, version: APP_VERSION });
+  it("says only that it answers in /api/health: neither the engine nor the version", async () => {
+    const health = await app.request("/api/health");
+    expect(health.status).toBe(200);
+    const text = await health.text();
+    expect(JSON.parse(text)).toEqual({ status: "ok" });
+    expect(text).not.toContain(engine);
+    expect(text).not.toContain(APP_VERSION);
   });
 });

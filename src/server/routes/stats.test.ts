@@ -19,8 +19,10 @@ import { case2025 } from "@/shared/seed/case-2025";
 const title = (incidentId: string) => case2025.incidents.find((i) => i.id === incidentId)?.title;
 
 const financial = {
+  purpose: "financial",
+  populationId: "members",
   // 6 re-billed + 1,854 corrected + 3 billed twice; 200 yen too much each for the 1,860.
-  members: 1863,
+  people: 1863,
   done: 1860,
   remaining: 0,
   notReported: 3,
@@ -28,9 +30,12 @@ const financial = {
   doneYen: 372_000,
   peopleWithUnknownAmount: 3,
 };
-// How many of the 46 apology letters went out is not reported: 46 not reported, never "0 done".
+// How many of the 46 apology letters went out is not reported: 46 not reported, never "0 done"; and
+// letters are never added to money put right (a row of their own).
 const notification = {
-  members: 46,
+  purpose: "notification",
+  populationId: "members",
+  people: 46,
   done: 0,
   remaining: 0,
   notReported: 46,
@@ -38,6 +43,16 @@ const notification = {
   doneYen: 0,
   peopleWithUnknownAmount: 0,
 };
+
+/** An exact total of members (名): every part reported. */
+const members = (value: number) => ({
+  unit: "people",
+  populationId: "members",
+  value,
+  complete: true,
+  unreportedParts: 0,
+  confirmedNone: false,
+});
 
 describe.each(testEngines)("stats on %s", (engine) => {
   let t: TTestDb;
@@ -54,58 +69,64 @@ describe.each(testEngines)("stats on %s", (engine) => {
     await t?.close();
   });
 
-  it("/stats/affected: 1,909 affected in all (46 + 1,860 + 3), 46 = 44 + 1 + 1", async () => {
+  it("/stats/affected: 1,909 members affected in all (46 + 1,860 + 3), 46 = 44 + 1 + 1", async () => {
     const stats = await getOk<TAffectedStats>(app, "/api/v1/stats/affected");
-    expect(stats.cumulativeReported).toBe(1909);
-    expect(stats.incidentsWithUnreportedCounts).toBe(0);
-    expect(stats.incidents.map((i) => [i.incidentId, i.number, i.total])).toEqual([
-      ["inc-1", 1, 46],
-      ["inc-2", 2, 1860],
-      ["inc-3", 3, 3],
+    // Members only: the press figure of records (outside the record) is beside the totals, never in them.
+    expect(stats.totals).toEqual([members(1909)]);
+    expect(stats.outside.map((o) => [o.incidentId, o.impactId, o.unit, o.count.status])).toEqual([
+      ["inc-1", "scope-1-published", "records", "approximate"],
     ]);
+    expect(stats.incidents.map((i) => [i.incidentId, i.number, i.totals])).toEqual([
+      ["inc-1", 1, [members(46)]],
+      ["inc-2", 2, [members(1860)]],
+      ["inc-3", 3, [members(3)]],
+    ]);
+    expect(stats.scope).toMatchObject({ caseIds: ["case-2025-insurance"], caseStatus: "open" });
     expect(stats.incidents[0]?.title).toEqual(title("inc-1"));
-    expect(stats.incidents[0]?.byService.map((p) => [p.serviceId, p.count])).toEqual(
-      case2025.incidents[0]?.affected.map((a) => [a.serviceId, a.count]),
+    const inc1 = case2025.incidents[0];
+    expect(stats.incidents[0]?.byService.map((p) => [p.serviceId, p.unit, p.populationId, p.count])).toEqual(
+      inc1?.impact
+        .filter((e) => e.scope === "ours" && !e.outsideRecord && e.serviceId !== null)
+        .map((e) => [e.serviceId, "people", "members", e.count]),
     );
     expect(stats.incidents[0]?.byService.map((p) => p.serviceName.en)).toEqual([
       "New group medical insurance",
       "Oyako no Chikara (parent-and-child plan)",
       "OT liability insurance, top-up plan",
     ]);
-    expect(stats.byService.map((p) => [p.serviceId, p.reportedTotal, p.incidentCount])).toEqual([
-      ["prod-medical", 44, 1],
-      ["prod-oyako", 1, 1],
-      ["prod-liability-topup", 1 + 1860 + 3, 3],
+    // The insurer's whole extent (all its clients, several million records) stays beside, as context.
+    expect(stats.incidents[0]?.vendorWide.map((v) => [v.impactId, v.unit, v.count.status])).toEqual([
+      ["scope-1-overall", "records", "approximate"],
+    ]);
+    expect(stats.byService.map((p) => [p.serviceId, p.unit, p.reportedTotal, p.incidentCount])).toEqual([
+      ["prod-medical", "people", 44, 1],
+      ["prod-oyako", "people", 1, 1],
+      ["prod-liability-topup", "people", 1 + 1860 + 3, 3],
     ]);
   });
 
-  it("/stats/affected?fiscalYear filters the incidents but keeps every service", async () => {
+  it("/stats/affected?fiscalYear filters the incidents", async () => {
     const stats = await getOk<TAffectedStats>(app, "/api/v1/stats/affected?fiscalYear=2024");
-    expect(stats).toEqual({
+    expect(stats).toMatchObject({
+      scope: { fiscalYear: 2024, incidentIds: [] },
       incidents: [],
-      byService: case2025.services.map((p) => ({
-        serviceId: p.id,
-        serviceName: p.name,
-        reportedTotal: 0,
-        incidentCount: 0,
-      })),
-      cumulativeReported: 0,
-      incidentsWithUnreportedCounts: 0,
+      totals: [],
+      outside: [],
+      byService: [],
     });
-    expect(
-      (await getOk<TAffectedStats>(app, "/api/v1/stats/affected?fiscalYear=2025")).cumulativeReported,
-    ).toBe(1909);
+    const fy2025 = await getOk<TAffectedStats>(app, "/api/v1/stats/affected?fiscalYear=2025");
+    expect(fy2025.totals).toEqual([members(1909)]);
+    expect(fy2025.scope.incidentIds).toEqual(["inc-1", "inc-2", "inc-3"]);
   });
 
-  it("/stats/remediation: per cohort and the financial / notification totals", async () => {
+  it("/stats/remediation: per cohort and the totals per purpose and population", async () => {
     const stats = await getOk<TRemediationStats>(app, "/api/v1/stats/remediation");
-    expect(stats.financial).toEqual(financial);
-    expect(stats.notification).toEqual(notification);
+    expect(stats.totals).toEqual([financial, notification]);
     expect(
       stats.cohorts.map((c) => [
         c.cohortId,
         c.parentId,
-        c.members,
+        c.people,
         c.done,
         c.remaining,
         c.notReported,
@@ -125,7 +146,9 @@ describe.each(testEngines)("stats on %s", (engine) => {
     ]);
     expect(stats.cohorts[0]).toMatchObject({
       purpose: "notification",
+      populationId: "members",
       incidentId: "inc-1",
+      caseId: "case-2025-insurance",
       incidentNumber: 1,
       status: "in_progress",
       label: case2025.cohorts[0]?.label,
@@ -135,45 +158,59 @@ describe.each(testEngines)("stats on %s", (engine) => {
   it("/stats/remediation?incidentId narrows cohorts and totals", async () => {
     const inc3 = await getOk<TRemediationStats>(app, "/api/v1/stats/remediation?incidentId=inc-3");
     expect(inc3.cohorts.map((c) => c.cohortId)).toEqual(["coh-3-refund"]);
-    expect(inc3.financial).toEqual({
-      members: 3,
-      done: 0,
-      remaining: 0,
-      notReported: 3,
-      owedYen: 0,
-      doneYen: 0,
-      peopleWithUnknownAmount: 3,
-    });
-    expect(inc3.notification).toEqual({ ...notification, members: 0, notReported: 0 });
+    // Only the purpose it has: no notification row of zeros.
+    expect(inc3.totals).toEqual([
+      {
+        ...financial,
+        people: 3,
+        done: 0,
+        remaining: 0,
+        notReported: 3,
+        owedYen: 0,
+        doneYen: 0,
+        peopleWithUnknownAmount: 3,
+      },
+    ]);
     const none = await getOk<TRemediationStats>(app, "/api/v1/stats/remediation?incidentId=inc-404");
     expect(none.cohorts).toEqual([]);
-    expect(none.financial.members).toBe(0);
+    expect(none.totals).toEqual([]);
   });
 
   it("/stats/remediation-timeline: 1,854 on 07-25, then 6 more on 08-15 (1,860, 372,000 yen)", async () => {
-    expect(await getOk<TRemediationTimeline>(app, "/api/v1/stats/remediation-timeline")).toEqual({
-      points: [
-        {
-          date: "2025-07-25",
-          cohortId: "coh-2-corrected",
-          incidentId: "inc-2",
-          doneDelta: 1854,
-          doneYenDelta: 370_800,
-          cumulativeDone: 1854,
-          cumulativeDoneYen: 370_800,
-        },
-        {
-          date: "2025-08-15",
-          cohortId: "coh-2-failed",
-          incidentId: "inc-2",
-          doneDelta: 6,
-          doneYenDelta: 1200,
-          cumulativeDone: 1860,
-          cumulativeDoneYen: 372_000,
-        },
-      ],
-    });
-    expect(await getOk(app, "/api/v1/stats/remediation-timeline?incidentId=inc-1")).toEqual({ points: [] });
+    const timeline = await getOk<TRemediationTimeline>(app, "/api/v1/stats/remediation-timeline");
+    expect(timeline.series).toEqual([
+      {
+        purpose: "financial",
+        populationId: "members",
+        points: [
+          {
+            date: "2025-07-25",
+            cohortId: "coh-2-corrected",
+            incidentId: "inc-2",
+            doneDelta: 1854,
+            doneYenDelta: 370_800,
+            cumulativeDone: 1854,
+            cumulativeDoneYen: 370_800,
+          },
+          {
+            date: "2025-08-15",
+            cohortId: "coh-2-failed",
+            incidentId: "inc-2",
+            doneDelta: 6,
+            doneYenDelta: 1200,
+            cumulativeDone: 1860,
+            cumulativeDoneYen: 372_000,
+          },
+        ],
+      },
+      // The letters: a series of their own, with no point (how many went out is not reported).
+      { purpose: "notification", populationId: "members", points: [] },
+    ]);
+    const inc1 = await getOk<TRemediationTimeline>(
+      app,
+      "/api/v1/stats/remediation-timeline?incidentId=inc-1",
+    );
+    expect(inc1.series).toEqual([{ purpose: "notification", populationId: "members", points: [] }]);
   });
 
   it("/stats/commitments counts every status, zeros included", async () => {
@@ -241,26 +278,106 @@ describe.each(testEngines)("stats on %s", (engine) => {
       toMilestoneId: "m1-detected",
       days: 4,
     });
+    // The case's course: from the intrusion's first day to incident 3's report, never across cases.
+    expect(stats.cases).toEqual([
+      { caseId: "case-2025-insurance", firstDate: "2025-04-17", lastDate: "2025-09-05", days: 141 },
+    ]);
+    // Every milestone in scope, each incident's in timeline order, month-only dates included.
+    expect(stats.milestones.map((m) => m.id)).toEqual([
+      "m1-occurred",
+      "m1-detected",
+      "m1-first-notice",
+      "m1-full-notice",
+      "m1-announcement",
+      "m1-fsa-order",
+      "m1-member-notice",
+      "m1-officers",
+      "m1-report",
+      "m1-board",
+      "m2-occurred",
+      "m2-report",
+      "m2-board",
+      "m3-occurred",
+      "m3-report",
+    ]);
     const only3 = await getOk<TIntervalStats>(app, "/api/v1/stats/intervals?incidentId=inc-3");
-    expect(only3).toEqual({ steps: [], spans: [] });
+    expect(only3).toMatchObject({ steps: [], spans: [] });
+    // Incident 3's milestones are month-only or a single day: listed, but no step or span.
+    expect(only3.milestones.map((m) => [m.id, m.incidentId])).toEqual([
+      ["m3-occurred", "inc-3"],
+      ["m3-report", "inc-3"],
+    ]);
   });
 
   it("/stats/overview gives the headline figures", async () => {
-    expect(await getOk<TOverview>(app, "/api/v1/stats/overview?asOf=2025-09-30")).toEqual({
+    const overview = await getOk<TOverview>(app, "/api/v1/stats/overview?asOf=2025-09-30");
+    const { portfolio, ...rest } = overview;
+    expect(rest).toEqual({
+      scope: {
+        asOf: "2025-09-30",
+        caseIds: ["case-2025-insurance"],
+        incidentIds: ["inc-1", "inc-2", "inc-3"],
+        vendorId: null,
+        fiscalYear: null,
+        caseStatus: "open",
+      },
       asOf: "2025-09-30",
+      cases: { total: 1, open: 1 },
       incidents: { total: 3, open: 3 },
       affected: {
-        cumulativeReported: 1909,
+        totals: [members(1909)],
+        outside: [expect.objectContaining({ incidentId: "inc-1", impactId: "scope-1-published" })],
         byIncident: [
-          { incidentId: "inc-1", number: 1, title: title("inc-1"), total: 46 },
-          { incidentId: "inc-2", number: 2, title: title("inc-2"), total: 1860 },
-          { incidentId: "inc-3", number: 3, title: title("inc-3"), total: 3 },
+          {
+            incidentId: "inc-1",
+            caseId: "case-2025-insurance",
+            number: 1,
+            title: title("inc-1"),
+            totals: [members(46)],
+          },
+          {
+            incidentId: "inc-2",
+            caseId: "case-2025-insurance",
+            number: 2,
+            title: title("inc-2"),
+            totals: [members(1860)],
+          },
+          {
+            incidentId: "inc-3",
+            caseId: "case-2025-insurance",
+            number: 3,
+            title: title("inc-3"),
+            totals: [members(3)],
+          },
         ],
       },
-      remediation: { financial, notification },
+      remediation: [financial, notification],
       commitments: { total: 5, open: 5, vendorReportedDone: 0, verified: 0, overdue: 0 },
       latestMeeting: { id: "mtg-2025-03", date: "2025-08-23", title: case2025.meetings[0]?.title },
+      documentIds: expect.arrayContaining(["notice", "doc-1", "doc-5", "ctx-rocketboys"]),
     });
+    // One case: its line holds the same figures as the whole.
+    expect(portfolio).toHaveLength(1);
+    expect(portfolio[0]).toMatchObject({
+      caseId: "case-2025-insurance",
+      status: "open",
+      incidents: 3,
+      openIncidents: 3,
+      vendorIds: ["sompo", "partners"],
+      firstDate: "2025-04-17",
+      affected: [members(1909)],
+      remediation: [financial, notification],
+      openCommitments: 5,
+      overdueCommitments: 0,
+      nextDeadline: { dueDate: "2025-11-23", rule: "BOARD_REPORT", overdue: false },
+    });
+    // Another fiscal year: nothing, never the open case's figures.
+    const fy2024 = await getOk<TOverview>(app, "/api/v1/stats/overview?asOf=2025-09-30&fiscalYear=2024");
+    expect([fy2024.incidents, fy2024.affected.totals, fy2024.remediation]).toEqual([
+      { total: 0, open: 0 },
+      [],
+      [],
+    ]);
   });
 
   it("/stats/vendors: sompo FY2025 medians 81 days (to the association) and 83.5 (to the board)", async () => {
@@ -274,16 +391,18 @@ describe.each(testEngines)("stats on %s", (engine) => {
         vendorId: "sompo",
         fiscalYear: 2025,
         incidents: 3,
-        membersAffectedReported: 1909,
+        incidentIds: ["inc-1", "inc-2", "inc-3"],
+        incidentsViaSubcontractors: 0,
+        affected: [members(1909)],
         incidentsWithUnreportedCounts: 0,
         medianDaysDetectionToOrganisation: 119,
         // 123 (incident 1) and 39 (incident 2); incident 3 has no day-precise occurrence.
         medianDaysOccurrenceToOrganisation: 81,
         medianDaysToBoard: 83.5,
-        remediationMembers: 46 + 1860 + 3,
-        remediationDone: 1860,
-        remediationNotReported: 49,
+        // 46 + 1,860 + 3 people to put right or tell, per purpose: 1,860 done, 49 not reported.
+        remediation: [financial, notification],
         commitments: 5,
+        commitmentsWithDueDate: 0,
         commitmentsKeptOnTime: 0,
         commitmentsOverdue: 0,
         // All five published actions fall in (2023-09-30, 2025-09-30].
@@ -293,15 +412,27 @@ describe.each(testEngines)("stats on %s", (engine) => {
         vendorId: "partners",
         fiscalYear: 2025,
         incidents: 1,
-        membersAffectedReported: 3,
+        incidentIds: ["inc-3"],
+        incidentsViaSubcontractors: 0,
+        affected: [members(3)],
         incidentsWithUnreportedCounts: 0,
         medianDaysDetectionToOrganisation: null,
         medianDaysOccurrenceToOrganisation: null,
         medianDaysToBoard: null,
-        remediationMembers: 3,
-        remediationDone: 0,
-        remediationNotReported: 3,
+        remediation: [
+          {
+            ...financial,
+            people: 3,
+            done: 0,
+            remaining: 0,
+            notReported: 3,
+            owedYen: 0,
+            doneYen: 0,
+            peopleWithUnknownAmount: 3,
+          },
+        ],
         commitments: 1,
+        commitmentsWithDueDate: 0,
         commitmentsKeptOnTime: 0,
         commitmentsOverdue: 0,
         regulatoryActionsLast24Months: 0,

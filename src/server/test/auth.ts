@@ -1,3 +1,4 @@
+import { randomBytes, scryptSync } from "node:crypto";
 import { hashPassword } from "@/server/auth/passwords";
 import type { TQueryable } from "@/server/db/types";
 import { getUserByUsername, insertUser } from "@/server/repository/users";
@@ -26,6 +27,31 @@ export const ensureTestUser = async (
   const created = await insertUser(
     db,
     { username, displayName: `Test ${role}`, role, passwordHash: await testHash },
+    now,
+  );
+  const user = created ?? (await getUserByUsername(db, username));
+  if (!user) throw new Error(`could not create ${username}`);
+  return user;
+};
+
+/**
+ * A hash of `password` at the lowest cost the server still verifies (N=2^10), made here and never by
+ * the server: for tests that send many wrong passwords to one account (each check costs what the
+ * stored hash costs). A successful sign-in replaces it at today's cost (needsRehash), as it would an
+ * old hash.
+ */
+export const cheapHash = (password: string) => {
+  const b64 = (x: Buffer) => x.toString("base64").replace(/=+$/, "");
+  const salt = randomBytes(16);
+  const key = scryptSync(password.normalize("NFC"), salt, 64, { N: 2 ** 10, r: 8, p: 1 });
+  return `$scrypt$ln=10,r=8,p=1$${b64(salt)}$${b64(key)}`;
+};
+
+/** Creates a user whose stored hash is cheap (see cheapHash), unless it exists. */
+export const ensureCheapUser = async (db: TQueryable, role: TRole, username: string, now = new Date()) => {
+  const created = await insertUser(
+    db,
+    { username, displayName: `Test ${role}`, role, passwordHash: cheapHash(TEST_PASSWORD) },
     now,
   );
   const user = created ?? (await getUserByUsername(db, username));

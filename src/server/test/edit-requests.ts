@@ -1,20 +1,24 @@
 import { contract, endpointNames, type TEndpointName, type TResponseOf } from "@/shared/contract";
 import { buildUrl } from "@/shared/http";
+import type { TCase } from "@/shared/schemas/case";
 import type { TCohort } from "@/shared/schemas/cohort";
 import type { TCommitment } from "@/shared/schemas/commitment";
 import type { TDataset } from "@/shared/schemas/dataset";
 import type { TSourceDocument } from "@/shared/schemas/document";
 import type {
+  TCaseDraft,
   TCohortDraft,
   TCommitmentDraft,
   TDocumentDraft,
   TIncidentDraft,
   TMeetingDraft,
+  TOrganisationUpdate,
   TServiceDraft,
   TVendorDraft,
 } from "@/shared/schemas/edit";
 import type { TIncident } from "@/shared/schemas/incident";
 import type { TMeeting } from "@/shared/schemas/meeting";
+import type { TOrganisation } from "@/shared/schemas/organisation";
 import type { TService } from "@/shared/schemas/service";
 import type { TVendor } from "@/shared/schemas/vendor";
 import { case2025 } from "@/shared/seed/case-2025";
@@ -59,6 +63,8 @@ export type TCaller = {
   call<N extends TEndpointName>(name: N, call?: TCall): Promise<TResponseOf<N>>;
   /** A fresh lowercase token for names that must differ between calls. */
   unique(prefix: string): string;
+  /** The caller's own password as it is now (changing one's own password must name it). */
+  password: string;
 };
 
 /** The request `call` sends: path, method and JSON body (as a browser client would). */
@@ -88,16 +94,23 @@ const byId = <T extends { id: string }>(items: readonly T[], id: string): T => {
 
 export const incidentUpdate = ({ id: _id, ...inc }: TIncident) => ({
   ...inc,
+  impact: inc.impact.map(({ outsideRecord: _o, ...e }) => e),
   milestones: inc.milestones.map(({ outsideRecord: _o, ...m }) => m),
 });
 export const incidentDraft = (inc: TIncident): TIncidentDraft => {
   const { version: _v, number: _n, ...body } = incidentUpdate(inc);
   return {
     ...body,
-    scope: body.scope.map(({ id: _id, ...s }) => s),
+    impact: body.impact.map(({ id: _id, ...e }) => e),
     milestones: body.milestones.map(({ id: _id, ...m }) => m),
   };
 };
+export const caseUpdate = ({ id: _id, ...c }: TCase) => c;
+export const caseDraft = (c: TCase): TCaseDraft => {
+  const { version: _v, ...body } = caseUpdate(c);
+  return body;
+};
+export const organisationUpdate = ({ id: _id, ...o }: TOrganisation): TOrganisationUpdate => o;
 export const cohortUpdate = ({ id: _id, progress: _p, ...cohort }: TCohort) => cohort;
 export const cohortDraft = (cohort: TCohort): TCohortDraft => {
   const { version: _v, ...body } = cohortUpdate(cohort);
@@ -112,6 +125,7 @@ export const commitmentUpdate = (c: TCommitment & { overdue?: boolean }) => {
     evidence: _e,
     reopenedDate: _rd,
     reopenedReason: _rr,
+    history: _h,
     status,
     ...body
   } = c;
@@ -196,6 +210,25 @@ const openMeeting = async (c: TCaller) => {
 
 /** One valid request per write endpoint; each answers 200 when made by someone allowed to. */
 export const WRITE_SAMPLES: { [N in TWriteName]: (c: TCaller) => Promise<TCall> } = {
+  updateOrganisation: async (c) => {
+    const organisation = await c.call("getOrganisation");
+    const shortName = suffixed(data.organisation.shortName, c.unique("org"));
+    return { body: { ...organisationUpdate(organisation), shortName } };
+  },
+  createCase: async (c) => {
+    const draft = caseDraft(byId(data.cases, "case-2025-insurance"));
+    return { body: { ...draft, title: suffixed(draft.title, c.unique("case")) } };
+  },
+  updateCase: async (c) => {
+    const current = await c.call("getCase", { params: { caseId: "case-2025-insurance" } });
+    const title = suffixed(byId(data.cases, "case-2025-insurance").title, c.unique("case"));
+    return { params: { caseId: current.id }, body: { ...caseUpdate(current), title } };
+  },
+  changeOwnPassword: async (c) => ({
+    // The same password again: a real change (a new hash, a new version, an audit entry) that leaves the
+    // caller able to sign in and to make the next sample's call.
+    body: { currentPassword: c.password, newPassword: c.password },
+  }),
   createIncident: async (c) => {
     const inc = incidentDraft(byId(data.incidents, "inc-3"));
     return { body: { ...inc, title: suffixed(inc.title, c.unique("inc")) } };
@@ -337,7 +370,8 @@ export const WRITE_SAMPLES: { [N in TWriteName]: (c: TCaller) => Promise<TCall> 
         username: c.unique("target"),
         displayName: "Target",
         role: "viewer",
-        password: "target passphrase 1",
+        // Not naming the user (a password with "target" in it would be refused).
+        password: "quiet harbour lantern 4",
       },
     });
     return { params: { userId: user.id }, body: { version: user.version, displayName: "Renamed" } };

@@ -23,8 +23,11 @@ const ID_POOLS: Record<string, string[]> = {
   commitment: [...data.commitments.map((c) => c.id), "cmt-1", "cmt-404"],
   meeting: [...data.meetings.map((m) => m.id), "mtg-1", "mtg-404"],
   cohort: [...data.cohorts.map((c) => c.id), "coh-1", "coh-404"],
+  case: [...data.cases.map((c) => c.id), "case-1", "case-404"],
+  population: [...data.organisation.populations.map((p) => p.id), "customers", "pop-404"],
+  vendorKind: [...data.organisation.vendorKinds.map((k) => k.id), "kind-404"],
   nested: [
-    ...data.incidents.flatMap((i) => [...i.milestones.map((m) => m.id), ...i.scope.map((s) => s.id)]),
+    ...data.incidents.flatMap((i) => [...i.milestones.map((m) => m.id), ...i.impact.map((e) => e.id)]),
     ...data.meetings.flatMap((m) => [...m.items.map((x) => x.id), ...m.resolutions.map((x) => x.id)]),
     "ms-1",
     "item-1",
