@@ -5,6 +5,7 @@ import { openDb } from "@/server/db/open-db";
 import { seed } from "@/server/db/seed";
 import type { TDb, TQueryable } from "@/server/db/types";
 import { openTestDb, TEST_DATABASE_URL, type TTestEngine } from "@/server/test/open-test-db";
+import { queryAs } from "@/server/test/query-as";
 import { makeTempDataDir, removeDir, repoRoot } from "./server-process";
 
 /*
@@ -63,7 +64,7 @@ export const openCliDb = async (engine: TTestEngine, options: { seed?: boolean }
   if (engine === "postgres") {
     if (!TEST_DATABASE_URL) throw new Error("the postgres engine needs TEST_DATABASE_URL");
     const t = await openTestDb({ engine, migrate: true, seed: loadSeed });
-    const [row] = await t.db.query<{ schema: string }>("SELECT current_schema() AS schema");
+    const [row] = await queryAs<{ schema: string }>(t.db, "SELECT current_schema() AS schema");
     current = t.db;
     reopen = async () => current;
     // The command opens DATABASE_URL as a deployment would; libpq's PGOPTIONS puts it in the schema.

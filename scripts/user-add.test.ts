@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { verifyPassword } from "@/server/auth/passwords";
 import { openDb } from "@/server/db/open-db";
+import { queryAs } from "@/server/test/query-as";
 import { repoRoot } from "./server-process";
 
 // The CLI as a process, on an embedded database of its own.
@@ -68,12 +69,12 @@ describe("npm run user:add", () => {
 
     const db = await openDb({ dataDir: env.DATA_DIR });
     try {
-      const rows = await db.query<{
+      const rows = await queryAs<{
         username: string;
         display_name: string;
         role: string;
         password_hash: string;
-      }>("SELECT username, display_name, role, password_hash FROM users ORDER BY username");
+      }>(db, "SELECT username, display_name, role, password_hash FROM users ORDER BY username");
       expect(rows.map((r) => [r.username, r.display_name, r.role])).toEqual([
         ["alice", "Alice A.", "admin"],
         ["bob", "bob", "viewer"],

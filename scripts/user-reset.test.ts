@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { verifyPassword } from "@/server/auth/passwords";
 import { openDb } from "@/server/db/open-db";
+import { queryAs } from "@/server/test/query-as";
 import { repoRoot } from "./server-process";
 
 // `npm run user:add -- --reset`: the out-of-band way back in for a locked-out or forgotten account.
@@ -54,13 +55,15 @@ describe("npm run user:add -- --reset", () => {
     expect(password).toMatch(/^[A-Za-z0-9]{24}$/);
     const after = await openDb({ dataDir: join(dir, "data") });
     try {
-      const [user] = await after.query<{ password_hash: string; disabled: boolean }>(
+      const [user] = await queryAs<{ password_hash: string; disabled: boolean }>(
+        after,
         "SELECT password_hash, disabled FROM users WHERE username = 'root-admin'",
       );
       expect(user?.disabled).toBe(false);
       expect(await verifyPassword(password, user?.password_hash ?? "")).toBe(true);
       expect(await after.query("SELECT 1 FROM login_attempts WHERE username = 'root-admin'")).toEqual([]);
-      const [entry] = await after.query<{ action: string; actor_username: string }>(
+      const [entry] = await queryAs<{ action: string; actor_username: string }>(
+        after,
         "SELECT action, actor_username FROM audit_log ORDER BY seq DESC LIMIT 1",
       );
       expect(entry?.action).toBe("updateUser");

@@ -13,6 +13,7 @@ import {
   withSession,
 } from "@/server/test/auth";
 import { dataDigest, openTestDb, type TTestDb, testEngines } from "@/server/test/open-test-db";
+import { queryAs } from "@/server/test/query-as";
 import { requestJson, type TRequester } from "@/server/test/request";
 import {
   FREE_ATTEMPTS_PER_PAIR,
@@ -140,7 +141,7 @@ describe.each(testEngines)("sign-in on %s", (engine) => {
       const viewer = await signIn(app, "test-viewer");
       const token = viewer.cookie.split("=")[1] as string;
       const id = createHash("sha256").update(token).digest("hex");
-      const rows = await t.db.query<{ id: string }>("SELECT id FROM sessions");
+      const rows = await queryAs<{ id: string }>(t.db, "SELECT id FROM sessions");
       expect(rows.map((r) => r.id)).toContain(id);
       expect(JSON.stringify(rows)).not.toContain(token);
       const out = await app.request(contract.logout.path, withSession(viewer, { method: "POST" }));
@@ -178,7 +179,7 @@ describe.each(testEngines)("sign-in on %s", (engine) => {
     );
     const session = await requestJson(adminApp, contract.getSession.path);
     const list = await requestJson(adminApp, `${contract.listUsers.path}?limit=500`);
-    const rows = await t.db.query<{ password_hash: string }>("SELECT password_hash FROM users");
+    const rows = await queryAs<{ password_hash: string }>(t.db, "SELECT password_hash FROM users");
     expect(rows.length).toBeGreaterThan(3);
     expect(SCRYPT_PARAMS).toMatchObject({ ln: 17, r: 8, p: 1 });
     for (const row of rows) expect(row.password_hash).toMatch(/^\$scrypt\$ln=17,r=8,p=1\$[^$]+\$[^$]+$/);
@@ -194,9 +195,11 @@ describe.each(testEngines)("sign-in on %s", (engine) => {
     await t.db.query("UPDATE users SET password_hash = $2 WHERE username = $1", ["old-hash", old]);
     const stored = async () =>
       (
-        await t.db.query<{ password_hash: string }>("SELECT password_hash FROM users WHERE username = $1", [
-          "old-hash",
-        ])
+        await queryAs<{ password_hash: string }>(
+          t.db,
+          "SELECT password_hash FROM users WHERE username = $1",
+          ["old-hash"],
+        )
       )[0]?.password_hash;
     address = "198.51.100.31";
     expect((await requestJson(app, contract.login.path, json(loginBody("old-hash", "wrong")))).status).toBe(
@@ -345,7 +348,8 @@ describe.each(testEngines)("sign-in on %s", (engine) => {
       expect((await attempt("spread-target")).status).toBe(200);
 
       // The last active administrator is never locked out of the account as a whole (only per address).
-      const admins = await t.db.query<{ username: string }>(
+      const admins = await queryAs<{ username: string }>(
+        t.db,
         "SELECT username FROM users WHERE role = 'admin' AND NOT disabled",
       );
       expect(admins.map((a) => a.username)).toEqual(["test-admin"]);
@@ -400,7 +404,8 @@ describe.each(testEngines)("sign-in on %s", (engine) => {
         contract.login.path,
         json(loginBody("test-viewer", "wrong"), { "x-forwarded-for": "192.0.2.78" }),
       );
-      const rows = await t.db.query<{ address: string }>(
+      const rows = await queryAs<{ address: string }>(
+        t.db,
         "SELECT address FROM login_attempts WHERE address LIKE '192.0.2.7%' OR address = $1",
         [address],
       );
@@ -485,7 +490,8 @@ describe.each(testEngines)("sign-in on %s", (engine) => {
       expect((await app.request(contract.getSession.path, withSession(other))).status).toBe(200);
       const after = await user("self-changer");
       expect(after.version).toBe(before.version + 1);
-      const [row] = await t.db.query<{ password_hash: string }>(
+      const [row] = await queryAs<{ password_hash: string }>(
+        t.db,
         "SELECT password_hash FROM users WHERE username = 'self-changer'",
       );
       expect(row?.password_hash).toMatch(/^\$scrypt\$ln=17,r=8,p=1\$/);
@@ -535,12 +541,14 @@ describe.each(testEngines)("sign-in on %s", (engine) => {
     await ensureTestUser(db, "admin", "admin-a");
     await ensureTestUser(db, "admin", "admin-b");
     // Leave exactly these two active admins.
-    const others = await db.query<{ id: string; version: number }>(
+    const others = await queryAs<{ id: string; version: number }>(
+      db,
       "SELECT id, version FROM users WHERE role = 'admin' AND NOT disabled AND username NOT IN ('admin-a', 'admin-b')",
     );
     for (const o of others)
       expect((await updateUser(db, o.id, { version: o.version, role: "editor" }, null)).kind).toBe("ok");
-    const rows = await db.query<{ id: string; username: string; version: number }>(
+    const rows = await queryAs<{ id: string; username: string; version: number }>(
+      db,
       "SELECT id, username, version FROM users WHERE username IN ('admin-a', 'admin-b') ORDER BY username",
     );
     expect(rows).toHaveLength(2);

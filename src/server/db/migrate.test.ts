@@ -11,13 +11,15 @@ import {
   type TTestDb,
   testEngines,
 } from "@/server/test/open-test-db";
+import { queryAs } from "@/server/test/query-as";
 import { incidentTotals } from "@/shared/reads/derive";
 import { ZDataset } from "@/shared/schemas/dataset";
 import type { TIncident } from "@/shared/schemas/incident";
 import { case2025 } from "@/shared/seed/case-2025";
 
 const counts = async (t: TTestDb) => {
-  const rows = await t.db.query<{ name: string; n: number }>(
+  const rows = await queryAs<{ name: string; n: number }>(
+    t.db,
     `SELECT kind AS name, count(*) AS n FROM record_documents GROUP BY kind
      UNION ALL SELECT 'milestones', COALESCE(sum(jsonb_array_length(data -> 'milestones')), 0)
        FROM record_documents WHERE kind = 'incident'
@@ -65,7 +67,8 @@ describe.each(testEngines)("migrations and seed on %s", (engine) => {
     const second = await migrate(t.db);
     expect(second.applied).toEqual([]);
     expect(second.skipped).toEqual(first.applied);
-    const rows = await t.db.query<{ version: number }>(
+    const rows = await queryAs<{ version: number }>(
+      t.db,
       "SELECT version FROM schema_migrations ORDER BY version",
     );
     expect(rows.map((row) => row.version)).toEqual(all.map((m) => m.version));
@@ -202,7 +205,7 @@ describe.skipIf(!TEST_DATABASE_URL)("concurrent starts on postgres", () => {
   it("lets two servers migrate and seed the same schema at once without conflict", async () => {
     const t = await openTestDb({ engine: "postgres", migrate: false });
     const url = TEST_DATABASE_URL as string;
-    const schema = (await t.db.query<{ s: string }>("SELECT current_schema() AS s"))[0]?.s as string;
+    const schema = (await queryAs<{ s: string }>(t.db, "SELECT current_schema() AS s"))[0]?.s as string;
     const other = await openDb({ databaseUrl: url, schema });
     try {
       const [a, b] = await Promise.all([migrate(t.db), migrate(other)]);

@@ -39,8 +39,8 @@ export const LOCK_FILE = ".server.lock";
 const CHECKPOINT_EVERY_MS = 5 * 60_000;
 
 const wrap = (target: PGlite | Transaction): TQueryable => ({
-  async query<T extends Record<string, unknown>>(sql: string, params?: unknown[]) {
-    const result = await target.query<T>(sql, params ?? []);
+  async query(sql: string, params?: unknown[]) {
+    const result = await target.query<Record<string, unknown>>(sql, params ?? []);
     return result.rows;
   },
   async exec(sql: string) {

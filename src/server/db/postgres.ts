@@ -18,8 +18,8 @@ const types = {
 };
 
 const wrap = (client: pg.Pool | pg.PoolClient): TQueryable => ({
-  async query<T extends Record<string, unknown>>(sql: string, params?: unknown[]) {
-    const result = await client.query<T>(sql, params ?? []);
+  async query(sql: string, params?: unknown[]) {
+    const result = await client.query<Record<string, unknown>>(sql, params ?? []);
     return result.rows;
   },
   async exec(sql: string) {

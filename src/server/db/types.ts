@@ -1,9 +1,7 @@
 /** The one small interface both engines (embedded PGlite, PostgreSQL over `pg`) implement with the same SQL. */
 export type TQueryable = {
-  query<T extends Record<string, unknown> = Record<string, unknown>>(
-    sql: string,
-    params?: unknown[],
-  ): Promise<T[]>;
+  /** Rows as the driver gives them: read them through `rows`/`firstRow` (rows.ts), which check each one. */
+  query(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
   /** Runs one or more statements without parameters (migrations); returns nothing. */
   exec(sql: string): Promise<void>;
 };

@@ -26,6 +26,7 @@ import {
   schemasAt,
 } from "@/server/test/hostile";
 import { openTestDb, type TTestDb, testEngines } from "@/server/test/open-test-db";
+import { queryAs } from "@/server/test/query-as";
 import { checkEntries, GENESIS_HASH } from "@/shared/audit";
 import { canonicalJson } from "@/shared/canonical-json";
 import { contract, endpointNames, type TEndpoint, type TEndpointName } from "@/shared/contract";
@@ -668,12 +669,14 @@ const expectExercised = (name: TWriteName, statuses: Map<number, number>) => {
  * meeting snapshots after every request and made the runs quadratic.
  */
 const storedDigest = async (db: TDb): Promise<string> => {
-  const tables = await db.query<{ name: string }>(
+  const tables = await queryAs<{ name: string }>(
+    db,
     `SELECT table_name AS name FROM information_schema.tables
      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
      ORDER BY table_name COLLATE "C"`,
   );
-  const rows = await db.query<{ name: string; n: number; digest: string | null }>(
+  const rows = await queryAs<{ name: string; n: number; digest: string | null }>(
+    db,
     tables
       .map(
         ({ name }) =>
@@ -749,17 +752,21 @@ describe.each(testEngines)(
           if (last?.whole === whole) return last;
           const { data } = await loadRecord(t.db);
           const users = (
-            await t.db.query<{ row: { id: string; version: number } }>(
+            await queryAs<{ row: { id: string; version: number } }>(
+              t.db,
               "SELECT to_jsonb(u) AS row FROM users u ORDER BY id",
             )
           ).map((r) => r.row);
-          const [settings] = await t.db.query<{ row: { version: number } }>(
+          const [settings] = await queryAs<{ row: { version: number } }>(
+            t.db,
             "SELECT to_jsonb(s) AS row FROM settings s",
           );
-          const [head] = await t.db.query<{ seq: string; hash: string }>(
+          const [head] = await queryAs<{ seq: string; hash: string }>(
+            t.db,
             "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
           );
-          const snapshots = await t.db.query<{ id: string }>(
+          const snapshots = await queryAs<{ id: string }>(
+            t.db,
             "SELECT meeting_id AS id FROM meeting_snapshots ORDER BY 1",
           );
           const fixed = [

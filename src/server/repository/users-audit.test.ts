@@ -3,6 +3,7 @@ import { createApp } from "@/server/app";
 import { createDemoUsers } from "@/server/demo-users";
 import { signedIn, TEST_PASSWORD } from "@/server/test/auth";
 import { dataDigest, openTestDb, type TTestDb, testEngines } from "@/server/test/open-test-db";
+import { queryAs } from "@/server/test/query-as";
 import { requestJson, type TRequester } from "@/server/test/request";
 import type { TAuditEntry, TAuditVerification } from "@/shared/schemas/audit";
 import type { TUser } from "@/shared/schemas/auth";
@@ -29,7 +30,7 @@ describe.each(testEngines)("users in the audit trail on %s", (engine) => {
       }
     ).items;
   const storedHashes = async () =>
-    (await t.db.query<{ h: string }>("SELECT password_hash AS h FROM users")).map((r) => r.h);
+    (await queryAs<{ h: string }>(t.db, "SELECT password_hash AS h FROM users")).map((r) => r.h);
   /** Nothing of a password — the text or any stored hash — appears anywhere in the log. */
   const expectNoSecrets = async (passwords: string[]) => {
     const log = JSON.stringify(await t.db.query("SELECT * FROM audit_log"));
@@ -100,16 +101,18 @@ describe.each(testEngines)("users in the audit trail on %s", (engine) => {
       json("POST", { username: "hanako", displayName: "Again", role: "viewer", password: TEST_PASSWORD }),
     );
     expect(taken.status).toBe(409);
-    const [hanako] = (await t.db.query<{ id: string }>("SELECT id FROM users WHERE username = 'hanako'")) as [
-      { id: string },
-    ];
+    const [hanako] = (await queryAs<{ id: string }>(
+      t.db,
+      "SELECT id FROM users WHERE username = 'hanako'",
+    )) as [{ id: string }];
     const stale = await requestJson(
       admin,
       `/api/v1/users/${hanako.id}`,
       json("PATCH", { version: 1, displayName: "Stale" }),
     );
     expect(stale.status).toBe(409);
-    const [self] = (await t.db.query<{ id: string; version: number }>(
+    const [self] = (await queryAs<{ id: string; version: number }>(
+      t.db,
       "SELECT id, version FROM users WHERE username = 'test-admin'",
     )) as [{ id: string; version: number }];
     const lastAdmin = await requestJson(
@@ -126,12 +129,12 @@ describe.each(testEngines)("users in the audit trail on %s", (engine) => {
     try {
       const accounts = await createDemoUsers(fresh.db, new Date("2025-09-01T00:00:00Z"));
       expect(accounts).toHaveLength(3);
-      const rows = await fresh.db.query<{
+      const rows = await queryAs<{
         action: string;
         actor_id: string;
         actor_name: string;
         after: TUser;
-      }>("SELECT action, actor_id, actor_name, after FROM audit_log ORDER BY seq");
+      }>(fresh.db, "SELECT action, actor_id, actor_name, after FROM audit_log ORDER BY seq");
       expect(rows.map((r) => [r.action, r.actor_id, r.after.username])).toEqual([
         ["createUser", "system", "demo-viewer"],
         ["createUser", "system", "demo-editor"],

@@ -6,6 +6,7 @@ import { migrate } from "@/server/db/migrate";
 import { openDb } from "@/server/db/open-db";
 import { seed } from "@/server/db/seed";
 import type { TDb } from "@/server/db/types";
+import { queryAs } from "@/server/test/query-as";
 import type { TDataset } from "@/shared/schemas/dataset";
 
 /*
@@ -103,7 +104,7 @@ export const openTestDb = async (options: TTestDbOptions = {}): Promise<TTestDb>
       return db;
     },
     async loadDataset(dataset) {
-      const snapshots = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM meeting_snapshots");
+      const snapshots = await queryAs<{ n: number }>(db, "SELECT count(*)::int AS n FROM meeting_snapshots");
       if ((snapshots[0]?.n ?? 0) > 0) throw new Error("loadDataset: the record has meeting snapshots");
       await db.transaction(async (tx) => {
         await tx.query("DELETE FROM record_documents");
@@ -125,14 +126,16 @@ export const openTestDb = async (options: TTestDbOptions = {}): Promise<TTestDb>
  * (tests of bad input use it to prove that nothing was written).
  */
 export const dataDigest = async (db: TDb): Promise<string> => {
-  const tables = await db.query<{ name: string }>(
+  const tables = await queryAs<{ name: string }>(
+    db,
     `SELECT table_name AS name FROM information_schema.tables
      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
      ORDER BY table_name COLLATE "C"`,
   );
   const parts: string[] = [];
   for (const { name } of tables) {
-    const rows = await db.query<{ digest: string | null; n: number }>(
+    const rows = await queryAs<{ digest: string | null; n: number }>(
+      db,
       `SELECT count(*) AS n, md5(string_agg(t::text, '|' ORDER BY t::text COLLATE "C")) AS digest FROM "${name}" t`,
     );
     parts.push(`${name}:${rows[0]?.n}:${rows[0]?.digest}`);
