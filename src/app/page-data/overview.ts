@@ -14,13 +14,14 @@ export const overviewPage = (queryClient: QueryClient, { request }: LoaderFuncti
   void queryClient.prefetchQuery(overviewQueries.headline(scope));
   void queryClient.prefetchQuery(overviewQueries.remediation(scope));
   void queryClient.prefetchQuery(overviewQueries.commitmentStats(scope));
-  void queryClient.prefetchQuery(deadlineQueries.list({ asOf: scope.asOf, caseId: scope.caseId }));
+  void queryClient.prefetchQuery(
+    deadlineQueries.panel(scope.caseId ? { asOf: scope.asOf, caseId: scope.caseId } : { asOf: scope.asOf }),
+  );
   void queryClient.prefetchQuery(overviewQueries.affected(scope));
   void queryClient.prefetchQuery(overviewQueries.remediationTimeline(scope));
-  void queryClient.prefetchQuery(overviewQueries.intervals(scope));
+  void queryClient.prefetchQuery(overviewQueries.caseTimeline(scope));
   void queryClient.prefetchQuery(overviewQueries.cases());
   void queryClient.prefetchQuery(overviewQueries.incidentYears());
   void queryClient.prefetchQuery(referenceQueries.organisation());
-  void queryClient.prefetchQuery(referenceQueries.documents());
   void queryClient.prefetchQuery(referenceQueries.vendors());
 };

@@ -92,6 +92,7 @@ export const overview = {
   noMeeting: "No {board} meeting recorded",
 
   portfolioTitle: "Cases at a glance",
+  portfolioMore: "{n} more cases: see the list of cases",
   portfolioCount: "{n} cases",
   lineAffected: "Impact",
   lineFinancial: "Money put right",
@@ -164,12 +165,16 @@ export const overview = {
   colCount: "Count",
   colMilestone: "Milestone",
   colSincePrevious: "Since previous",
+  reportsOfDay: "{n} reports of that day, added up",
+  chartCapped: "The chart shows the first {shown}; the table lists all {total}.",
   subCohort: "└ part",
 
   timelineTitle: "Course of events and days (per case)",
   timelineNote:
     "“Outside record” marks dates from published information (press etc.) that is not in {org}'s record. Dates known only to the month are left out of day counts. Days are counted within a case, never across cases.",
   caseSpan: "From the first dated day in the record ({from}) to the last ({to}):",
+  timelineMoreCases: "The course of {n} more cases: see the list of cases",
+  timelineMoreIncidents: "{n} more incidents of this case: see the case's page",
   caseSpanNone: "No day-precise date is recorded, so no span can be given.",
   outsideMark: "outside record",
   outsideSpanMark: "includes a date outside the record",

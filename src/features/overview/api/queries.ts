@@ -1,5 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import { apiGet, apiGetAll } from "@/lib/api-client";
+import { referenceQueries } from "@/lib/reference-queries";
 import { parseAsOf, parseFiscalYear } from "@/lib/url-params";
 import { ZId, ZIsoDate } from "@/shared/schemas/common";
 
@@ -95,7 +96,9 @@ export const overviewQueries = {
   remediationTimeline: (scope: TOverviewScope) =>
     queryOptions({
       queryKey: [...overviewQueries.all(), "remediation-timeline", statsQuery(scope)] as const,
-      queryFn: ({ signal }) => apiGet("getRemediationTimeline", { query: statsQuery(scope), signal }),
+      // Per day: what the chart draws, however many reports the record holds.
+      queryFn: ({ signal }) =>
+        apiGet("getRemediationTimeline", { query: { ...statsQuery(scope), per: "day" }, signal }),
     }),
   /** Every case's course (milestones, steps, spans) in one answer. */
   intervals: (scope: TOverviewScope) =>
@@ -103,12 +106,14 @@ export const overviewQueries = {
       queryKey: [...overviewQueries.all(), "intervals", statsQuery(scope)] as const,
       queryFn: ({ signal }) => apiGet("getIntervalStats", { query: statsQuery(scope), signal }),
     }),
-  /** The scope bar's choices: every case, whatever its status. */
-  cases: () =>
+  /** The course of the latest cases in scope, bounded by what the overview shows (one request). */
+  caseTimeline: (scope: TOverviewScope) =>
     queryOptions({
-      queryKey: [...overviewQueries.all(), "cases"] as const,
-      queryFn: ({ signal }) => apiGetAll("listCases", { signal }),
+      queryKey: [...overviewQueries.all(), "case-timeline", statsQuery(scope)] as const,
+      queryFn: ({ signal }) => apiGet("getCaseTimeline", { query: statsQuery(scope), signal }),
     }),
+  /** The scope bar's choices: every case, whatever its status. */
+  cases: () => referenceQueries.cases(),
   /** The scope bar's 年度 choices: the years that have an incident. */
   incidentYears: () =>
     queryOptions({

@@ -8,6 +8,7 @@ import { QueryState } from "@/components/query-state";
 import type { TMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/i18n";
 import { utcTime } from "@/shared/dates";
+import { CHART_BARS } from "@/shared/overview-limits";
 import type { TCohortPurpose } from "@/shared/schemas/cohort";
 import type { TCommitmentStatus } from "@/shared/schemas/commitment";
 import type { TImpactTotal } from "@/shared/schemas/incident";
@@ -60,6 +61,15 @@ export const OverviewCharts = ({ scope }: { scope: TOverviewScope }) => {
       </div>
     </section>
   );
+};
+
+/** Says, when a chart draws only the first CHART_BARS of its rows, that its table has them all. */
+const useCappedNote = () => {
+  const { t, f } = useI18n();
+  return (rows: number) =>
+    rows > CHART_BARS
+      ? t("overview.chartCapped", { shown: f.number(CHART_BARS), total: f.number(rows) })
+      : null;
 };
 
 /** Legend lines to hold for `items` keys (two a line at the narrowest chart width). */
@@ -116,7 +126,7 @@ const AffectedSkeleton = ({ overview }: { overview: TOverview | undefined }) => 
             key={totalKey(total)}
             title={t("overview.chartAffectedTitle", { what: names.affected(total.unit, total.populationId) })}
             description={t("overview.chartAffectedDescription", { total: "0,000" })}
-            height={affectedHeight(rows ?? 1, 1, false)}
+            height={affectedHeight(Math.min(rows ?? 1, CHART_BARS), 1, false)}
           />
         );
       })}
@@ -128,6 +138,7 @@ const AffectedFrame = ({ group }: { group: TAffectedGroup }) => {
   const { t, tx, f } = useI18n();
   const names = usePopulationNames();
   const totalText = useTotalText();
+  const cappedNote = useCappedNote();
   const title = t("overview.chartAffectedTitle", { what: names.affected(group.unit, group.populationId) });
   const unattributed = group.rows.some((r) => r.unattributed > 0);
   const series = [
@@ -138,7 +149,8 @@ const AffectedFrame = ({ group }: { group: TAffectedGroup }) => {
     })),
     ...(unattributed ? [{ key: NO_SERVICE, name: t("overview.chartNoService"), fill: NO_SERVICE_FILL }] : []),
   ];
-  const data = group.rows.map((r) => ({
+  // The chart draws the first CHART_BARS incidents; the table lists every one.
+  const data = group.rows.slice(0, CHART_BARS).map((r) => ({
     incidentId: r.incidentId,
     heading: t("overview.incidentNumber", { n: r.number }),
     title: tx(r.title),
@@ -152,6 +164,7 @@ const AffectedFrame = ({ group }: { group: TAffectedGroup }) => {
   const description = [
     t("overview.chartAffectedDescription", { total: totalText(group.total) }),
     group.outside > 0 ? t("overview.chartAffectedOutside") : null,
+    cappedNote(group.rows.length),
   ]
     .filter(Boolean)
     .join(" ");
@@ -160,7 +173,7 @@ const AffectedFrame = ({ group }: { group: TAffectedGroup }) => {
       title={title}
       description={description}
       height={affectedHeight(
-        group.rows.length,
+        data.length,
         group.services.length,
         unattributed,
         rowPxFor(
@@ -271,8 +284,11 @@ const RemediationFrame = ({ stats, purpose }: { stats: TRemediationStats; purpos
   const { t, tx, f } = useI18n();
   const names = usePopulationNames();
   const text = PURPOSE_TEXT[purpose];
+  const cappedNote = useCappedNote();
   const title = t(text.title);
-  const bars = completionBars(stats.cohorts.filter((c) => c.purpose === purpose));
+  const every = completionBars(stats.cohorts.filter((c) => c.purpose === purpose));
+  // The chart draws the first CHART_BARS groups; the table lists every one.
+  const bars = every.slice(0, CHART_BARS);
   const populations = new Set(bars.map((b) => b.populationId));
   // A label needs about 12% of the bar to fit; thinner segments are read from the table.
   const fits = (pct: number) => pct >= 12;
@@ -305,7 +321,7 @@ const RemediationFrame = ({ stats, purpose }: { stats: TRemediationStats; purpos
   return (
     <ChartFrame
       title={title}
-      description={t(text.description)}
+      description={[t(text.description), cappedNote(every.length)].filter(Boolean).join(" ")}
       height={barChartHeight(
         bars.length,
         1,
@@ -565,6 +581,10 @@ const CorrectionsLoaded = ({
               key: "cohort",
               header: t("overview.colCohort"),
               render: (p) => {
+                // A day several groups reported on is one point: it says how many reports it adds up.
+                if (p.cohortId === null || p.incidentId === null) {
+                  return t("overview.reportsOfDay", { n: f.number(p.reports) });
+                }
                 const c = cohortOf.get(p.cohortId);
                 return (
                   <>
@@ -576,6 +596,9 @@ const CorrectionsLoaded = ({
                 );
               },
               csv: (p) => {
+                if (p.cohortId === null || p.incidentId === null) {
+                  return t("overview.reportsOfDay", { n: f.number(p.reports) });
+                }
                 const c = cohortOf.get(p.cohortId);
                 return c
                   ? `${t("overview.incidentNumber", { n: c.incidentNumber })} ${tx(c.label)}`

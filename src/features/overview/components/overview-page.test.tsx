@@ -68,9 +68,15 @@ describe("Overview page (route /)", () => {
         "/api/v1/stats/commitments",
         "/api/v1/stats/affected",
         "/api/v1/stats/remediation-timeline",
-        "/api/v1/stats/intervals",
+        "/api/v1/stats/case-timeline",
       ]),
     );
+    // Bounded by the screen: no list of every document, the deadlines' first few only, the chart per day.
+    expect(seen.filter((u) => u.pathname === "/api/v1/documents")).toEqual([]);
+    expect(seen.find((u) => u.pathname === "/api/v1/deadlines")?.searchParams.get("limit")).toBe("4");
+    expect(
+      seen.find((u) => u.pathname === "/api/v1/stats/remediation-timeline")?.searchParams.get("per"),
+    ).toBe("day");
     for (const u of stats) {
       expect([
         u.searchParams.get("vendorId"),
