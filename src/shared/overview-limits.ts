@@ -18,3 +18,12 @@ export const PORTFOLIO_LINES = 10;
 
 /** Bars a chart draws before the rest are left to its table. */
 export const CHART_BARS = 15;
+
+/** Deadline rows the overview's panel shows (the API answers most pressing first). */
+export const DEADLINE_PANEL_ROWS = 4;
+
+/** The board's window: what falls due within 14 days is "due soon". */
+export const DUE_SOON_DAYS = 14;
+
+/** The largest page the contract allows: lists the first screen reads whole start with a page this size. */
+export const LARGEST_PAGE = 500;

@@ -1,6 +1,7 @@
 import { mutationOptions, queryOptions } from "@tanstack/react-query";
 import { apiGet, apiGetAll, apiSend, type TBodyOf } from "@/lib/api-client";
 import { referenceQueries } from "@/lib/reference-queries";
+import { DEADLINE_PANEL_ROWS, DUE_SOON_DAYS } from "@/shared/overview-limits";
 import type { TDeadlineOwner, TDeadlines } from "@/shared/schemas/deadline";
 
 export type TDeadlineFilter = {
@@ -13,13 +14,12 @@ export type TDeadlineFilter = {
   owner?: TDeadlineOwner;
 };
 
-/** The board's window: what falls due within 14 days is "due soon". */
-export const DUE_SOON_DAYS = 14;
+export { DUE_SOON_DAYS } from "@/shared/overview-limits";
 
 /** A page of deadlines, most pressing first: enough for any screen; the rest is asked for on demand. */
 export const DEADLINES_PAGE = 100;
 /** Rows the overview's panel has room for: it asks for no more (the API answers most pressing first). */
-export const PANEL_ROWS = 4;
+export const PANEL_ROWS = DEADLINE_PANEL_ROWS;
 /** The API's largest page: "show every deadline" reads the list in pages of this size. */
 
 const queryOf = ({ asOf, withinDays = DUE_SOON_DAYS, incidentId, caseId, owner }: TDeadlineFilter) => ({

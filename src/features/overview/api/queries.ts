@@ -1,44 +1,14 @@
 import { queryOptions } from "@tanstack/react-query";
 import { apiGet, apiGetAll } from "@/lib/api-client";
 import { referenceQueries } from "@/lib/reference-queries";
-import { parseAsOf, parseFiscalYear } from "@/lib/url-params";
-import { ZId, ZIsoDate } from "@/shared/schemas/common";
+import { statsQuery, type TOverviewScope } from "@/shared/first-screen";
+import { ZIsoDate } from "@/shared/schemas/common";
 
-/**
- * What the overview covers: a case (or the cases of a status, open ones by default), a vendor, a 年度,
- * and the day the record is read as of. Every request of the page is made for it.
- */
-export type TOverviewScope = {
-  caseId?: string;
-  caseStatus: "open" | "closed" | "all";
-  vendorId?: string;
-  fiscalYear?: number;
-  /** The day the figures are as of (today in Tokyo unless the address fixes one). */
-  asOf: string;
-};
+export type { TOverviewScope } from "@/shared/first-screen";
+export { parseScope } from "@/shared/first-screen";
 
 /** The address's keys for the scope: short words a person can read and type in a link. */
 export const SCOPE_KEYS = ["case", "status", "vendor", "year", "asOf"] as const;
-
-const CASE_STATUSES = ["open", "closed", "all"] as const;
-
-/**
- * Reads the scope from the address. A value the API would refuse (a mistyped year, an id with capitals)
- * is ignored rather than turned into an error page: the link still opens the overview.
- */
-export const parseScope = (params: URLSearchParams): TOverviewScope => {
-  const scope: TOverviewScope = { caseStatus: "open", asOf: parseAsOf(params) };
-  const caseId = ZId.safeParse(params.get("case"));
-  if (caseId.success) scope.caseId = caseId.data;
-  const status = params.get("status");
-  const known = CASE_STATUSES.find((s) => s === status);
-  if (known) scope.caseStatus = known;
-  const vendorId = ZId.safeParse(params.get("vendor"));
-  if (vendorId.success) scope.vendorId = vendorId.data;
-  const year = parseFiscalYear(params.get("year"));
-  if (year !== undefined) scope.fiscalYear = year;
-  return scope;
-};
 
 /** Whether the address fixes the day (then the page says it shows the record as it stood that day). */
 export const asOfInAddress = (params: URLSearchParams) => ZIsoDate.safeParse(params.get("asOf")).success;
@@ -54,17 +24,6 @@ export const scopeSearch = (scope: Partial<TOverviewScope>, keepAsOf: boolean) =
   const text = params.toString();
   return text ? `?${text}` : "";
 };
-
-/** The scope as the API's query, with no empty keys (so equal scopes share one cache entry). */
-const statsQuery = (scope: TOverviewScope) => ({
-  asOf: scope.asOf,
-  caseStatus: scope.caseStatus,
-  ...(scope.caseId !== undefined ? { caseId: scope.caseId } : {}),
-  ...(scope.vendorId !== undefined ? { vendorId: scope.vendorId } : {}),
-  ...(scope.fiscalYear !== undefined ? { fiscalYear: scope.fiscalYear } : {}),
-});
-
-// The record is small, but a vendor's history grows every year: ask for a page larger than any year holds.
 
 /*
  * One factory for every request the overview makes. Keys run from general to specific; every figure's key
