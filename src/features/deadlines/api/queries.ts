@@ -1,7 +1,7 @@
 import { mutationOptions, queryOptions } from "@tanstack/react-query";
 import { apiGet, apiGetAll, apiSend, type TBodyOf } from "@/lib/api-client";
 import { referenceQueries } from "@/lib/reference-queries";
-import { DEADLINE_PANEL_ROWS, DUE_SOON_DAYS } from "@/shared/overview-limits";
+import { DEADLINE_PANEL_ROWS, DUE_SOON_DAYS as WINDOW_DAYS } from "@/shared/overview-limits";
 import type { TDeadlineOwner, TDeadlines } from "@/shared/schemas/deadline";
 
 export type TDeadlineFilter = {
@@ -14,7 +14,8 @@ export type TDeadlineFilter = {
   owner?: TDeadlineOwner;
 };
 
-export { DUE_SOON_DAYS } from "@/shared/overview-limits";
+/** The board's window: what falls due within 14 days is "due soon" (shared with the first screen's list). */
+export const DUE_SOON_DAYS = WINDOW_DAYS;
 
 /** A page of deadlines, most pressing first: enough for any screen; the rest is asked for on demand. */
 export const DEADLINES_PAGE = 100;

@@ -1,11 +1,12 @@
 import { queryOptions } from "@tanstack/react-query";
 import { apiGet, apiGetAll } from "@/lib/api-client";
 import { referenceQueries } from "@/lib/reference-queries";
-import { statsQuery, type TOverviewScope } from "@/shared/first-screen";
+import { parseScope as parseScopeOf, statsQuery, type TOverviewScope as TScope } from "@/shared/first-screen";
 import { ZIsoDate } from "@/shared/schemas/common";
 
-export type { TOverviewScope } from "@/shared/first-screen";
-export { parseScope } from "@/shared/first-screen";
+/** The overview's scope, as the first screen's shared list of requests reads it from the address. */
+export type TOverviewScope = TScope;
+export const parseScope = parseScopeOf;
 
 /** The address's keys for the scope: short words a person can read and type in a link. */
 export const SCOPE_KEYS = ["case", "status", "vendor", "year", "asOf"] as const;

@@ -19,6 +19,7 @@ import type {
   TRemediationTimeline,
 } from "@/shared/schemas/stats";
 import { overviewQueries, type TOverviewScope } from "../api/queries";
+import { chartCode } from "./chart-code";
 import { FILLS, rowPxFor, SERVICE_FILLS, type TFill, textWidth } from "./chart-patterns";
 import type { TCorrectionsPanel } from "./corrections-chart";
 import {
@@ -32,11 +33,12 @@ import {
 } from "./overview-model";
 import { usePopulationNames } from "./use-population-names";
 
-// Recharts is only imported by these modules, so it lands in its own chunk and never delays the figures.
-const AffectedChart = lazy(() => import("./affected-chart"));
-const RemediationChart = lazy(() => import("./remediation-chart"));
-const CorrectionsChart = lazy(() => import("./corrections-chart"));
-const CommitmentsChart = lazy(() => import("./commitments-chart"));
+// Recharts is only imported by these modules, so it lands in its own chunk and never delays the figures;
+// the route loader has already asked for it, with the data (./chart-code.ts).
+const AffectedChart = lazy(chartCode.affected);
+const RemediationChart = lazy(chartCode.remediation);
+const CorrectionsChart = lazy(chartCode.corrections);
+const CommitmentsChart = lazy(chartCode.commitments);
 
 /**
  * The charts of the overview, each with its data table and CSV. A chart is drawn per unit and population
