@@ -13,19 +13,30 @@ export type TRequestCount = {
   /** Bytes on the wire (compressed), by kind. */
   apiBytes: number;
   scriptBytes: number;
+  /** The scripts' URL paths ("/assets/x.js"). */
+  scriptPaths: string[];
   largest: { url: string; bytes: number }[];
   /** The page's DOM size once quiet (elements). */
   domNodes: number;
+  /** From navigation to the first chart's SVG on screen (ms), null when none appeared within a minute. */
+  firstChartMs: number | null;
+};
+
+export type TCountOptions = {
+  /** Chromium's CPU slowdown (1 = this machine, 4 = Lighthouse's mobile). */
+  cpuRate?: number;
+  chromePath?: string;
 };
 
 export const countRequests = async (
   url: string,
   cookie: string,
-  chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium",
+  { cpuRate = 1, chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium" }: TCountOptions = {},
 ): Promise<TRequestCount> => {
   const browser = await chromium.launch({ executablePath: chromePath });
   try {
-    const context = await browser.newContext();
+    // Tall enough that the first chart is in view without scrolling (charts draw when near the viewport).
+    const context = await browser.newContext({ viewport: { width: 1440, height: 2400 } });
     const origin = new URL(url);
     await context.addCookies(
       cookie.split("; ").map((pair) => {
@@ -34,6 +45,10 @@ export const countRequests = async (
       }),
     );
     const page = await context.newPage();
+    if (cpuRate > 1) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpuRate });
+    }
     const seen: { url: string; type: string; bytes: number }[] = [];
     page.on("requestfinished", async (request) => {
       const sizes = await request.sizes().catch(() => null);
@@ -43,7 +58,12 @@ export const countRequests = async (
         bytes: sizes ? sizes.responseBodySize + sizes.responseHeadersSize : 0,
       });
     });
-    await page.goto(url, { waitUntil: "networkidle", timeout: 120_000 });
+    const loaded = page.goto(url, { waitUntil: "networkidle", timeout: 120_000 });
+    const firstChartMs = await page
+      .waitForSelector(".chart-body svg", { timeout: 60_000 })
+      .then(() => page.evaluate(() => performance.now()))
+      .catch(() => null);
+    await loaded;
     // Charts and sections drawn when scrolled near: scroll through the page so they load too.
     await page.evaluate(async () => {
       for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight) {
@@ -62,11 +82,13 @@ export const countRequests = async (
       scripts: scripts.length,
       apiBytes: sum(api),
       scriptBytes: sum(scripts),
+      scriptPaths: scripts.map((x) => new URL(x.url).pathname),
       largest: [...api]
         .sort((a, b) => b.bytes - a.bytes)
         .slice(0, 5)
         .map((s) => ({ url: s.url.replace(origin.origin, ""), bytes: s.bytes })),
       domNodes,
+      firstChartMs,
     };
   } finally {
     await browser.close();
