@@ -7,7 +7,60 @@ const src = fileURLToPath(new URL("./src", import.meta.url));
 export default defineConfig({
   plugins: [react()],
   resolve: { alias: { "@": src } },
-  build: { outDir: "dist/client", sourcemap: false, target: "es2022" },
+  build: {
+    outDir: "dist/client",
+    sourcemap: false,
+    target: "es2022",
+    rolldownOptions: {
+      output: {
+        /*
+         * Few files for the first screen (each is a request, and HTTP/1.1 has six connections): the
+         * contract with every schema in one chunk, each language's first-screen strings in one, the
+         * overview with the deadlines it shows in one, the charts (recharts) in one, and the small
+         * modules every page shares in one. Other pages keep their own chunks.
+         */
+        codeSplitting: {
+          groups: [
+            {
+              // Everything the entry imports statically, in one file: one request, one gzip stream.
+              name: "boot",
+              tags: ["$initial"],
+              priority: 50,
+            },
+            {
+              name: "contract",
+              test: /node_modules[\\/]zod[\\/]|src[\\/]shared[\\/](contract\.ts|schemas[\\/])/,
+              includeDependenciesRecursively: false,
+              priority: 40,
+            },
+            {
+              name: "charts",
+              test: /node_modules[\\/](recharts|d3-[\w-]+|victory-vendor|decimal\.js-light|es-toolkit|immer|reselect|redux|@reduxjs[\\/]toolkit|react-redux|eventemitter3|tiny-invariant)[\\/]|src[\\/]features[\\/]overview[\\/]components[\\/](\w+-chart|chart-ticks)\.tsx$/,
+              includeDependenciesRecursively: false,
+              priority: 30,
+            },
+            {
+              // The first screen's strings of one language; the Japanese common words are in the entry.
+              name: (id: string) => {
+                const m = /src[\\/]i18n[\\/](ja|en)[\\/](common|domain|auth|overview|deadlines)\.ts$/.exec(
+                  id,
+                );
+                if (!m || (m[1] === "ja" && (m[2] === "common" || m[2] === "domain"))) return null;
+                return `strings-${m[1]}`;
+              },
+              priority: 20,
+            },
+            {
+              name: "overview-parts",
+              test: /src[\\/]features[\\/](overview[\\/]|deadlines[\\/](api[\\/]queries|components[\\/](deadlines-panel|deadline-parts))\.tsx?$)/,
+              includeDependenciesRecursively: false,
+              priority: 10,
+            },
+          ],
+        },
+      },
+    },
+  },
   server: { host: "127.0.0.1", proxy: { "/api": "http://127.0.0.1:8080" } },
   test: {
     globals: true,

@@ -156,9 +156,11 @@ test("each chart is one named image: nothing inside it is a widget or a tab stop
   const images = page.locator(".chart-body[role='img']");
   // The demo case: members affected, money put right, letters sent, progress over time, commitments.
   await expect(images).toHaveCount(5);
-  // The plots themselves (lazy recharts code), not their placeholders.
-  for (const image of await images.all())
+  // The plots themselves (lazy recharts code), not their placeholders: each draws once it comes near.
+  for (const image of await images.all()) {
+    await image.scrollIntoViewIfNeeded();
     await expect(image.locator(".recharts-wrapper").first()).toBeVisible();
+  }
   // In the tab order, or a widget (recharts' own layers carry tabindex="-1": focusable by script only).
   const inside = images.locator(
     "[tabindex]:not([tabindex^='-']), [role='application'], a[href], button, input, select",

@@ -12,9 +12,18 @@ import {
   type TFigures,
   type TPreset,
 } from "./bench-ui-lighthouse";
+import { countRequests, type TRequestCount } from "./bench-ui-requests";
 import { packageSizes } from "./bench-ui-sources";
-import { bundleStats, isLoadedAtBoot, type TAssetGroup, type TLazyGroup } from "./bundle-stats";
+import {
+  bundleStats,
+  dirReader,
+  gzipBytes,
+  isLoadedAtBoot,
+  type TAssetGroup,
+  type TLazyGroup,
+} from "./bundle-stats";
 import { findFreePort } from "./free-port";
+import { seedScaled } from "./seed-scaled";
 import {
   killGroupNow,
   makeTempDataDir,
@@ -28,12 +37,15 @@ import {
 /*
  * UI benchmark: a production build (into a temp folder, with Vite's manifest and hidden source maps
  * turned on from the command line), the gzip bytes of what the first page and each route fetch, what the
- * initial JavaScript is made of, then Lighthouse (performance only, mobile and desktop presets) on the
- * overview and one incident page, served by the real server on a fresh embedded PGlite. Loopback only,
- * bounded in time; prints figures, asserts nothing (the budget is asserted by e2e/bundle.spec.ts).
+ * initial JavaScript is made of, then, for the demo record (1×) and a record 100 times a year's case
+ * (scripts/seed-scaled.ts), the overview's requests and first chart (Playwright, 1× and 4× CPU) and
+ * Lighthouse (performance only, mobile and desktop presets) on the overview (and, at 1×, one incident
+ * page), served by the real server on a fresh embedded PGlite. Ends with the table of issue 10. Loopback
+ * only, bounded in time; prints figures, asserts nothing (the budget is asserted by e2e/bundle.spec.ts).
  *
- *   npm run bench:ui     BENCH_UI_RUNS=3 (Lighthouse runs per page and preset; medians are printed),
- *                        BENCH_UI_LIGHTHOUSE_BUDGET=600 (seconds; no Lighthouse run starts after it),
+ *   npm run bench:ui     BENCH_UI_RUNS=5 (Lighthouse runs per page and preset; medians are printed),
+ *                        BENCH_UI_SCALES=1,100 (record sizes measured),
+ *                        BENCH_UI_LIGHTHOUSE_BUDGET=1500 (seconds; no Lighthouse run starts after it),
  *                        BENCH_UI_LIGHTHOUSE=0 skips Lighthouse, BENCH_UI_CLI=1 uses the Lighthouse CLI only,
  *                        BENCH_UI_USERNAME + BENCH_UI_PASSWORD: sign in as this user (default: a viewer it creates),
  *                        BENCH_UI_STATIC_DIR=<folder> measures that build instead of building (it must have
@@ -48,13 +60,18 @@ const buildTimeoutMs = 300_000;
 const startTimeoutMs = 120_000;
 const runTimeoutMs = 90_000;
 /** No Lighthouse run starts after this long; the figures so far are printed. */
-const lighthouseBudgetMs = Number(process.env.BENCH_UI_LIGHTHOUSE_BUDGET ?? 600) * 1000;
-const runsPerPage = Math.max(1, Number(process.env.BENCH_UI_RUNS ?? 3));
+const lighthouseBudgetMs = Number(process.env.BENCH_UI_LIGHTHOUSE_BUDGET ?? 1500) * 1000;
+const runsPerPage = Math.max(1, Number(process.env.BENCH_UI_RUNS ?? 5));
+const scales = (process.env.BENCH_UI_SCALES ?? "1,100")
+  .split(",")
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n >= 1);
 const attemptsPerPage = runsPerPage + 2;
 const presets: TPreset[] = ["mobile", "desktop"];
 const withLighthouse = process.env.BENCH_UI_LIGHTHOUSE !== "0";
 // Build + start + the Lighthouse budget and one last run, with margin; past it everything is torn down.
-const hardLimitMs = buildTimeoutMs + startTimeoutMs + lighthouseBudgetMs + runTimeoutMs + 90_000;
+const hardLimitMs =
+  buildTimeoutMs + scales.length * (startTimeoutMs + 240_000) + lighthouseBudgetMs + runTimeoutMs + 90_000;
 
 const running = new Set<ChildProcess>();
 const tempDirs = new Set<string>();
@@ -135,6 +152,9 @@ const build = async () => {
   return outDir;
 };
 
+/** Initial JS in gzip bytes, for the issue's table. */
+let initialJsGzip = 0;
+
 const printBundle = async (outDir: string) => {
   const stats = await bundleStats(outDir, { loadedAtBoot: LOADED_AT_BOOT });
   if (stats.lazy.length === 0) throw new Error("the build has no manifest (vite build --manifest)");
@@ -164,6 +184,7 @@ const printBundle = async (outDir: string) => {
     ],
   ];
   table(["what", "files", "raw bytes", "gzip bytes"], rows);
+  initialJsGzip = stats.initial.js.gzipBytes;
   const used = stats.initial.js.gzipBytes / INITIAL_JS_BUDGET;
   console.log(
     `\ninitial JS budget: ${kib(stats.initial.js.gzipBytes)} of ${kib(INITIAL_JS_BUDGET)} (${(used * 100).toFixed(1)} %)`,
@@ -276,11 +297,48 @@ const range = (values: (number | null)[], show: (v: number | null) => string) =>
   return `${show(Math.min(...known))}–${show(Math.max(...known))}`;
 };
 
-const runLighthouse = async (staticDir: string) => {
+/** One record size's figures for "/", for the issue's table. */
+type TScaleFigures = {
+  factor: number;
+  requests: TRequestCount | null;
+  requests4x: TRequestCount | null;
+  /** The route's JavaScript: gzip -9 of each file it fetched, and how many files. */
+  routeJsGzip: number;
+  routeJsFiles: number;
+  lighthouse: Partial<
+    Record<
+      TPreset,
+      {
+        score: number | null;
+        fcp: number | null;
+        lcp: number | null;
+        tbt: number | null;
+        cls: number | null;
+        runs: number;
+      }
+    >
+  >;
+};
+
+const runLighthouse = async (staticDir: string, factor: number, deadline: number): Promise<TScaleFigures> => {
+  const figures: TScaleFigures = {
+    factor,
+    requests: null,
+    requests4x: null,
+    routeJsGzip: 0,
+    routeJsFiles: 0,
+    lighthouse: {},
+  };
   const port = await findFreePort(18800, 18849, host);
   const base = `http://${host}:${port}`;
   const dataDir = await makeTempDataDir("bench-ui-pglite-");
   tempDirs.add(dataDir);
+  if (factor > 1) {
+    const started = performance.now();
+    await seedScaled(dataDir, factor);
+    console.log(`
+seeded ${factor}× the record in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
   const given = process.env.BENCH_UI_USERNAME && process.env.BENCH_UI_PASSWORD;
   const user: TBenchUser = given
     ? { username: process.env.BENCH_UI_USERNAME as string, password: process.env.BENCH_UI_PASSWORD as string }
@@ -298,14 +356,34 @@ const runLighthouse = async (staticDir: string) => {
     await waitForHealth(base, server, startTimeoutMs);
     const headers = await signInAs(base, user);
     const extraHeaders = Object.keys(headers).length > 0 ? headers : undefined;
-    const pages = ["/", await firstIncidentPath(base, headers)];
+    const pages = factor === 1 ? ["/", await firstIncidentPath(base, headers)] : ["/"];
     // One plain load of each page first, so the server's file cache and the database are warm.
     for (const page of pages) await (await fetch(`${base}${page}`, { headers })).arrayBuffer();
 
+    const cookie = headers.Cookie as string;
+    try {
+      figures.requests = await countRequests(`${base}/`, cookie);
+      figures.requests4x = await countRequests(`${base}/`, cookie, { cpuRate: 4 });
+      const read = dirReader(staticDir);
+      for (const path of figures.requests.scriptPaths) {
+        const data = await read(path);
+        if (!data) continue;
+        figures.routeJsGzip += gzipBytes(data);
+        figures.routeJsFiles += 1;
+      }
+      const r = figures.requests;
+      console.log(
+        `\n## "/" at ${factor}× the record: ${r.total} requests (${r.api} API, ${r.scripts} scripts), API ${kib(r.apiBytes)} on the wire, ${r.domNodes} DOM elements; first chart ${fmt(r.firstChartMs)} (4× CPU: ${fmt(figures.requests4x.firstChartMs)})`,
+      );
+      console.log(`largest API answers: ${r.largest.map((l) => `${l.url} ${kib(l.bytes)}`).join(", ")}`);
+    } catch (error) {
+      console.log(`request count failed: ${error instanceof Error ? error.message : error}`);
+    }
+
     console.log(
-      `\n## Lighthouse (performance only, simulated throttling), median of ${runsPerPage} runs, on ${base}\n`,
+      `\n## Lighthouse at ${factor}× the record (performance only, simulated throttling), median of ${runsPerPage} runs, on ${base}\n`,
     );
-    const lighthouseDeadline = Date.now() + lighthouseBudgetMs;
+    const lighthouseDeadline = deadline;
     let useCli = process.env.BENCH_UI_CLI === "1";
     if (useCli) console.log("BENCH_UI_CLI=1: using the Lighthouse CLI");
     const rows: string[][] = [];
@@ -366,6 +444,16 @@ const runLighthouse = async (staticDir: string) => {
         }
         const pick = (f: (r: TFigures) => number | null) => runs.map(f);
         const scores = pick((r) => r.score);
+        if (page === "/") {
+          figures.lighthouse[preset] = {
+            score: median(scores),
+            fcp: median(pick((r) => r.fcpMs)),
+            lcp: median(pick((r) => r.lcpMs)),
+            tbt: median(pick((r) => r.tbtMs)),
+            cls: median(pick((r) => r.cls)),
+            runs: runs.length,
+          };
+        }
         rows.push([
           page,
           preset,
@@ -392,6 +480,44 @@ const runLighthouse = async (staticDir: string) => {
     await removeDir(dataDir);
     tempDirs.delete(dataDir);
   }
+  return figures;
+};
+
+/** The table of issue 10, for ours at each record size. */
+const printIssueTable = (all: TScaleFigures[]) => {
+  console.log(`\n## "/" signed in as a viewer (issue 10's table), Lighthouse medians of ${runsPerPage}\n`);
+  const at = (f: TScaleFigures) => `${f.factor}×`;
+  const lh = (f: TScaleFigures, preset: TPreset) => f.lighthouse[preset];
+  const ms = (v: number | null | undefined) => (v === null || v === undefined ? "n/a" : `${Math.round(v)}`);
+  table(
+    ['"/"', ...all.map(at)],
+    [
+      ["initial JS gzip", ...all.map(() => `${initialJsGzip} B`)],
+      ["whole route JS gzip", ...all.map((f) => `${f.routeJsGzip} B (${f.routeJsFiles} files)`)],
+      [
+        "first chart, 1× / 4× CPU",
+        ...all.map((f) => `${ms(f.requests?.firstChartMs)} / ${ms(f.requests4x?.firstChartMs)} ms`),
+      ],
+      ["requests", ...all.map((f) => String(f.requests?.total ?? "n/a"))],
+      ["API bytes on the wire", ...all.map((f) => (f.requests ? `${f.requests.apiBytes} B` : "n/a"))],
+      ["DOM elements", ...all.map((f) => String(f.requests?.domNodes ?? "n/a"))],
+      ["Lighthouse mobile score", ...all.map((f) => fmt(lh(f, "mobile")?.score ?? null, "score"))],
+      [
+        "mobile FCP / LCP / TBT / CLS",
+        ...all.map((f) => {
+          const m = lh(f, "mobile");
+          return m ? `${ms(m.fcp)} / ${ms(m.lcp)} / ${ms(m.tbt)} ms / ${fmt(m.cls, "cls")}` : "n/a";
+        }),
+      ],
+      [
+        "desktop score / TBT",
+        ...all.map((f) => {
+          const d = lh(f, "desktop");
+          return d ? `${fmt(d.score, "score")} / ${ms(d.tbt)} ms` : "n/a";
+        }),
+      ],
+    ],
+  );
 };
 
 const main = async () => {
@@ -400,8 +526,12 @@ const main = async () => {
   if (given) console.log(`BENCH_UI_STATIC_DIR: measuring ${given}, no build`);
   const outDir = given ?? (await build());
   await printBundle(outDir);
-  if (withLighthouse) await runLighthouse(outDir);
-  else console.log("\nBENCH_UI_LIGHTHOUSE=0: Lighthouse skipped");
+  if (withLighthouse) {
+    const deadline = Date.now() + lighthouseBudgetMs;
+    const all: TScaleFigures[] = [];
+    for (const factor of scales) all.push(await runLighthouse(outDir, factor, deadline));
+    printIssueTable(all);
+  } else console.log("\nBENCH_UI_LIGHTHOUSE=0: Lighthouse skipped");
   if (!given) {
     await removeDir(outDir);
     tempDirs.delete(outDir);

@@ -1,4 +1,4 @@
-import { type ReactNode, Suspense, useId, useState } from "react";
+import { type ReactNode, Suspense, startTransition, useEffect, useId, useRef, useState } from "react";
 import { useI18n } from "@/i18n/i18n";
 
 type TProps = {
@@ -18,11 +18,104 @@ type TProps = {
   height: number;
 };
 
+/*
+ * Charts are drawn when they come near the viewport, one at a time: drawing all of a page's charts in one
+ * task blocked the main thread for 400–600 ms (issue 10). A chart whose turn comes draws in a transition;
+ * the next one's turn comes once the browser is idle again. Printing draws every chart.
+ */
+const waiting: ((turn: number) => void)[] = [];
+let drawing = false;
+/** The turn now running; ending it twice (drawn, and the safety timer) passes the turn on once. */
+let turn = 0;
+
+const nextTurn = () => {
+  const run = waiting.shift();
+  drawing = run !== undefined;
+  if (!run) return;
+  turn += 1;
+  const mine = turn;
+  // A chart whose code never arrives must not hold the others back.
+  setTimeout(() => endTurn(mine), 3000);
+  run(mine);
+};
+
+/** Ends turn `which` (once): the next waiting chart gets its turn when the browser is idle. */
+const endTurn = (which: number) => {
+  if (which !== turn || !drawing) return;
+  drawing = false;
+  turn += 1;
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number })
+    .requestIdleCallback;
+  const go = () => {
+    if (!drawing) nextTurn();
+  };
+  if (idle) idle(go, { timeout: 200 });
+  else setTimeout(go, 0);
+};
+
+const takeTurn = (draw: (turn: number) => void) => {
+  waiting.push(draw);
+  if (!drawing) nextTurn();
+};
+
+/** Whether the chart in `ref` may draw: near the viewport and its turn come (or the page is printing). */
+const useChartTurn = (ref: React.RefObject<HTMLElement | null>) => {
+  /** The turn the chart drew in (0 when printing drew it), null before. */
+  const [drawn, setDrawn] = useState<number | null>(null);
+  useEffect(() => {
+    const element = ref.current;
+    let queued = false;
+    let alive = true;
+    const queue = () => {
+      if (queued) return;
+      queued = true;
+      // Gone before its turn (another scope chosen): the turn passes on at once.
+      takeTurn((mine) => (alive ? startTransition(() => setDrawn(mine)) : endTurn(mine)));
+    };
+    const print = () => setDrawn((d) => d ?? 0);
+    window.addEventListener("beforeprint", print);
+    // Without IntersectionObserver (old browsers, tests), every chart is near.
+    if (!element || typeof IntersectionObserver === "undefined") {
+      queue();
+      return () => {
+        alive = false;
+        window.removeEventListener("beforeprint", print);
+      };
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          observer.disconnect();
+          queue();
+        }
+      },
+      { rootMargin: "300px 0px" },
+    );
+    observer.observe(element);
+    return () => {
+      alive = false;
+      observer.disconnect();
+      window.removeEventListener("beforeprint", print);
+    };
+  }, [ref]);
+  return drawn;
+};
+
+/** Marks the end of a chart's turn once it has committed. */
+const TurnDone = ({ turn: which }: { turn: number }) => {
+  useEffect(() => {
+    endTurn(which);
+  }, [which]);
+  return null;
+};
+
 /** A chart with a switch to its data table, so no figure is available only as colours and shapes. */
 export const ChartFrame = ({ title, description, chart, table, height }: TProps) => {
   const { t } = useI18n();
   const [asTable, setAsTable] = useState(false);
   const id = useId();
+  const body = useRef<HTMLDivElement>(null);
+  const drawn = useChartTurn(body);
   return (
     <figure className="chart-frame" aria-labelledby={`${id}-title`}>
       <div className="chart-head">
@@ -50,10 +143,21 @@ export const ChartFrame = ({ title, description, chart, table, height }: TProps)
          * the arrow keys, which must not sit inside an image (its content is presentational) and would
          * be one more tab stop per chart, reading out less than the table.
          */
-        <div className="chart-body" style={{ height }} role="img" aria-label={description ?? title}>
-          <Suspense fallback={<div className="skeleton chart-placeholder" aria-hidden="true" />}>
-            {chart}
-          </Suspense>
+        <div
+          ref={body}
+          className="chart-body"
+          style={{ height }}
+          role="img"
+          aria-label={description ?? title}
+        >
+          {drawn !== null ? (
+            <Suspense fallback={<div className="skeleton chart-placeholder" aria-hidden="true" />}>
+              {chart}
+              <TurnDone turn={drawn} />
+            </Suspense>
+          ) : (
+            <div className="skeleton chart-placeholder" aria-hidden="true" />
+          )}
         </div>
       )}
     </figure>

@@ -55,76 +55,141 @@ type TTable = Record<string, string>;
 
 const loaded: Record<TLang, Partial<Record<TNamespace, TTable>>> = { ja: { common, domain }, en: {} };
 
-// English common/domain are small but still not needed for a Japanese first paint.
-const baseEn = Promise.all([import("./en/common"), import("./en/domain")]).then(([c, d]) => {
-  loaded.en.common = c.common;
-  loaded.en.domain = d.domain;
-});
+/** Where the reader's choice of language is kept (the provider writes it; the loaders read it at start). */
+export const LANG_STORAGE_KEY = "bgd.lang";
 
-const loaders: Record<TPageNamespace, () => Promise<[TTable, TTable]>> = {
-  overview: () =>
-    Promise.all([import("./ja/overview"), import("./en/overview")]).then(([j, e]) => [
-      j.overview,
-      e.overview,
-    ]),
-  incidents: () =>
-    Promise.all([import("./ja/incidents"), import("./en/incidents")]).then(([j, e]) => [
-      j.incidents,
-      e.incidents,
-    ]),
-  commitments: () =>
-    Promise.all([import("./ja/commitments"), import("./en/commitments")]).then(([j, e]) => [
-      j.commitments,
-      e.commitments,
-    ]),
-  vendors: () =>
-    Promise.all([import("./ja/vendors"), import("./en/vendors")]).then(([j, e]) => [j.vendors, e.vendors]),
-  meetings: () =>
-    Promise.all([import("./ja/meetings"), import("./en/meetings")]).then(([j, e]) => [
-      j.meetings,
-      e.meetings,
-    ]),
-  documents: () =>
-    Promise.all([import("./ja/documents"), import("./en/documents")]).then(([j, e]) => [
-      j.documents,
-      e.documents,
-    ]),
-  auth: () => Promise.all([import("./ja/auth"), import("./en/auth")]).then(([j, e]) => [j.auth, e.auth]),
-  users: () => Promise.all([import("./ja/users"), import("./en/users")]).then(([j, e]) => [j.users, e.users]),
-  editing: () =>
-    Promise.all([import("./ja/editing"), import("./en/editing")]).then(([j, e]) => [j.editing, e.editing]),
-  records: () =>
-    Promise.all([import("./ja/records"), import("./en/records")]).then(([j, e]) => [j.records, e.records]),
-  deadlines: () =>
-    Promise.all([import("./ja/deadlines"), import("./en/deadlines")]).then(([j, e]) => [
-      j.deadlines,
-      e.deadlines,
-    ]),
-  imports: () =>
-    Promise.all([import("./ja/imports"), import("./en/imports")]).then(([j, e]) => [j.imports, e.imports]),
-  audit: () => Promise.all([import("./ja/audit"), import("./en/audit")]).then(([j, e]) => [j.audit, e.audit]),
-  organisation: () =>
-    Promise.all([import("./ja/organisation"), import("./en/organisation")]).then(([j, e]) => [
-      j.organisation,
-      e.organisation,
-    ]),
-  cases: () => Promise.all([import("./ja/cases"), import("./en/cases")]).then(([j, e]) => [j.cases, e.cases]),
-};
-
-/** Loads a page's strings in both languages (so the language toggle never waits). */
-export const loadNamespace = async (ns: TPageNamespace) => {
-  if (!loaded.ja[ns]) {
-    const [ja, en] = await loaders[ns]();
-    loaded.ja[ns] = ja;
-    loaded.en[ns] = en;
+const storedLang = (): TLang => {
+  try {
+    return globalThis.localStorage?.getItem(LANG_STORAGE_KEY) === "en" ? "en" : "ja";
+  } catch {
+    return "ja";
   }
-  await baseEn;
 };
 
-export const loadAllNamespaces = () =>
-  Promise.all((Object.keys(loaders) as TPageNamespace[]).map((ns) => loadNamespace(ns)));
+/*
+ * Only the reader's language loads: a page's strings arrive in that language with the page, and the
+ * other language's strings of every page seen so far load when the reader switches (see `loadLanguage`).
+ * The route loaders start before the first render, so the language is read from storage here.
+ */
+let current: TLang = storedLang();
 
-export const englishReady = () => baseEn;
+const one = (ja: () => Promise<TTable>, en: () => Promise<TTable>) => (lang: TLang) =>
+  lang === "ja" ? ja() : en();
+
+const loaders: Record<TPageNamespace, (lang: TLang) => Promise<TTable>> = {
+  overview: one(
+    () => import("./ja/overview").then((m) => m.overview),
+    () => import("./en/overview").then((m) => m.overview),
+  ),
+  incidents: one(
+    () => import("./ja/incidents").then((m) => m.incidents),
+    () => import("./en/incidents").then((m) => m.incidents),
+  ),
+  commitments: one(
+    () => import("./ja/commitments").then((m) => m.commitments),
+    () => import("./en/commitments").then((m) => m.commitments),
+  ),
+  vendors: one(
+    () => import("./ja/vendors").then((m) => m.vendors),
+    () => import("./en/vendors").then((m) => m.vendors),
+  ),
+  meetings: one(
+    () => import("./ja/meetings").then((m) => m.meetings),
+    () => import("./en/meetings").then((m) => m.meetings),
+  ),
+  documents: one(
+    () => import("./ja/documents").then((m) => m.documents),
+    () => import("./en/documents").then((m) => m.documents),
+  ),
+  auth: one(
+    () => import("./ja/auth").then((m) => m.auth),
+    () => import("./en/auth").then((m) => m.auth),
+  ),
+  users: one(
+    () => import("./ja/users").then((m) => m.users),
+    () => import("./en/users").then((m) => m.users),
+  ),
+  editing: one(
+    () => import("./ja/editing").then((m) => m.editing),
+    () => import("./en/editing").then((m) => m.editing),
+  ),
+  records: one(
+    () => import("./ja/records").then((m) => m.records),
+    () => import("./en/records").then((m) => m.records),
+  ),
+  deadlines: one(
+    () => import("./ja/deadlines").then((m) => m.deadlines),
+    () => import("./en/deadlines").then((m) => m.deadlines),
+  ),
+  imports: one(
+    () => import("./ja/imports").then((m) => m.imports),
+    () => import("./en/imports").then((m) => m.imports),
+  ),
+  audit: one(
+    () => import("./ja/audit").then((m) => m.audit),
+    () => import("./en/audit").then((m) => m.audit),
+  ),
+  organisation: one(
+    () => import("./ja/organisation").then((m) => m.organisation),
+    () => import("./en/organisation").then((m) => m.organisation),
+  ),
+  cases: one(
+    () => import("./ja/cases").then((m) => m.cases),
+    () => import("./en/cases").then((m) => m.cases),
+  ),
+};
+
+/** The page namespaces asked for so far: switching language loads these in the new language. */
+const wanted = new Set<TPageNamespace>();
+const pending = new Map<string, Promise<void>>();
+
+const loadOne = (lang: TLang, ns: TPageNamespace): Promise<void> => {
+  if (loaded[lang][ns]) return Promise.resolve();
+  const key = `${lang}.${ns}`;
+  let promise = pending.get(key);
+  if (!promise) {
+    promise = loaders[ns](lang).then((table) => {
+      loaded[lang][ns] = table;
+    });
+    pending.set(key, promise);
+  }
+  return promise;
+};
+
+// English common/domain are small but not part of the first bundle: loaded when English is wanted.
+let baseEn: Promise<void> | null = null;
+const loadBase = (lang: TLang) => {
+  if (lang === "ja") return Promise.resolve();
+  baseEn ??= Promise.all([import("./en/common"), import("./en/domain")]).then(([c, d]) => {
+    loaded.en.common = c.common;
+    loaded.en.domain = d.domain;
+  });
+  return baseEn;
+};
+
+/** Loads a page's strings in the reader's language (the other language loads on a switch). */
+export const loadNamespace = async (ns: TPageNamespace) => {
+  wanted.add(ns);
+  await Promise.all([loadOne(current, ns), loadBase(current)]);
+};
+
+/**
+ * Makes `lang` the language pages load in, and loads it for every page namespace asked for so far:
+ * the language toggle waits for this before it switches, so no text shows as a key.
+ */
+export const loadLanguage = async (lang: TLang) => {
+  current = lang;
+  await Promise.all([loadBase(lang), ...[...wanted].map((ns) => loadOne(lang, ns))]);
+};
+
+/** Every namespace in both languages (tests, which render either language at once). */
+export const loadAllNamespaces = () =>
+  Promise.all(
+    (Object.keys(loaders) as TPageNamespace[]).flatMap((ns) => {
+      wanted.add(ns);
+      return [loadOne("ja", ns), loadOne("en", ns), loadBase("en")];
+    }),
+  );
 
 export const lookupMessage = (lang: TLang, ns: TNamespace, name: string): string | undefined =>
   loaded[lang][ns]?.[name] ?? loaded.ja[ns]?.[name];

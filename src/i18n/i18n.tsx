@@ -1,5 +1,13 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import { englishReady, LANGS, lookupMessage, type TLang, type TMessageKey, type TNamespace } from "./catalog";
+import {
+  LANG_STORAGE_KEY,
+  LANGS,
+  loadLanguage,
+  lookupMessage,
+  type TLang,
+  type TMessageKey,
+  type TNamespace,
+} from "./catalog";
 import { formatDate, formatNumber, pluralCategory } from "./format";
 import type {
   TMessage,
@@ -11,7 +19,7 @@ import type {
 } from "./message-types";
 import type { TTermName } from "./placeholders";
 
-const STORAGE_KEY = "bgd.lang";
+const STORAGE_KEY = LANG_STORAGE_KEY;
 
 /** Values for a text's placeholders, unchecked: only this module and its typed entry points use it. */
 type TVars = Record<string, string | number>;
@@ -139,8 +147,8 @@ export const I18nProvider = ({ children, initialLang }: { children: ReactNode; i
     setTermsKey(JSON.stringify(next));
   }, []);
   const setLang = useCallback((next: TLang) => {
-    // English strings load in the background at start; switching waits for them if they are not here yet.
-    void englishReady().then(() => setLangState(next));
+    // Only the current language's strings are loaded: switching waits for the other's to arrive.
+    void loadLanguage(next).then(() => setLangState(next));
     try {
       globalThis.localStorage?.setItem(STORAGE_KEY, next);
     } catch {
@@ -150,7 +158,7 @@ export const I18nProvider = ({ children, initialLang }: { children: ReactNode; i
   // A visitor who chose English earlier starts before the English strings arrive: re-render once they do.
   const [enLoaded, setEnLoaded] = useState(false);
   useEffect(() => {
-    if (lang === "en" && !enLoaded) void englishReady().then(() => setEnLoaded(true));
+    if (lang === "en" && !enLoaded) void loadLanguage("en").then(() => setEnLoaded(true));
   }, [lang, enLoaded]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: termsKey: the title names the organisation's board
   useEffect(() => {

@@ -1,6 +1,8 @@
 import type { z } from "zod";
+import { BOOT_ELEMENT_ID, bootKey, type TBootData } from "@/shared/boot-key";
 import type { TContract, TEndpointName, TParamsOf, TQueryOf, TResponseOf } from "@/shared/contract";
 import { buildUrl } from "@/shared/http";
+import { LARGEST_PAGE as LARGEST } from "@/shared/overview-limits";
 import type { TProblem } from "@/shared/schemas/problem";
 
 /** An answer that is not a success: carries the server's problem+json when it sent one. */
@@ -87,6 +89,46 @@ const readAnswer = async <N extends TEndpointName>(
   return parsed.data as TResponseOf<N>;
 };
 
+/*
+ * The first screen's answers the server put in the HTML (src/server/boot.ts): each serves the first request
+ * that asks for it, then it is gone, so a refetch asks the server again. Read once, at start.
+ */
+const readBootData = (): TBootData | null => {
+  if (typeof document === "undefined") return null;
+  const element = document.getElementById(BOOT_ELEMENT_ID);
+  if (!element?.textContent) return null;
+  element.remove();
+  try {
+    return JSON.parse(element.textContent) as TBootData;
+  } catch {
+    return null;
+  }
+};
+let boot = readBootData();
+const bootAnswers = new Map(Object.entries(boot?.answers ?? {}));
+
+/** The session the HTML came with (null when none): the app seeds its session query with it. */
+export const bootSession = () => boot?.session ?? null;
+
+/** For tests: the boot data as if the HTML had carried it. */
+export const setBootDataForTests = (data: TBootData | null) => {
+  boot = data;
+  bootAnswers.clear();
+  for (const [key, value] of Object.entries(data?.answers ?? {})) bootAnswers.set(key, value);
+};
+
+const takeBootAnswer = <N extends TEndpointName>(name: N, req: TRequest<N>): unknown => {
+  if (bootAnswers.size === 0) return undefined;
+  const key = bootKey({
+    name,
+    params: req.params as Record<string, string> | undefined,
+    query: req.query as Record<string, string | number | undefined> | undefined,
+  });
+  const answer = bootAnswers.get(key);
+  if (answer !== undefined) bootAnswers.delete(key);
+  return answer;
+};
+
 /**
  * GETs one contract endpoint and parses the answer with the contract's response schema, so a server
  * that drifts from the contract is caught here instead of rendering wrong figures.
@@ -95,8 +137,14 @@ export const apiGet = async <N extends TEndpointName>(
   name: N,
   req: TRequest<N> = {},
 ): Promise<TResponseOf<N>> => {
+  const booted = takeBootAnswer(name, req);
   const [{ contract }] = await contractLoad;
   const endpoint = contract[name];
+  if (booted !== undefined) {
+    // Checked like any answer: the server wrote it, but a drift from the contract must still show.
+    const parsed = endpoint.response.safeParse(booted);
+    if (parsed.success) return parsed.data as TResponseOf<N>;
+  }
   const url = buildUrl(
     endpoint,
     req.params as Record<string, string> | undefined,
@@ -112,7 +160,7 @@ type TListName = {
 }[TEndpointName];
 
 /** The largest page the contract allows. */
-export const LARGEST_PAGE = 500;
+export const LARGEST_PAGE = LARGEST;
 
 /**
  * Every item of a list, read page by page until `total` is reached: a view that shows "all" never stops

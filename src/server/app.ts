@@ -4,6 +4,7 @@ import { z } from "zod";
 import { clearedSessionCookie, cookieIsSecure, readSessionToken, sessionCookie } from "@/server/auth/cookies";
 import { findSession, type TSessionInfo } from "@/server/auth/sessions";
 import { safeEqual } from "@/server/auth/tokens";
+import { bootData, type TApiGet, withBootData } from "@/server/boot";
 import { isDatabaseUnavailable } from "@/server/db/postgres";
 import type { TDb } from "@/server/db/types";
 import { appendVary, compress, isCompressible, MIN_COMPRESS_BYTES, pickEncoding } from "@/server/http-util";
@@ -353,11 +354,19 @@ export const createApp = (options: TAppOptions) => {
   app.all("/api", api);
   app.all("/api/*", api);
 
+  // The reader's own answers, asked through the API above with the reader's cookie (src/server/boot.ts).
+  const apiGet: TApiGet = (path, cookie) =>
+    Promise.resolve(app.request(path, { headers: { cookie, accept: "application/json" } }));
+  const clock = options.clock ?? (() => new Date());
   app.use(
     "*",
     staticFiles({
       root: options.staticDir ?? "dist/client",
       encodingFor: (acceptEncoding) => pickEncoding(acceptEncoding),
+      renderIndex: async (c, html) => {
+        const data = await bootData(new URL(c.req.url), c.req.header("cookie"), apiGet, clock());
+        return data ? withBootData(html, data) : null;
+      },
     }),
   );
 

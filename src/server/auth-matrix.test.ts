@@ -64,6 +64,7 @@ const SAMPLES: { [N in TEndpointName]: (f: TFixture) => TSample | Promise<TSampl
   getRemediationTimeline: () => ({}),
   getCommitmentStats: () => ({}),
   getIntervalStats: () => ({}),
+  getCaseTimeline: () => ({}),
   getVendorScorecards: () => ({}),
   login: (f) => ({ body: f.login }),
   logout: () => ({}),

@@ -1,6 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { extname, resolve, sep } from "node:path";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { compress, type TEncoding } from "./http-util";
 
 /*
@@ -60,11 +60,16 @@ const MAX_CACHED_FILE_BYTES = 8 * 1024 * 1024;
 
 export type TStaticOptions = {
   root: string;
+  /**
+   * Makes the HTML of a client route for this request (index.html with the reader's data in it), or null
+   * to serve index.html as it is. What it returns is private: never cached, never answered with a 304.
+   */
+  renderIndex?: (c: Context, html: string) => Promise<string | null>;
   /** Chooses the response encoding from the request (null = identity). */
   encodingFor: (acceptEncoding: string | undefined) => TEncoding | null;
 };
 
-export const staticFiles = ({ root, encodingFor }: TStaticOptions): MiddlewareHandler => {
+export const staticFiles = ({ root, encodingFor, renderIndex }: TStaticOptions): MiddlewareHandler => {
   const base = resolve(root);
   const cache = new Map<string, TCached>();
 
@@ -117,6 +122,27 @@ export const staticFiles = ({ root, encodingFor }: TStaticOptions): MiddlewareHa
     return new Response(request.method === "HEAD" ? null : new Uint8Array(body), { status: 200, headers });
   };
 
+  /** index.html made for this request, or null when the static file serves. */
+  const rendered = async (c: Context, entry: TCached, acceptEncoding: string | undefined) => {
+    if (!renderIndex) return null;
+    const html = await renderIndex(c, entry.body.toString("utf8"));
+    if (html === null) return null;
+    const headers = new Headers({
+      "content-type": CONTENT_TYPES[".html"] as string,
+      // The reader's own data: never stored, never shared, different for another cookie.
+      "cache-control": "no-store",
+      vary: "Cookie, Accept-Encoding",
+    });
+    let body: Buffer = Buffer.from(html, "utf8");
+    const encoding = encodingFor(acceptEncoding);
+    if (encoding) {
+      body = await compress(body, encoding);
+      headers.set("content-encoding", encoding);
+    }
+    headers.set("content-length", String(body.byteLength));
+    return new Response(c.req.method === "HEAD" ? null : new Uint8Array(body), { status: 200, headers });
+  };
+
   return async (c, next) => {
     if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
     let pathname: string;
@@ -137,6 +163,10 @@ export const staticFiles = ({ root, encodingFor }: TStaticOptions): MiddlewareHa
       const entry = await load(file);
       if (entry) {
         const isIndex = file === resolve(base, "index.html");
+        if (isIndex) {
+          const own = await rendered(c, entry, request.acceptEncoding);
+          if (own) return own;
+        }
         return send(
           file,
           entry,
@@ -150,6 +180,6 @@ export const staticFiles = ({ root, encodingFor }: TStaticOptions): MiddlewareHa
     const index = resolve(base, "index.html");
     const entry = await load(index);
     if (!entry) return next();
-    return send(index, entry, REVALIDATE, request);
+    return (await rendered(c, entry, request.acceptEncoding)) ?? send(index, entry, REVALIDATE, request);
   };
 };

@@ -50,11 +50,14 @@ import { ZSettings, ZSettingsUpdate } from "./schemas/settings";
 import { ZMeetingSnapshot } from "./schemas/snapshot";
 import {
   ZAffectedStats,
+  ZCaseTimeline,
+  ZCaseTimelineQuery,
   ZCommitmentStats,
   ZIntervalStats,
   ZOverview,
   ZRemediationStats,
   ZRemediationTimeline,
+  ZRemediationTimelineQuery,
   ZStatsQuery,
   ZVendorScorecardQuery,
   ZVendorScorecards,
@@ -358,9 +361,10 @@ export const contract = {
   getRemediationTimeline: {
     method: "GET",
     path: "/api/v1/stats/remediation-timeline",
-    summary: "Cumulative progress over time per purpose and population (day-precise reports only)",
+    summary:
+      "Cumulative progress over time per purpose and population (day-precise reports only), per report or per day",
     tag: "stats",
-    query: ZStatsQuery,
+    query: ZRemediationTimelineQuery,
     response: ZRemediationTimeline,
     access: "viewer",
     errors: [400],
@@ -382,6 +386,17 @@ export const contract = {
     tag: "stats",
     query: ZStatsQuery,
     response: ZIntervalStats,
+    access: "viewer",
+    errors: [400],
+  },
+  getCaseTimeline: {
+    method: "GET",
+    path: "/api/v1/stats/case-timeline",
+    summary:
+      "The course of the latest cases in scope (milestones, days between, spans), at most `cases` cases of at most `incidents` incidents",
+    tag: "stats",
+    query: ZCaseTimelineQuery,
+    response: ZCaseTimeline,
     access: "viewer",
     errors: [400],
   },

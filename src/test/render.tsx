@@ -2,6 +2,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { createMemoryRouter, RouterProvider } from "react-router";
+import { seedSession } from "@/app/boot";
 import { AppProviders } from "@/app/providers";
 import { createTestRouter } from "@/app/router";
 import type { TLang } from "@/i18n/catalog";
@@ -17,8 +18,11 @@ export const createTestQueryClient = () =>
 type TRouter = Parameters<typeof RouterProvider>[0]["router"];
 
 /** Renders a router's page inside the app's providers, with a fresh client (which the router may use). */
-const renderRouter = (makeRouter: (queryClient: QueryClient) => TRouter, lang: TLang) => {
-  const queryClient = createTestQueryClient();
+const renderRouter = (
+  makeRouter: (queryClient: QueryClient) => TRouter,
+  lang: TLang,
+  queryClient: QueryClient = createTestQueryClient(),
+) => {
   const router = makeRouter(queryClient);
   return {
     queryClient,
@@ -36,5 +40,23 @@ export const renderWithProviders = (ui: ReactNode, { url = "/", lang = "ja" as T
   renderRouter(() => createMemoryRouter([{ path: "*", element: ui }], { initialEntries: [url] }), lang);
 
 /** Renders the whole app (shell and lazy routes) at a URL. */
-export const renderApp = (url: string, { lang = "ja" as TLang } = {}) =>
-  renderRouter((queryClient) => createTestRouter(url, queryClient), lang);
+export const renderApp = (
+  url: string,
+  {
+    lang = "ja" as TLang,
+    appCache = false,
+  }: {
+    lang?: TLang;
+    /** The app's own cache settings (answers fresh for a minute) instead of the tests' (always stale). */
+    appCache?: boolean;
+  } = {},
+) =>
+  renderRouter(
+    (queryClient) => {
+      // As src/app/app.tsx does: a session the HTML carried is in the cache before the router starts.
+      seedSession(queryClient);
+      return createTestRouter(url, queryClient);
+    },
+    lang,
+    appCache ? createQueryClient() : createTestQueryClient(),
+  );

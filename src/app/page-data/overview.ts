@@ -2,6 +2,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import type { LoaderFunctionArgs } from "react-router";
 import { deadlineQueries } from "@/features/deadlines/api/queries";
 import { overviewQueries, parseScope } from "@/features/overview/api/queries";
+import { preloadCharts } from "@/features/overview/components/chart-code";
 import { referenceQueries } from "@/lib/reference-queries";
 
 /**
@@ -11,16 +12,19 @@ import { referenceQueries } from "@/lib/reference-queries";
  */
 export const overviewPage = (queryClient: QueryClient, { request }: LoaderFunctionArgs) => {
   const scope = parseScope(new URL(request.url).searchParams);
+  // The charts' code with the data, not after it.
+  preloadCharts();
   void queryClient.prefetchQuery(overviewQueries.headline(scope));
   void queryClient.prefetchQuery(overviewQueries.remediation(scope));
   void queryClient.prefetchQuery(overviewQueries.commitmentStats(scope));
-  void queryClient.prefetchQuery(deadlineQueries.list({ asOf: scope.asOf, caseId: scope.caseId }));
+  void queryClient.prefetchQuery(
+    deadlineQueries.panel(scope.caseId ? { asOf: scope.asOf, caseId: scope.caseId } : { asOf: scope.asOf }),
+  );
   void queryClient.prefetchQuery(overviewQueries.affected(scope));
   void queryClient.prefetchQuery(overviewQueries.remediationTimeline(scope));
-  void queryClient.prefetchQuery(overviewQueries.intervals(scope));
+  void queryClient.prefetchQuery(overviewQueries.caseTimeline(scope));
   void queryClient.prefetchQuery(overviewQueries.cases());
   void queryClient.prefetchQuery(overviewQueries.incidentYears());
   void queryClient.prefetchQuery(referenceQueries.organisation());
-  void queryClient.prefetchQuery(referenceQueries.documents());
   void queryClient.prefetchQuery(referenceQueries.vendors());
 };

@@ -93,6 +93,7 @@ export const overview = {
 
   portfolioTitle: "事案ごとの状況",
   portfolioCount_other: "{n}件の事案",
+  portfolioMore_other: "他{n}件の事案は事案の一覧で",
   lineAffected: "影響",
   lineFinancial: "金銭の是正",
   lineNotification: "本人への通知",
@@ -164,12 +165,16 @@ export const overview = {
   colCount: "件数",
   colMilestone: "節目と内容",
   colSincePrevious: "前の節目から",
+  reportsOfDay: "この日の{n}件の報告の合計",
+  chartCapped: "グラフは最初の{shown}件を表示しています(全{total}件は表で)。",
   subCohort: "└ 内訳",
 
   timelineTitle: "経緯と日数(事案ごと)",
   timelineNote:
     "「記録外」は{org}の記録にない公表情報(報道など)による日付です。月までしか分からない日付は日数の計算に含めません。日数は事案ごとに数え、事案をまたいで数えません。",
   caseSpan: "記録上の最初の日付({from})から最後の日付({to})まで",
+  timelineMoreCases: "他{n}件の事案の経緯は事案の一覧から",
+  timelineMoreIncidents: "この事案の他の事故{n}件は事案のページで",
   caseSpanNone: "日単位の日付が記録されていないため、期間を出せません。",
   outsideMark: "記録外",
   outsideSpanMark: "記録外の日付を含む",

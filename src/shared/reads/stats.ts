@@ -1,11 +1,18 @@
 import { addDays, isDayPrecise, minusMonths, todayInTokyo } from "../dates";
 import { deadlinesOfRecord } from "../deadlines";
+import { SOURCES_SHOWN } from "../overview-limits";
 import { ZCommitmentStatus } from "../schemas/commitment";
 import { exactValue } from "../schemas/common";
 import type { TDataset } from "../schemas/dataset";
 import type { TIncident } from "../schemas/incident";
 import type { TSettings } from "../schemas/settings";
-import type { TCaseLine, TOverview, TRemediationTimeline, TStatsQuery } from "../schemas/stats";
+import type {
+  TCaseLine,
+  TDocumentName,
+  TOverview,
+  TRemediationTimeline,
+  TStatsQuery,
+} from "../schemas/stats";
 import type { TReads } from "./define";
 import {
   addTotals,
@@ -187,11 +194,13 @@ export const overviewOf = (
     (a, b) => compareText(b.date, a.date) || compareText(b.id, a.id),
   )[0];
   const cases = s.record.cases.filter((c) => s.scope.caseIds.includes(c.id));
+  const portfolio = caseLines(s, settings);
+  const documentIds = documentsOf(s.record, s.incidents);
   return {
     scope: s.scope,
     asOf,
     cases: { total: cases.length, open: cases.filter((c) => c.status === "open").length },
-    portfolio: caseLines(s, settings),
+    portfolio,
     incidents: {
       total: s.incidents.length,
       open: s.incidents.filter((i) => i.status === "open").length,
@@ -216,8 +225,60 @@ export const overviewOf = (
       overdue: commitments.filter((c) => isOverdue(c, asOf)).length,
     },
     latestMeeting: latest ? { id: latest.id, date: latest.date, title: latest.title } : null,
-    documentIds: documentsOf(s.record, s.incidents),
+    documentIds,
+    sources: sourcesOf(s.record, documentIds, [
+      ...affected.outside,
+      ...portfolio.flatMap((line) => line.outside),
+    ]),
   };
+};
+
+/**
+ * The documents the overview names: the source line's (the record's first, then published ones, at
+ * most SOURCES_SHOWN) and those the figures from outside the record cite.
+ */
+const sourcesOf = (
+  record: TDataset,
+  documentIds: readonly string[],
+  outside: readonly { count: { source: { documentId: string } } }[],
+): TDocumentName[] => {
+  const byId = new Map(record.documents.map((d) => [d.id, d]));
+  const listed = documentIds.flatMap((id) => byId.get(id) ?? []);
+  const inRecord = listed.filter((d) => !d.outsideRecord).slice(0, SOURCES_SHOWN);
+  const published = listed.filter((d) => d.outsideRecord).slice(0, SOURCES_SHOWN - inRecord.length);
+  const named = new Set([...inRecord, ...published].map((d) => d.id));
+  for (const o of outside) named.add(o.count.source.documentId);
+  return record.documents
+    .filter((d) => named.has(d.id))
+    .map((d) => ({ id: d.id, label: d.label, title: d.title, outsideRecord: d.outsideRecord }));
+};
+
+type TPoint = TRemediationTimeline["series"][number]["points"][number];
+
+/**
+ * One point per day: the day's reports added up (deltas summed, the cumulative figures of the day's last
+ * report). The group and the incident are kept when one report made the day, null when several did.
+ */
+const perDay = (points: readonly TPoint[]): TPoint[] => {
+  const out: TPoint[] = [];
+  for (const p of points) {
+    const last = out[out.length - 1];
+    if (!last || last.date !== p.date) {
+      out.push({ ...p });
+      continue;
+    }
+    out[out.length - 1] = {
+      date: p.date,
+      cohortId: last.cohortId === p.cohortId ? p.cohortId : null,
+      incidentId: last.incidentId === p.incidentId ? p.incidentId : null,
+      reports: last.reports + p.reports,
+      doneDelta: last.doneDelta + p.doneDelta,
+      doneYenDelta: last.doneYenDelta + p.doneYenDelta,
+      cumulativeDone: p.cumulativeDone,
+      cumulativeDoneYen: p.cumulativeDoneYen,
+    };
+  }
+  return out;
 };
 
 const timelineOf = (s: TScoped): TRemediationTimeline => {
@@ -259,6 +320,7 @@ const timelineOf = (s: TScoped): TRemediationTimeline => {
             date,
             cohortId: cohort.id,
             incidentId: cohort.incidentId,
+            reports: 1,
             doneDelta,
             doneYenDelta,
             cumulativeDone,
@@ -289,7 +351,11 @@ export const statsReads = {
     };
   },
 
-  getRemediationTimeline: ({ data, query, now }) => timelineOf(scoped(data, query, now)),
+  getRemediationTimeline: ({ data, query, now }) => {
+    const timeline = timelineOf(scoped(data, query, now));
+    if (query.per !== "day") return timeline;
+    return { ...timeline, series: timeline.series.map((x) => ({ ...x, points: perDay(x.points) })) };
+  },
 
   getCommitmentStats: ({ data, query, now }) => {
     const s = scoped(data, query, now);
@@ -315,6 +381,38 @@ export const statsReads = {
           compareText(c.dueDate, horizon) <= 0,
       ).length,
       withoutDueDate: commitments.filter((c) => c.dueDate === null).length,
+    };
+  },
+
+  getCaseTimeline: ({ data, query, now }) => {
+    const s = scoped(data, query, now);
+    const shown = s.scope.caseIds.slice(-query.cases);
+    const cited = new Set<string>();
+    const cases = shown.flatMap((caseId) => {
+      const c = s.record.cases.find((x) => x.id === caseId);
+      if (!c) return [];
+      const all = s.incidents.filter((i) => i.caseId === caseId);
+      const incidents = all.slice(0, query.incidents).map((i) => {
+        const milestones = milestonesInOrder(i);
+        for (const m of milestones) for (const id of [m.source.documentId, ...m.source.cites]) cited.add(id);
+        return {
+          incidentId: i.id,
+          number: i.number,
+          title: i.title,
+          milestones,
+          steps: steps(i),
+          spans: spans(i),
+        };
+      });
+      return [{ caseId, title: c.title, ...caseSpan(all), totalIncidents: all.length, incidents }];
+    });
+    return {
+      scope: s.scope,
+      totalCases: s.scope.caseIds.length,
+      cases,
+      documents: s.record.documents
+        .filter((d) => cited.has(d.id))
+        .map((d) => ({ id: d.id, label: d.label, title: d.title, outsideRecord: d.outsideRecord })),
     };
   },
 

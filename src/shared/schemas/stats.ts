@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CASE_TIMELINE_CASES, CASE_TIMELINE_INCIDENTS } from "../overview-limits";
 import { ZCaseStatus, ZScopeQuery } from "./case";
 import { ZCohortPurpose, ZCohortStatus } from "./cohort";
 import { ZCommitmentStatus } from "./commitment";
@@ -133,12 +134,23 @@ export type TRemediationStats = z.infer<typeof ZRemediationStats>;
 
 export const ZRemediationPoint = z.strictObject({
   date: ZIsoDate,
-  cohortId: ZId,
-  incidentId: ZId,
+  /** The group (and its incident) that reported; null for a day several groups' reports add up to. */
+  cohortId: ZId.nullable(),
+  incidentId: ZId.nullable(),
+  /** How many reports the point adds up (1 unless the answer is per day). */
+  reports: z.number().int().min(1),
   doneDelta: z.number().int(),
   doneYenDelta: z.number().int(),
   cumulativeDone: z.number().int(),
   cumulativeDoneYen: z.number().int(),
+});
+
+export const ZRemediationTimelineQuery = ZStatsQuery.extend({
+  /**
+   * `day` adds up the reports of each day into one point: what a chart draws, in an answer the size of
+   * the days reported, not of the reports (thousands at 100× the record).
+   */
+  per: z.enum(["report", "day"]).default("report"),
 });
 
 /**
@@ -206,6 +218,58 @@ export const ZIntervalStats = z.strictObject({
 });
 export type TIntervalStats = z.infer<typeof ZIntervalStats>;
 
+/** A document's name, for a source line (the rest of the document is one link away). */
+export const ZDocumentName = z.strictObject({
+  id: ZId,
+  label: ZText,
+  title: ZText,
+  outsideRecord: z.boolean(),
+});
+export type TDocumentName = z.infer<typeof ZDocumentName>;
+
+export const ZCaseTimelineQuery = ZStatsQuery.extend({
+  /** Cases shown (the latest added in scope); the rest are counted, and one link away. */
+  cases: z.coerce.number().int().min(1).max(50).default(CASE_TIMELINE_CASES),
+  /** Incidents shown per case (in number order); the rest are counted. */
+  incidents: z.coerce.number().int().min(1).max(50).default(CASE_TIMELINE_INCIDENTS),
+});
+
+/**
+ * The course of the cases in scope as the overview shows it, in one answer bounded by the screen, not by
+ * the record: at most `cases` cases, each with at most `incidents` incidents, their milestones, steps and
+ * spans, and the names of the documents those milestones cite (the table's 出典 column).
+ */
+export const ZCaseTimeline = z.strictObject({
+  scope: ZScope,
+  /** Cases in scope; `cases` holds the latest added of them, in the record's order. */
+  totalCases: z.number().int().min(0),
+  cases: z.array(
+    z.strictObject({
+      caseId: ZId,
+      title: ZText,
+      /** Its first and last dated milestone and the days between (never across cases). */
+      firstDate: ZIsoDate.nullable(),
+      lastDate: ZIsoDate.nullable(),
+      days: z.number().int().nullable(),
+      /** The case's incidents in scope; `incidents` holds the first of them. */
+      totalIncidents: z.number().int().min(0),
+      incidents: z.array(
+        z.strictObject({
+          incidentId: ZId,
+          number: z.number().int(),
+          title: ZText,
+          /** Every milestone in timeline order (date, then kind), month-only dates included. */
+          milestones: z.array(ZMilestone),
+          steps: z.array(ZMilestoneInterval),
+          spans: z.array(ZMilestoneInterval),
+        }),
+      ),
+    }),
+  ),
+  documents: z.array(ZDocumentName),
+});
+export type TCaseTimeline = z.infer<typeof ZCaseTimeline>;
+
 /** One line of the board's portfolio: a case at a glance. */
 export const ZCaseLine = z.strictObject({
   caseId: ZId,
@@ -259,6 +323,12 @@ export const ZOverview = z.strictObject({
   latestMeeting: z.strictObject({ id: ZId, date: ZIsoDate, title: ZText }).nullable(),
   /** The documents the figures in scope come from, for the source line. */
   documentIds: z.array(ZId),
+  /**
+   * The names of the documents the figures show: those the source line names (SOURCES_SHOWN at most, the
+   * record's first) and those the figures from outside the record cite. The overview needs no list of
+   * every document. Absent from snapshots taken before it existed.
+   */
+  sources: z.array(ZDocumentName).default([]),
 });
 export type TOverview = z.infer<typeof ZOverview>;
 

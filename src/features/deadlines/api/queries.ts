@@ -1,5 +1,7 @@
 import { mutationOptions, queryOptions } from "@tanstack/react-query";
 import { apiGet, apiGetAll, apiSend, type TBodyOf } from "@/lib/api-client";
+import { referenceQueries } from "@/lib/reference-queries";
+import { DEADLINE_PANEL_ROWS, DUE_SOON_DAYS as WINDOW_DAYS } from "@/shared/overview-limits";
 import type { TDeadlineOwner, TDeadlines } from "@/shared/schemas/deadline";
 
 export type TDeadlineFilter = {
@@ -12,11 +14,13 @@ export type TDeadlineFilter = {
   owner?: TDeadlineOwner;
 };
 
-/** The board's window: what falls due within 14 days is "due soon". */
-export const DUE_SOON_DAYS = 14;
+/** The board's window: what falls due within 14 days is "due soon" (shared with the first screen's list). */
+export const DUE_SOON_DAYS = WINDOW_DAYS;
 
 /** A page of deadlines, most pressing first: enough for any screen; the rest is asked for on demand. */
 export const DEADLINES_PAGE = 100;
+/** Rows the overview's panel has room for: it asks for no more (the API answers most pressing first). */
+export const PANEL_ROWS = DEADLINE_PANEL_ROWS;
 /** The API's largest page: "show every deadline" reads the list in pages of this size. */
 
 const queryOf = ({ asOf, withinDays = DUE_SOON_DAYS, incidentId, caseId, owner }: TDeadlineFilter) => ({
@@ -41,6 +45,16 @@ export const deadlineQueries = {
       queryFn: ({ signal }) =>
         apiGet("listDeadlines", { query: { ...queryOf(filter), limit: DEADLINES_PAGE }, signal }),
     }),
+  /**
+   * The overview's panel: the counts of every deadline, and only the few most pressing it shows (overdue,
+   * due soon, then 未報告 — the API's order), so the answer stays small however many the record holds.
+   */
+  panel: (filter: TDeadlineFilter) =>
+    queryOptions({
+      queryKey: [...deadlineQueries.all(), "panel", queryOf(filter)] as const,
+      queryFn: ({ signal }) =>
+        apiGet("listDeadlines", { query: { ...queryOf(filter), limit: PANEL_ROWS }, signal }),
+    }),
   /** Every deadline, read page by page: what "show all" shows, however many the record gives rise to. */
   every: (filter: TDeadlineFilter) =>
     queryOptions({
@@ -49,12 +63,8 @@ export const deadlineQueries = {
         apiGetAll("listDeadlines", { query: queryOf(filter), signal }),
     }),
   /** The cases, only to name the case a deadline belongs to. */
-  cases: () =>
-    queryOptions({
-      queryKey: [...deadlineQueries.all(), "cases"] as const,
-      queryFn: ({ signal }) => apiGetAll("listCases", { signal }),
-      staleTime: 5 * 60_000,
-    }),
+  // The reference list, shared with the overview's scope bar: one request for both.
+  cases: () => referenceQueries.cases(),
   settings: () =>
     queryOptions({
       queryKey: ["settings"] as const,

@@ -10,6 +10,21 @@ const SLOW = { timeout: 5000 };
 const figure = async (name: string) => within(await screen.findByRole("group", { name }, SLOW));
 
 describe("DeadlinesPanel (overview)", () => {
+  it("asks only for the rows it shows, however many deadlines the record holds", async () => {
+    const asked: string[] = [];
+    server.events.on("request:start", ({ request }) => {
+      const url = new URL(request.url);
+      if (url.pathname === contract.listDeadlines.path) asked.push(url.searchParams.get("limit") ?? "");
+    });
+    try {
+      renderWithProviders(<DeadlinesPanel asOf="2025-11-24" />);
+      await figure("期限超過");
+    } finally {
+      server.events.removeAllListeners();
+    }
+    expect(asked).toEqual(["4"]);
+  });
+
   it("puts the counts first: 2 overdue and 1 due within 14 days on 2025-11-24 (board reports), 6 not reported", async () => {
     renderWithProviders(<DeadlinesPanel asOf="2025-11-24" />);
     expect((await figure("期限超過")).getByText("2件")).toBeInTheDocument();

@@ -6,12 +6,9 @@ import { QueryState } from "@/components/query-state";
 import { useI18n } from "@/i18n/i18n";
 import { referenceQueries } from "@/lib/reference-queries";
 import type { TDeadline, TDeadlines } from "@/shared/schemas/deadline";
-import { DUE_SOON_DAYS, deadlineQueries } from "../api/queries";
+import { DUE_SOON_DAYS, deadlineQueries, PANEL_ROWS } from "../api/queries";
 import { DaysText, DeadlineWhat, DueDate, StateChip, useCaseName, useWhose } from "./deadline-parts";
 import "./deadlines.css";
-
-/** Rows the overview has room for; the rest are one link away. */
-const SHORT_LIST = 4;
 
 /** Every deadline: the commitments page's section, where the overview's links lead. */
 export const ALL_DEADLINES = "/commitments?deadlines=all#deadlines";
@@ -25,7 +22,7 @@ export const ALL_DEADLINES = "/commitments?deadlines=all#deadlines";
 export const DeadlinesPanel = ({ asOf, caseId }: { asOf: string; caseId?: string | undefined }) => {
   const { t, f } = useI18n();
   const id = useId();
-  const query = useQuery(deadlineQueries.list(caseId ? { asOf, caseId } : { asOf }));
+  const query = useQuery(deadlineQueries.panel(caseId ? { asOf, caseId } : { asOf }));
   // The names in the rows: the list appears once they are in, so no row rewraps when a name replaces an id.
   const vendors = useQuery(referenceQueries.vendors());
   const organisation = useQuery(referenceQueries.organisation());
@@ -52,7 +49,7 @@ const PanelBody = ({ deadlines: d }: { deadlines: TDeadlines }) => {
   const { t, f } = useI18n();
   const urgent = d.items.filter((i) => i.state === "overdue" || i.state === "due_soon");
   const unreported = d.items.filter((i) => i.state === "not_reported");
-  const shown = [...urgent, ...unreported].slice(0, SHORT_LIST);
+  const shown = [...urgent, ...unreported].slice(0, PANEL_ROWS);
   // The counts cover every deadline, not only the page the API answered.
   const rest = d.counts.overdue + d.counts.dueSoon + d.counts.notReported - shown.length;
   const days = f.number(d.withinDays);

@@ -1,43 +1,15 @@
 import { queryOptions } from "@tanstack/react-query";
 import { apiGet, apiGetAll } from "@/lib/api-client";
-import { parseAsOf, parseFiscalYear } from "@/lib/url-params";
-import { ZId, ZIsoDate } from "@/shared/schemas/common";
+import { referenceQueries } from "@/lib/reference-queries";
+import { parseScope as parseScopeOf, statsQuery, type TOverviewScope as TScope } from "@/shared/first-screen";
+import { ZIsoDate } from "@/shared/schemas/common";
 
-/**
- * What the overview covers: a case (or the cases of a status, open ones by default), a vendor, a 年度,
- * and the day the record is read as of. Every request of the page is made for it.
- */
-export type TOverviewScope = {
-  caseId?: string;
-  caseStatus: "open" | "closed" | "all";
-  vendorId?: string;
-  fiscalYear?: number;
-  /** The day the figures are as of (today in Tokyo unless the address fixes one). */
-  asOf: string;
-};
+/** The overview's scope, as the first screen's shared list of requests reads it from the address. */
+export type TOverviewScope = TScope;
+export const parseScope = parseScopeOf;
 
 /** The address's keys for the scope: short words a person can read and type in a link. */
 export const SCOPE_KEYS = ["case", "status", "vendor", "year", "asOf"] as const;
-
-const CASE_STATUSES = ["open", "closed", "all"] as const;
-
-/**
- * Reads the scope from the address. A value the API would refuse (a mistyped year, an id with capitals)
- * is ignored rather than turned into an error page: the link still opens the overview.
- */
-export const parseScope = (params: URLSearchParams): TOverviewScope => {
-  const scope: TOverviewScope = { caseStatus: "open", asOf: parseAsOf(params) };
-  const caseId = ZId.safeParse(params.get("case"));
-  if (caseId.success) scope.caseId = caseId.data;
-  const status = params.get("status");
-  const known = CASE_STATUSES.find((s) => s === status);
-  if (known) scope.caseStatus = known;
-  const vendorId = ZId.safeParse(params.get("vendor"));
-  if (vendorId.success) scope.vendorId = vendorId.data;
-  const year = parseFiscalYear(params.get("year"));
-  if (year !== undefined) scope.fiscalYear = year;
-  return scope;
-};
 
 /** Whether the address fixes the day (then the page says it shows the record as it stood that day). */
 export const asOfInAddress = (params: URLSearchParams) => ZIsoDate.safeParse(params.get("asOf")).success;
@@ -53,17 +25,6 @@ export const scopeSearch = (scope: Partial<TOverviewScope>, keepAsOf: boolean) =
   const text = params.toString();
   return text ? `?${text}` : "";
 };
-
-/** The scope as the API's query, with no empty keys (so equal scopes share one cache entry). */
-const statsQuery = (scope: TOverviewScope) => ({
-  asOf: scope.asOf,
-  caseStatus: scope.caseStatus,
-  ...(scope.caseId !== undefined ? { caseId: scope.caseId } : {}),
-  ...(scope.vendorId !== undefined ? { vendorId: scope.vendorId } : {}),
-  ...(scope.fiscalYear !== undefined ? { fiscalYear: scope.fiscalYear } : {}),
-});
-
-// The record is small, but a vendor's history grows every year: ask for a page larger than any year holds.
 
 /*
  * One factory for every request the overview makes. Keys run from general to specific; every figure's key
@@ -95,7 +56,9 @@ export const overviewQueries = {
   remediationTimeline: (scope: TOverviewScope) =>
     queryOptions({
       queryKey: [...overviewQueries.all(), "remediation-timeline", statsQuery(scope)] as const,
-      queryFn: ({ signal }) => apiGet("getRemediationTimeline", { query: statsQuery(scope), signal }),
+      // Per day: what the chart draws, however many reports the record holds.
+      queryFn: ({ signal }) =>
+        apiGet("getRemediationTimeline", { query: { ...statsQuery(scope), per: "day" }, signal }),
     }),
   /** Every case's course (milestones, steps, spans) in one answer. */
   intervals: (scope: TOverviewScope) =>
@@ -103,12 +66,14 @@ export const overviewQueries = {
       queryKey: [...overviewQueries.all(), "intervals", statsQuery(scope)] as const,
       queryFn: ({ signal }) => apiGet("getIntervalStats", { query: statsQuery(scope), signal }),
     }),
-  /** The scope bar's choices: every case, whatever its status. */
-  cases: () =>
+  /** The course of the latest cases in scope, bounded by what the overview shows (one request). */
+  caseTimeline: (scope: TOverviewScope) =>
     queryOptions({
-      queryKey: [...overviewQueries.all(), "cases"] as const,
-      queryFn: ({ signal }) => apiGetAll("listCases", { signal }),
+      queryKey: [...overviewQueries.all(), "case-timeline", statsQuery(scope)] as const,
+      queryFn: ({ signal }) => apiGet("getCaseTimeline", { query: statsQuery(scope), signal }),
     }),
+  /** The scope bar's choices: every case, whatever its status. */
+  cases: () => referenceQueries.cases(),
   /** The scope bar's 年度 choices: the years that have an incident. */
   incidentYears: () =>
     queryOptions({

@@ -2,6 +2,7 @@ import { screen, within } from "@testing-library/react";
 import { createHandlers } from "@/mocks/handlers";
 import { server } from "@/mocks/node";
 import { renderWithProviders } from "@/test/render";
+import { scaleDataset } from "../../../../scripts/scale-dataset";
 import type { TOverviewScope } from "../api/queries";
 import { CaseTimeline } from "./case-timeline";
 import { twoCases } from "./two-cases.fixture";
@@ -120,7 +121,22 @@ describe("CaseTimeline", () => {
     }
     // Not one request per incident.
     expect(seen.filter((p) => p.startsWith("/api/v1/incidents/"))).toEqual([]);
-    expect(seen.filter((p) => p === "/api/v1/stats/intervals")).toHaveLength(1);
+    // One request, which also names the documents: the whole list of documents is not read.
+    expect(seen).toEqual(["/api/v1/stats/case-timeline"]);
+  });
+
+  it("shows the latest five cases of a large record and links to the rest, whatever the record's size", async () => {
+    server.use(...createHandlers(scaleDataset(8)));
+    render("ja", { caseStatus: "all", asOf: "2026-12-01" });
+    const more = await screen.findByRole("link", { name: "他3件の事案の経緯は事案の一覧から" }, SLOW);
+    expect(more).toHaveAttribute("href", "/cases");
+    expect(screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent)).toEqual([
+      "事案4",
+      "事案5",
+      "事案6",
+      "事案7",
+      "事案8",
+    ]);
   });
 
   it("shows the course as the record stood on an earlier day", async () => {

@@ -1,117 +1,105 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
+import { Link } from "react-router";
 import { DataTable } from "@/components/data-table";
 import { OutsideMark } from "@/components/outside-mark";
 import { QueryState } from "@/components/query-state";
 import { sourceColumn } from "@/components/source-column";
+import type { TDocumentNames } from "@/components/source-ref";
 import { useI18n } from "@/i18n/i18n";
 import type { TPlainKey } from "@/i18n/message-types";
 import { isDayPrecise } from "@/shared/dates";
 import type { TMilestone } from "@/shared/schemas/incident";
-import type { TIntervalStats, TMilestoneInterval, TOverview } from "@/shared/schemas/stats";
+import type { TCaseTimeline, TMilestoneInterval } from "@/shared/schemas/stats";
 import { overviewQueries, type TOverviewScope } from "../api/queries";
 import { type TTimelineRow, timelineRows } from "./overview-model";
 
 /*
  * The course of each case in words and numbers: its span from the first to the last dated day (never
  * across cases), then per incident every milestone in date order, the days since the previous dated one,
- * and the spans a board asks about. All from one as-of answer for the scope. A table, not a chart, so
- * it reads the same on paper and in grey.
+ * and the spans a board asks about. One answer for the scope, bounded by what the screen shows (the
+ * latest cases, the first incidents of each), with links to the rest. A table, not a chart, so it reads
+ * the same on paper and in grey.
  */
 export const CaseTimeline = ({ scope }: { scope: TOverviewScope }) => {
-  const { t } = useI18n();
-  const intervals = useQuery(overviewQueries.intervals(scope));
-  // The case and incident names (the headline's answer, already in).
-  const overview = useQuery(overviewQueries.headline(scope));
-  if (overview.data && overview.data.portfolio.length === 0) return null;
+  const { t, f } = useI18n();
+  const timeline = useQuery(overviewQueries.caseTimeline(scope));
+  if (timeline.data && timeline.data.totalCases === 0) return null;
   return (
     <section className="ov-section ov-timeline" aria-labelledby="ov-timeline-title">
       <h2 id="ov-timeline-title" className="ov-section-title">
         {t("overview.timelineTitle")}
       </h2>
-      <QueryState query={intervals} waitFor={[overview]}>
-        {(stats) =>
-          overview.data ? (
+      <QueryState query={timeline}>
+        {(data) => {
+          const names: TDocumentNames = new Map(data.documents.map((d) => [d.id, d]));
+          const more = data.totalCases - data.cases.length;
+          return (
             <>
               <p className="ov-note">{t("overview.timelineNote")}</p>
               <div className="ov-timeline-cases">
-                {overview.data.portfolio.map((line) => (
-                  <CaseCourse key={line.caseId} line={line} overview={overview.data} stats={stats} />
+                {data.cases.map((line) => (
+                  <CaseCourse key={line.caseId} line={line} names={names} />
                 ))}
               </div>
+              {more > 0 ? (
+                <p className="ov-more no-print">
+                  <Link to="/cases">{t("overview.timelineMoreCases", { n: f.number(more) })}</Link>
+                </p>
+              ) : null}
             </>
-          ) : null
-        }
+          );
+        }}
       </QueryState>
     </section>
   );
 };
 
-const CaseCourse = ({
-  line,
-  overview,
-  stats,
-}: {
-  line: TOverview["portfolio"][number];
-  overview: TOverview;
-  stats: TIntervalStats;
-}) => {
-  const { tx } = useI18n();
+type TTimelineCase = TCaseTimeline["cases"][number];
+
+const CaseCourse = ({ line, names }: { line: TTimelineCase; names: TDocumentNames }) => {
+  const { t, tx, f } = useI18n();
   const id = useId();
-  const incidents = overview.affected.byIncident.filter((i) => i.caseId === line.caseId);
+  const more = line.totalIncidents - line.incidents.length;
   return (
     <article className="ov-case-course" aria-labelledby={id}>
       <h3 id={id} className="ov-case-course-title">
         {tx(line.title)}
       </h3>
-      <CaseSpan
-        caseId={line.caseId}
-        incidentIds={new Set(incidents.map((i) => i.incidentId))}
-        stats={stats}
-      />
+      <CaseSpan line={line} />
       <div className="ov-timeline-incidents">
-        {incidents.map((i) => (
-          <IncidentCourse
-            key={i.incidentId}
-            incidentId={i.incidentId}
-            heading={i}
-            milestones={stats.milestones.filter((m) => m.incidentId === i.incidentId)}
-            stats={stats}
-          />
+        {line.incidents.map((i) => (
+          <IncidentCourse key={i.incidentId} incident={i} names={names} />
         ))}
       </div>
+      {more > 0 ? (
+        <p className="ov-more no-print">
+          <Link to={`/cases/${line.caseId}`}>
+            {t("overview.timelineMoreIncidents", { n: f.number(more) })}
+          </Link>
+        </p>
+      ) : null}
     </article>
   );
 };
 
 /** "From the first dated day (…) to the last (…): N days", for one case; the API counts it. */
-const CaseSpan = ({
-  caseId,
-  incidentIds,
-  stats,
-}: {
-  caseId: string;
-  incidentIds: ReadonlySet<string>;
-  stats: TIntervalStats;
-}) => {
+const CaseSpan = ({ line }: { line: TTimelineCase }) => {
   const { t, f } = useI18n();
-  const span = stats.cases.find((c) => c.caseId === caseId);
-  if (!span || span.firstDate === null || span.lastDate === null || span.days === null) {
+  if (line.firstDate === null || line.lastDate === null || line.days === null) {
     return <p className="ov-note">{t("overview.caseSpanNone")}</p>;
   }
   // An end is marked when every milestone of that day in this case comes from outside the record.
-  const caseMilestones = stats.milestones.filter(
-    (m) => incidentIds.has(m.incidentId) && isDayPrecise(m.date),
-  );
+  const caseMilestones = line.incidents.flatMap((i) => i.milestones).filter((m) => isDayPrecise(m.date));
   const onlyOutside = (date: string) => {
     const that = caseMilestones.filter((m) => m.date === date);
     return that.length > 0 && that.every((m) => m.outsideRecord);
   };
   return (
     <p className="ov-case-span">
-      {t("overview.caseSpan", { from: f.date(span.firstDate), to: f.date(span.lastDate) })}{" "}
-      <strong className="ov-case-days">{f.days(span.days)}</strong>
-      {onlyOutside(span.firstDate) || onlyOutside(span.lastDate) ? (
+      {t("overview.caseSpan", { from: f.date(line.firstDate), to: f.date(line.lastDate) })}{" "}
+      <strong className="ov-case-days">{f.days(line.days)}</strong>
+      {onlyOutside(line.firstDate) || onlyOutside(line.lastDate) ? (
         <>
           {" "}
           <OutsideMark text={t("overview.outsideSpanMark")} />
@@ -131,34 +119,29 @@ const SPAN_TO: Partial<Record<TMilestone["kind"], TPlainKey>> = {
 };
 
 const IncidentCourse = ({
-  incidentId,
-  heading: h,
-  milestones,
-  stats,
+  incident,
+  names,
 }: {
-  incidentId: string;
-  heading: { number: number; title: { ja: string; en: string } };
-  milestones: readonly TMilestone[];
-  stats: TIntervalStats;
+  incident: TTimelineCase["incidents"][number];
+  names: TDocumentNames;
 }) => {
   const { t, tx } = useI18n();
   const id = useId();
-  const heading = `${t("overview.incidentNumber", { n: h.number })} ${tx(h.title)}`;
-  const steps = stats.steps.filter((s) => s.incidentId === incidentId);
-  const spans = stats.spans.filter((s) => s.incidentId === incidentId);
+  const heading = `${t("overview.incidentNumber", { n: incident.number })} ${tx(incident.title)}`;
   return (
     <article className="ov-course" aria-labelledby={id}>
       <h4 id={id} className="ov-course-title">
         {heading}
       </h4>
-      <Spans spans={spans} />
-      {milestones.length === 0 ? (
+      <Spans spans={incident.spans} />
+      {incident.milestones.length === 0 ? (
         <p className="ov-note">{t("overview.noMilestones")}</p>
       ) : (
         <CourseTable
           caption={t("overview.courseCaption", { incident: heading })}
-          id={incidentId}
-          rows={timelineRows(milestones, steps)}
+          id={incident.incidentId}
+          rows={timelineRows(incident.milestones, incident.steps)}
+          names={names}
         />
       )}
     </article>
@@ -194,7 +177,17 @@ const Spans = ({ spans }: { spans: TMilestoneInterval[] }) => {
   );
 };
 
-const CourseTable = ({ caption, id, rows }: { caption: string; id: string; rows: TTimelineRow[] }) => {
+const CourseTable = ({
+  caption,
+  id,
+  rows,
+  names,
+}: {
+  caption: string;
+  id: string;
+  rows: TTimelineRow[];
+  names: TDocumentNames;
+}) => {
   const { t, tx, f } = useI18n();
   const kind = (m: TMilestone) => t(`domain.milestone.${m.kind}`);
   // A range may break after its separator on narrow screens; a single date never breaks.
@@ -269,7 +262,7 @@ const CourseTable = ({ caption, id, rows }: { caption: string; id: string; rows:
               .filter(Boolean)
               .join(" "),
         },
-        sourceColumn(t("common.source"), (r: TTimelineRow) => r.milestone.source),
+        sourceColumn(t("common.source"), (r: TTimelineRow) => r.milestone.source, names),
       ]}
     />
   );

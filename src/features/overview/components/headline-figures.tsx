@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { type ReactNode, useId } from "react";
+import { createContext, type ReactNode, useContext, useId } from "react";
 import { Link, useSearchParams } from "react-router";
 import { FigureValue } from "@/components/figure-value";
 import { NotReported } from "@/components/not-reported";
@@ -7,11 +7,13 @@ import { OutsideMark } from "@/components/outside-mark";
 import { QueryState } from "@/components/query-state";
 import { useI18n } from "@/i18n/i18n";
 import { referenceQueries } from "@/lib/reference-queries";
+import { PORTFOLIO_LINES, SOURCES_SHOWN } from "@/shared/overview-limits";
 import type { TImpactTotal } from "@/shared/schemas/incident";
 import type {
   TCaseLine,
   TCohortCompletion,
   TCommitmentStats,
+  TDocumentName,
   TOutsideFigure,
   TOverview,
   TRemediationStats,
@@ -44,7 +46,6 @@ export const HeadlineFigures = ({
   const lookups = [
     useQuery(overviewQueries.remediation(scope)),
     useQuery(overviewQueries.commitmentStats(scope)),
-    useQuery(referenceQueries.documents()),
     useQuery(referenceQueries.organisation()),
     useQuery(referenceQueries.vendors()),
   ] as const;
@@ -58,12 +59,14 @@ export const HeadlineFigures = ({
         </h2>
         <QueryState query={overview} waitFor={lookups} skeleton={<TilesSkeleton />}>
           {(data) => (
-            <Headline
-              data={data}
-              scope={scope}
-              remediation={remediation.data}
-              commitments={commitments.data}
-            />
+            <SourcesContext.Provider value={new Map(data.sources.map((d) => [d.id, d]))}>
+              <Headline
+                data={data}
+                scope={scope}
+                remediation={remediation.data}
+                commitments={commitments.data}
+              />
+            </SourcesContext.Provider>
           )}
         </QueryState>
       </section>
@@ -71,6 +74,10 @@ export const HeadlineFigures = ({
     </>
   );
 };
+
+/** The names of the documents the figures cite, from the overview's own answer (no list of all documents). */
+const SourcesContext = createContext<ReadonlyMap<string, TDocumentName>>(new Map());
+const useSources = () => useContext(SourcesContext);
 
 const SKELETON_TILES = [
   { key: "affected", title: "overview.tileAffected" },
@@ -272,7 +279,7 @@ const OutsideFigures = ({
 }) => {
   const { t, tx } = useI18n();
   const { population } = usePopulationNames();
-  const documents = useQuery(referenceQueries.documents());
+  const sources = useSources();
   const id = useId();
   if (outside.length === 0) return null;
   return (
@@ -284,7 +291,7 @@ const OutsideFigures = ({
         {outside.map((o) => {
           const n = numberOf(o.incidentId);
           const incident = n === undefined ? o.incidentId : t("overview.incidentNumber", { n });
-          const source = documents.data?.items.find((d) => d.id === o.count.source.documentId);
+          const source = sources.get(o.count.source.documentId);
           return (
             <li key={o.impactId}>
               <OutsideMark />{" "}
@@ -688,12 +695,17 @@ const Portfolio = ({ data }: { data: TOverview }) => {
         <span className="ov-portfolio-count">{tp("overview.portfolioCount", data.portfolio.length)}</span>
       </h3>
       <ul className="ov-case-lines" aria-labelledby={id}>
-        {data.portfolio.map((line) => (
+        {data.portfolio.slice(0, PORTFOLIO_LINES).map((line) => (
           <li key={line.caseId}>
             <CaseLine line={line} data={data} />
           </li>
         ))}
       </ul>
+      {data.portfolio.length > PORTFOLIO_LINES ? (
+        <p className="ov-more no-print">
+          <Link to="/cases">{tp("overview.portfolioMore", data.portfolio.length - PORTFOLIO_LINES)}</Link>
+        </p>
+      ) : null}
     </div>
   );
 };
@@ -847,23 +859,20 @@ const CaseLine = ({ line, data }: { line: TCaseLine; data: TOverview }) => {
 // ---------------------------------------------------------------------------------------------------
 // Sources
 
-/** How many documents the line names before "and N more" (the documents page lists them all). */
-const SOURCES_SHOWN = 10;
-
 /**
  * Where the figures in scope come from: the scope's own documents, by their labels, those of the
  * record first and published ones from outside it apart.
  */
 const SourcesNote = ({ documentIds }: { documentIds: readonly string[] }) => {
   const { t, tx, f } = useI18n();
-  const documents = useQuery(referenceQueries.documents());
-  const known = new Map((documents.data?.items ?? []).map((d) => [d.id, d]));
+  // The answer names the documents the line shows (the record's first); the rest are counted.
+  const known = useSources();
   const all = documentIds.flatMap((id) => known.get(id) ?? []);
   const inRecord = all.filter((d) => !d.outsideRecord);
   const outside = all.filter((d) => d.outsideRecord);
   const shownRecord = inRecord.slice(0, SOURCES_SHOWN);
   const shownOutside = outside.slice(0, Math.max(0, SOURCES_SHOWN - shownRecord.length));
-  const more = all.length - shownRecord.length - shownOutside.length;
+  const more = documentIds.length - shownRecord.length - shownOutside.length;
   const links = (docs: typeof all) =>
     docs.map((d, i) => (
       <span key={d.id}>

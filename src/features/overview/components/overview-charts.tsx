@@ -8,6 +8,7 @@ import { QueryState } from "@/components/query-state";
 import { useI18n } from "@/i18n/i18n";
 import type { TPlainKey } from "@/i18n/message-types";
 import { utcTime } from "@/shared/dates";
+import { CHART_BARS } from "@/shared/overview-limits";
 import type { TCohortPurpose } from "@/shared/schemas/cohort";
 import type { TCommitmentStatus } from "@/shared/schemas/commitment";
 import type { TImpactTotal } from "@/shared/schemas/incident";
@@ -18,6 +19,7 @@ import type {
   TRemediationTimeline,
 } from "@/shared/schemas/stats";
 import { overviewQueries, type TOverviewScope } from "../api/queries";
+import { chartCode } from "./chart-code";
 import { FILLS, rowPxFor, SERVICE_FILLS, type TFill, textWidth } from "./chart-patterns";
 import type { TCorrectionsPanel } from "./corrections-chart";
 import {
@@ -31,11 +33,12 @@ import {
 } from "./overview-model";
 import { usePopulationNames } from "./use-population-names";
 
-// Recharts is only imported by these modules, so it lands in its own chunk and never delays the figures.
-const AffectedChart = lazy(() => import("./affected-chart"));
-const RemediationChart = lazy(() => import("./remediation-chart"));
-const CorrectionsChart = lazy(() => import("./corrections-chart"));
-const CommitmentsChart = lazy(() => import("./commitments-chart"));
+// Recharts is only imported by these modules, so it lands in its own chunk and never delays the figures;
+// the route loader has already asked for it, with the data (./chart-code.ts).
+const AffectedChart = lazy(chartCode.affected);
+const RemediationChart = lazy(chartCode.remediation);
+const CorrectionsChart = lazy(chartCode.corrections);
+const CommitmentsChart = lazy(chartCode.commitments);
 
 /**
  * The charts of the overview, each with its data table and CSV. A chart is drawn per unit and population
@@ -60,6 +63,15 @@ export const OverviewCharts = ({ scope }: { scope: TOverviewScope }) => {
       </div>
     </section>
   );
+};
+
+/** Says, when a chart draws only the first CHART_BARS of its rows, that its table has them all. */
+const useCappedNote = () => {
+  const { t, f } = useI18n();
+  return (rows: number) =>
+    rows > CHART_BARS
+      ? t("overview.chartCapped", { shown: f.number(CHART_BARS), total: f.number(rows) })
+      : null;
 };
 
 /** Legend lines to hold for `items` keys (two a line at the narrowest chart width). */
@@ -116,7 +128,7 @@ const AffectedSkeleton = ({ overview }: { overview: TOverview | undefined }) => 
             key={totalKey(total)}
             title={t("overview.chartAffectedTitle", { what: names.affected(total.unit, total.populationId) })}
             description={t("overview.chartAffectedDescription", { total: "0,000" })}
-            height={affectedHeight(rows ?? 1, 1, false)}
+            height={affectedHeight(Math.min(rows ?? 1, CHART_BARS), 1, false)}
           />
         );
       })}
@@ -128,6 +140,7 @@ const AffectedFrame = ({ group }: { group: TAffectedGroup }) => {
   const { t, tx, f } = useI18n();
   const names = usePopulationNames();
   const totalText = useTotalText();
+  const cappedNote = useCappedNote();
   const title = t("overview.chartAffectedTitle", { what: names.affected(group.unit, group.populationId) });
   const unattributed = group.rows.some((r) => r.unattributed > 0);
   const series = [
@@ -138,7 +151,8 @@ const AffectedFrame = ({ group }: { group: TAffectedGroup }) => {
     })),
     ...(unattributed ? [{ key: NO_SERVICE, name: t("overview.chartNoService"), fill: NO_SERVICE_FILL }] : []),
   ];
-  const data = group.rows.map((r) => ({
+  // The chart draws the first CHART_BARS incidents; the table lists every one.
+  const data = group.rows.slice(0, CHART_BARS).map((r) => ({
     incidentId: r.incidentId,
     heading: t("overview.incidentNumber", { n: r.number }),
     title: tx(r.title),
@@ -152,6 +166,7 @@ const AffectedFrame = ({ group }: { group: TAffectedGroup }) => {
   const description = [
     t("overview.chartAffectedDescription", { total: totalText(group.total) }),
     group.outside > 0 ? t("overview.chartAffectedOutside") : null,
+    cappedNote(group.rows.length),
   ]
     .filter(Boolean)
     .join(" ");
@@ -160,7 +175,7 @@ const AffectedFrame = ({ group }: { group: TAffectedGroup }) => {
       title={title}
       description={description}
       height={affectedHeight(
-        group.rows.length,
+        data.length,
         group.services.length,
         unattributed,
         rowPxFor(
@@ -271,8 +286,11 @@ const RemediationFrame = ({ stats, purpose }: { stats: TRemediationStats; purpos
   const { t, tx, f } = useI18n();
   const names = usePopulationNames();
   const text = PURPOSE_TEXT[purpose];
+  const cappedNote = useCappedNote();
   const title = t(text.title);
-  const bars = completionBars(stats.cohorts.filter((c) => c.purpose === purpose));
+  const every = completionBars(stats.cohorts.filter((c) => c.purpose === purpose));
+  // The chart draws the first CHART_BARS groups; the table lists every one.
+  const bars = every.slice(0, CHART_BARS);
   const populations = new Set(bars.map((b) => b.populationId));
   // A label needs about 12% of the bar to fit; thinner segments are read from the table.
   const fits = (pct: number) => pct >= 12;
@@ -305,7 +323,7 @@ const RemediationFrame = ({ stats, purpose }: { stats: TRemediationStats; purpos
   return (
     <ChartFrame
       title={title}
-      description={t(text.description)}
+      description={[t(text.description), cappedNote(every.length)].filter(Boolean).join(" ")}
       height={barChartHeight(
         bars.length,
         1,
@@ -565,6 +583,10 @@ const CorrectionsLoaded = ({
               key: "cohort",
               header: t("overview.colCohort"),
               render: (p) => {
+                // A day several groups reported on is one point: it says how many reports it adds up.
+                if (p.cohortId === null || p.incidentId === null) {
+                  return t("overview.reportsOfDay", { n: f.number(p.reports) });
+                }
                 const c = cohortOf.get(p.cohortId);
                 return (
                   <>
@@ -576,6 +598,9 @@ const CorrectionsLoaded = ({
                 );
               },
               csv: (p) => {
+                if (p.cohortId === null || p.incidentId === null) {
+                  return t("overview.reportsOfDay", { n: f.number(p.reports) });
+                }
                 const c = cohortOf.get(p.cohortId);
                 return c
                   ? `${t("overview.incidentNumber", { n: c.incidentNumber })} ${tx(c.label)}`

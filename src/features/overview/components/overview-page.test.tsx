@@ -1,7 +1,11 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { setBootDataForTests } from "@/lib/api-client";
 import { createHandlers } from "@/mocks/handlers";
 import { server } from "@/mocks/node";
+import { bootKey } from "@/shared/boot-key";
+import { contract, type TEndpointName } from "@/shared/contract";
+import { firstScreenRequests } from "@/shared/first-screen";
 import { renderApp } from "@/test/render";
 import { twoCases } from "./two-cases.fixture";
 
@@ -23,6 +27,73 @@ const requestsDuring = async (run: () => Promise<void>) => {
 };
 
 const scopeBar = () => within(screen.getByRole("form", { name: "表示の範囲" }));
+
+/** Every API request made while `run` runs, as the boot key that names it. */
+const apiKeysDuring = async (run: () => Promise<void>) => {
+  const seen: string[] = [];
+  const byPath = new Map<string, string>(
+    (Object.keys(contract) as TEndpointName[])
+      .filter((name) => contract[name].method === "GET")
+      .map((name) => [contract[name].path, name]),
+  );
+  server.events.on("request:start", ({ request }) => {
+    const url = new URL(request.url);
+    const name = byPath.get(url.pathname) ?? url.pathname;
+    seen.push(bootKey({ name, query: Object.fromEntries(url.searchParams) }));
+  });
+  try {
+    await run();
+  } finally {
+    server.events.removeAllListeners();
+  }
+  return seen;
+};
+
+const ADDRESS = "/?asOf=2025-09-30&vendor=partners";
+
+const showsEverything = async () => {
+  await screen.findByRole("group", { name: "影響を受けた会員" }, SLOW);
+  await screen.findByRole("heading", { level: 2, name: /経緯と日数/ }, SLOW);
+  await screen.findByRole("figure", { name: "約束・要求の状況別件数" }, SLOW);
+  await screen.findByRole("list", { name: "対応が必要な期限" }, SLOW);
+};
+
+describe("Overview page: its first screen in one round trip", () => {
+  const expected = () => firstScreenRequests("/", new URL(ADDRESS, "http://x").searchParams).map(bootKey);
+
+  it("asks for exactly the first-screen requests the server answers with the HTML (src/shared/first-screen.ts)", async () => {
+    const seen = await apiKeysDuring(async () => {
+      renderApp(ADDRESS);
+      await showsEverything();
+    });
+    const data = seen.filter((k) => !k.startsWith("getSession "));
+    expect(new Set(data)).toEqual(new Set(expected()));
+  });
+
+  it("sends no request at all when the HTML carried the session and the answers", async () => {
+    const answers: Record<string, unknown> = {};
+    for (const r of firstScreenRequests("/", new URL(ADDRESS, "http://x").searchParams)) {
+      const path = contract[r.name].path;
+      const search = new URLSearchParams(
+        Object.entries(r.query ?? {}).map(([k, v]) => [k, String(v)]),
+      ).toString();
+      answers[bootKey(r)] = await (
+        await fetch(`http://localhost${path}${search ? `?${search}` : ""}`)
+      ).json();
+    }
+    const session = await (await fetch(`http://localhost${contract.getSession.path}`)).json();
+    setBootDataForTests({ session, answers });
+    try {
+      const seen = await apiKeysDuring(async () => {
+        renderApp(ADDRESS, { appCache: true });
+        await showsEverything();
+      });
+      expect(seen).toEqual([]);
+    } finally {
+      setBootDataForTests(null);
+    }
+  });
+});
 
 describe("Overview page (route /)", () => {
   it("puts the scope first, then the headline figures, the deadlines, the charts and the course, with one h1", async () => {
@@ -68,9 +139,15 @@ describe("Overview page (route /)", () => {
         "/api/v1/stats/commitments",
         "/api/v1/stats/affected",
         "/api/v1/stats/remediation-timeline",
-        "/api/v1/stats/intervals",
+        "/api/v1/stats/case-timeline",
       ]),
     );
+    // Bounded by the screen: no list of every document, the deadlines' first few only, the chart per day.
+    expect(seen.filter((u) => u.pathname === "/api/v1/documents")).toEqual([]);
+    expect(seen.find((u) => u.pathname === "/api/v1/deadlines")?.searchParams.get("limit")).toBe("4");
+    expect(
+      seen.find((u) => u.pathname === "/api/v1/stats/remediation-timeline")?.searchParams.get("per"),
+    ).toBe("day");
     for (const u of stats) {
       expect([
         u.searchParams.get("vendorId"),
