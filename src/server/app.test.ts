@@ -224,10 +224,15 @@ describe.each(testEngines)("the app on %s", (engine) => {
         const response = await app.request(path);
         expect(response.status, path).toBe(200);
         expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
-        expect(response.headers.get("cache-control")).toBe("no-cache");
-        expect(await response.text()).toBe(INDEX_HTML);
+        // Never stored: a signed-in reader's copy carries their first screen (src/server/boot.ts).
+        expect(response.headers.get("cache-control")).toBe("no-store");
+        // This reader is signed in: the page is the built one with their session and first screen added.
+        const html = await response.text();
+        expect(html.startsWith(INDEX_HTML.replace("</body></html>", ""))).toBe(true);
+        const boot = /<script type="application\/json" id="boot">(.*)<\/script><\/body><\/html>$/s.exec(html);
+        expect(JSON.parse(boot?.[1] ?? "null")).toMatchObject({ session: { user: { role: "viewer" } } });
       }
-      expect((await app.request("/index.html")).headers.get("cache-control")).toBe("no-cache");
+      expect((await app.request("/index.html")).headers.get("cache-control")).toBe("no-store");
     });
 
     it("serves hashed assets for a year, compressed, with ETag revalidation", async () => {

@@ -191,6 +191,7 @@ describe.each(testEngines)("stats on %s", (engine) => {
             doneYenDelta: 370_800,
             cumulativeDone: 1854,
             cumulativeDoneYen: 370_800,
+            reports: 1,
           },
           {
             date: "2025-08-15",
@@ -200,6 +201,7 @@ describe.each(testEngines)("stats on %s", (engine) => {
             doneYenDelta: 1200,
             cumulativeDone: 1860,
             cumulativeDoneYen: 372_000,
+            reports: 1,
           },
         ],
       },
@@ -311,7 +313,14 @@ describe.each(testEngines)("stats on %s", (engine) => {
 
   it("/stats/overview gives the headline figures", async () => {
     const overview = await getOk<TOverview>(app, "/api/v1/stats/overview?asOf=2025-09-30");
-    const { portfolio, ...rest } = overview;
+    const { portfolio, sources, ...rest } = overview;
+    // The source line names the case's own documents, those of the record before those outside it.
+    expect(sources.map((d) => [d.id, d.outsideRecord])).toEqual(
+      [...sources]
+        .sort((a, b) => Number(a.outsideRecord) - Number(b.outsideRecord))
+        .map((d) => [d.id, d.outsideRecord]),
+    );
+    expect(sources.map((d) => d.id)).toEqual(expect.arrayContaining(["notice", "doc-1", "doc-5"]));
     expect(rest).toEqual({
       scope: {
         asOf: "2025-09-30",
