@@ -162,6 +162,7 @@ describe("the case figures", () => {
         doneYenDelta: 370_800,
         cumulativeDone: 1854,
         cumulativeDoneYen: 370_800,
+        reports: 1,
       },
       {
         date: "2025-08-15",
@@ -171,6 +172,7 @@ describe("the case figures", () => {
         doneYenDelta: 1200,
         cumulativeDone: 1860,
         cumulativeDoneYen: 372_000,
+        reports: 1,
       },
     ]);
     expect((await get("getRemediationTimeline", { incidentId: "inc-1" })).series).toEqual([

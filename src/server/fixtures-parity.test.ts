@@ -88,6 +88,7 @@ const requestsFor = (data: TDataset, narrow = true): TRequest[] => {
     "getRemediationTimeline",
     "getCommitmentStats",
     "getIntervalStats",
+    "getCaseTimeline",
   ] as const;
   return [
     url("health"),
