@@ -1,5 +1,5 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { type APIRequestContext, type Browser, test as base, expect, type Page } from "@playwright/test";
+import { type APIRequestContext, type Browser, expect, type Page } from "@playwright/test";
+import { type TRole, users, withOwnServer } from "./own-server";
 
 /*
  * The issue's "done when", in a real browser against the real server: the secretariat (editor) records
@@ -13,58 +13,12 @@ import { type APIRequestContext, type Browser, test as base, expect, type Page }
  * its own, with the same users.
  */
 
-type TRole = "viewer" | "editor" | "admin";
-type TCredentials = { username: string; password: string };
-const users = JSON.parse(process.env.E2E_USERS_JSON ?? "null") as Record<TRole, TCredentials>;
-
 const REFUNDS = "二重請求された加入者への返金";
 const EVIDENCE = "委託先から返金完了の報告書を受領(3名分)";
 // After 2025-09-30 (the demo's "as of" day) and not in the future.
 const DONE_DATE = "2025-10-15";
 
-const startServer = async (): Promise<{ url: string; child: ChildProcess }> => {
-  const port = execFileSync(process.execPath, ["--import", "tsx", "scripts/free-port.ts", "18440", "18449"], {
-    encoding: "utf8",
-  }).trim();
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/e2e-server.ts"], {
-    env: { ...process.env, E2E_PORT: port },
-    // Its own process group, so that stopping it stops the server it started too.
-    detached: true,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the editing test server exited (${child.exitCode})`);
-    try {
-      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
-      if (res.status === 200) return { url, child };
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not start`);
-};
-
-const test = base.extend<object, { server: { url: string } }>({
-  server: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring
-    async ({}, use) => {
-      const { url, child } = await startServer();
-      await use({ url });
-      if (child.pid) {
-        try {
-          process.kill(-child.pid, "SIGTERM");
-        } catch {
-          // Already gone.
-        }
-      }
-    },
-    { scope: "worker", timeout: 200_000 },
-  ],
-  baseURL: async ({ server }, use) => use(server.url),
-});
+const test = withOwnServer({ ports: [18440, 18449], timeout: 200_000 });
 
 const settle = async (page: Page) => {
   await expect(page.locator("h1").first()).toBeVisible();

@@ -1,5 +1,5 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { test as base, expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
+import { users, withOwnServer } from "./own-server";
 
 /*
  * A new secretariat starts from an empty record (DEMO_DATA=0) and does everything through the UI alone:
@@ -12,64 +12,13 @@ import { test as base, expect, type Locator, type Page } from "@playwright/test"
  * PGlite) on a port of its own, with the run's users: the shared server holds the demo case.
  */
 
-type TRole = "viewer" | "editor" | "admin";
-type TCredentials = { username: string; password: string };
-const users = JSON.parse(process.env.E2E_USERS_JSON ?? "null") as Record<TRole, TCredentials>;
-
-const startServer = async (): Promise<{ url: string; child: ChildProcess }> => {
-  const port = execFileSync(process.execPath, ["--import", "tsx", "scripts/free-port.ts", "18450", "18459"], {
-    encoding: "utf8",
-  }).trim();
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/e2e-server.ts"], {
-    // The administrator alone: every user:add costs seconds, and this file needs no other.
-    env: {
-      ...process.env,
-      E2E_PORT: port,
-      DEMO_DATA: "0",
-      E2E_USERS_JSON: JSON.stringify({ admin: users.admin }),
-    },
-    // Its own process group, so that stopping it stops the server it started too.
-    detached: true,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the secretariat test server exited (${child.exitCode})`);
-    try {
-      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
-      if (res.status === 200) return { url, child };
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not start`);
-};
-
-const test = base.extend<object, { server: { url: string } }>({
-  server: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring
-    async ({}, use) => {
-      // While writing steps: a server of one's own, started with DEMO_DATA=0 and the run's admin.
-      const given = process.env.E2E_SECRETARIAT_URL;
-      if (given) {
-        await use({ url: given });
-        return;
-      }
-      const { url, child } = await startServer();
-      await use({ url });
-      if (child.pid) {
-        try {
-          process.kill(-child.pid, "SIGTERM");
-        } catch {
-          // Already gone.
-        }
-      }
-    },
-    { scope: "worker", timeout: 130_000 },
-  ],
-  baseURL: async ({ server }, use) => use(server.url),
+// The administrator alone: every user:add costs seconds, and this file needs no other.
+// E2E_SECRETARIAT_URL: a server of one's own (started with DEMO_DATA=0 and the run's admin), while writing steps.
+const test = withOwnServer({
+  ports: [18450, 18459],
+  env: { DEMO_DATA: "0", E2E_USERS_JSON: JSON.stringify({ admin: users.admin }) },
+  givenUrl: process.env.E2E_SECRETARIAT_URL,
+  timeout: 130_000,
 });
 
 const settle = async (page: Page) => {

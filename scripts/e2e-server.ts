@@ -11,6 +11,7 @@ import { exitOf, makeTempDataDir, removeDir, repoRoot, spawnServer } from "./ser
  * Before the server starts, the users of E2E_USERS_JSON (set by playwright.config.ts) are created with
  * `npm run user:add` (their passwords through stdin); the server's demo accounts are off (DEMO_USERS=0).
  * DEMO_DATA=0 in the environment reaches the server: it starts with an empty record instead of the demo.
+ * E2E_DATASET=<name> fills the fresh folder with a test fixture first (scripts/seed-dataset.ts).
  */
 
 const port = Number(process.env.E2E_PORT);
@@ -48,6 +49,22 @@ try {
 
 const dataDir = await makeTempDataDir("e2e-pglite-");
 tempDirs.push(dataDir);
+const dataset = process.env.E2E_DATASET;
+if (dataset) {
+  const seeded = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/seed-dataset.ts", dataDir, dataset],
+    {
+      cwd: repoRoot,
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
+  if (seeded.status !== 0) {
+    console.error(`seeding ${dataset} failed (${seeded.status ?? seeded.signal})`);
+    await Promise.all(tempDirs.map(removeDir));
+    process.exit(1);
+  }
+}
 // Only the roles named (a spec that needs one user spares the others' user:add, seconds each).
 for (const role of ["viewer", "editor", "admin"] as const) {
   const user = users[role];
