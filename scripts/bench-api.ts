@@ -5,7 +5,9 @@ import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
+import { contract } from "@/shared/contract";
 import { todayInTokyo } from "@/shared/dates";
+import { overviewRequests as firstScreen } from "@/shared/first-screen";
 import { signInSession } from "./bench-auth";
 import { byLabel, runLoad, summarise, type TLoadRequest, type TSample, type TSummary } from "./bench-load";
 import { scratchDatabase, seedScaled, type TBenchDatabase, withoutPassword } from "./bench-seed";
@@ -122,18 +124,13 @@ const readMachine = async () => {
 };
 
 /** The overview's record reads as the page's loader asks for them (src/app/page-data/overview.ts). */
-const overviewRequests = (asOf: string): TLoadRequest[] => {
-  const scope = `asOf=${asOf}&caseStatus=open`;
-  return [
-    { label: "stats/overview", path: `/api/v1/stats/overview?${scope}` },
-    { label: "stats/remediation", path: `/api/v1/stats/remediation?${scope}` },
-    { label: "stats/commitments", path: `/api/v1/stats/commitments?${scope}` },
-    { label: "deadlines", path: `/api/v1/deadlines?asOf=${asOf}&withinDays=14&limit=100` },
-    { label: "stats/affected", path: `/api/v1/stats/affected?${scope}` },
-    { label: "stats/remediation-timeline", path: `/api/v1/stats/remediation-timeline?${scope}` },
-    { label: "stats/intervals", path: `/api/v1/stats/intervals?${scope}` },
-  ];
-};
+// Exactly what the overview asks for (the shared first-screen list), so the bench follows the page.
+const overviewRequests = (asOf: string): TLoadRequest[] =>
+  firstScreen({ asOf, caseStatus: "open" }).map(({ name, query }) => {
+    const search = new URLSearchParams(Object.entries(query ?? {}).map(([k, v]) => [k, String(v)]));
+    const path = contract[name].path;
+    return { label: path.replace("/api/v1/", ""), path: search.size ? `${path}?${search}` : path };
+  });
 
 /** `cpuMs`: the server process's CPU time per request (less sensitive than latency to a busy machine). */
 type TReadRun = TSummary & { cpuMs: number; endpoints: Record<string, TSummary> };
