@@ -117,12 +117,13 @@ export const ItemList = <V extends FieldValues, N extends FieldArrayPath<V>>({
   }, [kit.errors, fields, name, opened]);
 
   useEffect(() => {
-    if (openAt.current !== null) {
-      const key = fields[openAt.current]?.id;
+    // The new entry's key may arrive a render after the insert: wait for it rather than forget the opening.
+    const added = openAt.current !== null ? fields[openAt.current]?.id : undefined;
+    if (added) {
       openAt.current = null;
-      if (key && !opened.has(key)) {
+      if (!opened.has(added)) {
         // The focus moves once the entry is open (its controls are drawn).
-        setOpened((s) => new Set([...s, key]));
+        setOpened((s) => new Set([...s, added]));
         return;
       }
     }

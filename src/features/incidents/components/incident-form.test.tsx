@@ -161,7 +161,7 @@ describe("IncidentEditor: another organisation's record", () => {
     await screen.findByRole("heading", { level: 1, name: "事故を登録" }, SLOW);
     expect(screen.getByText("年度は1月に始まります。最初の経緯の日付が属する年度です。")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "経緯を追加" }));
-    const date = within(group("経緯 1")).getByLabelText(/^日付/);
+    const date = await within(group("経緯 1")).findByLabelText(/^日付/);
     // February 2024 is FY2024 when the year starts in January (it would be FY2023 from April).
     fireEvent.change(date, { target: { value: "2024-02-10" } });
     const year = screen.getByRole("textbox", { name: /^年度/ });
