@@ -54,6 +54,16 @@ const remediation = (purpose: "financial" | "notification", figures: Record<stri
   populationId: "members",
   ...figures,
 });
+/** Incident 3's refunds: 3 members, none reported put right, the amount not reported. */
+const INC3_REFUNDS = remediation("financial", {
+  people: 3,
+  done: 0,
+  remaining: 0,
+  notReported: 3,
+  owedYen: 0,
+  doneYen: 0,
+  peopleWithUnknownAmount: 3,
+});
 const FINANCIAL = remediation("financial", {
   people: 1863,
   done: 1860,
@@ -132,17 +142,7 @@ describe("the case figures", () => {
       ["coh-2-offset", null, 0],
     ]);
     const onlyInc3 = await get("getRemediationStats", { incidentId: "inc-3" });
-    expect(onlyInc3.totals).toEqual([
-      remediation("financial", {
-        people: 3,
-        done: 0,
-        remaining: 0,
-        notReported: 3,
-        owedYen: 0,
-        doneYen: 0,
-        peopleWithUnknownAmount: 3,
-      }),
-    ]);
+    expect(onlyInc3.totals).toEqual([INC3_REFUNDS]);
   });
 
   it("timeline: 1,854 on 2025-07-25, then cumulative 1,860 / 372,000 yen on 2025-08-15", async () => {
@@ -223,17 +223,7 @@ describe("the case figures", () => {
       incidentIds: ["inc-3"],
       affected: [members(3)],
       medianDaysToBoard: null,
-      remediation: [
-        remediation("financial", {
-          people: 3,
-          done: 0,
-          remaining: 0,
-          notReported: 3,
-          owedYen: 0,
-          doneYen: 0,
-          peopleWithUnknownAmount: 3,
-        }),
-      ],
+      remediation: [INC3_REFUNDS],
       commitments: 1,
     });
     // Twenty-four months before 2026-01-01 excludes the December 2023 order.
