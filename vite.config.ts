@@ -1,116 +1,156 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type ViteUserConfig } from "vitest/config";
 
 const src = fileURLToPath(new URL("./src", import.meta.url));
 
-export default defineConfig({
-  plugins: [react()],
-  resolve: { alias: { "@": src } },
-  build: {
-    outDir: "dist/client",
-    sourcemap: false,
-    target: "es2022",
-    rolldownOptions: {
-      output: {
-        /*
-         * Few files for the first screen (each is a request, and HTTP/1.1 has six connections): the
-         * contract with every schema in one chunk, each language's first-screen strings in one, the
-         * overview with the deadlines it shows in one, the charts (recharts) in one, and the small
-         * modules every page shares in one. Other pages keep their own chunks.
-         */
-        codeSplitting: {
-          groups: [
-            {
-              // Everything the entry imports statically, in one file: one request, one gzip stream.
-              name: "boot",
-              tags: ["$initial"],
-              priority: 50,
+const clientBuild: ViteUserConfig["build"] = {
+  outDir: "dist/client",
+  sourcemap: false,
+  target: "es2022",
+  manifest: true,
+  // Every browser the board uses supports modulepreload: no polyfill in the entry.
+  modulePreload: { polyfill: false },
+  rolldownOptions: {
+    output: {
+      /*
+       * Few files for the first screen (each is a request, and HTTP/1.1 has six connections): the
+       * contract with every schema in one chunk, each language's first-screen strings in one, the
+       * overview with the deadlines it shows in one, the charts (recharts) in one, and the small
+       * modules every page shares in one. Other pages keep their own chunks.
+       */
+      codeSplitting: {
+        groups: [
+          {
+            // Everything the entry imports statically, in one file: one request, one gzip stream.
+            name: "boot",
+            tags: ["$initial"],
+            priority: 50,
+          },
+          {
+            name: "contract",
+            test: /node_modules[\\/]zod[\\/]|src[\\/]shared[\\/](contract\.ts|schemas[\\/])/,
+            includeDependenciesRecursively: false,
+            priority: 40,
+          },
+          {
+            name: "charts",
+            test: /node_modules[\\/](recharts|d3-[\w-]+|victory-vendor|decimal\.js-light|es-toolkit|immer|reselect|redux|@reduxjs[\\/]toolkit|react-redux|eventemitter3|tiny-invariant)[\\/]|src[\\/]features[\\/]overview[\\/]components[\\/](\w+-chart|chart-ticks)\.tsx$/,
+            includeDependenciesRecursively: false,
+            priority: 30,
+          },
+          {
+            // The first screen's strings of one language; the Japanese common words are in the entry.
+            name: (id: string) => {
+              const m = /src[\\/]i18n[\\/](ja|en)[\\/](common|domain|auth|overview|deadlines)\.ts$/.exec(id);
+              if (!m || (m[1] === "ja" && (m[2] === "common" || m[2] === "domain"))) return null;
+              return `strings-${m[1]}`;
             },
-            {
-              name: "contract",
-              test: /node_modules[\\/]zod[\\/]|src[\\/]shared[\\/](contract\.ts|schemas[\\/])/,
-              includeDependenciesRecursively: false,
-              priority: 40,
-            },
-            {
-              name: "charts",
-              test: /node_modules[\\/](recharts|d3-[\w-]+|victory-vendor|decimal\.js-light|es-toolkit|immer|reselect|redux|@reduxjs[\\/]toolkit|react-redux|eventemitter3|tiny-invariant)[\\/]|src[\\/]features[\\/]overview[\\/]components[\\/](\w+-chart|chart-ticks)\.tsx$/,
-              includeDependenciesRecursively: false,
-              priority: 30,
-            },
-            {
-              // The first screen's strings of one language; the Japanese common words are in the entry.
-              name: (id: string) => {
-                const m = /src[\\/]i18n[\\/](ja|en)[\\/](common|domain|auth|overview|deadlines)\.ts$/.exec(
-                  id,
-                );
-                if (!m || (m[1] === "ja" && (m[2] === "common" || m[2] === "domain"))) return null;
-                return `strings-${m[1]}`;
-              },
-              priority: 20,
-            },
-            {
-              name: "overview-parts",
-              test: /src[\\/]features[\\/](overview[\\/]|deadlines[\\/](api[\\/]queries|components[\\/](deadlines-panel|deadline-parts))\.tsx?$)/,
-              includeDependenciesRecursively: false,
-              priority: 10,
-            },
-          ],
-        },
+            priority: 20,
+          },
+          {
+            name: "overview-parts",
+            test: /src[\\/]features[\\/](overview[\\/]|deadlines[\\/](api[\\/]queries|components[\\/](deadlines-panel|deadline-parts))\.tsx?$)/,
+            includeDependenciesRecursively: false,
+            priority: 10,
+          },
+        ],
       },
     },
   },
-  server: { host: "127.0.0.1", proxy: { "/api": "http://127.0.0.1:8080" } },
-  test: {
-    globals: true,
-    restoreMocks: true,
-    projects: [
-      {
-        extends: true,
-        test: {
-          name: "node",
-          environment: "node",
-          include: [
-            "src/server/**/*.test.ts",
-            "src/shared/**/*.test.ts",
-            "src/mocks/**/*.test.ts",
-            "scripts/**/*.test.ts",
-          ],
-          setupFiles: [],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-        },
+};
+
+const test: ViteUserConfig["test"] = {
+  globals: true,
+  restoreMocks: true,
+  projects: [
+    {
+      extends: true,
+      test: {
+        name: "node",
+        environment: "node",
+        include: [
+          "src/server/**/*.test.ts",
+          "src/shared/**/*.test.ts",
+          "src/mocks/**/*.test.ts",
+          "scripts/**/*.test.ts",
+        ],
+        setupFiles: [],
+        testTimeout: 60_000,
+        hookTimeout: 120_000,
       },
-      {
-        // Faults that disturb everything else on the machine (a real PostgreSQL restart): run alone, after.
-        extends: true,
-        test: {
-          name: "faults",
-          environment: "node",
-          include: ["src/server/pg-faults.test.ts"],
-          env: { VITEST_PROJECT_FAULTS: "1" },
-          testTimeout: 180_000,
-          hookTimeout: 120_000,
-          fileParallelism: false,
-        },
+    },
+    {
+      // Faults that disturb everything else on the machine (a real PostgreSQL restart): run alone, after.
+      extends: true,
+      test: {
+        name: "faults",
+        environment: "node",
+        include: ["src/server/pg-faults.test.ts"],
+        env: { VITEST_PROJECT_FAULTS: "1" },
+        testTimeout: 180_000,
+        hookTimeout: 120_000,
+        fileParallelism: false,
       },
-      {
-        extends: true,
-        test: {
-          name: "ui",
-          environment: "jsdom",
-          include: [
-            "src/app/**/*.test.{ts,tsx}",
-            "src/features/**/*.test.{ts,tsx}",
-            "src/components/**/*.test.{ts,tsx}",
-            "src/lib/**/*.test.{ts,tsx}",
-            "src/i18n/**/*.test.{ts,tsx}",
-          ],
-          setupFiles: ["src/test/setup-ui.ts"],
-          testTimeout: 20_000,
-        },
+    },
+    {
+      // The first screen drawn on the server (src/app/render-first-screen.tsx): app code, in Node.
+      extends: true,
+      test: {
+        name: "ssr",
+        environment: "node",
+        include: ["src/app/**/*.ssr.test.{ts,tsx}"],
+        setupFiles: ["src/test/setup-ssr.ts"],
+        testTimeout: 20_000,
       },
+    },
+    {
+      extends: true,
+      test: {
+        name: "ui",
+        environment: "jsdom",
+        include: [
+          "src/app/**/*.test.{ts,tsx}",
+          "src/features/**/*.test.{ts,tsx}",
+          "src/components/**/*.test.{ts,tsx}",
+          "src/lib/**/*.test.{ts,tsx}",
+          "src/i18n/**/*.test.{ts,tsx}",
+        ],
+        exclude: ["**/*.ssr.test.{ts,tsx}", "**/node_modules/**"],
+        setupFiles: ["src/test/setup-ui.ts"],
+        testTimeout: 20_000,
+      },
+    },
+  ],
+};
+
+/*
+ * Two builds: the browser's (dist/client, with the manifest the server reads to link the first screen's
+ * styles) and, with `--ssr src/app/render-first-screen.tsx`, the module the server draws the first screen
+ * with (dist/ssr; its packages stay in node_modules).
+ */
+/*
+ * react-router's package exports only its development build (warnings and checks kept); the builds
+ * (the browser's and the server's, which must draw the same markup) take the production one it ships
+ * beside it: the same API, smaller.
+ */
+const reactRouterProduction = fileURLToPath(
+  new URL("./node_modules/react-router/dist/production/index.mjs", import.meta.url),
+);
+
+export default defineConfig(({ command, isSsrBuild }) => ({
+  plugins: [react()],
+  resolve: {
+    alias: [
+      { find: "@", replacement: src },
+      ...(command === "build" && !isSsrBuild
+        ? [{ find: /^react-router$/, replacement: reactRouterProduction }]
+        : []),
     ],
   },
-});
+  build: isSsrBuild
+    ? { outDir: "dist/ssr", sourcemap: false, target: "node20", emptyOutDir: true, copyPublicDir: false }
+    : clientBuild,
+  server: { host: "127.0.0.1", proxy: { "/api": "http://127.0.0.1:8080" } },
+  test,
+}));

@@ -1,13 +1,21 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { exitOf, makeTempDataDir, removeDir, repoRoot, spawnServer } from "./server-process";
+import {
+  buildFirstScreen,
+  exitOf,
+  makeTempDataDir,
+  removeDir,
+  repoRoot,
+  spawnServer,
+} from "./server-process";
 
 /*
  * Playwright's webServer command: builds the SPA once into a folder of its own (so a concurrent build of
  * dist/client cannot change it mid-run), then runs the real server on E2E_PORT with a fresh PGlite folder.
  * Both folders go when the server stops. Playwright starts this in its own process group and signals the
  * whole group at the end (gracefulShutdown in playwright.config.ts), so nothing outlives the run.
- * E2E_STATIC_DIR=<folder> skips the build and serves that folder instead.
+ * It also builds the module the server draws the first screen with (`vite build --ssr`, as `npm run build`).
+ * E2E_STATIC_DIR=<folder> skips the builds and serves that folder instead (E2E_SSR_DIR: its server build).
  * Before the server starts, the users of E2E_USERS_JSON (set by playwright.config.ts) are created with
  * `npm run user:add` (their passwords through stdin); the server's demo accounts are off (DEMO_USERS=0).
  * DEMO_DATA=0 in the environment reaches the server: it starts with an empty record instead of the demo.
@@ -22,6 +30,8 @@ if (!Number.isInteger(port) || port <= 0) {
 
 const tempDirs: string[] = [];
 let staticDir = process.env.E2E_STATIC_DIR;
+// The first screen's server build that goes with it (E2E_SSR_DIR with E2E_STATIC_DIR; none: the browser draws).
+let ssrDir = process.env.E2E_SSR_DIR;
 if (!staticDir) {
   staticDir = await makeTempDataDir("e2e-client-");
   tempDirs.push(staticDir);
@@ -32,6 +42,13 @@ if (!staticDir) {
   );
   if (build.status !== 0) {
     console.error(`vite build failed (${build.status ?? build.signal})`);
+    await Promise.all(tempDirs.map(removeDir));
+    process.exit(1);
+  }
+  ssrDir = await makeTempDataDir("e2e-ssr-");
+  tempDirs.push(ssrDir);
+  if (!buildFirstScreen(ssrDir)) {
+    console.error("vite build --ssr failed");
     await Promise.all(tempDirs.map(removeDir));
     process.exit(1);
   }
@@ -87,7 +104,7 @@ for (const role of ["viewer", "editor", "admin"] as const) {
   }
 }
 process.env.DEMO_USERS = "0";
-const server = spawnServer({ port, dataDir, staticDir, detached: false, stdio: "inherit" });
+const server = spawnServer({ port, dataDir, staticDir, ssrDir, detached: false, stdio: "inherit" });
 
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.on(signal, () => server.kill(signal));

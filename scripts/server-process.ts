@@ -1,4 +1,4 @@
-import { type ChildProcess, type StdioOptions, spawn } from "node:child_process";
+import { type ChildProcess, type StdioOptions, spawn, spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -21,6 +21,11 @@ export type TServerOptions = {
   databaseUrl?: string;
   /** Built SPA to serve (the server's default is dist/client). */
   staticDir?: string;
+  /**
+   * The server build of the first screen that goes with `staticDir` (see buildFirstScreen). With a
+   * `staticDir` and none, the server draws nothing (never another build's module over this build).
+   */
+  ssrDir?: string;
   /** Own process group (setsid), so that the whole tree can be signalled at once. */
   detached: boolean;
   stdio: StdioOptions;
@@ -35,7 +40,10 @@ export const spawnServer = (options: TServerOptions): ChildProcess => {
   delete env.DATABASE_URL;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   if (options.dataDir) env.DATA_DIR = options.dataDir;
-  if (options.staticDir) env.STATIC_DIR = options.staticDir;
+  if (options.staticDir) {
+    env.STATIC_DIR = options.staticDir;
+    env.SSR_DIR = options.ssrDir ?? join(options.staticDir, "no-server-render");
+  }
   // `node --import tsx` rather than the tsx CLI: one process, so its pid is the server's (for RSS).
   return spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
     cwd: repoRoot,
@@ -44,6 +52,26 @@ export const spawnServer = (options: TServerOptions): ChildProcess => {
     stdio: options.stdio,
   });
 };
+
+/**
+ * Builds the module the server draws the first screen with (`vite build --ssr`, as `npm run build`
+ * does) into `outDir`; true when it built.
+ */
+export const buildFirstScreen = (outDir: string, timeoutMs = 300_000) =>
+  spawnSync(
+    join(repoRoot, "node_modules/.bin/vite"),
+    [
+      "build",
+      "--ssr",
+      "src/app/render-first-screen.tsx",
+      "--outDir",
+      outDir,
+      "--emptyOutDir",
+      "--logLevel",
+      "error",
+    ],
+    { cwd: repoRoot, stdio: "inherit", timeout: timeoutMs, killSignal: "SIGKILL" },
+  ).status === 0;
 
 export const exitOf = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => {

@@ -1,6 +1,4 @@
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { App } from "@/app/app";
+import { start } from "@/app/start";
 import "@/app/styles.css";
 
 // Mock mode (`npm run dev:mock`) must intercept before the first request, so the worker starts first.
@@ -10,12 +8,6 @@ const startMocking = async () => {
   await worker.start({ onUnhandledRequest: "bypass", quiet: true });
 };
 
-void startMocking().then(() => {
-  const root = document.getElementById("root");
-  if (!root) throw new Error("#root is missing from index.html");
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-});
+const root = document.getElementById("root");
+if (!root) throw new Error("#root is missing from index.html");
+void startMocking().then(() => start(root));

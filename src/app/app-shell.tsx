@@ -11,6 +11,7 @@ import { EditRightsProvider } from "@/lib/edit-rights";
 import { referenceQueries } from "@/lib/reference-queries";
 import { isBlankOrganisation } from "@/shared/blank-organisation";
 import type { TOrganisation } from "@/shared/schemas/organisation";
+import { termsOf } from "./organisation-terms";
 
 const NAV: { to: string; key: TPlainKey; end?: boolean }[] = [
   { to: "/", key: "common.navOverview", end: true },
@@ -105,14 +106,7 @@ export const AppShell = () => {
   const org = useQuery({ ...referenceQueries.organisation(), enabled: Boolean(user) });
   // Every text that says {org}, {board} or {people} takes the organisation's own words.
   useEffect(() => {
-    const o = org.data;
-    if (!o) return;
-    // The first population is the default; the schema requires one (the fallback only keeps types honest).
-    const people = o.populations[0]?.name ?? { ja: "対象者", en: "people" };
-    setTerms({
-      ja: { org: o.shortName.ja, board: o.boardName.ja, people: people.ja },
-      en: { org: o.shortName.en, board: o.boardName.en, people: people.en },
-    });
+    if (org.data) setTerms(termsOf(org.data));
   }, [org.data, setTerms]);
   const location = useLocation();
   const main = useRef<HTMLElement>(null);

@@ -110,8 +110,8 @@ const bootAnswers = new Map(Object.entries(boot?.answers ?? {}));
 /** The session the HTML came with (null when none): the app seeds its session query with it. */
 export const bootSession = () => boot?.session ?? null;
 
-/** For tests: the boot data as if the HTML had carried it. */
-export const setBootDataForTests = (data: TBootData | null) => {
+/** Replaces the boot data: the server-side render of the first screen (one reader at a time), and tests. */
+export const setBootData = (data: TBootData | null) => {
   boot = data;
   bootAnswers.clear();
   for (const [key, value] of Object.entries(data?.answers ?? {})) bootAnswers.set(key, value);

@@ -7,6 +7,7 @@ import { safeEqual } from "@/server/auth/tokens";
 import { bootData, type TApiGet, withBootData } from "@/server/boot";
 import { isDatabaseUnavailable } from "@/server/db/postgres";
 import type { TDb } from "@/server/db/types";
+import { langOf, type TFirstScreenRenderer, withFirstScreen } from "@/server/first-screen-html";
 import { appendVary, compress, isCompressible, MIN_COMPRESS_BYTES, pickEncoding } from "@/server/http-util";
 import { auditRoutes } from "@/server/routes/audit";
 import { authRoutes } from "@/server/routes/auth";
@@ -76,6 +77,8 @@ export type TAppOptions = TAuthOptions & {
   version?: string;
   /** Where server faults are reported (default: stderr). */
   log?: TLog;
+  /** Draws a signed-in reader's "/" on the server (src/server/first-screen-html.ts); unset, the browser does. */
+  firstScreen?: TFirstScreenRenderer | null;
 };
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -364,8 +367,16 @@ export const createApp = (options: TAppOptions) => {
       root: options.staticDir ?? "dist/client",
       encodingFor: (acceptEncoding) => pickEncoding(acceptEncoding),
       renderIndex: async (c, html) => {
-        const data = await bootData(new URL(c.req.url), c.req.header("cookie"), apiGet, clock());
-        return data ? withBootData(html, data) : null;
+        const url = new URL(c.req.url);
+        const cookie = c.req.header("cookie");
+        const data = await bootData(url, cookie, apiGet, clock());
+        if (!data) return null;
+        const withData = withBootData(html, data);
+        const drawn =
+          options.firstScreen && url.pathname === "/"
+            ? await options.firstScreen({ url: url.href, boot: data, lang: langOf(cookie) })
+            : null;
+        return drawn ? withFirstScreen(withData, drawn) : withData;
       },
     }),
   );

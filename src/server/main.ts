@@ -11,13 +11,15 @@ import {
   type TDemoAccount,
   writeCredentials,
 } from "@/server/demo-users";
+import { loadFirstScreenRenderer } from "@/server/first-screen-html";
 import { countUsers } from "@/server/repository/users";
 import { emptyDataset } from "@/shared/seed/empty";
 import { APP_VERSION } from "@/shared/version";
 
 /*
  * Starts the server: PORT (8080), HOST (127.0.0.1), DATABASE_URL (PostgreSQL; otherwise embedded PGlite
- * in DATA_DIR, default ./data), STATIC_DIR (dist/client). Migrates and seeds before listening; stops
+ * in DATA_DIR, default ./data), STATIC_DIR (dist/client), SSR_DIR (dist/ssr: the first screen drawn on the
+ * server, see src/server/first-screen-html.ts; without it the browser draws it). Migrates and seeds before listening; stops
  * cleanly on SIGINT/SIGTERM (server first, then the database).
  * Sign-in: COOKIE_SECURE=0/1 forces the cookie's Secure flag (default: Secure unless the host is
  * loopback); TRUST_PROXY=1 behind one reverse proxy (client address from X-Forwarded-For, host from
@@ -94,9 +96,14 @@ async function prepareSignIn(): Promise<string[]> {
   ];
 }
 
+const staticDir = process.env.STATIC_DIR || "dist/client";
+const firstScreen = await loadFirstScreenRenderer(process.env.SSR_DIR || "dist/ssr", staticDir, (m) =>
+  console.error(m),
+);
 const app = createApp({
   db,
-  staticDir: process.env.STATIC_DIR || "dist/client",
+  staticDir,
+  firstScreen,
   version: APP_VERSION,
   trustProxy,
   ...(cookieSecure === undefined ? {} : { cookieSecure }),

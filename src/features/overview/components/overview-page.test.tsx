@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { setBootDataForTests } from "@/lib/api-client";
+import { setBootData } from "@/lib/api-client";
 import { createHandlers } from "@/mocks/handlers";
 import { server } from "@/mocks/node";
 import { bootKey } from "@/shared/boot-key";
@@ -82,7 +82,7 @@ describe("Overview page: its first screen in one round trip", () => {
       ).json();
     }
     const session = await (await fetch(`http://localhost${contract.getSession.path}`)).json();
-    setBootDataForTests({ session, answers });
+    setBootData({ session, answers });
     try {
       const seen = await apiKeysDuring(async () => {
         renderApp(ADDRESS, { appCache: true });
@@ -90,7 +90,7 @@ describe("Overview page: its first screen in one round trip", () => {
       });
       expect(seen).toEqual([]);
     } finally {
-      setBootDataForTests(null);
+      setBootData(null);
     }
   });
 });

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { Link, useSearchParams } from "react-router";
 import { PageHeader, PrintButton } from "@/components/page-header";
 import { useI18n } from "@/i18n/i18n";
+import { useFirstScreenOnly } from "@/lib/first-screen-only";
 import { asOfInAddress, parseScope, type TOverviewScope } from "../api/queries";
 import { CaseTimeline } from "./case-timeline";
 import { HeadlineFigures } from "./headline-figures";
@@ -25,6 +26,7 @@ export const OverviewPage = ({
   const [params] = useSearchParams();
   const scope = parseScope(params);
   const fixed = asOfInAddress(params);
+  const firstScreenOnly = useFirstScreenOnly();
   return (
     <div className="ov-page">
       <PageHeader
@@ -41,9 +43,13 @@ export const OverviewPage = ({
       <ScopeSummary scope={scope} />
       {fixed ? <AsOfBanner asOf={scope.asOf} params={params} /> : null}
       <HeadlineFigures scope={scope}>
-        {afterHeadline?.(scope)}
-        <OverviewCharts scope={scope} />
-        <CaseTimeline scope={scope} />
+        {firstScreenOnly ? null : (
+          <>
+            {afterHeadline?.(scope)}
+            <OverviewCharts scope={scope} />
+            <CaseTimeline scope={scope} />
+          </>
+        )}
       </HeadlineFigures>
     </div>
   );

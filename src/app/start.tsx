@@ -1,0 +1,47 @@
+import { StrictMode, startTransition, useEffect, useState } from "react";
+import { createRoot, hydrateRoot } from "react-dom/client";
+import { FirstScreenOnly } from "@/lib/first-screen-only";
+import { App, appReady } from "./app";
+
+/**
+ * Over the server's page: first exactly what the server drew (the first screen only), so React adopts
+ * the page's elements as they are (hydration: nothing is drawn twice, nothing moves), then the rest of
+ * the page below it.
+ */
+const OverServerPage = () => {
+  const [firstOnly, setFirstOnly] = useState(true);
+  useEffect(() => startTransition(() => setFirstOnly(false)), []);
+  return (
+    <FirstScreenOnly.Provider value={firstOnly}>
+      <App />
+    </FirstScreenOnly.Provider>
+  );
+};
+
+/** Starts the app in `root`, over the page the server drew in it if it did (src/main.tsx says when). */
+export const start = async (root: HTMLElement) => {
+  if (root.childElementCount === 0) {
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+    return;
+  }
+  // The server drew the first screen (src/server/first-screen-html.ts): it stays as it is until the app
+  // has the page's code and answers, then React takes it over in slices (a transition). A page it cannot
+  // adopt as drawn (a language chosen since in another tab) React draws afresh on its own.
+  await appReady();
+  startTransition(() => {
+    hydrateRoot(
+      root,
+      <StrictMode>
+        <OverServerPage />
+      </StrictMode>,
+      {
+        // React then draws the page afresh (the reader sees the same page); said, not thrown at the reader.
+        onRecoverableError: (error) => console.warn("the server's page was drawn afresh:", error),
+      },
+    );
+  });
+};

@@ -1,0 +1,129 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "@/server/app";
+import { langOf, stylesOf, type TFirstScreenRenderer, withFirstScreen } from "@/server/first-screen-html";
+import { ensureTestUser, signIn } from "@/server/test/auth";
+import { openTestDb, type TTestDb } from "@/server/test/open-test-db";
+
+/*
+ * The first screen drawn on the server goes only to a signed-in reader's "/", inside the root element,
+ * with the page's styles; everyone else gets the page as before. The drawing itself (the app's
+ * components in Node) is tested in src/app/render-first-screen.ssr.test.tsx; here a stand-in draws.
+ */
+
+const INDEX = [
+  '<!doctype html><html lang="ja"><head>',
+  '<script type="module" crossorigin src="/assets/index.js"></script>',
+  '<link rel="modulepreload" crossorigin href="/assets/app.js">',
+  '<link rel="stylesheet" crossorigin href="/assets/index.css">',
+  '</head><body><div id="root"></div></body></html>',
+].join("");
+
+describe("withFirstScreen", () => {
+  it("puts the markup in the root, links the page's styles once and lowers the scripts' priority", () => {
+    const html = withFirstScreen(INDEX, {
+      markup: "<p>1,909名 $& $1</p>",
+      styles: ["/assets/index.css", "/assets/overview.css"],
+    });
+    expect(html).toContain('<div id="root"><p>1,909名 $& $1</p></div>');
+    expect(html.match(/assets\/index\.css/g)).toHaveLength(1);
+    expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/overview.css"></head>');
+    expect(html).toContain('<script type="module" crossorigin fetchpriority="low" src="/assets/index.js">');
+    expect(html).toContain(
+      '<link rel="modulepreload" crossorigin fetchpriority="low" href="/assets/app.js">',
+    );
+  });
+
+  it("leaves a page without an empty root alone", () => {
+    const other = INDEX.replace('<div id="root"></div>', '<div id="root">x</div>');
+    expect(withFirstScreen(other, { markup: "<p>y</p>", styles: [] })).toBe(other);
+  });
+});
+
+describe("langOf and stylesOf", () => {
+  it("reads the language cookie (Japanese unless it says English)", () => {
+    expect(langOf(undefined)).toBe("ja");
+    expect(langOf("sid=1; bgd.lang=en")).toBe("en");
+    expect(langOf("bgd.lang=en; sid=1")).toBe("en");
+    expect(langOf("bgd.lang=english")).toBe("ja");
+    expect(langOf("xbgd.lang=en")).toBe("ja");
+  });
+
+  it("collects a module's styles through its static imports, each once", () => {
+    const manifest = {
+      "src/app/routes/overview.tsx": { css: ["assets/a.css"], imports: ["_parts.js", "index.html"] },
+      "_parts.js": { css: ["assets/b.css"], imports: ["index.html"] },
+      "index.html": { css: ["assets/index.css"] },
+    };
+    expect(stylesOf(manifest, "src/app/routes/overview.tsx")).toEqual([
+      "/assets/a.css",
+      "/assets/b.css",
+      "/assets/index.css",
+    ]);
+    expect(stylesOf(manifest, "missing.tsx")).toEqual([]);
+  });
+});
+
+describe("the first screen in the served HTML", () => {
+  let t: TTestDb;
+  let dir: string;
+  let app: ReturnType<typeof createApp>;
+  let cookie = "";
+  const calls: { url: string; lang: string; user: string | undefined }[] = [];
+  let answer: "draw" | "nothing" = "draw";
+  const renderer: TFirstScreenRenderer = async ({ url, boot, lang }) => {
+    const user = (boot.session as { user?: { username: string } } | null)?.user?.username;
+    calls.push({ url, lang, user });
+    return answer === "draw"
+      ? { markup: `<p class="drawn">${user}</p>`, styles: ["/assets/page.css"] }
+      : null;
+  };
+  beforeAll(async () => {
+    t = await openTestDb();
+    dir = await mkdtemp(join(tmpdir(), "first-screen-test-"));
+    await writeFile(join(dir, "index.html"), INDEX);
+    app = createApp({ db: t.db, staticDir: dir, log: () => undefined, firstScreen: renderer });
+    await ensureTestUser(t.db, "viewer");
+    cookie = (await signIn(app, "test-viewer")).cookie;
+  });
+  afterAll(async () => {
+    await t?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const get = async (path: string, headers: Record<string, string> = {}) =>
+    (await app.request(path, { headers })).text();
+
+  it("draws a signed-in reader's overview, in the language of their cookie", async () => {
+    calls.length = 0;
+    const html = await get("/", { cookie: `${cookie}; bgd.lang=en` });
+    expect(html).toContain('<div id="root"><p class="drawn">test-viewer</p></div>');
+    expect(html).toContain('href="/assets/page.css"');
+    expect(calls).toEqual([{ url: "http://localhost/", lang: "en", user: "test-viewer" }]);
+  });
+
+  it("never draws for a visitor without a session, nor another page, nor a stale cookie", async () => {
+    calls.length = 0;
+    for (const [path, headers] of [
+      ["/", {}],
+      ["/", { cookie: "bgd_session=not-a-session" }],
+      ["/incidents", { cookie }],
+    ] as const) {
+      const html = await get(path, headers);
+      expect(html).toContain('<div id="root"></div>');
+      expect(html).not.toContain("page.css");
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it("serves the page with its data only when nothing could be drawn", async () => {
+    answer = "nothing";
+    const html = await get("/", { cookie });
+    answer = "draw";
+    expect(html).toContain('<div id="root"></div>');
+    expect(html).toContain('id="boot"');
+    expect(html).toContain('<script type="module" crossorigin src="/assets/index.js">');
+  });
+});

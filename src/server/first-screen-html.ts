@@ -1,0 +1,119 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { TBootData } from "@/shared/boot-key";
+
+/*
+ * The first screen drawn on the server: the app's own components, built for Node by
+ * `vite build --ssr src/app/render-first-screen.tsx` (see package.json), turn the answers already going
+ * into the HTML (src/server/boot.ts) into the page's markup, so the board reads the headline figures as
+ * soon as the HTML and its styles arrive, before any script has run. docs/boot.md says why and what it
+ * costs. The server never imports app code: it loads the built module, and without one (a build made
+ * before, a test) the page is drawn in the browser as before.
+ */
+
+export type TLang = "ja" | "en";
+
+/** What the built module exports (src/app/render-first-screen.tsx). */
+export type TFirstScreenModule = {
+  renderFirstScreen: (input: { url: string; boot: TBootData; lang: TLang }) => Promise<string | null>;
+  /** The source file of the page it draws: its styles (from the client build's manifest) go in the head. */
+  FIRST_SCREEN_MODULE: string;
+};
+
+/** Draws a signed-in reader's first screen: markup and the styles it needs, or null (drawn in the browser). */
+export type TFirstScreenRenderer = (input: {
+  url: string;
+  boot: TBootData;
+  lang: TLang;
+}) => Promise<{ markup: string; styles: string[] } | null>;
+
+/** The cookie the language toggle writes, so the server draws the page in the reader's language. */
+export const LANG_COOKIE = "bgd.lang";
+
+export const langOf = (cookieHeader: string | undefined): TLang =>
+  /(?:^|;\s*)bgd\.lang=en(?:;|$)/.test(cookieHeader ?? "") ? "en" : "ja";
+
+type TManifestChunk = { css?: string[]; imports?: string[] };
+type TManifest = Record<string, TManifestChunk>;
+
+/**
+ * The stylesheets a module of the client build needs (its own and those of every module it imports
+ * statically), as the build's manifest lists them: the page's styles must be there before its markup
+ * paints, or the page would move when they arrive.
+ */
+export const stylesOf = (manifest: TManifest, module: string) => {
+  const styles = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    const chunk = manifest[key];
+    if (!chunk) return;
+    for (const css of chunk.css ?? []) styles.add(`/${css}`);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  visit(module);
+  return [...styles];
+};
+
+/**
+ * The renderer for a build: the server module in `ssrDir` and the client manifest in `staticDir`. Null
+ * when either is missing (the page is then drawn in the browser). A render that fails is logged and
+ * the page is drawn in the browser: the figures never depend on it.
+ */
+export const loadFirstScreenRenderer = async (
+  ssrDir: string,
+  staticDir: string,
+  log: (message: string) => void,
+): Promise<TFirstScreenRenderer | null> => {
+  const modulePath = resolve(ssrDir, "render-first-screen.js");
+  const manifestPath = join(staticDir, ".vite", "manifest.json");
+  if (!existsSync(modulePath) || !existsSync(manifestPath)) return null;
+  const module = (await import(pathToFileURL(modulePath).href)) as TFirstScreenModule;
+  const manifest = JSON.parse(await readFile(manifestPath, "utf8")) as TManifest;
+  const styles = stylesOf(manifest, module.FIRST_SCREEN_MODULE);
+  return async (input) => {
+    try {
+      const markup = await module.renderFirstScreen(input);
+      return markup === null ? null : { markup, styles };
+    } catch (error) {
+      log(
+        `drawing the first screen failed (the browser draws it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      return null;
+    }
+  };
+};
+
+/**
+ * index.html with the page drawn in it: the markup inside the root element and the page's styles in
+ * the head (so it paints styled, and nothing moves when the app takes over). Every script is fetched at
+ * low priority: with the figures already in the HTML, code must not hold back the styles the page needs
+ * to paint. The page's own chunks are not announced here: the app asks for them once it runs, after the
+ * first paint, and they would only compete with the styles.
+ */
+export const withFirstScreen = (html: string, drawn: { markup: string; styles: string[] }) => {
+  const root = '<div id="root"></div>';
+  if (!html.includes(root)) return html;
+  // What the built index.html already links (the entry's styles) is not linked twice.
+  const head = drawn.styles
+    .filter((href) => !html.includes(`"${href}"`))
+    .map((href) => `<link rel="stylesheet" crossorigin href="${href}">`)
+    .join("");
+  return (
+    html
+      // Functions, not strings: a `$&` in the record's text must stay as written.
+      .replace(root, () => `<div id="root">${drawn.markup}</div>`)
+      .replace(
+        /<script type="module" crossorigin src=/g,
+        '<script type="module" crossorigin fetchpriority="low" src=',
+      )
+      .replace(
+        /<link rel="modulepreload" crossorigin href=/g,
+        '<link rel="modulepreload" crossorigin fetchpriority="low" href=',
+      )
+      .replace("</head>", () => `${head}</head>`)
+  );
+};
