@@ -27,6 +27,7 @@ import { seedScaled } from "./seed-scaled";
 import {
   buildFirstScreen,
   killGroupNow,
+  makeRepoTempDir,
   makeTempDataDir,
   removeDir,
   repoRoot,
@@ -150,7 +151,7 @@ const build = async () => {
     { cwd: repoRoot, stdio: "inherit", timeout: buildTimeoutMs, killSignal: "SIGKILL" },
   );
   if (result.status !== 0) throw new Error(`vite build failed (${result.status ?? result.signal})`);
-  const serverBuild = await makeTempDataDir("bench-ui-ssr-");
+  const serverBuild = await makeRepoTempDir("bench-ui-ssr-");
   tempDirs.add(serverBuild);
   if (!buildFirstScreen(serverBuild, buildTimeoutMs)) throw new Error("vite build --ssr failed");
   ssrDir = serverBuild;

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import {
   buildFirstScreen,
   exitOf,
+  makeRepoTempDir,
   makeTempDataDir,
   removeDir,
   repoRoot,
@@ -45,7 +46,7 @@ if (!staticDir) {
     await Promise.all(tempDirs.map(removeDir));
     process.exit(1);
   }
-  ssrDir = await makeTempDataDir("e2e-ssr-");
+  ssrDir = await makeRepoTempDir("e2e-ssr-");
   tempDirs.push(ssrDir);
   if (!buildFirstScreen(ssrDir)) {
     console.error("vite build --ssr failed");

@@ -1,5 +1,5 @@
 import { type ChildProcess, type StdioOptions, spawn, spawnSync } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,6 +9,13 @@ import { fileURLToPath } from "node:url";
 export const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 
 export const makeTempDataDir = (prefix: string) => mkdtemp(join(tmpdir(), prefix));
+
+/** A folder inside the repository, for a server build: its packages resolve from node_modules here. */
+export const makeRepoTempDir = async (prefix: string) => {
+  const parent = join(repoRoot, "node_modules", ".cache");
+  await mkdir(parent, { recursive: true });
+  return mkdtemp(join(parent, prefix));
+};
 
 export const removeDir = (dir: string) => rm(dir, { recursive: true, force: true, maxRetries: 3 });
 

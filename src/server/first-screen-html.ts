@@ -71,7 +71,14 @@ export const loadFirstScreenRenderer = async (
   const modulePath = resolve(ssrDir, "render-first-screen.js");
   const manifestPath = join(staticDir, ".vite", "manifest.json");
   if (!existsSync(modulePath) || !existsSync(manifestPath)) return null;
-  const module = (await import(pathToFileURL(modulePath).href)) as TFirstScreenModule;
+  let module: TFirstScreenModule;
+  try {
+    module = (await import(pathToFileURL(modulePath).href)) as TFirstScreenModule;
+  } catch (error) {
+    // A build that cannot load (its packages not found from where it lies) must not stop the server.
+    log(`the first screen's server build did not load (the browser draws it): ${String(error)}`);
+    return null;
+  }
   const manifest = JSON.parse(await readFile(manifestPath, "utf8")) as TManifest;
   const styles = stylesOf(manifest, module.FIRST_SCREEN_MODULE);
   return async (input) => {
