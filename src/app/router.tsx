@@ -65,15 +65,23 @@ const prefetching =
       (session) => session.user.role,
       () => null,
     );
-    void Promise.all([role, load()]).then(
+    const started = Promise.all([role, load()]).then(
       ([signedIn, pageData]) => {
         if (hasRole(signedIn, access)) pageData[name](queryClient, args);
       },
       // A page-data chunk that fails to load leaves the page to ask for its data itself.
       () => undefined,
     );
+    starting.add(started);
+    void started.then(() => starting.delete(started));
     return null;
   };
+
+/** Loaders whose page data is still loading (its module), before it has started its requests. */
+const starting = new Set<Promise<void>>();
+
+/** Resolves once every loader so far has started its page's requests (app.tsx waits for them). */
+export const pageDataStarted = () => Promise.all([...starting]).then(() => undefined);
 
 // Each module of page data is a chunk of its own, small and loaded beside the page's, not after it.
 const overviewData = () => import("./page-data/overview");

@@ -8,9 +8,12 @@ import { App, appReady } from "./app";
  * the page's elements as they are (hydration: nothing is drawn twice, nothing moves), then the rest of
  * the page below it.
  */
-const OverServerPage = () => {
+const OverServerPage = ({ onAdopted }: { onAdopted: () => void }) => {
   const [firstOnly, setFirstOnly] = useState(true);
-  useEffect(() => startTransition(() => setFirstOnly(false)), []);
+  useEffect(() => {
+    onAdopted();
+    startTransition(() => setFirstOnly(false));
+  }, [onAdopted]);
   return (
     <FirstScreenOnly.Provider value={firstOnly}>
       <App />
@@ -28,19 +31,21 @@ export const start = async (root: HTMLElement) => {
     );
     return;
   }
-  // The server drew the first screen (src/server/first-screen-html.ts): it stays as it is until the app
-  // has the page's code and answers, then React takes it over in slices (a transition). A page it cannot
-  // adopt as drawn (a language chosen since in another tab) React draws afresh on its own.
+  // The server drew the first screen (src/server/first-screen-html.ts), marked busy until the app has
+  // adopted it (its controls work only then): it stays as it is until the app has the page's code and
+  // answers, then React takes it over in slices (a transition). A page it cannot adopt as drawn (a
+  // language chosen since in another tab) React draws afresh on its own.
   await appReady();
   startTransition(() => {
     hydrateRoot(
       root,
       <StrictMode>
-        <OverServerPage />
+        <OverServerPage onAdopted={() => root.removeAttribute("aria-busy")} />
       </StrictMode>,
       {
         // React then draws the page afresh (the reader sees the same page); said, not thrown at the reader.
-        onRecoverableError: (error) => console.warn("the server's page was drawn afresh:", error),
+        onRecoverableError: (error, info) =>
+          console.warn("the server's page was drawn afresh:", error, info.componentStack),
       },
     );
   });

@@ -27,7 +27,7 @@ describe("withFirstScreen", () => {
       markup: "<p>1,909名 $& $1</p>",
       styles: ["/assets/index.css", "/assets/overview.css"],
     });
-    expect(html).toContain('<div id="root"><p>1,909名 $& $1</p></div>');
+    expect(html).toContain('<div id="root" aria-busy="true"><p>1,909名 $& $1</p></div>');
     expect(html.match(/assets\/index\.css/g)).toHaveLength(1);
     expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/overview.css"></head>');
     expect(html).toContain('<script type="module" crossorigin fetchpriority="low" src="/assets/index.js">');
@@ -99,7 +99,7 @@ describe("the first screen in the served HTML", () => {
   it("draws a signed-in reader's overview, in the language of their cookie", async () => {
     calls.length = 0;
     const html = await get("/", { cookie: `${cookie}; bgd.lang=en` });
-    expect(html).toContain('<div id="root"><p class="drawn">test-viewer</p></div>');
+    expect(html).toContain('<div id="root" aria-busy="true"><p class="drawn">test-viewer</p></div>');
     expect(html).toContain('href="/assets/page.css"');
     expect(calls).toEqual([{ url: "http://localhost/", lang: "en", user: "test-viewer" }]);
   });

@@ -112,7 +112,8 @@ export const withFirstScreen = (html: string, drawn: { markup: string; styles: s
   return (
     html
       // Functions, not strings: a `$&` in the record's text must stay as written.
-      .replace(root, () => `<div id="root">${drawn.markup}</div>`)
+      // Busy until the app has adopted it (src/app/start.tsx): its links work, its controls not yet.
+      .replace(root, () => `<div id="root" aria-busy="true">${drawn.markup}</div>`)
       .replace(
         /<script type="module" crossorigin src=/g,
         '<script type="module" crossorigin fetchpriority="low" src=',

@@ -1,0 +1,37 @@
+import { test as base } from "@playwright/test";
+import { expect, test } from "./signed-in";
+
+/*
+ * The overview's first screen comes drawn in the HTML (src/server/first-screen-html.ts): a board member
+ * reads the headline figures before any script runs, and a visitor without a session gets none of them.
+ */
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a signed-in board member reads the headline figures from the HTML alone", async ({ page }) => {
+    await page.goto("/");
+    const main = page.locator("main");
+    await expect(page.locator("h1")).toHaveText("概要:委託先の事故と是正");
+    await expect(main.getByRole("group", { name: "影響を受けた会員" })).toContainText("1,909名");
+    await expect(main.getByRole("group", { name: "送付済み(会員・委託先の報告)" })).toContainText("未報告");
+    // Drawn styled: the overview's own stylesheet (not only the app's) is linked in the head.
+    await expect(main.locator(".ov-tile").first()).toHaveCSS("display", "flex");
+    // Busy until the app adopts it; the rest of the page (deadlines, charts) is the app's to draw.
+    await expect(page.locator("#root")).toHaveAttribute("aria-busy", "true");
+    await expect(main.locator(".dl-panel")).toHaveCount(0);
+  });
+});
+
+base("a visitor without a session gets no figure in the HTML", async ({ request }) => {
+  const html = await (await request.get("/")).text();
+  expect(html).toContain('<div id="root"></div>');
+  expect(html).not.toContain("1,909");
+});
+
+test("with JavaScript the app adopts the drawn page and adds the rest below it", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.locator("#root")).not.toHaveAttribute("aria-busy", "true");
+  await expect(page.locator(".dl-panel")).toBeVisible();
+  await expect(page.getByRole("group", { name: "影響を受けた会員" })).toContainText("1,909名");
+});
