@@ -156,7 +156,9 @@ export const ChartFrame = ({ title, description, chart, table, height }: TProps)
               <TurnDone turn={drawn} />
             </Suspense>
           ) : (
-            <div className="skeleton chart-placeholder" aria-hidden="true" />
+            // Waiting to come near the viewport, not loading: a still box (a shimmer would repaint every
+            // frame for charts nobody is looking at yet).
+            <div className="chart-placeholder chart-waiting" aria-hidden="true" />
           )}
         </div>
       )}

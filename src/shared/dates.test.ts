@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import {
   addDays,
   addMonths,
@@ -40,5 +41,24 @@ describe("dates", () => {
   });
   it("takes today's date in Tokyo, not UTC", () => {
     expect(todayInTokyo(new Date("2025-08-22T15:30:00Z"))).toBe("2025-08-23");
+    expect(todayInTokyo(new Date("2025-06-19T14:59:59.999Z"))).toBe("2025-06-19");
+    expect(todayInTokyo(new Date("2025-06-19T15:00:00Z"))).toBe("2025-06-20");
+  });
+  it("agrees with the Asia/Tokyo time zone at any instant since 1952 (UTC+9, no summer time)", () => {
+    const tokyo = new Intl.DateTimeFormat("en-CA", {
+      timeZone: "Asia/Tokyo",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    });
+    const instants = fc.date({
+      min: new Date("1952-01-01T00:00:00Z"),
+      max: new Date("2200-01-01T00:00:00Z"),
+      noInvalidDate: true,
+    });
+    fc.assert(
+      fc.property(instants, (d) => todayInTokyo(d) === tokyo.format(d)),
+      { numRuns: 2000 },
+    );
   });
 });
