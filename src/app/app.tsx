@@ -1,6 +1,6 @@
 import { RouterProvider } from "react-router";
 import { setTerms } from "@/i18n/i18n";
-import { createQueryClient } from "@/lib/query-client";
+import { createQueryClient, nothingFetching } from "@/lib/query-client";
 import { referenceQueries } from "@/lib/reference-queries";
 import { seedSession } from "./boot";
 import { termsOf } from "./organisation-terms";
@@ -31,16 +31,6 @@ const initialized = () =>
     });
   });
 
-const nothingFetching = () =>
-  new Promise<void>((resolve) => {
-    if (queryClient.isFetching() === 0) return resolve();
-    const stop = queryClient.getQueryCache().subscribe(() => {
-      if (queryClient.isFetching() > 0) return;
-      stop();
-      resolve();
-    });
-  });
-
 /**
  * Resolves once the first page's code is in and its requests have settled (or after READY_WITHIN_MS).
  * When the server drew the page (src/app/render-first-screen.tsx), the browser adopts it only then, with
@@ -48,7 +38,9 @@ const nothingFetching = () =>
  * and draw the page again.
  */
 export const appReady = async () => {
-  const ready = initialized().then(pageDataStarted).then(nothingFetching);
+  const ready = initialized()
+    .then(pageDataStarted)
+    .then(() => nothingFetching(queryClient));
   await Promise.race([ready, new Promise((resolve) => setTimeout(resolve, READY_WITHIN_MS))]);
   // The organisation's words, as the server used them.
   const organisation = queryClient.getQueryData(referenceQueries.organisation().queryKey);

@@ -5,20 +5,20 @@ import { loadLanguage, type TLang } from "@/i18n/catalog";
 import { setTerms } from "@/i18n/i18n";
 import { setBootData } from "@/lib/api-client";
 import { FirstScreenOnly } from "@/lib/first-screen-only";
-import { createQueryClient } from "@/lib/query-client";
+import { createQueryClient, nothingFetching } from "@/lib/query-client";
 import { referenceQueries } from "@/lib/reference-queries";
 import type { TBootData } from "@/shared/boot-key";
 import type { TSession } from "@/shared/schemas/auth";
 import { termsOf } from "./organisation-terms";
 import { AppProviders } from "./providers";
-import { appRoutes } from "./router";
+import { appRoutes, pageDataStarted } from "./router";
 
 /*
  * The first screen as HTML, drawn on the server by the app's own components from the answers the server
  * already puts in the page (src/server/boot.ts): the board reads the headline figures as soon as the HTML
  * and the styles arrive, before any script has run. Built for Node by `vite build --ssr` (see
  * package.json); the server loads it from the build and calls it for a signed-in reader's "/" only.
- * The browser then renders the same page over it (src/main.tsx), so nothing here has to hydrate.
+ * The browser adopts the drawn page (src/app/start.tsx: hydration, with the same first-screen-only tree).
  *
  * The app keeps a few things per process that are per reader here: the answers its requests take first
  * (src/lib/api-client.ts), the language pages load in and the organisation's words. Renders therefore
@@ -45,18 +45,6 @@ const oneAtATime = <T,>(work: () => Promise<T>): Promise<T> => {
   return run;
 };
 
-const settled = async (queryClient: ReturnType<typeof createQueryClient>) => {
-  // The loader's requests start once its page data module is in; wait until none is running.
-  for (let i = 0; i < 50 && queryClient.isFetching() > 0; i += 1) {
-    await Promise.all(
-      queryClient
-        .getQueryCache()
-        .getAll()
-        .map((q) => q.promise?.catch(() => undefined)),
-    );
-  }
-};
-
 /**
  * The page's markup (what goes inside `#root`), or null when it cannot be drawn whole from the answers
  * in hand (an answer missing or refused, another page, a redirect): the browser then draws it as before.
@@ -65,20 +53,20 @@ export const renderFirstScreen = ({ url, boot, lang }: TFirstScreenInput): Promi
   oneAtATime(async () => {
     const session = boot.session as TSession | null;
     if (!session) return null;
-    const request = new Request(url);
     if (new URL(url).pathname !== "/") return null;
+    const request = new Request(url);
     // Never asks the server: every request the page makes must be among the answers, or nothing is drawn.
     const queryClient = createQueryClient({ staleTime: Number.POSITIVE_INFINITY, retry: false });
     queryClient.setQueryData(authQueries.session().queryKey, session);
-    setBootData(boot);
+    setBootData(boot, { answersOnly: true });
     try {
       await loadLanguage(lang);
       const handler = createStaticHandler(appRoutes(queryClient));
       const context = await handler.query(request);
       if (context instanceof Response || context.errors) return null;
-      const { overviewPage } = await import("./page-data/overview");
-      overviewPage(queryClient, { request, url: new URL(url), pattern: "/", params: {}, context: undefined });
-      await settled(queryClient);
+      // The route's loader has started the page's requests, which the answers in hand serve.
+      await pageDataStarted();
+      await nothingFetching(queryClient);
       const queries = queryClient.getQueryCache().getAll();
       if (queries.some((q) => q.state.status !== "success")) return null;
       const organisation = queryClient.getQueryData(referenceQueries.organisation().queryKey);

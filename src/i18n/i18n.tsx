@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import { LANG_COOKIE } from "@/shared/boot-key";
 import {
   LANG_STORAGE_KEY,
   LANGS,
@@ -20,8 +21,6 @@ import type {
 import type { TTermName } from "./placeholders";
 
 const STORAGE_KEY = LANG_STORAGE_KEY;
-/** Read by the server (src/server/first-screen-html.ts), which cannot see local storage. */
-const LANG_COOKIE = "bgd.lang";
 
 /** Values for a text's placeholders, unchecked: only this module and its typed entry points use it. */
 type TVars = Record<string, string | number>;
@@ -156,7 +155,7 @@ export const I18nProvider = ({ children, initialLang }: { children: ReactNode; i
     } catch {
       // Private browsing may refuse storage; the choice then lasts for this visit only.
     }
-    // The server draws the first screen in this language too (src/server/first-screen-html.ts).
+    // The server draws the first screen in this language too (LANG_COOKIE).
     if (typeof document !== "undefined") {
       // biome-ignore lint/suspicious/noDocumentCookie: one fixed name, a value from a closed list; the Cookie Store API is missing in Safari before 18.4
       document.cookie = `${LANG_COOKIE}=${next}; Path=/; Max-Age=31536000; SameSite=Lax`;

@@ -110,8 +110,15 @@ const bootAnswers = new Map(Object.entries(boot?.answers ?? {}));
 /** The session the HTML came with (null when none): the app seeds its session query with it. */
 export const bootSession = () => boot?.session ?? null;
 
-/** Replaces the boot data: the server-side render of the first screen (one reader at a time), and tests. */
-export const setBootData = (data: TBootData | null) => {
+/** With answersOnly, a request the boot data cannot answer fails instead of going to the network. */
+let answersOnly = false;
+
+/**
+ * Replaces the boot data: the server-side render of the first screen (one reader at a time, answersOnly:
+ * it never sends a request of its own), and tests.
+ */
+export const setBootData = (data: TBootData | null, options: { answersOnly?: boolean } = {}) => {
+  answersOnly = options.answersOnly ?? false;
   boot = data;
   bootAnswers.clear();
   for (const [key, value] of Object.entries(data?.answers ?? {})) bootAnswers.set(key, value);
@@ -150,6 +157,7 @@ export const apiGet = async <N extends TEndpointName>(
     req.params as Record<string, string> | undefined,
     req.query as Record<string, string | number | undefined> | undefined,
   );
+  if (answersOnly) throw new ApiError(0, null, `${endpoint.method} ${url}: not among the answers in hand`);
   const res = await fetch(absolute(url), { headers: { accept: "application/json" }, signal: req.signal });
   return readAnswer(res, name, `${endpoint.method} ${url}`);
 };

@@ -48,3 +48,14 @@ const APP_QUERY_DEFAULTS: DefaultOptions["queries"] = {
 /** The app's client; tests pass their own query defaults and keep the same handling of writes. */
 export const createQueryClient = (queries: DefaultOptions["queries"] = APP_QUERY_DEFAULTS) =>
   new QueryClient({ mutationCache: invalidateAfterWrite(), defaultOptions: { queries } });
+
+/** Resolves once no query of `queryClient` is fetching (at once if none is). */
+export const nothingFetching = (queryClient: QueryClient) =>
+  new Promise<void>((resolve) => {
+    if (queryClient.isFetching() === 0) return resolve();
+    const stop = queryClient.getQueryCache().subscribe(() => {
+      if (queryClient.isFetching() > 0) return;
+      stop();
+      resolve();
+    });
+  });

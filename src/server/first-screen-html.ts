@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { TBootData } from "@/shared/boot-key";
+import { readCookie } from "@/server/auth/cookies";
+import { LANG_COOKIE, type TBootData } from "@/shared/boot-key";
 
 /*
  * The first screen drawn on the server: the app's own components, built for Node by
@@ -29,11 +30,9 @@ export type TFirstScreenRenderer = (input: {
   lang: TLang;
 }) => Promise<{ markup: string; styles: string[] } | null>;
 
-/** The cookie the language toggle writes, so the server draws the page in the reader's language. */
-export const LANG_COOKIE = "bgd.lang";
-
+/** The reader's language, from the cookie the language toggle writes: Japanese unless it says English. */
 export const langOf = (cookieHeader: string | undefined): TLang =>
-  /(?:^|;\s*)bgd\.lang=en(?:;|$)/.test(cookieHeader ?? "") ? "en" : "ja";
+  readCookie(cookieHeader, LANG_COOKIE) === "en" ? "en" : "ja";
 
 type TManifestChunk = { css?: string[]; imports?: string[] };
 type TManifest = Record<string, TManifestChunk>;
@@ -98,8 +97,8 @@ export const loadFirstScreenRenderer = async (
  * index.html with the page drawn in it: the markup inside the root element and the page's styles in
  * the head (so it paints styled, and nothing moves when the app takes over). Every script is fetched at
  * low priority: with the figures already in the HTML, code must not hold back the styles the page needs
- * to paint. The page's own chunks are not announced here: the app asks for them once it runs, after the
- * first paint, and they would only compete with the styles.
+ * to paint. The page's own chunks are not announced here: the app asks for them when it runs, and
+ * announced, they would only compete with the styles.
  */
 export const withFirstScreen = (html: string, drawn: { markup: string; styles: string[] }) => {
   const root = '<div id="root"></div>';

@@ -27,3 +27,9 @@ export const BOOT_ELEMENT_ID = "boot";
 
 /** What the element holds: the session (null when nobody is signed in) and the answers by key. */
 export type TBootData = { session: unknown; answers: Record<string, unknown> };
+
+/**
+ * The cookie the language toggle writes beside local storage (which the server cannot read), so the
+ * server draws the first screen in the reader's language.
+ */
+export const LANG_COOKIE = "bgd.lang";

@@ -27,16 +27,20 @@ export const sessionCookie = (token: string, maxAgeSeconds: number, secure: bool
 
 export const clearedSessionCookie = (secure: boolean) => `${SESSION_COOKIE}=; ${attributes(secure, 0)}`;
 
-/** The session token from a Cookie header (the first one, if a client sends several). */
-export const readSessionToken = (cookieHeader: string | undefined | null): string | null => {
+/** A cookie's value from a Cookie header (the first one of that name, if a client sends several). */
+export const readCookie = (cookieHeader: string | undefined | null, name: string): string | null => {
   if (!cookieHeader) return null;
   for (const part of cookieHeader.split(";")) {
     const eq = part.indexOf("=");
     if (eq < 0) continue;
-    if (part.slice(0, eq).trim() !== SESSION_COOKIE) continue;
-    const value = part.slice(eq + 1).trim();
-    // Tokens are base64url; anything else cannot be a session of ours.
-    return /^[A-Za-z0-9_-]{16,128}$/.test(value) ? value : null;
+    if (part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
   }
   return null;
+};
+
+/** The session token from a Cookie header (the first one, if a client sends several). */
+export const readSessionToken = (cookieHeader: string | undefined | null): string | null => {
+  const value = readCookie(cookieHeader, SESSION_COOKIE);
+  // Tokens are base64url; anything else cannot be a session of ours.
+  return value !== null && /^[A-Za-z0-9_-]{16,128}$/.test(value) ? value : null;
 };
