@@ -29,6 +29,12 @@ const settle = async (page: Page) => {
 let shotNumber = 0;
 /** A full-page screenshot of the step, numbered in order, for the docs (docs/any-case.md links them). */
 const shot = async (page: Page, step: string) => {
+  // Charts draw when they come near the viewport: bring each into view, as a reader scrolling down would.
+  for (const body of await page.locator(".chart-body").all()) {
+    await body.scrollIntoViewIfNeeded();
+    await expect(body.locator("svg").first()).toBeVisible();
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
   shotNumber += 1;
   const nn = String(shotNumber).padStart(2, "0");
   await page.screenshot({ path: `docs/screenshots/secretariat-${nn}-${step}.png`, fullPage: true });

@@ -8,12 +8,12 @@ import { App, appReady } from "./app";
  * the page's elements as they are (hydration: nothing is drawn twice, nothing moves), then the rest of
  * the page below it.
  */
-const OverServerPage = ({ onAdopted }: { onAdopted: () => void }) => {
+const OverServerPage = ({ onWhole }: { onWhole: () => void }) => {
   const [firstOnly, setFirstOnly] = useState(true);
   useEffect(() => {
-    onAdopted();
-    startTransition(() => setFirstOnly(false));
-  }, [onAdopted]);
+    if (firstOnly) startTransition(() => setFirstOnly(false));
+    else onWhole();
+  }, [firstOnly, onWhole]);
   return (
     <FirstScreenOnly.Provider value={firstOnly}>
       <App />
@@ -32,15 +32,16 @@ export const start = async (root: HTMLElement) => {
     return;
   }
   // The server drew the first screen (src/server/first-screen-html.ts), marked busy until the app has
-  // adopted it (its controls work only then): it stays as it is until the app has the page's code and
-  // answers, then React takes it over in slices (a transition). A page it cannot adopt as drawn (a
+  // adopted it (its controls work only then) and drawn the rest of the page (whose own loading states
+  // then say what is still coming): it stays as it is until the app has the page's code and answers,
+  // then React takes it over in slices (a transition). A page it cannot adopt as drawn (a
   // language chosen since in another tab) React draws afresh on its own.
   await appReady();
   startTransition(() => {
     hydrateRoot(
       root,
       <StrictMode>
-        <OverServerPage onAdopted={() => root.removeAttribute("aria-busy")} />
+        <OverServerPage onWhole={() => root.removeAttribute("aria-busy")} />
       </StrictMode>,
       {
         // React then draws the page afresh (the reader sees the same page); said, not thrown at the reader.

@@ -111,7 +111,8 @@ export const withFirstScreen = (html: string, drawn: { markup: string; styles: s
   return (
     html
       // Functions, not strings: a `$&` in the record's text must stay as written.
-      // Busy until the app has adopted it (src/app/start.tsx): its links work, its controls not yet.
+      // Busy until the app has adopted it and drawn the rest (src/app/start.tsx): its links work, its
+      // controls not yet.
       .replace(root, () => `<div id="root" aria-busy="true">${drawn.markup}</div>`)
       .replace(
         /<script type="module" crossorigin src=/g,
