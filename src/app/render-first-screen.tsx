@@ -36,6 +36,8 @@ export type TFirstScreenInput = {
 
 /** The page this draws, as the client build's manifest names it (the server links its styles). */
 export const FIRST_SCREEN_MODULE = "src/app/routes/overview.tsx";
+/** The code the app runs for it (its route and its data), fetched with the entry once the page shows. */
+export const FIRST_SCREEN_CODE = [FIRST_SCREEN_MODULE, "src/app/page-data/overview.ts"];
 
 let queue: Promise<unknown> = Promise.resolve();
 

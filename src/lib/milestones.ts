@@ -1,6 +1,7 @@
-import { type TMilestone, ZMilestoneKind } from "@/shared/schemas/incident";
+import type { TMilestone } from "@/shared/schemas/incident";
+import { MILESTONE_KINDS } from "@/shared/values";
 
-const KIND_ORDER = new Map(ZMilestoneKind.options.map((k, i) => [k, i]));
+const KIND_ORDER = new Map(MILESTONE_KINDS.map((k, i) => [k, i]));
 
 /**
  * Timeline order, as the API orders steps: by date as written (a month-only "2025-07" sorts before the

@@ -8,6 +8,7 @@ import { seed } from "@/server/db/seed";
 import { ensureTestUser, signIn } from "@/server/test/auth";
 import { openTestDb, type TTestDb } from "@/server/test/open-test-db";
 import { BOOT_ELEMENT_ID, bootKey, type TBootData } from "@/shared/boot-key";
+import { contract } from "@/shared/contract";
 import { firstScreenRequests } from "@/shared/first-screen";
 import { SESSION_COOKIE } from "@/shared/schemas/auth";
 import type { TDataset } from "@/shared/schemas/dataset";
@@ -77,6 +78,19 @@ describe("boot data in the HTML", () => {
     });
     const key = expected.find((k) => k.startsWith("getOverview ")) as string;
     expect(boot?.answers[key]).toEqual(await overview.json());
+  });
+
+  it("holds answers the contract reads back unchanged, so the browser can take them as written", async () => {
+    const { html } = await get("/?asOf=2025-11-24", cookies.viewer);
+    const boot = bootOf(html) as TBootData;
+    expect(contract.getSession.response.parse(boot.session)).toEqual(boot.session);
+    const requests = firstScreenRequests("/", new URLSearchParams("asOf=2025-11-24"), NOW);
+    expect(requests.length).toBeGreaterThan(0);
+    for (const request of requests) {
+      const answer = boot.answers[bootKey(request)];
+      expect(answer, bootKey(request)).toBeDefined();
+      expect(contract[request.name].response.parse(answer), bootKey(request)).toEqual(answer);
+    }
   });
 
   it("escapes the data so that no record text can end the script element", async () => {

@@ -3,7 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "@/server/app";
-import { langOf, stylesOf, type TFirstScreenRenderer, withFirstScreen } from "@/server/first-screen-html";
+import {
+  AFTER_PAINT_SCRIPT,
+  langOf,
+  scriptsOf,
+  stylesOf,
+  type TFirstScreenRenderer,
+  withFirstScreen,
+} from "@/server/first-screen-html";
 import { ensureTestUser, signIn } from "@/server/test/auth";
 import { openTestDb, type TTestDb } from "@/server/test/open-test-db";
 
@@ -22,27 +29,30 @@ const INDEX = [
 ].join("");
 
 describe("withFirstScreen", () => {
-  it("puts the markup in the root, links the page's styles once and lowers the scripts' priority", () => {
+  it("puts the markup in the root, links the page's styles once, and runs the app after the first paint", () => {
     const html = withFirstScreen(INDEX, {
       markup: "<p>1,909名 $& $1</p>",
       styles: ["/assets/index.css", "/assets/overview.css"],
+      scripts: ["/assets/app.js", "/assets/overview.js"],
     });
     expect(html).toContain('<div id="root" aria-busy="true"><p>1,909名 $& $1</p></div>');
     expect(html.match(/assets\/index\.css/g)).toHaveLength(1);
     expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/overview.css"></head>');
-    expect(html).toContain('<script type="module" crossorigin fetchpriority="low" src="/assets/index.js">');
+    // No script of the app's is fetched before the page is on the screen: the after-paint script fetches them.
+    expect(html).not.toContain("modulepreload");
+    expect(html.match(/<script/g)).toEqual(["<script"]);
     expect(html).toContain(
-      '<link rel="modulepreload" crossorigin fetchpriority="low" href="/assets/app.js">',
+      `<script type="module" src="${AFTER_PAINT_SCRIPT}" data-app="/assets/index.js" data-deps="/assets/app.js" data-preload="/assets/overview.js"></script>`,
     );
   });
 
   it("leaves a page without an empty root alone", () => {
     const other = INDEX.replace('<div id="root"></div>', '<div id="root">x</div>');
-    expect(withFirstScreen(other, { markup: "<p>y</p>", styles: [] })).toBe(other);
+    expect(withFirstScreen(other, { markup: "<p>y</p>", styles: [], scripts: [] })).toBe(other);
   });
 });
 
-describe("langOf and stylesOf", () => {
+describe("langOf, stylesOf and scriptsOf", () => {
   it("reads the language cookie (Japanese unless it says English)", () => {
     expect(langOf(undefined)).toBe("ja");
     expect(langOf("sid=1; bgd.lang=en")).toBe("en");
@@ -64,6 +74,30 @@ describe("langOf and stylesOf", () => {
     ]);
     expect(stylesOf(manifest, "missing.tsx")).toEqual([]);
   });
+
+  it("lists the page's scripts: its code, what that loads at once, the reader's strings; never the entry", () => {
+    const manifest = {
+      "src/app/routes/overview.tsx": { file: "assets/overview.js", imports: ["_parts.js", "index.html"] },
+      "src/app/page-data/overview.ts": { file: "assets/data.js", imports: ["_parts.js"] },
+      "_parts.js": { file: "assets/parts.js", imports: ["index.html"], dynamicImports: ["_charts.js"] },
+      "_charts.js": { file: "assets/charts.js", imports: ["_parts.js"], dynamicImports: ["_later.js"] },
+      "_later.js": { file: "assets/later.js" },
+      "_strings-ja.js": { file: "assets/strings-ja.js", name: "strings-ja" },
+      "_strings-en.js": { file: "assets/strings-en.js", name: "strings-en" },
+      "index.html": { file: "assets/index.js", isEntry: true, dynamicImports: ["src/app/routes/other.tsx"] },
+      "src/app/routes/other.tsx": { file: "assets/other.js" },
+    };
+    const code = ["src/app/routes/overview.tsx", "src/app/page-data/overview.ts"];
+    expect(scriptsOf(manifest, code, "ja")).toEqual([
+      "/assets/overview.js",
+      "/assets/parts.js",
+      "/assets/data.js",
+      "/assets/strings-ja.js",
+      "/assets/charts.js",
+    ]);
+    expect(scriptsOf(manifest, code, "en")).toContain("/assets/strings-en.js");
+    expect(scriptsOf(manifest, code, "en")).not.toContain("/assets/strings-ja.js");
+  });
 });
 
 describe("the first screen in the served HTML", () => {
@@ -77,7 +111,7 @@ describe("the first screen in the served HTML", () => {
     const user = (boot.session as { user?: { username: string } } | null)?.user?.username;
     calls.push({ url, lang, user });
     return answer === "draw"
-      ? { markup: `<p class="drawn">${user}</p>`, styles: ["/assets/page.css"] }
+      ? { markup: `<p class="drawn">${user}</p>`, styles: ["/assets/page.css"], scripts: [] }
       : null;
   };
   beforeAll(async () => {

@@ -21,6 +21,8 @@ export type TFirstScreenModule = {
   renderFirstScreen: (input: { url: string; boot: TBootData; lang: TLang }) => Promise<string | null>;
   /** The source file of the page it draws: its styles (from the client build's manifest) go in the head. */
   FIRST_SCREEN_MODULE: string;
+  /** The source files of the code the page runs once the app starts (its route, its data), as above. */
+  FIRST_SCREEN_CODE: string[];
 };
 
 /** Draws a signed-in reader's first screen: markup and the styles it needs, or null (drawn in the browser). */
@@ -28,13 +30,23 @@ export type TFirstScreenRenderer = (input: {
   url: string;
   boot: TBootData;
   lang: TLang;
-}) => Promise<{ markup: string; styles: string[] } | null>;
+}) => Promise<TDrawnPage | null>;
+
+/** A page drawn on the server: its markup, the styles it needs to paint, the scripts the app will run. */
+export type TDrawnPage = { markup: string; styles: string[]; scripts: string[] };
 
 /** The reader's language, from the cookie the language toggle writes: Japanese unless it says English. */
 export const langOf = (cookieHeader: string | undefined): TLang =>
   readCookie(cookieHeader, LANG_COOKIE) === "en" ? "en" : "ja";
 
-type TManifestChunk = { css?: string[]; imports?: string[] };
+type TManifestChunk = {
+  file?: string;
+  name?: string;
+  isEntry?: boolean;
+  css?: string[];
+  imports?: string[];
+  dynamicImports?: string[];
+};
 type TManifest = Record<string, TManifestChunk>;
 
 /**
@@ -55,6 +67,34 @@ export const stylesOf = (manifest: TManifest, module: string) => {
   };
   visit(module);
   return [...styles];
+};
+
+/**
+ * The scripts the app runs for a page, beside its entry, as the build's manifest lists them: the page's
+ * modules with what they import statically, the code they load at once (the charts) and the strings of
+ * the reader's language (the chunk named `strings-<lang>` in vite.config.ts). The browser fetches them
+ * together once the drawn page is on the screen, instead of one step after another as the app runs.
+ */
+export const scriptsOf = (manifest: TManifest, modules: string[], lang: TLang) => {
+  const scripts = new Set<string>();
+  const seen = new Set<string>();
+  const later: string[] = [];
+  const visit = (key: string, collectLater: boolean) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    const chunk = manifest[key];
+    if (!chunk || chunk.isEntry) return;
+    if (chunk.file) scripts.add(`/${chunk.file}`);
+    for (const imported of chunk.imports ?? []) visit(imported, collectLater);
+    // One step of import() from the page's own code (its charts), not from what that code loads.
+    if (collectLater) later.push(...(chunk.dynamicImports ?? []));
+  };
+  for (const module of modules) visit(module, true);
+  const strings = Object.entries(manifest).find(([, chunk]) => chunk.name === `strings-${lang}`);
+  if (strings) visit(strings[0], false);
+  // What the page's code loads itself comes last: the figures' code first, then the charts'.
+  for (const key of later) visit(key, false);
+  return [...scripts];
 };
 
 /**
@@ -80,10 +120,14 @@ export const loadFirstScreenRenderer = async (
   }
   const manifest = JSON.parse(await readFile(manifestPath, "utf8")) as TManifest;
   const styles = stylesOf(manifest, module.FIRST_SCREEN_MODULE);
+  const scripts = {
+    ja: scriptsOf(manifest, module.FIRST_SCREEN_CODE, "ja"),
+    en: scriptsOf(manifest, module.FIRST_SCREEN_CODE, "en"),
+  };
   return async (input) => {
     try {
       const markup = await module.renderFirstScreen(input);
-      return markup === null ? null : { markup, styles };
+      return markup === null ? null : { markup, styles, scripts: scripts[input.lang] };
     } catch (error) {
       log(
         `drawing the first screen failed (the browser draws it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
@@ -93,14 +137,19 @@ export const loadFirstScreenRenderer = async (
   };
 };
 
+/** Runs the app's entry once the page the server drew has painted (in public/, so served as it is). */
+export const AFTER_PAINT_SCRIPT = "/after-paint.js";
+const MODULE_SCRIPT = /<script type="module" crossorigin src="([^"]+)"><\/script>/g;
+const MODULE_PRELOAD = /<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g;
+
 /**
  * index.html with the page drawn in it: the markup inside the root element and the page's styles in
- * the head (so it paints styled, and nothing moves when the app takes over). Every script is fetched at
- * low priority: with the figures already in the HTML, code must not hold back the styles the page needs
- * to paint. The page's own chunks are not announced here: the app asks for them when it runs, and
- * announced, they would only compete with the styles.
+ * the head (so it paints styled, and nothing moves when the app takes over). The app's code is fetched
+ * and run only once the page is on the screen (public/after-paint.js): with the figures already in the
+ * HTML, code must not compete with the styles the page needs to paint, nor run before it paints. Then the page's own
+ * chunks are fetched with the entry, not one step after another as the app runs.
  */
-export const withFirstScreen = (html: string, drawn: { markup: string; styles: string[] }) => {
+export const withFirstScreen = (html: string, drawn: TDrawnPage) => {
   const root = '<div id="root"></div>';
   if (!html.includes(root)) return html;
   // What the built index.html already links (the entry's styles) is not linked twice.
@@ -108,19 +157,21 @@ export const withFirstScreen = (html: string, drawn: { markup: string; styles: s
     .filter((href) => !html.includes(`"${href}"`))
     .map((href) => `<link rel="stylesheet" crossorigin href="${href}">`)
     .join("");
+  // The app's modules are fetched and run by public/after-paint.js once the drawn page is on the screen.
+  const deps = [...html.matchAll(MODULE_PRELOAD)].map((m) => m[1] as string);
+  const preload = drawn.scripts.filter((src) => !deps.includes(src));
   return (
     html
       // Functions, not strings: a `$&` in the record's text must stay as written.
       // Busy until the app has adopted it and drawn the rest (src/app/start.tsx): its links work, its
       // controls not yet.
       .replace(root, () => `<div id="root" aria-busy="true">${drawn.markup}</div>`)
+      .replace(MODULE_PRELOAD, "")
       .replace(
-        /<script type="module" crossorigin src=/g,
-        '<script type="module" crossorigin fetchpriority="low" src=',
-      )
-      .replace(
-        /<link rel="modulepreload" crossorigin href=/g,
-        '<link rel="modulepreload" crossorigin fetchpriority="low" href=',
+        MODULE_SCRIPT,
+        (_, src: string) =>
+          `<script type="module" src="${AFTER_PAINT_SCRIPT}" data-app="${src}" data-deps="${deps.join(" ")}" ` +
+          `data-preload="${preload.join(" ")}"></script>`,
       )
       .replace("</head>", () => `${head}</head>`)
   );

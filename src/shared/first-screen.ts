@@ -1,7 +1,7 @@
 import type { TEndpointName } from "./contract";
 import { todayInTokyo } from "./dates";
 import { DEADLINE_PANEL_ROWS, DUE_SOON_DAYS, LARGEST_PAGE } from "./overview-limits";
-import { ZFiscalYear, ZId, ZIsoDate } from "./schemas/common";
+import { isFiscalYear, isId, isIsoDate } from "./values";
 
 /*
  * The first screen's requests, defined once: the server answers them inside the HTML it sends a
@@ -30,18 +30,18 @@ const CASE_STATUSES = ["open", "closed", "all"] as const;
  * is ignored rather than turned into an error page: the link still opens the overview.
  */
 export const parseScope = (params: URLSearchParams, now: Date = new Date()): TOverviewScope => {
-  const asOf = ZIsoDate.safeParse(params.get("asOf"));
-  const scope: TOverviewScope = { caseStatus: "open", asOf: asOf.success ? asOf.data : todayInTokyo(now) };
-  const caseId = ZId.safeParse(params.get("case"));
-  if (caseId.success) scope.caseId = caseId.data;
+  const asOf = params.get("asOf");
+  const scope: TOverviewScope = { caseStatus: "open", asOf: isIsoDate(asOf) ? asOf : todayInTokyo(now) };
+  const caseId = params.get("case");
+  if (isId(caseId)) scope.caseId = caseId;
   const status = params.get("status");
   const known = CASE_STATUSES.find((s) => s === status);
   if (known) scope.caseStatus = known;
-  const vendorId = ZId.safeParse(params.get("vendor"));
-  if (vendorId.success) scope.vendorId = vendorId.data;
+  const vendorId = params.get("vendor");
+  if (isId(vendorId)) scope.vendorId = vendorId;
   const raw = params.get("year");
-  const year = raw && /^\d{4}$/.test(raw) ? ZFiscalYear.safeParse(Number(raw)) : null;
-  if (year?.success) scope.fiscalYear = year.data;
+  const year = raw && /^\d{4}$/.test(raw) ? Number(raw) : null;
+  if (isFiscalYear(year)) scope.fiscalYear = year;
   return scope;
 };
 

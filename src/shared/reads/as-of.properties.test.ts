@@ -2,12 +2,13 @@ import fc from "fast-check";
 import { addDays, fiscalYearOf } from "../dates";
 import type { TCohortStatus } from "../schemas/cohort";
 import type { TCommitmentStatus, TCommitmentStep } from "../schemas/commitment";
-import { exactValue, type TFigure, type TSourceRef } from "../schemas/common";
+import type { TFigure, TSourceRef } from "../schemas/common";
 import { type TDataset, type TDatasetInput, ZDataset } from "../schemas/dataset";
 import { type TImpactTotal, type TMilestoneKind, ZMilestoneKind } from "../schemas/incident";
 import { case2025 } from "../seed/case-2025";
 import { allFour, FIXTURES } from "../seed/fixtures/merge";
 import { readOf } from "../seed/fixtures/read";
+import { exactValue } from "../values";
 
 /*
  * Properties of the figures over random dated records shaped like the test fixtures (their organisation,

@@ -1,7 +1,7 @@
 import { daysBetween, isDayPrecise } from "../dates";
 import type { TCohort, TCohortPurpose } from "../schemas/cohort";
 import type { TCommitment, TCommitmentStatus, TCommitmentView } from "../schemas/commitment";
-import { exactValue, type TSourceRef } from "../schemas/common";
+import type { TSourceRef } from "../schemas/common";
 import type { TDataset } from "../schemas/dataset";
 import {
   type TImpact,
@@ -18,6 +18,7 @@ import type {
   TOutsideFigure,
   TRemediationTotals,
 } from "../schemas/stats";
+import { exactValue } from "../values";
 import { incidentFirstDate } from "./as-of";
 
 /*

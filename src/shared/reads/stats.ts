@@ -2,7 +2,6 @@ import { addDays, isDayPrecise, minusMonths, todayInTokyo } from "../dates";
 import { deadlinesOfRecord } from "../deadlines";
 import { SOURCES_SHOWN } from "../overview-limits";
 import { ZCommitmentStatus } from "../schemas/commitment";
-import { exactValue } from "../schemas/common";
 import type { TDataset } from "../schemas/dataset";
 import type { TIncident } from "../schemas/incident";
 import type { TSettings } from "../schemas/settings";
@@ -13,6 +12,7 @@ import type {
   TRemediationTimeline,
   TStatsQuery,
 } from "../schemas/stats";
+import { exactValue } from "../values";
 import type { TReads } from "./define";
 import {
   addTotals,

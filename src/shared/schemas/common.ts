@@ -1,26 +1,24 @@
 import { z } from "zod";
+import {
+  FISCAL_YEAR_MAX,
+  FISCAL_YEAR_MIN,
+  ID_PATTERN,
+  ISO_DATE_PATTERN,
+  isRealDay,
+  isRealYear,
+} from "../values";
 
 /** Stable, URL-safe identifier: ids appear in URLs and must survive restarts. */
-export const ZId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "must be lowercase letters, digits and hyphens (max 64)");
+export const ZId = z.string().regex(ID_PATTERN, "must be lowercase letters, digits and hyphens (max 64)");
 export type TId = z.infer<typeof ZId>;
 
 /** Every text shown to a user exists in Japanese (the record's language) and English. */
 export const ZText = z.strictObject({ ja: z.string().min(1).max(4000), en: z.string().min(1).max(4000) });
 export type TText = z.infer<typeof ZText>;
 
-/** Year 0000 exists for JavaScript but not for PostgreSQL's calendar (1 BC comes before AD 1): not storable. */
-const isRealYear = (s: string) => !s.startsWith("0000");
-
-const isRealDay = (s: string) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return isRealYear(s) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-};
-
 export const ZIsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
+  .regex(ISO_DATE_PATTERN, "must be a date YYYY-MM-DD")
   .refine(isRealDay, "must be a real calendar date");
 export type TIsoDate = z.infer<typeof ZIsoDate>;
 
@@ -68,13 +66,6 @@ export const ZFigure = z.discriminatedUnion("status", [
 ]);
 export type TFigure = z.infer<typeof ZFigure>;
 
-/** The exact value of a figure: none for approximate and not-reported figures (never 0); 0 for confirmed none. */
-export const exactValue = (figure: TFigure | null | undefined): number | null => {
-  if (!figure) return null;
-  if (figure.status === "reported" || figure.status === "derived") return figure.value;
-  return figure.status === "confirmed_none" ? 0 : null;
-};
-
 /** An http(s) address of a source (a document's page, say); other schemes are refused. */
 export const ZUrl = z
   .string()
@@ -100,7 +91,7 @@ export const ZVersion = z.number().int().min(1).max(2_147_483_647);
 /** Records loaded from a dataset file start at version 1. */
 export const versionField = { version: ZVersion.default(1) };
 
-export const ZFiscalYear = z.number().int().min(1990).max(2100);
+export const ZFiscalYear = z.number().int().min(FISCAL_YEAR_MIN).max(FISCAL_YEAR_MAX);
 
 /** Lists are paged even though the demo case is small: a vendor history grows every year. */
 export const pageQuery = {

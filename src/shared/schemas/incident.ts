@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MILESTONE_KINDS } from "../values";
 import {
   pageQuery,
   versionField,
@@ -27,26 +28,7 @@ export const ZIncidentCategory = z.enum([
 ]);
 export type TIncidentCategory = z.infer<typeof ZIncidentCategory>;
 
-export const ZMilestoneKind = z.enum([
-  "occurred",
-  "detected",
-  /** The vendor's public announcement; it stands for the organisation's notice only when `coversOurPeople`. */
-  "vendor_public_announcement",
-  /** The vendor's own notice to the affected people (letters, e-mails); likewise. */
-  "vendor_notice_to_people",
-  /** The organisation's own notice to its people. */
-  "organisation_notice",
-  "reported_to_officers",
-  "reported_to_organisation",
-  "reported_to_board",
-  "regulator_action",
-  /** The vendor's reports to its regulator (APPI, Insurance Business Act…), when it tells the organisation. */
-  "vendor_regulator_preliminary_report",
-  "vendor_regulator_final_report",
-  /** The organisation's own reports to the Personal Information Protection Commission (as 委託元). */
-  "organisation_regulator_preliminary_report",
-  "organisation_regulator_final_report",
-]);
+export const ZMilestoneKind = z.enum(MILESTONE_KINDS);
 export type TMilestoneKind = z.infer<typeof ZMilestoneKind>;
 
 /** The kinds of milestone that are a vendor's notice, which may stand for the organisation's own. */

@@ -23,8 +23,8 @@ import {
   ZCohortStatus,
 } from "@/shared/schemas/cohort";
 import type { TSourceRef, TText } from "@/shared/schemas/common";
-import { exactValue } from "@/shared/schemas/common";
 import { ZProgressEventDraft } from "@/shared/schemas/edit";
+import { exactValue } from "@/shared/values";
 import { cohortMutations } from "../api/queries";
 
 type TValues = {

@@ -2,7 +2,7 @@ import { queryOptions } from "@tanstack/react-query";
 import { apiGet, apiGetAll } from "@/lib/api-client";
 import { referenceQueries } from "@/lib/reference-queries";
 import { parseScope as parseScopeOf, statsQuery, type TOverviewScope as TScope } from "@/shared/first-screen";
-import { ZIsoDate } from "@/shared/schemas/common";
+import { isIsoDate } from "@/shared/values";
 
 /** The overview's scope, as the first screen's shared list of requests reads it from the address. */
 export type TOverviewScope = TScope;
@@ -12,7 +12,7 @@ export const parseScope = parseScopeOf;
 export const SCOPE_KEYS = ["case", "status", "vendor", "year", "asOf"] as const;
 
 /** Whether the address fixes the day (then the page says it shows the record as it stood that day). */
-export const asOfInAddress = (params: URLSearchParams) => ZIsoDate.safeParse(params.get("asOf")).success;
+export const asOfInAddress = (params: URLSearchParams) => isIsoDate(params.get("asOf"));
 
 /** The address of the overview in a scope (the day kept only when it was fixed). */
 export const scopeSearch = (scope: Partial<TOverviewScope>, keepAsOf: boolean) => {

@@ -1,6 +1,5 @@
 import { percentOf } from "@/i18n/format";
 import { sortMilestones } from "@/lib/milestones";
-import { exactValue } from "@/shared/schemas/common";
 import type { TImpactTotal, TImpactUnit, TMilestone } from "@/shared/schemas/incident";
 import type {
   TAffectedStats,
@@ -9,6 +8,7 @@ import type {
   TOverview,
   TRemediationTotals,
 } from "@/shared/schemas/stats";
+import { exactValue } from "@/shared/values";
 
 /*
  * How the overview lays out the API's figures. Nothing here computes a figure the API gives: it picks,

@@ -4,7 +4,7 @@ import { FilterBar, FilterSelect, FiscalYearSelect } from "@/components/filter-b
 import { useI18n } from "@/i18n/i18n";
 import { referenceQueries } from "@/lib/reference-queries";
 import { useUrlParams } from "@/lib/use-url-filters";
-import { ZIsoDate } from "@/shared/schemas/common";
+import { isIsoDate } from "@/shared/values";
 import { overviewQueries, SCOPE_KEYS, type TOverviewScope } from "../api/queries";
 
 /**
@@ -83,7 +83,7 @@ const AsOfField = ({ value, onChange }: { value: string; onChange: (value: strin
         onChange={(e) => {
           const next = e.target.value;
           // A date picker only hands over whole dates or nothing; anything else is left as it was.
-          if (next === "" || ZIsoDate.safeParse(next).success) onChange(next);
+          if (next === "" || isIsoDate(next)) onChange(next);
         }}
       />
       <span id={`${id}-hint`} className="ov-scope-hint">

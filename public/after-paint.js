@@ -1,0 +1,41 @@
+/*
+ * On a page the server drew (src/server/first-screen-html.ts puts this script in place of the app's):
+ * fetches and runs the app only once the browser has shown what the server drew, so the figures and
+ * their styles have the connection to themselves and the app's code never holds them back.
+ * data-app is the entry, data-deps the modules it imports (its packages), data-preload the page's own
+ * modules (fetched now, run when the app asks for them).
+ */
+const loader = document.querySelector("script[data-app]");
+const listed = (value) => (value ?? "").split(" ").filter(Boolean);
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+let started = false;
+const run = async () => {
+  if (started || !loader?.dataset.app) return;
+  started = true;
+  const deps = listed(loader.dataset.deps);
+  for (const href of [...deps, loader.dataset.app, ...listed(loader.dataset.preload)]) {
+    const link = document.createElement("link");
+    link.rel = "modulepreload";
+    link.crossOrigin = "";
+    link.href = href;
+    document.head.append(link);
+  }
+  // A module graph runs in one task: the entry's packages run first, each in a task of its own.
+  for (const href of deps) {
+    await import(href);
+    await nextTask();
+  }
+  await import(loader.dataset.app);
+};
+// The first contentful paint is reported once it is on the screen (a frame's paint may still be on its way).
+if (globalThis.PerformanceObserver?.supportedEntryTypes?.includes("paint")) {
+  new PerformanceObserver((list, observer) => {
+    if (list.getEntriesByName("first-contentful-paint").length === 0) return;
+    observer.disconnect();
+    setTimeout(run, 0);
+  }).observe({ type: "paint", buffered: true });
+} else {
+  requestAnimationFrame(() => setTimeout(run, 0));
+}
+// A hidden tab paints nothing until it is shown: the app starts there all the same.
+setTimeout(run, 1000);
