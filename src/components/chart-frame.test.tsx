@@ -36,6 +36,9 @@ const Chart = ({ name }: { name: string }) => {
   return <p data-drawn>{`drawn ${name}`}</p>;
 };
 
+const boxAt = (top: number) =>
+  ({ top, bottom: top + 100, left: 0, right: 100, width: 100, height: 100 }) as DOMRect;
+
 const frame = (name: string) => (
   <ChartFrame title={name} chart={<Chart name={name} />} table={<p>table</p>} height={100} />
 );
@@ -45,6 +48,8 @@ describe("ChartFrame: drawn near the viewport, one at a time", () => {
     observers.length = 0;
     commits.length = 0;
     vi.stubGlobal("IntersectionObserver", ObserverStub);
+    // Far below the viewport unless a test says otherwise (jsdom lays nothing out: every box is at 0).
+    vi.spyOn(Element.prototype, "getBoundingClientRect").mockReturnValue(boxAt(5000));
   });
   afterEach(() => {
     vi.unstubAllGlobals();
@@ -71,6 +76,13 @@ describe("ChartFrame: drawn near the viewport, one at a time", () => {
       { name: "a", othersDrawn: 0 },
       { name: "b", othersDrawn: 1 },
     ]);
+  });
+
+  it("draws a chart already near the viewport when it mounts, without waiting for the observer", async () => {
+    vi.mocked(Element.prototype.getBoundingClientRect).mockReturnValue(boxAt(200));
+    renderWithProviders(frame("near"));
+    expect(await screen.findByText("drawn near")).toBeInTheDocument();
+    expect(observers).toHaveLength(0);
   });
 
   it("never draws a chart that stays far from the viewport, except for printing", async () => {

@@ -58,6 +58,9 @@ const takeTurn = (draw: (turn: number) => void) => {
   if (!drawing) nextTurn();
 };
 
+/** How far outside the viewport a chart starts drawing (px): it is ready when scrolled to. */
+const NEAR_PX = 300;
+
 /** Whether the chart in `ref` may draw: near the viewport and its turn come (or the page is printing). */
 const useChartTurn = (ref: React.RefObject<HTMLElement | null>) => {
   /** The turn the chart drew in (0 when printing drew it), null before. */
@@ -82,6 +85,16 @@ const useChartTurn = (ref: React.RefObject<HTMLElement | null>) => {
         window.removeEventListener("beforeprint", print);
       };
     }
+    // Already near at mount (the chart sits in the first screen): its turn is asked for now, not a
+    // frame later when the observer first reports.
+    const box = element.getBoundingClientRect();
+    if (box.top < window.innerHeight + NEAR_PX && box.bottom > -NEAR_PX) {
+      queue();
+      return () => {
+        alive = false;
+        window.removeEventListener("beforeprint", print);
+      };
+    }
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) {
@@ -89,7 +102,7 @@ const useChartTurn = (ref: React.RefObject<HTMLElement | null>) => {
           queue();
         }
       },
-      { rootMargin: "300px 0px" },
+      { rootMargin: `${NEAR_PX}px 0px` },
     );
     observer.observe(element);
     return () => {
