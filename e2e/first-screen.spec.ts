@@ -35,3 +35,32 @@ test("with JavaScript the app adopts the drawn page and adds the rest below it",
   await expect(page.locator(".dl-panel")).toBeVisible();
   await expect(page.getByRole("group", { name: "影響を受けた会員" })).toContainText("1,909名");
 });
+
+test("the app's code is fetched only once the drawn page is on the screen", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.locator("#root")).not.toHaveAttribute("aria-busy", "true");
+  const timing = await page.evaluate(() => ({
+    paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
+    scripts: performance
+      .getEntriesByType("resource")
+      .filter((e) => /\/assets\/.*\.js$/.test(e.name))
+      .map((e) => ({ name: e.name, start: e.startTime })),
+  }));
+  expect(timing.paint).not.toBeNull();
+  expect(timing.scripts.length).toBeGreaterThan(0);
+  // Orders of events, not durations: no app script was asked for before the first paint.
+  for (const script of timing.scripts)
+    expect(script.start, script.name).toBeGreaterThanOrEqual(timing.paint as number);
+});
+
+test("an English reader's drawn page is in English, and says so, before any script runs", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await context.addCookies([{ name: "bgd.lang", value: "en", url: baseURL as string }]);
+  const html = await (await page.request.get("/")).text();
+  expect(html).toContain('<html lang="en">');
+  expect(html).toContain("Overview: vendor incidents and remediation");
+  expect(html).toContain("1,909");
+});

@@ -34,7 +34,9 @@ describe("withFirstScreen", () => {
       markup: "<p>1,909名 $& $1</p>",
       styles: ["/assets/index.css", "/assets/overview.css"],
       scripts: ["/assets/app.js", "/assets/overview.js"],
+      lang: "en",
     });
+    expect(html).toContain('<html lang="en">');
     expect(html).toContain('<div id="root" aria-busy="true"><p>1,909名 $& $1</p></div>');
     expect(html.match(/assets\/index\.css/g)).toHaveLength(1);
     expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/overview.css"></head>');
@@ -48,7 +50,7 @@ describe("withFirstScreen", () => {
 
   it("leaves a page without an empty root alone", () => {
     const other = INDEX.replace('<div id="root"></div>', '<div id="root">x</div>');
-    expect(withFirstScreen(other, { markup: "<p>y</p>", styles: [], scripts: [] })).toBe(other);
+    expect(withFirstScreen(other, { markup: "<p>y</p>", styles: [], scripts: [], lang: "ja" })).toBe(other);
   });
 });
 
@@ -111,7 +113,7 @@ describe("the first screen in the served HTML", () => {
     const user = (boot.session as { user?: { username: string } } | null)?.user?.username;
     calls.push({ url, lang, user });
     return answer === "draw"
-      ? { markup: `<p class="drawn">${user}</p>`, styles: ["/assets/page.css"], scripts: [] }
+      ? { markup: `<p class="drawn">${user}</p>`, styles: ["/assets/page.css"], scripts: [], lang }
       : null;
   };
   beforeAll(async () => {
@@ -135,6 +137,7 @@ describe("the first screen in the served HTML", () => {
     const html = await get("/", { cookie: `${cookie}; bgd.lang=en` });
     expect(html).toContain('<div id="root" aria-busy="true"><p class="drawn">test-viewer</p></div>');
     expect(html).toContain('href="/assets/page.css"');
+    expect(html).toContain('<html lang="en">');
     expect(calls).toEqual([{ url: "http://localhost/", lang: "en", user: "test-viewer" }]);
   });
 

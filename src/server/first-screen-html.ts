@@ -33,7 +33,7 @@ export type TFirstScreenRenderer = (input: {
 }) => Promise<TDrawnPage | null>;
 
 /** A page drawn on the server: its markup, the styles it needs to paint, the scripts the app will run. */
-export type TDrawnPage = { markup: string; styles: string[]; scripts: string[] };
+export type TDrawnPage = { markup: string; styles: string[]; scripts: string[]; lang: TLang };
 
 /** The reader's language, from the cookie the language toggle writes: Japanese unless it says English. */
 export const langOf = (cookieHeader: string | undefined): TLang =>
@@ -127,7 +127,7 @@ export const loadFirstScreenRenderer = async (
   return async (input) => {
     try {
       const markup = await module.renderFirstScreen(input);
-      return markup === null ? null : { markup, styles, scripts: scripts[input.lang] };
+      return markup === null ? null : { markup, styles, scripts: scripts[input.lang], lang: input.lang };
     } catch (error) {
       log(
         `drawing the first screen failed (the browser draws it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
@@ -166,6 +166,8 @@ export const withFirstScreen = (html: string, drawn: TDrawnPage) => {
       // Busy until the app has adopted it and drawn the rest (src/app/start.tsx): its links work, its
       // controls not yet.
       .replace(root, () => `<div id="root" aria-busy="true">${drawn.markup}</div>`)
+      // The page is in the reader's language from the start (the app sets it too, once it runs).
+      .replace(/<html lang="[^"]*"/, `<html lang="${drawn.lang}"`)
       .replace(MODULE_PRELOAD, "")
       .replace(
         MODULE_SCRIPT,
