@@ -11,7 +11,10 @@ describe("A case (/cases/:caseId)", () => {
     renderApp("/cases/case-2025-insurance");
     expect(await screen.findByRole("heading", { level: 1, name: TITLE }, SLOW)).toBeInTheDocument();
     const figures = await screen.findByRole("region", { name: /^この事案の数値/ }, SLOW);
-    const affected = within(figures).getByText("影響を受けた人・件数").closest("div") as HTMLElement;
+    // The section is there while its figures load: wait for them.
+    const affected = (await within(figures).findByText("影響を受けた人・件数", {}, SLOW)).closest(
+      "div",
+    ) as HTMLElement;
     expect(affected).toHaveTextContent("会員 1,909名");
     expect(within(affected).getByText("記録外")).toHaveClass("outside-mark");
     // Money put right and letters sent are separate lines, never one figure.
