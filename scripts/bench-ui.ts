@@ -375,8 +375,18 @@ seeded ${factor}× the record in ${((performance.now() - started) / 1000).toFixe
 
     const cookie = headers.Cookie as string;
     try {
-      figures.requests = await countRequests(`${base}/`, cookie);
-      figures.requests4x = await countRequests(`${base}/`, cookie, { cpuRate: 4 });
+      /*
+       * The first chart's moment varies by a quarter from one load to the next on a shared machine: it is
+       * the median of as many loads as Lighthouse gets (the requests and sizes are the same every time).
+       */
+      const loads = async (cpuRate: number) => {
+        const all: TRequestCount[] = [];
+        for (let i = 0; i < runsPerPage; i++) all.push(await countRequests(`${base}/`, cookie, { cpuRate }));
+        const first = all[0] as TRequestCount;
+        return { ...first, firstChartMs: median(all.map((one) => one.firstChartMs)) };
+      };
+      figures.requests = await loads(1);
+      figures.requests4x = await loads(4);
       const read = dirReader(staticDir);
       for (const path of figures.requests.scriptPaths) {
         const data = await read(path);
@@ -508,7 +518,7 @@ const printIssueTable = (all: TScaleFigures[]) => {
       ["initial JS gzip", ...all.map(() => `${initialJsGzip} B`)],
       ["whole route JS gzip", ...all.map((f) => `${f.routeJsGzip} B (${f.routeJsFiles} files)`)],
       [
-        "first chart, 1× / 4× CPU",
+        `first chart, 1× / 4× CPU (median of ${runsPerPage} loads)`,
         ...all.map((f) => `${ms(f.requests?.firstChartMs)} / ${ms(f.requests4x?.firstChartMs)} ms`),
       ],
       ["requests", ...all.map((f) => String(f.requests?.total ?? "n/a"))],

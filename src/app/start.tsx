@@ -1,4 +1,4 @@
-import { StrictMode, startTransition, useEffect, useState } from "react";
+import { StrictMode, startTransition, useLayoutEffect, useState } from "react";
 import { createRoot, hydrateRoot } from "react-dom/client";
 import { FirstScreenOnly } from "@/lib/first-screen-only";
 import { App, appReady } from "./app";
@@ -10,7 +10,9 @@ import { App, appReady } from "./app";
  */
 const OverServerPage = ({ onWhole }: { onWhole: () => void }) => {
   const [firstOnly, setFirstOnly] = useState(true);
-  useEffect(() => {
+  // In the commit itself (a layout effect): the rest starts drawing right after the adoption, not after
+  // the browser has painted it.
+  useLayoutEffect(() => {
     if (firstOnly) startTransition(() => setFirstOnly(false));
     else onWhole();
   }, [firstOnly, onWhole]);

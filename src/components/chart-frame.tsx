@@ -1,4 +1,13 @@
-import { type ReactNode, Suspense, startTransition, useEffect, useId, useRef, useState } from "react";
+import {
+  type ReactNode,
+  Suspense,
+  startTransition,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from "react";
 import { useI18n } from "@/i18n/i18n";
 
 type TProps = {
@@ -65,7 +74,8 @@ const NEAR_PX = 300;
 const useChartTurn = (ref: React.RefObject<HTMLElement | null>) => {
   /** The turn the chart drew in (0 when printing drew it), null before. */
   const [drawn, setDrawn] = useState<number | null>(null);
-  useEffect(() => {
+  // In the commit (a layout effect): a chart already near asks for its turn before the frame is painted.
+  useLayoutEffect(() => {
     const element = ref.current;
     let queued = false;
     let alive = true;
