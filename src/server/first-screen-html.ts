@@ -162,10 +162,6 @@ export const withFirstScreen = (html: string, drawn: TDrawnPage) => {
   const preload = drawn.scripts.filter((src) => !deps.includes(src));
   return (
     html
-      // Functions, not strings: a `$&` in the record's text must stay as written.
-      // Busy until the app has adopted it and drawn the rest (src/app/start.tsx): its links work, its
-      // controls not yet.
-      .replace(root, () => `<div id="root" aria-busy="true">${drawn.markup}</div>`)
       // The page is in the reader's language from the start (the app sets it too, once it runs).
       .replace(/<html lang="[^"]*"/, `<html lang="${drawn.lang}"`)
       .replace(MODULE_PRELOAD, "")
@@ -176,5 +172,9 @@ export const withFirstScreen = (html: string, drawn: TDrawnPage) => {
           `data-preload="${preload.join(" ")}"></script>`,
       )
       .replace("</head>", () => `${head}</head>`)
+      // Last, so nothing above looks into the record's text; a function, so a `$&` in it stays as written.
+      // Busy until the app has adopted it and drawn the rest (src/app/start.tsx): its links work, its
+      // controls not yet.
+      .replace(root, () => `<div id="root" aria-busy="true">${drawn.markup}</div>`)
   );
 };
