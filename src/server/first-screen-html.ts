@@ -50,22 +50,36 @@ type TManifestChunk = {
 type TManifest = Record<string, TManifestChunk>;
 
 /**
+ * Walks the chunks that `keys` import statically (themselves included), each once across calls sharing
+ * `seen`, as the build's manifest lists them. `onChunk` returns false to leave a chunk's imports out.
+ */
+const walkStatic = (
+  manifest: TManifest,
+  keys: string[],
+  seen: Set<string>,
+  onChunk: (chunk: TManifestChunk) => boolean,
+) => {
+  const visit = (key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    const chunk = manifest[key];
+    if (!chunk || !onChunk(chunk)) return;
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  for (const key of keys) visit(key);
+};
+
+/**
  * The stylesheets a module of the client build needs (its own and those of every module it imports
  * statically), as the build's manifest lists them: the page's styles must be there before its markup
  * paints, or the page would move when they arrive.
  */
 export const stylesOf = (manifest: TManifest, module: string) => {
   const styles = new Set<string>();
-  const seen = new Set<string>();
-  const visit = (key: string) => {
-    if (seen.has(key)) return;
-    seen.add(key);
-    const chunk = manifest[key];
-    if (!chunk) return;
+  walkStatic(manifest, [module], new Set(), (chunk) => {
     for (const css of chunk.css ?? []) styles.add(`/${css}`);
-    for (const imported of chunk.imports ?? []) visit(imported);
-  };
-  visit(module);
+    return true;
+  });
   return [...styles];
 };
 
@@ -79,21 +93,19 @@ export const scriptsOf = (manifest: TManifest, modules: string[], lang: TLang) =
   const scripts = new Set<string>();
   const seen = new Set<string>();
   const later: string[] = [];
-  const visit = (key: string, collectLater: boolean) => {
-    if (seen.has(key)) return;
-    seen.add(key);
-    const chunk = manifest[key];
-    if (!chunk || chunk.isEntry) return;
+  // The entry is the page's own script, with what it imports: never listed here.
+  const take = (collectLater: boolean) => (chunk: TManifestChunk) => {
+    if (chunk.isEntry) return false;
     if (chunk.file) scripts.add(`/${chunk.file}`);
-    for (const imported of chunk.imports ?? []) visit(imported, collectLater);
     // One step of import() from the page's own code (its charts), not from what that code loads.
     if (collectLater) later.push(...(chunk.dynamicImports ?? []));
+    return true;
   };
-  for (const module of modules) visit(module, true);
+  walkStatic(manifest, modules, seen, take(true));
   const strings = Object.entries(manifest).find(([, chunk]) => chunk.name === `strings-${lang}`);
-  if (strings) visit(strings[0], false);
+  if (strings) walkStatic(manifest, [strings[0]], seen, take(false));
   // What the page's code loads itself comes last: the figures' code first, then the charts'.
-  for (const key of later) visit(key, false);
+  walkStatic(manifest, later, seen, take(false));
   return [...scripts];
 };
 
