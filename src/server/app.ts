@@ -6,6 +6,7 @@ import { findSession, type TSessionInfo } from "@/server/auth/sessions";
 import { safeEqual } from "@/server/auth/tokens";
 import { bootData, type TApiGet, withBootData } from "@/server/boot";
 import { isDatabaseUnavailable } from "@/server/db/postgres";
+import { readRecord, type THeldRecord } from "@/server/db/record-store";
 import type { TDb } from "@/server/db/types";
 import { langOf, type TFirstScreenRenderer, withFirstScreen } from "@/server/first-screen-html";
 import { appendVary, compress, isCompressible, MIN_COMPRESS_BYTES, pickEncoding } from "@/server/http-util";
@@ -158,6 +159,16 @@ const readBody = async (request: Request, limit: number): Promise<Uint8Array | n
 export type TApiRoute = { name: string; endpoint: TEndpoint; handler: THandler<never> };
 
 /**
+ * What the requests made for one page's HTML (src/server/boot.ts) share: one lookup of the reader's
+ * session and one reading of the record, so the answers the page carries are of one revision and cost
+ * two queries, not two each. Passed as the internal requests' environment, which a request from the
+ * network cannot set.
+ */
+type TPageReading = { session?: Promise<TSessionInfo | null>; record?: Promise<THeldRecord> };
+const PAGE_READING = Symbol("one page's reading");
+type TPageEnv = { [PAGE_READING]?: TPageReading };
+
+/**
  * The /api dispatcher over a list of routes (the contract's, or test endpoints): 404 for an unknown path,
  * 405 with Allow for another method, 413/415/400 for bodies, 400 for invalid input, the handler's answer
  * checked against the endpoint's response schema, and a 500 problem (logged, no stack) for any fault.
@@ -188,10 +199,13 @@ export const apiDispatcher = (
     const now = clock();
     const secure = cookieIsSecure(c.req.url, auth.cookieSecure);
     const sessionToken = readSessionToken(c.req.header("cookie"));
+    const reading = (c.env as TPageEnv | undefined)?.[PAGE_READING];
     let session: TSessionInfo | null = null;
     if (route.endpoint.access !== "public" && sessionToken) {
       try {
-        session = await findSession(ctx.db, sessionToken, now);
+        session = await (reading
+          ? (reading.session ??= findSession(ctx.db, sessionToken, now))
+          : findSession(ctx.db, sessionToken, now));
       } catch (error) {
         return faultResponse(error, ctx.log, `session lookup (${c.req.method} ${pathname})`);
       }
@@ -239,6 +253,7 @@ export const apiDispatcher = (
         ...(validation.value as { params: never; query: never; body: never }),
         session: session as never,
         now,
+        record: () => (reading ? (reading.record ??= readRecord(ctx.db)) : readRecord(ctx.db)),
         client: { address: addressOf(c), sessionToken },
         cookies: {
           set: (token, maxAgeSeconds) =>
@@ -357,9 +372,16 @@ export const createApp = (options: TAppOptions) => {
   app.all("/api", api);
   app.all("/api/*", api);
 
-  // The reader's own answers, asked through the API above with the reader's cookie (src/server/boot.ts).
-  const apiGet: TApiGet = (path, cookie) =>
-    Promise.resolve(app.request(path, { headers: { cookie, accept: "application/json" } }));
+  // The reader's own answers, asked through the API above with the reader's cookie (src/server/boot.ts),
+  // all of one page sharing one reading of the session and the record.
+  const apiGetFor =
+    (reading: TPageReading): TApiGet =>
+    (path, cookie) =>
+      Promise.resolve(
+        app.request(path, { headers: { cookie, accept: "application/json" } }, {
+          [PAGE_READING]: reading,
+        } satisfies TPageEnv),
+      );
   const clock = options.clock ?? (() => new Date());
   app.use(
     "*",
@@ -369,7 +391,7 @@ export const createApp = (options: TAppOptions) => {
       renderIndex: async (c, html) => {
         const url = new URL(c.req.url);
         const cookie = c.req.header("cookie");
-        const data = await bootData(url, cookie, apiGet, clock());
+        const data = await bootData(url, cookie, apiGetFor({}), clock());
         if (!data) return null;
         const withData = withBootData(html, data);
         const drawn =

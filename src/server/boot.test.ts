@@ -114,6 +114,40 @@ describe("boot data in the HTML", () => {
     expect(signIn.html).toBe(INDEX);
   });
 
+  it("reads the session and the record once for all of a page's answers, and each request from the network apart", async () => {
+    const sql: string[] = [];
+    // The same database, every query seen (its record cache is its own: the first reading reads it all).
+    const watched = new Proxy(t.db, {
+      get: (target, key) => {
+        const value = Reflect.get(target, key, target);
+        if (key !== "query") return typeof value === "function" ? value.bind(target) : value;
+        return (text: string, params?: unknown[]) => {
+          sql.push(text);
+          return target.query(text, params);
+        };
+      },
+    });
+    const watchedApp = createApp({ db: watched, staticDir: dir, log: () => undefined, clock: () => NOW });
+    const count = (pattern: RegExp) => sql.filter((text) => pattern.test(text)).length;
+    await watchedApp.request("/", { headers: { cookie: cookies.viewer as string } });
+    sql.length = 0;
+    const html = await (
+      await watchedApp.request("/", { headers: { cookie: cookies.viewer as string } })
+    ).text();
+    expect(Object.keys(bootOf(html)?.answers ?? {})).toHaveLength(
+      firstScreenRequests("/", new URLSearchParams(), NOW).length,
+    );
+    expect(count(/FROM sessions/)).toBe(1);
+    expect(count(/record_head/)).toBe(1);
+    // Two requests of the reader's own: each its own lookup and its own reading.
+    sql.length = 0;
+    for (const path of [contract.getOverview.path, contract.getCommitmentStats.path]) {
+      await watchedApp.request(path, { headers: { cookie: cookies.viewer as string } });
+    }
+    expect(count(/FROM sessions/)).toBe(2);
+    expect(count(/record_head/)).toBe(2);
+  });
+
   it("holds only the reader's own session, and no first-screen data on other pages", async () => {
     const viewer = bootOf((await get("/admin/users", cookies.viewer)).html);
     expect(viewer?.answers).toEqual({});

@@ -1,4 +1,5 @@
 import type { TSessionInfo } from "@/server/auth/sessions";
+import type { THeldRecord } from "@/server/db/record-store";
 import type { TDb } from "@/server/db/types";
 import type {
   TContract,
@@ -29,6 +30,11 @@ export type THandlerContext<N extends TEndpointName> = {
   session: TSessionOf<N>;
   /** The request's time, from the app's clock (injectable in tests). */
   now: Date;
+  /**
+   * The record as last committed (src/server/db/record-store.ts: one query for its revision). The
+   * answers one page's HTML carries share one reading: one revision, one query.
+   */
+  record: () => Promise<THeldRecord>;
   client: {
     /** The client's address (for sign-in throttling). */
     address: string;

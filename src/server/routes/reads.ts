@@ -1,4 +1,3 @@
-import { readRecord } from "@/server/db/record-store";
 import type { TDb } from "@/server/db/types";
 import { HttpProblem, type THandler } from "@/server/routes/define";
 import { shareAnswer } from "@/server/shared-answers";
@@ -30,8 +29,8 @@ const answersAt = (db: TDb, rev: number): Map<string, unknown> => {
 
 const serve =
   <N extends TEndpointName>(name: N, read: TRead<N>): THandler<N> =>
-  async ({ db, params, query, now }) => {
-    const { rev, data, settings } = await readRecord(db);
+  async ({ db, params, query, now, record }) => {
+    const { rev, data, settings } = await record();
     const answers = answersAt(db, rev);
     const key = `${name}|${canonicalJson(params)}|${canonicalJson(query)}|${todayInTokyo(now)}`;
     let answer = answers.get(key) as ReturnType<TRead<N>> | undefined;

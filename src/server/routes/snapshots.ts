@@ -1,4 +1,3 @@
-import { readRecord } from "@/server/db/record-store";
 import { runEdit } from "@/server/edits/run-edit";
 import { findSnapshot, insertSnapshot } from "@/server/repository/snapshots";
 import { HttpProblem, type THandlers } from "@/server/routes/define";
@@ -28,8 +27,8 @@ export const snapshotRoutes = {
       },
     );
   },
-  getMeetingSnapshot: async ({ db, params }) => {
-    const { data } = await readRecord(db);
+  getMeetingSnapshot: async ({ db, params, record }) => {
+    const { data } = await record();
     const meeting = data.meetings.find((m) => m.id === params.meetingId);
     if (!meeting) throw new HttpProblem(notFound("meeting", params.meetingId));
     const snapshot = meeting.closed ? await findSnapshot(db, meeting.id) : null;
