@@ -1,4 +1,5 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect, useState } from "react";
+import { flushSync } from "react-dom";
 import { useI18n } from "@/i18n/i18n";
 import { CSV_TYPE, downloadText } from "@/lib/download";
 import { type TCsvCell, writeCsv } from "@/shared/csv";
@@ -24,12 +25,51 @@ type TProps<T> = {
   /** File name without extension; the export button appears when given. */
   csvName?: string;
   captionHidden?: boolean;
+  /**
+   * Rows drawn at first, and added by each "show more" (TABLE_PAGE_ROWS for a table as long as the
+   * record); every row when not given.
+   */
+  pageRows?: number;
 };
 
-/** A table that scrolls inside its own box on narrow screens and exports what it shows as CSV. */
-export const DataTable = <T,>({ caption, rows, columns: all, rowKey, csvName, captionHidden }: TProps<T>) => {
-  const { t } = useI18n();
+/**
+ * Rows a paged table draws at first, and adds at each "show more": a table as long as the record (a
+ * chart's table holds every group, thousands at a hundred times the record) is drawn a page at a time.
+ * Print and the CSV always take every row.
+ */
+export const TABLE_PAGE_ROWS = 100;
+
+/** How many rows are drawn: a page more at each ask, every row when the page is printed. */
+const useShownRows = (pageRows: number) => {
+  const [shown, setShown] = useState(pageRows);
+  useEffect(() => {
+    // Drawn before the print snapshot is taken (a render scheduled as usual would come after it).
+    const all = () => flushSync(() => setShown(Number.POSITIVE_INFINITY));
+    window.addEventListener("beforeprint", all);
+    return () => window.removeEventListener("beforeprint", all);
+  }, []);
+  return {
+    shown,
+    more: () => setShown((n) => n + pageRows),
+    all: () => setShown(Number.POSITIVE_INFINITY),
+  };
+};
+
+/** A table that scrolls inside its own box on narrow screens and exports every row as CSV. */
+export const DataTable = <T,>({
+  caption,
+  rows,
+  columns: all,
+  rowKey,
+  csvName,
+  captionHidden,
+  pageRows = Number.POSITIVE_INFINITY,
+}: TProps<T>) => {
+  const { t, f } = useI18n();
   const columns = all.filter((c) => !c.csvOnly);
+  const paging = useShownRows(pageRows);
+  const drawn = rows.length > paging.shown ? rows.slice(0, paging.shown) : rows;
+  const left = rows.length - drawn.length;
   const exportCsv = () => {
     if (!csvName) return;
     const exported = all.filter((c) => !c.noCsv);
@@ -64,7 +104,7 @@ export const DataTable = <T,>({ caption, rows, columns: all, rowKey, csvName, ca
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
+            {drawn.map((r) => (
               <tr key={rowKey(r)}>
                 {columns.map((c) => (
                   <td key={c.key} className={c.align === "end" ? "num" : undefined}>
@@ -76,6 +116,19 @@ export const DataTable = <T,>({ caption, rows, columns: all, rowKey, csvName, ca
           </tbody>
         </table>
       </section>
+      {left > 0 ? (
+        <div className="table-more no-print">
+          <p role="status">
+            {t("common.tableShown", { shown: f.number(drawn.length), total: f.number(rows.length) })}
+          </p>
+          <button type="button" className="button button-secondary" onClick={paging.more}>
+            {t("common.tableShowMore", { n: f.number(Math.min(pageRows, left)) })}
+          </button>
+          <button type="button" className="button button-secondary" onClick={paging.all}>
+            {t("common.tableShowAll", { total: f.number(rows.length) })}
+          </button>
+        </div>
+      ) : null}
     </div>
   );
 };

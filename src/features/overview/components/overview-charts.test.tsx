@@ -5,6 +5,7 @@ import { createHandlers } from "@/mocks/handlers";
 import { server } from "@/mocks/node";
 import { contract } from "@/shared/contract";
 import { renderWithProviders } from "@/test/render";
+import { scaleDataset } from "../../../../scripts/scale-dataset";
 import type { TOverviewScope } from "../api/queries";
 import { OverviewCharts } from "./overview-charts";
 import { twoCases } from "./two-cases.fixture";
@@ -217,6 +218,21 @@ describe("OverviewCharts: several cases, people and records", () => {
       ["事故1 お詫び文書の送付(対象会員)", "会員", "未報告"],
       ["事故4 顧客へのお詫び状", "取引先の顧客", "3,000名"],
     ]);
+  });
+
+  it("draws a chart's table a page at a time when the record is large, and every row on request", async () => {
+    server.use(...createHandlers(scaleDataset(40)));
+    render("ja", { caseStatus: "all", asOf: "2026-12-01" });
+    const user = userEvent.setup();
+    const frame = await frameOf("金銭の是正の完了状況(対象グループ別)");
+    await user.click(within(frame).getByRole("button", { name: "表で見る" }));
+    const rowCount = () => within(within(frame).getByRole("table")).getAllByRole("row").length - 1;
+    expect(rowCount()).toBe(100);
+    const status = within(frame).getByRole("status");
+    const total = Number((status.textContent?.match(/全([\d,]+)行/)?.[1] ?? "0").replace(/,/g, ""));
+    expect(total).toBeGreaterThan(100);
+    await user.click(within(frame).getByRole("button", { name: /^全[\d,]+行を表示$/ }));
+    expect(rowCount()).toBe(total);
   });
 
   it("grows a chart a row per incident", async () => {

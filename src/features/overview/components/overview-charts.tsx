@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { lazy } from "react";
 import { Link } from "react-router";
 import { ChartFrame, ChartFrameSkeleton } from "@/components/chart-frame";
-import { DataTable } from "@/components/data-table";
+import { DataTable, TABLE_PAGE_ROWS } from "@/components/data-table";
 import { NotReported } from "@/components/not-reported";
 import { QueryState } from "@/components/query-state";
 import { useI18n } from "@/i18n/i18n";
@@ -189,6 +189,7 @@ const AffectedFrame = ({ group }: { group: TAffectedGroup }) => {
           caption={t("common.chartTableCaption", { title })}
           rows={group.rows}
           rowKey={(r) => r.incidentId}
+          pageRows={TABLE_PAGE_ROWS}
           csvName={`overview-affected-${group.unit}${group.populationId ? `-${group.populationId}` : ""}`}
           columns={[
             {
@@ -347,6 +348,7 @@ const RemediationFrame = ({ stats, purpose }: { stats: TRemediationStats; purpos
           caption={t("common.chartTableCaption", { title })}
           rows={tree}
           rowKey={(r) => r.cohort.cohortId}
+          pageRows={TABLE_PAGE_ROWS}
           csvName={`overview-${purpose}`}
           columns={[
             {
@@ -565,6 +567,7 @@ const CorrectionsLoaded = ({
           caption={t("common.chartTableCaption", { title })}
           rows={rows}
           rowKey={(p) => `${p.series.purpose}-${p.series.populationId}-${p.date}-${p.cohortId}`}
+          pageRows={TABLE_PAGE_ROWS}
           csvName="overview-progress"
           columns={[
             {
