@@ -203,9 +203,9 @@ export const apiDispatcher = (
     let session: TSessionInfo | null = null;
     if (route.endpoint.access !== "public" && sessionToken) {
       try {
-        session = await (reading
-          ? (reading.session ??= findSession(ctx.db, sessionToken, now))
-          : findSession(ctx.db, sessionToken, now));
+        const lookUp = () => findSession(ctx.db, sessionToken, now);
+        if (reading) reading.session ??= lookUp();
+        session = await (reading?.session ?? lookUp());
       } catch (error) {
         return faultResponse(error, ctx.log, `session lookup (${c.req.method} ${pathname})`);
       }
@@ -253,7 +253,11 @@ export const apiDispatcher = (
         ...(validation.value as { params: never; query: never; body: never }),
         session: session as never,
         now,
-        record: () => (reading ? (reading.record ??= readRecord(ctx.db)) : readRecord(ctx.db)),
+        record: () => {
+          if (!reading) return readRecord(ctx.db);
+          reading.record ??= readRecord(ctx.db);
+          return reading.record;
+        },
         client: { address: addressOf(c), sessionToken },
         cookies: {
           set: (token, maxAgeSeconds) =>
