@@ -65,6 +65,7 @@ const SAMPLES: { [N in TEndpointName]: (f: TFixture) => TSample | Promise<TSampl
   getCommitmentStats: () => ({}),
   getIntervalStats: () => ({}),
   getCaseTimeline: () => ({}),
+  getFiscalYears: () => ({}),
   getVendorScorecards: () => ({}),
   login: (f) => ({ body: f.login }),
   logout: () => ({}),

@@ -257,6 +257,7 @@ const casesFor = (data: TDataset): TCase[] => {
     get(c.getIntervalStats.path),
     ...ids.incidents.map((incidentId) => get(c.getIntervalStats.path, { incidentId })),
     get(c.getIntervalStats.path, { incidentId: UNKNOWN_ID }),
+    get(c.getFiscalYears.path),
     get(c.getCaseTimeline.path),
     get(c.getCaseTimeline.path, { asOf: AS_OF, caseStatus: "all" }),
     get(c.getCaseTimeline.path, { cases: 1, incidents: 1, caseStatus: "all" }),

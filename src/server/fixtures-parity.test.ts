@@ -94,6 +94,7 @@ const requestsFor = (data: TDataset, narrow = true): TRequest[] => {
     url("health"),
     url("openapi"),
     url("getOrganisation"),
+    url("getFiscalYears"),
     url("getSettings"),
     url("listCases"),
     url("listCases", {}, { status: "open" }),

@@ -53,6 +53,7 @@ import {
   ZCaseTimeline,
   ZCaseTimelineQuery,
   ZCommitmentStats,
+  ZFiscalYears,
   ZIntervalStats,
   ZOverview,
   ZRemediationStats,
@@ -399,6 +400,15 @@ export const contract = {
     response: ZCaseTimeline,
     access: "viewer",
     errors: [400],
+  },
+  getFiscalYears: {
+    method: "GET",
+    path: "/api/v1/stats/fiscal-years",
+    summary: "The fiscal years (年度) that have an incident, newest first",
+    tag: "stats",
+    response: ZFiscalYears,
+    access: "viewer",
+    errors: [],
   },
   getVendorScorecards: {
     method: "GET",

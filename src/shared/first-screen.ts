@@ -81,7 +81,7 @@ export const overviewRequests = (scope: TOverviewScope): TFirstScreenRequest[] =
     { name: "getRemediationTimeline", query: { ...stats, per: "day" } },
     { name: "getCaseTimeline", query: stats },
     { name: "listCases", query: firstPage },
-    { name: "listIncidents", query: firstPage },
+    { name: "getFiscalYears" },
     { name: "getOrganisation" },
     { name: "listVendors", query: firstPage },
   ];

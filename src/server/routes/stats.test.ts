@@ -3,9 +3,12 @@ import { createApp } from "@/server/app";
 import { as, ensureTestUser, signIn, type TSignedIn } from "@/server/test/auth";
 import { openTestDb, type TTestDb, testEngines } from "@/server/test/open-test-db";
 import { getOk, type TRequester } from "@/server/test/request";
+import { statsReads } from "@/shared/reads/stats";
+import type { TIncident } from "@/shared/schemas/incident";
 import type {
   TAffectedStats,
   TCommitmentStats,
+  TFiscalYears,
   TIntervalStats,
   TOverview,
   TRemediationStats,
@@ -103,6 +106,10 @@ describe.each(testEngines)("stats on %s", (engine) => {
       ["prod-oyako", "people", 1, 1],
       ["prod-liability-topup", "people", 1 + 1860 + 3, 3],
     ]);
+  });
+
+  it("/stats/fiscal-years: the years that have an incident, each once, newest first", async () => {
+    expect(await getOk<TFiscalYears>(app, "/api/v1/stats/fiscal-years")).toEqual({ years: [2025] });
   });
 
   it("/stats/affected?fiscalYear filters the incidents", async () => {
@@ -544,5 +551,19 @@ describe.each(testEngines)("stats on %s", (engine) => {
     expect(
       (await getOk<TCommitmentStats>(app, "/api/v1/stats/commitments?asOf=2025-09-30")).withoutDueDate,
     ).toBe(5);
+  });
+});
+
+describe("the fiscal years read", () => {
+  it("lists each year of the record's incidents once, newest first, however many incidents there are", () => {
+    const [a, b, c] = case2025.incidents as [TIncident, TIncident, TIncident];
+    const data = {
+      ...case2025,
+      incidents: [a, { ...b, fiscalYear: 2023 }, c, { ...a, id: "inc-9", fiscalYear: 2027 }],
+    };
+    expect(statsReads.getFiscalYears({ data } as never)).toEqual({ years: [2027, 2025, 2023] });
+    expect(statsReads.getFiscalYears({ data: { ...case2025, incidents: [] } } as never)).toEqual({
+      years: [],
+    });
   });
 });

@@ -384,6 +384,10 @@ export const statsReads = {
     };
   },
 
+  getFiscalYears: ({ data }) => ({
+    years: [...new Set(data.incidents.map((i) => i.fiscalYear))].sort((a, b) => b - a),
+  }),
+
   getCaseTimeline: ({ data, query, now }) => {
     const s = scoped(data, query, now);
     const shown = s.scope.caseIds.slice(-query.cases);

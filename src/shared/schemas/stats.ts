@@ -239,6 +239,10 @@ export const ZCaseTimelineQuery = ZStatsQuery.extend({
  * the record: at most `cases` cases, each with at most `incidents` incidents, their milestones, steps and
  * spans, and the names of the documents those milestones cite (the table's 出典 column).
  */
+/** The 年度 that have an incident, newest first: the overview's choice of year, one small answer. */
+export const ZFiscalYears = z.strictObject({ years: z.array(ZFiscalYear) });
+export type TFiscalYears = z.infer<typeof ZFiscalYears>;
+
 export const ZCaseTimeline = z.strictObject({
   scope: ZScope,
   /** Cases in scope; `cases` holds the latest added of them, in the record's order. */

@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import { apiGet, apiGetAll } from "@/lib/api-client";
+import { apiGet } from "@/lib/api-client";
 import { referenceQueries } from "@/lib/reference-queries";
 import { parseScope as parseScopeOf, statsQuery, type TOverviewScope as TScope } from "@/shared/first-screen";
 import { isIsoDate } from "@/shared/values";
@@ -74,11 +74,14 @@ export const overviewQueries = {
     }),
   /** The scope bar's choices: every case, whatever its status. */
   cases: () => referenceQueries.cases(),
-  /** The scope bar's 年度 choices: the years that have an incident. */
+  /**
+   * The scope bar's 年度 choices: the years that have an incident, in one small answer (every incident
+   * was read for them before: 137 KB at a hundred times the record).
+   */
   incidentYears: () =>
     queryOptions({
       queryKey: [...overviewQueries.all(), "incident-years"] as const,
-      queryFn: ({ signal }) => apiGetAll("listIncidents", { signal }),
-      select: (list) => list.items.map((i) => ({ fiscalYear: i.fiscalYear })),
+      queryFn: ({ signal }) => apiGet("getFiscalYears", { signal }),
+      select: (answer) => answer.years.map((fiscalYear) => ({ fiscalYear })),
     }),
 };

@@ -131,7 +131,13 @@ describe("Overview page (route /)", () => {
       await screen.findByRole("heading", { level: 2, name: /経緯と日数/ }, SLOW);
       await screen.findByRole("figure", { name: "約束・要求の状況別件数" }, SLOW);
     });
-    const stats = seen.filter((u) => u.pathname.startsWith("/api/v1/stats/"));
+    // The scope bar's years: one small answer, the same for every scope.
+    const years = seen.filter((u) => u.pathname === "/api/v1/stats/fiscal-years");
+    expect(years.length).toBeGreaterThan(0);
+    expect(years.map((u) => u.search)).toEqual(years.map(() => ""));
+    const stats = seen.filter(
+      (u) => u.pathname.startsWith("/api/v1/stats/") && u.pathname !== "/api/v1/stats/fiscal-years",
+    );
     expect(new Set(stats.map((u) => u.pathname))).toEqual(
       new Set([
         "/api/v1/stats/overview",
@@ -142,8 +148,10 @@ describe("Overview page (route /)", () => {
         "/api/v1/stats/case-timeline",
       ]),
     );
-    // Bounded by the screen: no list of every document, the deadlines' first few only, the chart per day.
+    // Bounded by the screen: no list of every document or incident, the deadlines' first few only, the
+    // chart per day.
     expect(seen.filter((u) => u.pathname === "/api/v1/documents")).toEqual([]);
+    expect(seen.filter((u) => u.pathname === "/api/v1/incidents")).toEqual([]);
     expect(seen.find((u) => u.pathname === "/api/v1/deadlines")?.searchParams.get("limit")).toBe("4");
     expect(
       seen.find((u) => u.pathname === "/api/v1/stats/remediation-timeline")?.searchParams.get("per"),
