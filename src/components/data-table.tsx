@@ -43,11 +43,13 @@ export const TABLE_PAGE_ROWS = 100;
 const useShownRows = (pageRows: number) => {
   const [shown, setShown] = useState(pageRows);
   useEffect(() => {
+    // An unpaged table already draws every row: nothing to do when printing.
+    if (!Number.isFinite(pageRows)) return;
     // Drawn before the print snapshot is taken (a render scheduled as usual would come after it).
     const all = () => flushSync(() => setShown(Number.POSITIVE_INFINITY));
     window.addEventListener("beforeprint", all);
     return () => window.removeEventListener("beforeprint", all);
-  }, []);
+  }, [pageRows]);
   return {
     shown,
     more: () => setShown((n) => n + pageRows),

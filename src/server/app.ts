@@ -168,6 +168,17 @@ type TPageReading = { session?: Promise<TSessionInfo | null>; record?: Promise<T
 const PAGE_READING = Symbol("one page's reading");
 type TPageEnv = { [PAGE_READING]?: TPageReading };
 
+/** The page's shared `key`, made by the first of its requests that needs it; made afresh without a page. */
+const sharedBy = <K extends keyof TPageReading>(
+  reading: TPageReading | undefined,
+  key: K,
+  make: () => NonNullable<TPageReading[K]>,
+): NonNullable<TPageReading[K]> => {
+  if (!reading) return make();
+  reading[key] ??= make();
+  return reading[key] as NonNullable<TPageReading[K]>;
+};
+
 /**
  * The /api dispatcher over a list of routes (the contract's, or test endpoints): 404 for an unknown path,
  * 405 with Allow for another method, 413/415/400 for bodies, 400 for invalid input, the handler's answer
@@ -203,9 +214,7 @@ export const apiDispatcher = (
     let session: TSessionInfo | null = null;
     if (route.endpoint.access !== "public" && sessionToken) {
       try {
-        const lookUp = () => findSession(ctx.db, sessionToken, now);
-        if (reading) reading.session ??= lookUp();
-        session = await (reading?.session ?? lookUp());
+        session = await sharedBy(reading, "session", () => findSession(ctx.db, sessionToken, now));
       } catch (error) {
         return faultResponse(error, ctx.log, `session lookup (${c.req.method} ${pathname})`);
       }
@@ -253,11 +262,7 @@ export const apiDispatcher = (
         ...(validation.value as { params: never; query: never; body: never }),
         session: session as never,
         now,
-        record: () => {
-          if (!reading) return readRecord(ctx.db);
-          reading.record ??= readRecord(ctx.db);
-          return reading.record;
-        },
+        record: () => sharedBy(reading, "record", () => readRecord(ctx.db)),
         client: { address: addressOf(c), sessionToken },
         cookies: {
           set: (token, maxAgeSeconds) =>
