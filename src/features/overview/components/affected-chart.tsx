@@ -63,7 +63,6 @@ const AffectedChart = ({ data, series }: TProps) => {
               type="number"
               domain={[0, top]}
               ticks={[0, top / 4, top / 2, (top * 3) / 4, top].filter(Number.isInteger)}
-              interval={0}
               tickFormatter={(v: number) => f.number(v)}
             />
             <YAxis

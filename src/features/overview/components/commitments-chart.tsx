@@ -38,12 +38,7 @@ const CommitmentsChart = ({ data }: TProps) => {
               ))}
             </defs>
             <CartesianGrid horizontal={false} stroke="#d5d9e0" />
-            <XAxis
-              type="number"
-              allowDecimals={false}
-              interval={0}
-              tickFormatter={(v: number) => f.number(v)}
-            />
+            <XAxis type="number" allowDecimals={false} tickFormatter={(v: number) => f.number(v)} />
             <YAxis
               type="category"
               dataKey="status"

@@ -58,7 +58,6 @@ const RemediationChart = ({ data, segments }: TProps) => {
               type="number"
               domain={[0, 100]}
               ticks={[0, 25, 50, 75, 100]}
-              interval={0}
               tickFormatter={(v: number) => `${v}%`}
             />
             <YAxis
