@@ -242,6 +242,8 @@ const casesFor = (data: TDataset): TCase[] => {
     ...ids.incidents.map((incidentId) => get(c.getRemediationStats.path, { incidentId })),
     get(c.getRemediationStats.path, { incidentId: UNKNOWN_ID }),
     get(c.getRemediationStats.path, { incidentId: "INC-1" }),
+    get(c.getRemediationStats.path, { groups: "1", caseStatus: "all" }),
+    get(c.getRemediationStats.path, { groups: "0" }),
     get(c.getRemediationTimeline.path),
     ...ids.incidents.map((incidentId) => get(c.getRemediationTimeline.path, { incidentId })),
     get(c.getRemediationTimeline.path, { incidentId: UNKNOWN_ID }),

@@ -50,13 +50,16 @@ import { ZSettings, ZSettingsUpdate } from "./schemas/settings";
 import { ZMeetingSnapshot } from "./schemas/snapshot";
 import {
   ZAffectedStats,
+  ZAffectedStatsQuery,
   ZCaseTimeline,
   ZCaseTimelineQuery,
   ZCommitmentStats,
   ZFiscalYears,
   ZIntervalStats,
   ZOverview,
+  ZOverviewQuery,
   ZRemediationStats,
+  ZRemediationStatsQuery,
   ZRemediationTimeline,
   ZRemediationTimelineQuery,
   ZStatsQuery,
@@ -332,9 +335,10 @@ export const contract = {
   getOverview: {
     method: "GET",
     path: "/api/v1/stats/overview",
-    summary: "Headline figures and the portfolio of cases, in a scope (open cases by default) as of a date",
+    summary:
+      "Headline figures and the portfolio of cases (at most `lines` lines), in a scope (open cases by default) as of a date",
     tag: "stats",
-    query: ZStatsQuery,
+    query: ZOverviewQuery,
     response: ZOverview,
     access: "viewer",
     errors: [400],
@@ -342,9 +346,10 @@ export const contract = {
   getAffectedStats: {
     method: "GET",
     path: "/api/v1/stats/affected",
-    summary: "People and records affected, per incident, service and population (outside figures apart)",
+    summary:
+      "People and records affected, per incident (at most `incidents` per figure), service and population (outside figures apart)",
     tag: "stats",
-    query: ZStatsQuery,
+    query: ZAffectedStatsQuery,
     response: ZAffectedStats,
     access: "viewer",
     errors: [400],
@@ -352,9 +357,10 @@ export const contract = {
   getRemediationStats: {
     method: "GET",
     path: "/api/v1/stats/remediation",
-    summary: "Remediation per group, and totals per purpose and population, in people and yen",
+    summary:
+      "Remediation per group (at most `groups` top-level groups per purpose), and totals per purpose and population, in people and yen",
     tag: "stats",
-    query: ZStatsQuery,
+    query: ZRemediationStatsQuery,
     response: ZRemediationStats,
     access: "viewer",
     errors: [400],

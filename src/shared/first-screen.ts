@@ -1,6 +1,12 @@
 import type { TEndpointName } from "./contract";
 import { todayInTokyo } from "./dates";
-import { DEADLINE_PANEL_ROWS, DUE_SOON_DAYS, LARGEST_PAGE } from "./overview-limits";
+import {
+  CHART_BARS,
+  DEADLINE_PANEL_ROWS,
+  DUE_SOON_DAYS,
+  LARGEST_PAGE,
+  PORTFOLIO_LINES,
+} from "./overview-limits";
 import { isFiscalYear, isId, isIsoDate } from "./values";
 
 /*
@@ -65,8 +71,9 @@ const firstPage = { limit: LARGEST_PAGE, offset: 0 };
 export const overviewRequests = (scope: TOverviewScope): TFirstScreenRequest[] => {
   const stats = statsQuery(scope);
   return [
-    { name: "getOverview", query: stats },
-    { name: "getRemediationStats", query: stats },
+    { name: "getOverview", query: { ...stats, lines: PORTFOLIO_LINES } },
+    // The groups its chart draws; the whole list only when the reader opens the table and asks for it.
+    { name: "getRemediationStats", query: { ...stats, groups: CHART_BARS } },
     { name: "getCommitmentStats", query: stats },
     {
       name: "listDeadlines",
@@ -77,7 +84,7 @@ export const overviewRequests = (scope: TOverviewScope): TFirstScreenRequest[] =
         limit: DEADLINE_PANEL_ROWS,
       },
     },
-    { name: "getAffectedStats", query: stats },
+    { name: "getAffectedStats", query: { ...stats, incidents: CHART_BARS } },
     { name: "getRemediationTimeline", query: { ...stats, per: "day" } },
     { name: "getCaseTimeline", query: stats },
     { name: "listCases", query: firstPage },

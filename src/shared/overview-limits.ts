@@ -19,6 +19,12 @@ export const PORTFOLIO_LINES = 10;
 /** Bars a chart draws before the rest are left to its table. */
 export const CHART_BARS = 15;
 
+/** Groups a headline note names (those not reported) before "and N more". */
+export const GROUPS_NAMED = 5;
+
+/** Incidents the remediation tiles link to before "and N more". */
+export const INCIDENTS_NAMED = 10;
+
 /** Deadline rows the overview's panel shows (the API answers most pressing first). */
 export const DEADLINE_PANEL_ROWS = 4;
 

@@ -111,6 +111,8 @@ export const overview = {
 
   sources: "Sources",
   sourcesOutside: "published, outside the record",
+  incidentsMore: "{n} more (all incidents)",
+  groupsMore: "and {n} more",
   sourcesMore: "{n} more (all documents)",
   sourcesNone: "No document is cited for the figures in this scope.",
 
@@ -170,6 +172,10 @@ export const overview = {
   colSincePrevious: "Since previous",
   reportsOfDay: "{n} reports of that day, added up",
   chartCapped: "The chart shows the first {shown}; the table lists all {total}.",
+  tableFirstIncidents: "The table lists the chart's first {shown} incidents of {total}.",
+  tableAllIncidents: "Show all {total} incidents",
+  tableFirstGroups: "The table lists the chart's first {shown} groups of {total}.",
+  tableAllGroups: "Show all {total} groups",
   subCohort: "└ part",
 
   timelineTitle: "Course of events and days (per case)",

@@ -108,6 +108,8 @@ export const overview = {
 
   sources: "出典",
   sourcesOutside: "記録外の公表情報",
+  incidentsMore: "ほか{n}件(事故の一覧)",
+  groupsMore: "ほか{n}グループ",
   sourcesMore: "ほか{n}件(資料一覧)",
   sourcesNone: "この範囲の数値に出典の資料はありません。",
 
@@ -167,6 +169,10 @@ export const overview = {
   colSincePrevious: "前の節目から",
   reportsOfDay: "この日の{n}件の報告の合計",
   chartCapped: "グラフは最初の{shown}件を表示しています(全{total}件は表で)。",
+  tableFirstIncidents: "表はグラフと同じ最初の{shown}件の事故です(全{total}件)。",
+  tableAllIncidents: "全{total}件の事故を表示",
+  tableFirstGroups: "表はグラフと同じ最初の{shown}グループです(全{total}グループ)。",
+  tableAllGroups: "全{total}グループを表示",
   subCohort: "└ 内訳",
 
   timelineTitle: "経緯と日数(事案ごと)",

@@ -16,6 +16,8 @@ import type {
   TVendorScorecard,
 } from "@/shared/schemas/stats";
 import { case2025 } from "@/shared/seed/case-2025";
+import { readOf } from "@/shared/seed/fixtures/read";
+import { scaleDataset } from "../../../scripts/scale-dataset";
 
 // The aggregates of the 2025 case against the figures of the association's notice (FACTS.md).
 
@@ -162,6 +164,63 @@ describe.each(testEngines)("stats on %s", (engine) => {
     });
   });
 
+  it("/stats/remediation names the incidents of each purpose and the groups not reported", async () => {
+    const stats = await getOk<TRemediationStats>(app, "/api/v1/stats/remediation");
+    const nameOf = (cohortId: string) => {
+      const c = stats.cohorts.find((x) => x.cohortId === cohortId);
+      return c && { cohortId, incidentId: c.incidentId, incidentNumber: c.incidentNumber, label: c.label };
+    };
+    expect(stats.purposes).toEqual([
+      {
+        purpose: "financial",
+        groups: 3,
+        incidents: [
+          { incidentId: "inc-2", number: 2 },
+          { incidentId: "inc-3", number: 3 },
+        ],
+        incidentCount: 2,
+      },
+      {
+        purpose: "notification",
+        groups: 1,
+        incidents: [{ incidentId: "inc-1", number: 1 }],
+        incidentCount: 1,
+      },
+    ]);
+    expect(stats.unreported).toEqual([
+      { purpose: "financial", populationId: "members", groups: [nameOf("coh-3-refund")], count: 1 },
+      { purpose: "notification", populationId: "members", groups: [nameOf("coh-1-letters")], count: 1 },
+    ]);
+  });
+
+  it("/stats/remediation?groups lists that many top-level groups per purpose, each with its sub-groups", async () => {
+    const all = await getOk<TRemediationStats>(app, "/api/v1/stats/remediation");
+    const one = await getOk<TRemediationStats>(app, "/api/v1/stats/remediation?groups=1");
+    expect(one.cohorts.map((c) => c.cohortId)).toEqual(["coh-1-letters", "coh-2-failed"]);
+    const two = await getOk<TRemediationStats>(app, "/api/v1/stats/remediation?groups=2");
+    expect(two.cohorts.map((c) => c.cohortId)).toEqual([
+      "coh-1-letters",
+      "coh-2-failed",
+      "coh-2-corrected",
+      "coh-2-before-close",
+      "coh-2-offset",
+    ]);
+    // The figures and counts are of every group, listed or not.
+    for (const bounded of [one, two]) {
+      expect(bounded.totals).toEqual(all.totals);
+      expect(bounded.purposes).toEqual(all.purposes);
+      expect(bounded.unreported).toEqual(all.unreported);
+    }
+    expect((await getOk<TRemediationStats>(app, "/api/v1/stats/remediation?groups=3")).cohorts).toEqual(
+      all.cohorts,
+    );
+    for (const bad of ["0", "-1", "abc", "501"]) {
+      const res = await app.request(`/api/v1/stats/remediation?groups=${bad}`);
+      expect(res.status, bad).toBe(400);
+      expect(res.headers.get("content-type")).toContain("application/problem+json");
+    }
+  });
+
   it("/stats/remediation?incidentId narrows cohorts and totals", async () => {
     const inc3 = await getOk<TRemediationStats>(app, "/api/v1/stats/remediation?incidentId=inc-3");
     expect(inc3.cohorts.map((c) => c.cohortId)).toEqual(["coh-3-refund"]);
@@ -214,6 +273,11 @@ describe.each(testEngines)("stats on %s", (engine) => {
       },
       // The letters: a series of their own, with no point (how many went out is not reported).
       { purpose: "notification", populationId: "members", points: [] },
+    ]);
+    // The names of the groups the points name, and no other.
+    expect(timeline.groups.map((g) => [g.cohortId, g.incidentNumber])).toEqual([
+      ["coh-2-failed", 2],
+      ["coh-2-corrected", 2],
     ]);
     const inc1 = await getOk<TRemediationTimeline>(
       app,
@@ -565,5 +629,53 @@ describe("the fiscal years read", () => {
     expect(statsReads.getFiscalYears({ data: { ...case2025, incidents: [] } } as never)).toEqual({
       years: [],
     });
+  });
+});
+
+describe("the overview's bounded lists, on a large record", () => {
+  const large = scaleDataset(4);
+
+  it("lists the case lines it is asked for and counts every case", () => {
+    const all = readOf("getOverview", large, { caseStatus: "all" });
+    const few = readOf("getOverview", large, { caseStatus: "all", lines: 3 });
+    expect(all.portfolio.length).toBe(all.cases.total);
+    expect(all.cases.total).toBeGreaterThan(3);
+    expect(few.portfolio).toEqual(all.portfolio.slice(0, 3));
+    expect({ ...few, portfolio: [] }).toEqual({ ...all, portfolio: [] });
+  });
+
+  it("lists at most `incidents` incidents of each figure, and counts every one", () => {
+    const whole = readOf("getAffectedStats", large, { caseStatus: "all" });
+    const bounded = readOf("getAffectedStats", large, { caseStatus: "all", incidents: 2 });
+    const key = (x: { unit: string; populationId: string | null }) => `${x.unit}:${x.populationId}`;
+    const having = (stats: typeof whole, k: string) =>
+      stats.incidents.filter((i) => i.totals.some((x) => key(x) === k)).map((i) => i.incidentId);
+    expect(whole.totals.length).toBeGreaterThan(1);
+    for (const total of whole.totals) {
+      const all = having(whole, key(total));
+      expect(having(bounded, key(total)).slice(0, 2)).toEqual(all.slice(0, 2));
+      expect(whole.incidentCounts.find((c) => key(c) === key(total))?.incidents).toBe(all.length);
+    }
+    expect(bounded.incidents.length).toBeLessThan(whole.incidents.length);
+    expect(bounded.incidents.length).toBeLessThanOrEqual(2 * whole.totals.length);
+    expect({ ...bounded, incidents: [] }).toEqual({ ...whole, incidents: [] });
+  });
+
+  it("lists at most `groups` top-level groups of each purpose, each with every sub-group under it", () => {
+    const whole = readOf("getRemediationStats", large, { caseStatus: "all" });
+    const bounded = readOf("getRemediationStats", large, { caseStatus: "all", groups: 2 });
+    for (const { purpose, groups } of whole.purposes) {
+      const top = bounded.cohorts.filter((c) => c.purpose === purpose && c.parentId === null);
+      expect(top).toEqual(
+        whole.cohorts.filter((c) => c.purpose === purpose && c.parentId === null).slice(0, 2),
+      );
+      expect(groups).toBeGreaterThan(2);
+    }
+    const listed = new Set(bounded.cohorts.map((c) => c.cohortId));
+    for (const c of whole.cohorts) {
+      if (c.parentId !== null && listed.has(c.parentId)) expect(listed.has(c.cohortId)).toBe(true);
+      if (listed.has(c.cohortId) && c.parentId !== null) expect(listed.has(c.parentId)).toBe(true);
+    }
+    expect(bounded.totals).toEqual(whole.totals);
   });
 });

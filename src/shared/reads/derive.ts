@@ -14,6 +14,7 @@ import {
 } from "../schemas/incident";
 import type {
   TCohortCompletion,
+  TGroupName,
   TMilestoneInterval,
   TOutsideFigure,
   TRemediationTotals,
@@ -238,6 +239,79 @@ export const cohortCompletion = (data: Readonly<TDataset>, cohort: TCohort): TCo
 };
 
 const PURPOSES: readonly TCohortPurpose[] = ["financial", "notification"];
+
+/** A group by name (its incident's number and its label), for views that name it without its figures. */
+export const groupName = (
+  group: Pick<TCohortCompletion, "cohortId" | "incidentId" | "incidentNumber" | "label">,
+): TGroupName => ({
+  cohortId: group.cohortId,
+  incidentId: group.incidentId,
+  incidentNumber: group.incidentNumber,
+  label: group.label,
+});
+
+/**
+ * The first `limit` top-level groups of each purpose, each with its sub-groups (at any depth), in the
+ * order given: a view bounded by what it draws rather than by the record.
+ */
+export const firstGroups = (rows: readonly TCohortCompletion[], limit: number) => {
+  const parentOf = new Map(rows.map((r) => [r.cohortId, r.parentId]));
+  const rootOf = (r: TCohortCompletion) => {
+    let id = r.cohortId;
+    // The record refuses cycles (a group's parent is an earlier top-level or sub-group); the bound only
+    // guards against a damaged record.
+    for (let hops = 0; hops < rows.length; hops++) {
+      const parent = parentOf.get(id);
+      if (parent === null || parent === undefined) return id;
+      id = parent;
+    }
+    return id;
+  };
+  const kept = new Set<string>();
+  for (const purpose of PURPOSES) {
+    const top = rows.filter((r) => r.purpose === purpose && r.parentId === null).slice(0, limit);
+    for (const r of top) kept.add(r.cohortId);
+  }
+  return rows.filter((r) => kept.has(rootOf(r)));
+};
+
+/**
+ * Per purpose: how many top-level groups, and the incidents they belong to (the first `named` in the
+ * order given, which is incident number order).
+ */
+export const remediationPurposes = (rows: readonly TCohortCompletion[], named: number) =>
+  PURPOSES.flatMap((purpose) => {
+    const top = rows.filter((r) => r.purpose === purpose && r.parentId === null);
+    if (top.length === 0) return [];
+    const incidents = [...new Map(top.map((r) => [r.incidentId, r.incidentNumber])).entries()];
+    return [
+      {
+        purpose,
+        groups: top.length,
+        incidents: incidents.slice(0, named).map(([incidentId, number]) => ({ incidentId, number })),
+        incidentCount: incidents.length,
+      },
+    ];
+  });
+
+/**
+ * Per purpose and population with people whose progress is not reported: the top-level groups they are
+ * in (the first `named`) and how many there are.
+ */
+export const unreportedGroups = (
+  rows: readonly TCohortCompletion[],
+  totals: readonly Pick<TRemediationTotals, "purpose" | "populationId">[],
+  named: number,
+) =>
+  totals.flatMap(({ purpose, populationId }) => {
+    const groups = rows.filter(
+      (r) =>
+        r.purpose === purpose && r.populationId === populationId && r.parentId === null && r.notReported > 0,
+    );
+    return groups.length === 0
+      ? []
+      : [{ purpose, populationId, groups: groups.slice(0, named).map(groupName), count: groups.length }];
+  });
 
 /**
  * Totals over the top-level groups, one row per purpose and population (financial first, populations in

@@ -1,6 +1,7 @@
 import { addDays, isDayPrecise, minusMonths, todayInTokyo } from "../dates";
 import { deadlinesOfRecord } from "../deadlines";
-import { SOURCES_SHOWN } from "../overview-limits";
+import { figureKey } from "../figure-key";
+import { GROUPS_NAMED, INCIDENTS_NAMED, SOURCES_SHOWN } from "../overview-limits";
 import { ZCommitmentStatus } from "../schemas/commitment";
 import type { TDataset } from "../schemas/dataset";
 import type { TIncident } from "../schemas/incident";
@@ -20,6 +21,8 @@ import {
   cohortCompletion,
   cohortsInOrder,
   compareText,
+  firstGroups,
+  groupName,
   hasUnreportedCounts,
   firstDate as incidentFirstDate,
   incidentTotals,
@@ -28,6 +31,7 @@ import {
   median,
   milestonesInOrder,
   outsideFigures,
+  remediationPurposes,
   remediationTotals,
   type SPAN_FROM,
   type SPAN_TO,
@@ -35,6 +39,7 @@ import {
   spans,
   steps,
   sum,
+  unreportedGroups,
 } from "./derive";
 import { involves, scoped, type TScoped } from "./scope";
 
@@ -106,13 +111,21 @@ const affectedOf = (s: TScoped) => {
     }
   }
   const serviceRank = new Map(data.services.map((p, i) => [p.id, i]));
+  const totals = addTotals(
+    data,
+    incidents.map((i) => i.totals),
+  );
   return {
     scope: s.scope,
     incidents,
-    totals: addTotals(
-      data,
-      incidents.map((i) => i.totals),
-    ),
+    totals,
+    incidentCounts: totals.map(({ unit, populationId }) => ({
+      unit,
+      populationId,
+      incidents: incidents.filter((i) =>
+        i.totals.some((x) => figureKey(x) === figureKey({ unit, populationId })),
+      ).length,
+    })),
     outside: outsideFigures(s.incidents),
     byService: [...byService.values()]
       .sort((a, b) => (serviceRank.get(a.serviceId) ?? 0) - (serviceRank.get(b.serviceId) ?? 0))
@@ -281,7 +294,7 @@ const perDay = (points: readonly TPoint[]): TPoint[] => {
   return out;
 };
 
-const timelineOf = (s: TScoped): TRemediationTimeline => {
+const timelineOf = (s: TScoped): Omit<TRemediationTimeline, "groups"> => {
   const cohorts = cohortsIn(s).filter((c) => c.parentId === null);
   const rank = new Map(s.record.organisation.populations.map((p, i) => [p.id, i]));
   const keys = [...new Map(cohorts.map((c) => [`${c.purpose}:${c.populationId}`, c])).values()].sort(
@@ -337,24 +350,58 @@ const timelineOf = (s: TScoped): TRemediationTimeline => {
 const KEPT_STATUSES = new Set(["verified"]);
 
 export const statsReads = {
-  getOverview: ({ data, settings, query, now }) => overviewOf(data, settings, query, now),
+  getOverview: ({ data, settings, query, now }) => {
+    const overview = overviewOf(data, settings, query, now);
+    return query.lines === undefined
+      ? overview
+      : { ...overview, portfolio: overview.portfolio.slice(0, query.lines) };
+  },
 
-  getAffectedStats: ({ data, query, now }) => affectedOf(scoped(data, query, now)),
+  getAffectedStats: ({ data, query, now }) => {
+    const affected = affectedOf(scoped(data, query, now));
+    const limit = query.incidents;
+    if (limit === undefined) return affected;
+    // The first `limit` incidents of each figure: what a chart per figure draws.
+    const listed = new Set(
+      affected.totals.flatMap((total) =>
+        affected.incidents
+          .filter((i) => i.totals.some((x) => figureKey(x) === figureKey(total)))
+          .slice(0, limit)
+          .map((i) => i.incidentId),
+      ),
+    );
+    return { ...affected, incidents: affected.incidents.filter((i) => listed.has(i.incidentId)) };
+  },
 
   getRemediationStats: ({ data, query, now }) => {
     const s = scoped(data, query, now);
     const cohorts = cohortsIn(s);
+    const rows = cohorts.map((c) => cohortCompletion(s.record, c));
+    const totals = remediationTotals(s.record, cohorts);
     return {
       scope: s.scope,
-      cohorts: cohorts.map((c) => cohortCompletion(s.record, c)),
-      totals: remediationTotals(s.record, cohorts),
+      cohorts: query.groups === undefined ? rows : firstGroups(rows, query.groups),
+      totals,
+      purposes: remediationPurposes(rows, INCIDENTS_NAMED),
+      unreported: unreportedGroups(rows, totals, GROUPS_NAMED),
     };
   },
 
   getRemediationTimeline: ({ data, query, now }) => {
-    const timeline = timelineOf(scoped(data, query, now));
-    if (query.per !== "day") return timeline;
-    return { ...timeline, series: timeline.series.map((x) => ({ ...x, points: perDay(x.points) })) };
+    const s = scoped(data, query, now);
+    const timeline = timelineOf(s);
+    const series =
+      query.per === "day"
+        ? timeline.series.map((x) => ({ ...x, points: perDay(x.points) }))
+        : timeline.series;
+    const named = new Set(series.flatMap((x) => x.points.map((p) => p.cohortId)));
+    return {
+      ...timeline,
+      series,
+      groups: cohortsIn(s)
+        .filter((c) => named.has(c.id))
+        .map((c) => groupName(cohortCompletion(s.record, c))),
+    };
   },
 
   getCommitmentStats: ({ data, query, now }) => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CASE_TIMELINE_CASES, CASE_TIMELINE_INCIDENTS } from "../overview-limits";
+import { CASE_TIMELINE_CASES, CASE_TIMELINE_INCIDENTS, LARGEST_PAGE } from "../overview-limits";
 import { ZCaseStatus, ZScopeQuery } from "./case";
 import { ZCohortPurpose, ZCohortStatus } from "./cohort";
 import { ZCommitmentStatus } from "./commitment";
@@ -64,9 +64,22 @@ export const ZIncidentImpact = z.strictObject({
 });
 export type TIncidentImpact = z.infer<typeof ZIncidentImpact>;
 
+export const ZAffectedStatsQuery = ZStatsQuery.extend({
+  /**
+   * Incidents listed per figure (unit and population): the first, in number order, that have it; the
+   * rest are counted in `incidentCounts`. Without it, every incident: the overview asks for what its
+   * charts draw, and for the whole list only when the reader opens it.
+   */
+  incidents: z.coerce.number().int().min(1).max(LARGEST_PAGE).optional(),
+});
+
 export const ZAffectedStats = z.strictObject({
   scope: ZScope,
   incidents: z.array(ZIncidentImpact),
+  /** Per figure of `totals`: how many incidents have it, listed or not. */
+  incidentCounts: z.array(
+    z.strictObject({ unit: ZImpactUnit, populationId: ZId.nullable(), incidents: z.number().int() }),
+  ),
   /** 延べ: the same person can be in more than one incident, so these count cases, not people. */
   totals: z.array(ZImpactTotal),
   outside: z.array(ZOutsideFigure),
@@ -123,12 +136,55 @@ export const ZRemediationTotals = z.strictObject({
 });
 export type TRemediationTotals = z.infer<typeof ZRemediationTotals>;
 
+export const ZRemediationStatsQuery = ZStatsQuery.extend({
+  /**
+   * Top-level groups listed per purpose (in the views' order), each with its sub-groups; the rest are
+   * counted in `purposes`. Without it, every group: the overview asks for what its chart draws, and for
+   * the whole list only when the reader opens it.
+   */
+  groups: z.coerce.number().int().min(1).max(LARGEST_PAGE).optional(),
+});
+
+/** A remediation group by name: enough to name and link it without the group's figures. */
+export const ZGroupName = z.strictObject({
+  cohortId: ZId,
+  incidentId: ZId,
+  incidentNumber: z.number().int(),
+  label: ZText,
+});
+export type TGroupName = z.infer<typeof ZGroupName>;
+
 export const ZRemediationStats = z.strictObject({
   scope: ZScope,
-  /** Top-level groups and their sub-groups (parentId set); totals count top-level groups only. */
+  /**
+   * Top-level groups and their sub-groups (parentId set), at most `groups` top-level ones per purpose
+   * when the query bounds them; totals count every top-level group, listed or not.
+   */
   cohorts: z.array(ZCohortCompletion),
   /** One row per purpose and population, financial first. */
   totals: z.array(ZRemediationTotals),
+  /** Per purpose that has groups: how many top-level groups, and the incidents they belong to. */
+  purposes: z.array(
+    z.strictObject({
+      purpose: ZCohortPurpose,
+      groups: z.number().int(),
+      /** The first incidents in number order (at most INCIDENTS_NAMED); `incidentCount` counts them all. */
+      incidents: z.array(z.strictObject({ incidentId: ZId, number: z.number().int() })),
+      incidentCount: z.number().int(),
+    }),
+  ),
+  /**
+   * Per purpose and population with people whose progress is not reported: the top-level groups they are
+   * in (the first GROUPS_NAMED, in the views' order) and how many there are.
+   */
+  unreported: z.array(
+    z.strictObject({
+      purpose: ZCohortPurpose,
+      populationId: ZId,
+      groups: z.array(ZGroupName),
+      count: z.number().int(),
+    }),
+  ),
 });
 export type TRemediationStats = z.infer<typeof ZRemediationStats>;
 
@@ -166,6 +222,8 @@ export const ZRemediationTimeline = z.strictObject({
       points: z.array(ZRemediationPoint),
     }),
   ),
+  /** The groups the points name, so a table of the points needs no list of every group. */
+  groups: z.array(ZGroupName),
 });
 export type TRemediationTimeline = z.infer<typeof ZRemediationTimeline>;
 
@@ -234,15 +292,15 @@ export const ZCaseTimelineQuery = ZStatsQuery.extend({
   incidents: z.coerce.number().int().min(1).max(50).default(CASE_TIMELINE_INCIDENTS),
 });
 
+/** The 年度 that have an incident, newest first: the overview's choice of year, one small answer. */
+export const ZFiscalYears = z.strictObject({ years: z.array(ZFiscalYear) });
+export type TFiscalYears = z.infer<typeof ZFiscalYears>;
+
 /**
  * The course of the cases in scope as the overview shows it, in one answer bounded by the screen, not by
  * the record: at most `cases` cases, each with at most `incidents` incidents, their milestones, steps and
  * spans, and the names of the documents those milestones cite (the table's 出典 column).
  */
-/** The 年度 that have an incident, newest first: the overview's choice of year, one small answer. */
-export const ZFiscalYears = z.strictObject({ years: z.array(ZFiscalYear) });
-export type TFiscalYears = z.infer<typeof ZFiscalYears>;
-
 export const ZCaseTimeline = z.strictObject({
   scope: ZScope,
   /** Cases in scope; `cases` holds the latest added of them, in the record's order. */
@@ -296,6 +354,14 @@ export const ZCaseLine = z.strictObject({
   documentIds: z.array(ZId),
 });
 export type TCaseLine = z.infer<typeof ZCaseLine>;
+
+export const ZOverviewQuery = ZStatsQuery.extend({
+  /**
+   * Case lines listed in `portfolio` (the first, in scope order); `cases.total` counts them all. Without
+   * it, every line: the overview asks for the lines it shows.
+   */
+  lines: z.coerce.number().int().min(1).max(LARGEST_PAGE).optional(),
+});
 
 export const ZOverview = z.strictObject({
   scope: ZScope,

@@ -2,6 +2,7 @@ import { queryOptions } from "@tanstack/react-query";
 import { apiGet } from "@/lib/api-client";
 import { referenceQueries } from "@/lib/reference-queries";
 import { parseScope as parseScopeOf, statsQuery, type TOverviewScope as TScope } from "@/shared/first-screen";
+import { CHART_BARS, PORTFOLIO_LINES } from "@/shared/overview-limits";
 import { isIsoDate } from "@/shared/values";
 
 /** The overview's scope, as the first screen's shared list of requests reads it from the address. */
@@ -36,7 +37,9 @@ export const overviewQueries = {
   headline: (scope: TOverviewScope) =>
     queryOptions({
       queryKey: [...overviewQueries.all(), "headline", statsQuery(scope)] as const,
-      queryFn: ({ signal }) => apiGet("getOverview", { query: statsQuery(scope), signal }),
+      // The case lines it shows; `cases.total` counts the rest.
+      queryFn: ({ signal }) =>
+        apiGet("getOverview", { query: { ...statsQuery(scope), lines: PORTFOLIO_LINES }, signal }),
     }),
   commitmentStats: (scope: TOverviewScope) =>
     queryOptions({
@@ -46,11 +49,27 @@ export const overviewQueries = {
   affected: (scope: TOverviewScope) =>
     queryOptions({
       queryKey: [...overviewQueries.all(), "affected", statsQuery(scope)] as const,
+      // The incidents its charts draw (the first CHART_BARS of each figure), and how many there are.
+      queryFn: ({ signal }) =>
+        apiGet("getAffectedStats", { query: { ...statsQuery(scope), incidents: CHART_BARS }, signal }),
+    }),
+  /** Every incident in scope: asked for only when the reader opens the whole list. */
+  affectedAll: (scope: TOverviewScope) =>
+    queryOptions({
+      queryKey: [...overviewQueries.all(), "affected", statsQuery(scope), "all"] as const,
       queryFn: ({ signal }) => apiGet("getAffectedStats", { query: statsQuery(scope), signal }),
     }),
+  /** The groups the remediation charts draw (the first CHART_BARS of each purpose), counts and names. */
   remediation: (scope: TOverviewScope) =>
     queryOptions({
       queryKey: [...overviewQueries.all(), "remediation", statsQuery(scope)] as const,
+      queryFn: ({ signal }) =>
+        apiGet("getRemediationStats", { query: { ...statsQuery(scope), groups: CHART_BARS }, signal }),
+    }),
+  /** Every group in scope: asked for only when the reader opens the whole list. */
+  remediationAll: (scope: TOverviewScope) =>
+    queryOptions({
+      queryKey: [...overviewQueries.all(), "remediation", statsQuery(scope), "all"] as const,
       queryFn: ({ signal }) => apiGet("getRemediationStats", { query: statsQuery(scope), signal }),
     }),
   remediationTimeline: (scope: TOverviewScope) =>

@@ -5,8 +5,10 @@ import { createHandlers } from "@/mocks/handlers";
 import { server } from "@/mocks/node";
 import { contract } from "@/shared/contract";
 import { problem } from "@/shared/http";
+import { GROUPS_NAMED, INCIDENTS_NAMED } from "@/shared/overview-limits";
 import type { TDataset } from "@/shared/schemas/dataset";
 import { renderWithProviders } from "@/test/render";
+import { scaleDataset } from "../../../../scripts/scale-dataset";
 import { overviewQueries, type TOverviewScope } from "../api/queries";
 import { HeadlineFigures } from "./headline-figures";
 import { twoCases } from "./two-cases.fixture";
@@ -88,6 +90,28 @@ describe("HeadlineFigures: one case in scope", () => {
     expect(
       within(tile.getByText(/3名分の金額/).closest("li") as HTMLElement).getByText("未報告"),
     ).toBeTruthy();
+  });
+
+  it("names the first groups not reported and the first incidents, and counts the rest, whatever the record's size", async () => {
+    // One case holding every incident of a large record, none of whose money groups has reported.
+    const large = scaleDataset(4);
+    const record: TDataset = {
+      ...large,
+      incidents: large.incidents.map((i) => ({ ...i, caseId: "case-1" })),
+      cohorts: large.cohorts.map((c) => (c.purpose === "financial" ? { ...c, progress: [] } : c)),
+    };
+    useRecord(record);
+    render("ja", { caseId: "case-1", caseStatus: "all", asOf: "2026-12-01" });
+    const tile = await group("金銭の是正");
+    const unreported = tile.getByText(/名:是正したかどうか報告がありません/).closest("li") as HTMLElement;
+    const groups = record.cohorts.filter((c) => c.purpose === "financial" && c.parentId === null);
+    expect(within(unreported).getAllByRole("link")).toHaveLength(GROUPS_NAMED);
+    expect(unreported).toHaveTextContent(`ほか${groups.length - GROUPS_NAMED}グループ`);
+    const incidents = new Set(groups.map((c) => c.incidentId)).size;
+    const links = within(tile.getByText("詳細:").closest("p") as HTMLElement).getAllByRole("link");
+    expect(links).toHaveLength(INCIDENTS_NAMED + 1);
+    expect(links.at(-1)).toHaveTextContent(`ほか${incidents - INCIDENTS_NAMED}件(事故の一覧)`);
+    expect(links.at(-1)).toHaveAttribute("href", "/incidents");
   });
 
   it("counts letters in their own tile and words (送付済み), never as money put right", async () => {

@@ -8,10 +8,10 @@ import { QueryState } from "@/components/query-state";
 import { useI18n } from "@/i18n/i18n";
 import { referenceQueries } from "@/lib/reference-queries";
 import { PORTFOLIO_LINES, SOURCES_SHOWN } from "@/shared/overview-limits";
+import type { TCohortPurpose } from "@/shared/schemas/cohort";
 import type { TImpactTotal } from "@/shared/schemas/incident";
 import type {
   TCaseLine,
-  TCohortCompletion,
   TCommitmentStats,
   TDocumentName,
   TOutsideFigure,
@@ -119,7 +119,7 @@ const Headline = ({
 }: { data: TOverview; scope: TOverviewScope } & TLookups) => {
   const line = data.portfolio[0];
   if (!line) return <EmptyScope scope={scope} />;
-  if (data.portfolio.length > 1) {
+  if (data.cases.total > 1) {
     return (
       <>
         <Portfolio data={data} />
@@ -435,28 +435,25 @@ const AffectedTile = ({ data, scope }: { data: TOverview; scope: TOverviewScope 
 };
 
 /** Links to the incidents whose groups make up a purpose's totals: where the figure comes from. */
-const IncidentLinks = ({
-  cohorts,
-  purpose,
-}: {
-  cohorts: readonly TCohortCompletion[];
-  purpose: "financial" | "notification";
-}) => {
-  const { t } = useI18n();
-  const seen = new Map<string, number>();
-  for (const c of cohorts) {
-    if (c.purpose === purpose && c.parentId === null) seen.set(c.incidentId, c.incidentNumber);
-  }
-  if (seen.size === 0) return null;
+const IncidentLinks = ({ purpose }: { purpose: TRemediationStats["purposes"][number] | undefined }) => {
+  const { t, f } = useI18n();
+  if (!purpose || purpose.incidents.length === 0) return null;
+  const more = purpose.incidentCount - purpose.incidents.length;
   return (
     <p className="ov-links">
       <span className="ov-links-label">{t("overview.detailsIn")}</span>
-      {[...seen].map(([id, n], i) => (
-        <span key={id}>
+      {purpose.incidents.map(({ incidentId, number }, i) => (
+        <span key={incidentId}>
           {i > 0 ? t("overview.listSeparator") : null}
-          <Link to={`/incidents/${id}`}>{t("overview.incidentNumber", { n })}</Link>
+          <Link to={`/incidents/${incidentId}`}>{t("overview.incidentNumber", { n: number })}</Link>
         </span>
       ))}
+      {more > 0 ? (
+        <>
+          {t("overview.listSeparator")}
+          <Link to="/incidents">{t("overview.incidentsMore", { n: f.number(more) })}</Link>
+        </>
+      ) : null}
     </p>
   );
 };
@@ -466,37 +463,42 @@ const PurposeTiles = ({ data, cohorts }: { data: TOverview; cohorts: TRemediatio
   const { t } = useI18n();
   const financial = ofPurpose(data.remediation, "financial");
   const notification = ofPurpose(data.remediation, "notification");
-  const groups = cohorts?.cohorts ?? [];
+  const purposeOf = (purpose: TCohortPurpose) => cohorts?.purposes.find((p) => p.purpose === purpose);
+  const unreportedOf = (totals: TRemediationTotals) =>
+    cohorts?.unreported.find((u) => u.purpose === totals.purpose && u.populationId === totals.populationId);
   return (
     <>
       {financial.length > 0 ? (
         <Tile title={t("overview.tileFinancial")} className="ov-tile-financial">
           {financial.map((row) => (
-            <FinancialBlock key={row.populationId} totals={row} cohorts={groups} />
+            <FinancialBlock key={row.populationId} totals={row} unreported={unreportedOf(row)} />
           ))}
-          <IncidentLinks cohorts={groups} purpose="financial" />
+          <IncidentLinks purpose={purposeOf("financial")} />
         </Tile>
       ) : null}
       {notification.length > 0 ? (
         <Tile title={t("overview.tileNotification")} className="ov-tile-notification">
           {notification.map((row) => (
-            <NotificationBlock key={row.populationId} totals={row} cohorts={groups} />
+            <NotificationBlock key={row.populationId} totals={row} unreported={unreportedOf(row)} />
           ))}
           <p className="ov-note">{t("overview.notificationApart")}</p>
-          <IncidentLinks cohorts={groups} purpose="notification" />
+          <IncidentLinks purpose={purposeOf("notification")} />
         </Tile>
       ) : null}
     </>
   );
 };
 
-/** The groups of one purpose and population whose progress is not reported, each with its incident. */
-const UnreportedGroups = ({ groups }: { groups: readonly TCohortCompletion[] }) => {
-  const { t, tx } = useI18n();
-  if (groups.length === 0) return null;
+type TUnreported = TRemediationStats["unreported"][number];
+
+/** The groups of one purpose and population whose progress is not reported (the first few), each with its incident. */
+const UnreportedGroups = ({ unreported }: { unreported: TUnreported | undefined }) => {
+  const { t, tx, f } = useI18n();
+  if (!unreported || unreported.groups.length === 0) return null;
+  const more = unreported.count - unreported.groups.length;
   return (
     <span className="ov-unreported-names">
-      {groups.map((c) => (
+      {unreported.groups.map((c) => (
         <span key={c.cohortId}>
           <Link to={`/incidents/${c.incidentId}`}>
             {t("overview.incidentNumber", { n: c.incidentNumber })}
@@ -504,23 +506,15 @@ const UnreportedGroups = ({ groups }: { groups: readonly TCohortCompletion[] }) 
           {tx(c.label)}
         </span>
       ))}
+      {more > 0 ? <span>{t("overview.groupsMore", { n: f.number(more) })}</span> : null}
     </span>
   );
 };
 
-const unreportedOf = (cohorts: readonly TCohortCompletion[], totals: TRemediationTotals) =>
-  cohorts.filter(
-    (c) =>
-      c.purpose === totals.purpose &&
-      c.populationId === totals.populationId &&
-      c.parentId === null &&
-      c.notReported > 0,
-  );
+/** One purpose's totals for one population, and the groups not reported (to name them). */
+type TPurposeBlockProps = { totals: TRemediationTotals; unreported: TUnreported | undefined };
 
-/** One purpose's totals for one population, and its groups (to name the ones not reported). */
-type TPurposeBlockProps = { totals: TRemediationTotals; cohorts: readonly TCohortCompletion[] };
-
-const FinancialBlock = ({ totals, cohorts }: TPurposeBlockProps) => {
+const FinancialBlock = ({ totals, unreported }: TPurposeBlockProps) => {
   const { t, f } = useI18n();
   const { population } = usePopulationNames();
   const completion = completionOf(totals);
@@ -542,7 +536,7 @@ const FinancialBlock = ({ totals, cohorts }: TPurposeBlockProps) => {
           {totals.notReported > 0 ? (
             <li>
               <NotReported /> {t("overview.unreportedProgress", { n: f.people(totals.notReported) })}
-              <UnreportedGroups groups={unreportedOf(cohorts, totals)} />
+              <UnreportedGroups unreported={unreported} />
             </li>
           ) : null}
           {totals.peopleWithUnknownAmount > 0 ? (
@@ -594,7 +588,7 @@ const CompletionBar = ({ totals }: { totals: TRemediationTotals }) => {
   );
 };
 
-const NotificationBlock = ({ totals, cohorts }: TPurposeBlockProps) => {
+const NotificationBlock = ({ totals, unreported }: TPurposeBlockProps) => {
   const { t, f } = useI18n();
   const { population } = usePopulationNames();
   const people = population(totals.populationId);
@@ -612,7 +606,7 @@ const NotificationBlock = ({ totals, cohorts }: TPurposeBlockProps) => {
       ) : completion.kind === "known" && completion.notReported > 0 ? (
         <p className="ov-note">
           <NotReported /> {t("overview.unreportedNotice", { n: f.people(completion.notReported) })}
-          <UnreportedGroups groups={unreportedOf(cohorts, totals)} />
+          <UnreportedGroups unreported={unreported} />
         </p>
       ) : null}
     </div>
@@ -692,7 +686,7 @@ const Portfolio = ({ data }: { data: TOverview }) => {
     <div className="ov-portfolio">
       <h3 id={id} className="ov-portfolio-title">
         {t("overview.portfolioTitle")}{" "}
-        <span className="ov-portfolio-count">{tp("overview.portfolioCount", data.portfolio.length)}</span>
+        <span className="ov-portfolio-count">{tp("overview.portfolioCount", data.cases.total)}</span>
       </h3>
       <ul className="ov-case-lines" aria-labelledby={id}>
         {data.portfolio.slice(0, PORTFOLIO_LINES).map((line) => (
@@ -701,9 +695,9 @@ const Portfolio = ({ data }: { data: TOverview }) => {
           </li>
         ))}
       </ul>
-      {data.portfolio.length > PORTFOLIO_LINES ? (
+      {data.cases.total > PORTFOLIO_LINES ? (
         <p className="ov-more no-print">
-          <Link to="/cases">{tp("overview.portfolioMore", data.portfolio.length - PORTFOLIO_LINES)}</Link>
+          <Link to="/cases">{tp("overview.portfolioMore", data.cases.total - PORTFOLIO_LINES)}</Link>
         </p>
       ) : null}
     </div>

@@ -1,9 +1,11 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { http } from "msw";
+import { HttpResponse, http } from "msw";
+import { onTestFinished } from "vitest";
 import { createHandlers } from "@/mocks/handlers";
 import { server } from "@/mocks/node";
 import { contract } from "@/shared/contract";
+import { CHART_BARS } from "@/shared/overview-limits";
 import { renderWithProviders } from "@/test/render";
 import { scaleDataset } from "../../../../scripts/scale-dataset";
 import type { TOverviewScope } from "../api/queries";
@@ -220,19 +222,93 @@ describe("OverviewCharts: several cases, people and records", () => {
     ]);
   });
 
-  it("draws a chart's table a page at a time when the record is large, and every row on request", async () => {
+  it("lists the chart's groups in its table, every group on request, then a page at a time", async () => {
     server.use(...createHandlers(scaleDataset(40)));
+    const asked: (string | null)[] = [];
+    const listen = ({ request }: { request: Request }) => {
+      const url = new URL(request.url);
+      if (url.pathname === contract.getRemediationStats.path) asked.push(url.searchParams.get("groups"));
+    };
+    server.events.on("request:start", listen);
+    onTestFinished(() => server.events.removeListener("request:start", listen));
     render("ja", { caseStatus: "all", asOf: "2026-12-01" });
     const user = userEvent.setup();
     const frame = await frameOf("金銭の是正の完了状況(対象グループ別)");
     await user.click(within(frame).getByRole("button", { name: "表で見る" }));
-    const rowCount = () => within(within(frame).getByRole("table")).getAllByRole("row").length - 1;
-    expect(rowCount()).toBe(100);
+    const rows = () => within(within(frame).getByRole("table")).getAllByRole("row").slice(1);
+    const topLevel = () => rows().filter((r) => !r.textContent?.includes("└ 内訳")).length;
+    // The first screen's answer holds the groups the chart draws, whatever the record's size.
+    expect(topLevel()).toBe(CHART_BARS);
+    expect(asked).toEqual([String(CHART_BARS)]);
+    const note = within(frame).getByText(/^表はグラフと同じ最初の15グループです/);
+    const groups = Number((note.textContent?.match(/全([\d,]+)グループ/)?.[1] ?? "0").replace(/,/g, ""));
+    expect(groups).toBeGreaterThan(100);
+    await user.click(
+      within(frame).getByRole("button", { name: `全${groups.toLocaleString("ja-JP")}グループを表示` }),
+    );
+    await waitFor(() => expect(within(frame).queryByText(/^表はグラフと同じ/)).toBeNull());
+    expect(asked).toEqual([String(CHART_BARS), null]);
+    // Every group is in now, drawn a page at a time.
+    expect(rows()).toHaveLength(100);
     const status = within(frame).getByRole("status");
     const total = Number((status.textContent?.match(/全([\d,]+)行/)?.[1] ?? "0").replace(/,/g, ""));
-    expect(total).toBeGreaterThan(100);
+    expect(total).toBeGreaterThan(groups - 1);
     await user.click(within(frame).getByRole("button", { name: /^全[\d,]+行を表示$/ }));
-    expect(rowCount()).toBe(total);
+    expect(rows()).toHaveLength(total);
+    expect(topLevel()).toBe(groups);
+  });
+
+  it("lists the chart's incidents in its table, every incident on request", async () => {
+    server.use(...createHandlers(scaleDataset(40)));
+    const asked: (string | null)[] = [];
+    const listen = ({ request }: { request: Request }) => {
+      const url = new URL(request.url);
+      if (url.pathname === contract.getAffectedStats.path) asked.push(url.searchParams.get("incidents"));
+    };
+    server.events.on("request:start", listen);
+    onTestFinished(() => server.events.removeListener("request:start", listen));
+    render("ja", { caseStatus: "all", asOf: "2026-12-01" });
+    const user = userEvent.setup();
+    const frame = await frameOf("影響を受けた会員(事故・サービス別)");
+    await user.click(within(frame).getByRole("button", { name: "表で見る" }));
+    const rows = () => within(within(frame).getByRole("table")).getAllByRole("row").slice(1);
+    expect(rows()).toHaveLength(CHART_BARS);
+    expect(asked).toEqual([String(CHART_BARS)]);
+    const note = within(frame).getByText(/^表はグラフと同じ最初の15件の事故です/);
+    const incidents = Number((note.textContent?.match(/全([\d,]+)件/)?.[1] ?? "0").replace(/,/g, ""));
+    expect(incidents).toBeGreaterThan(CHART_BARS);
+    expect(
+      within(frame).getByText(new RegExp(`全${incidents.toLocaleString("ja-JP")}件は表で`)),
+    ).toBeTruthy();
+    await user.click(
+      within(frame).getByRole("button", { name: `全${incidents.toLocaleString("ja-JP")}件の事故を表示` }),
+    );
+    await waitFor(() => expect(within(frame).queryByText(/^表はグラフと同じ/)).toBeNull());
+    expect(asked).toEqual([String(CHART_BARS), null]);
+    expect(rows()).toHaveLength(incidents);
+  });
+
+  it("says when every group could not be read, and tries again on request", async () => {
+    server.use(...createHandlers(scaleDataset(40)));
+    let fail = true;
+    server.use(
+      http.get(`*${contract.getRemediationStats.path}`, ({ request }) =>
+        fail && !new URL(request.url).searchParams.has("groups")
+          ? HttpResponse.json({ title: "down" }, { status: 503 })
+          : undefined,
+      ),
+    );
+    render("ja", { caseStatus: "all", asOf: "2026-12-01" });
+    const user = userEvent.setup();
+    const frame = await frameOf("金銭の是正の完了状況(対象グループ別)");
+    await user.click(within(frame).getByRole("button", { name: "表で見る" }));
+    const button = within(frame).getByRole("button", { name: /^全[\d,]+グループを表示$/ });
+    await user.click(button);
+    expect(await within(frame).findByRole("alert")).toHaveTextContent("データを読み込めませんでした");
+    fail = false;
+    await user.click(within(frame).getByRole("button", { name: /^全[\d,]+グループを表示$/ }));
+    await waitFor(() => expect(within(frame).queryByRole("alert")).toBeNull());
+    expect(within(frame).queryByText(/^表はグラフと同じ/)).toBeNull();
   });
 
   it("grows a chart a row per incident", async () => {

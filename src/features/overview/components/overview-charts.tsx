@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { lazy } from "react";
+import { lazy, useState } from "react";
 import { Link } from "react-router";
 import { ChartFrame, ChartFrameSkeleton } from "@/components/chart-frame";
 import { DataTable, TABLE_PAGE_ROWS } from "@/components/data-table";
@@ -49,7 +49,7 @@ export const OverviewCharts = ({ scope }: { scope: TOverviewScope }) => {
   const { t } = useI18n();
   // No case in scope: the headline says so, and there is nothing to chart.
   const overview = useQuery(overviewQueries.headline(scope));
-  if (overview.data && overview.data.portfolio.length === 0) return null;
+  if (overview.data && overview.data.cases.total === 0) return null;
   return (
     <section className="ov-section" aria-labelledby="ov-charts-title">
       <h2 id="ov-charts-title" className="ov-section-title">
@@ -106,7 +106,14 @@ const AffectedFrames = ({ scope }: { scope: TOverviewScope }) => {
       {(stats) => (
         <>
           {affectedGroups(stats).map((group) => (
-            <AffectedFrame key={group.key} group={group} />
+            <AffectedFrame
+              key={group.key}
+              scope={scope}
+              group={group}
+              incidents={
+                stats.incidentCounts.find((c) => totalKey(c) === group.key)?.incidents ?? group.rows.length
+              }
+            />
           ))}
         </>
       )}
@@ -136,8 +143,57 @@ const AffectedSkeleton = ({ overview }: { overview: TOverview | undefined }) => 
   );
 };
 
-const AffectedFrame = ({ group }: { group: TAffectedGroup }) => {
+/**
+ * Below a table that lists what its chart draws: how many more there are, and a button that asks for
+ * every one (one more request, never part of the first screen). Printed, it says what the table holds.
+ */
+const ListedOnly = ({
+  note,
+  ask,
+  all,
+  onAsk,
+}: {
+  note: string;
+  ask: string;
+  all: { isFetching: boolean; isError: boolean; refetch: () => unknown };
+  onAsk: () => void;
+}) => {
+  const { t } = useI18n();
+  return (
+    <div className="table-more">
+      <p role="status">{note}</p>
+      <button
+        type="button"
+        className="button button-secondary no-print"
+        onClick={() => (all.isError ? void all.refetch() : onAsk())}
+        disabled={all.isFetching}
+      >
+        {all.isFetching ? t("common.loading") : ask}
+      </button>
+      {all.isError ? (
+        <p role="alert" className="no-print">
+          {t("common.errorTitle")}
+        </p>
+      ) : null}
+    </div>
+  );
+};
+
+const AffectedFrame = ({
+  scope,
+  group,
+  incidents,
+}: {
+  scope: TOverviewScope;
+  /** The figure's incidents the chart draws (the first CHART_BARS). */
+  group: TAffectedGroup;
+  /** Incidents with the figure in scope, listed or not. */
+  incidents: number;
+}) => {
   const { t, tx, f } = useI18n();
+  const [wantAll, setWantAll] = useState(false);
+  const all = useQuery({ ...overviewQueries.affectedAll(scope), enabled: wantAll });
+  const rows = (all.data && affectedGroups(all.data).find((g) => g.key === group.key)?.rows) || group.rows;
   const names = usePopulationNames();
   const totalText = useTotalText();
   const cappedNote = useCappedNote();
@@ -166,7 +222,7 @@ const AffectedFrame = ({ group }: { group: TAffectedGroup }) => {
   const description = [
     t("overview.chartAffectedDescription", { total: totalText(group.total) }),
     group.outside > 0 ? t("overview.chartAffectedOutside") : null,
-    cappedNote(group.rows.length),
+    cappedNote(incidents),
   ]
     .filter(Boolean)
     .join(" ");
@@ -185,50 +241,63 @@ const AffectedFrame = ({ group }: { group: TAffectedGroup }) => {
       )}
       chart={<AffectedChart data={data} series={series} />}
       table={
-        <DataTable
-          caption={t("common.chartTableCaption", { title })}
-          rows={group.rows}
-          rowKey={(r) => r.incidentId}
-          pageRows={TABLE_PAGE_ROWS}
-          csvName={`overview-affected-${group.unit}${group.populationId ? `-${group.populationId}` : ""}`}
-          columns={[
-            {
-              key: "incident",
-              header: t("overview.colIncident"),
-              render: (r) => (
-                <Link to={`/incidents/${r.incidentId}`}>
-                  {t("overview.incidentNumber", { n: r.number })} {tx(r.title)}
-                </Link>
-              ),
-              csv: (r) => `${t("overview.incidentNumber", { n: r.number })} ${tx(r.title)}`,
-            },
-            ...group.services.map((s) => ({
-              key: s.serviceId,
-              header: tx(s.serviceName),
-              align: "end" as const,
-              render: (r: (typeof group.rows)[number]) => {
-                const v = count(r, s.serviceId);
-                return v === null ? <NotReported /> : v === undefined ? "—" : format(v);
-              },
-              csv: (r: (typeof group.rows)[number]) => {
-                const v = count(r, s.serviceId);
-                return v === null ? t("common.notReported") : v === undefined ? "" : v;
-              },
-            })),
-            {
-              key: "total",
-              header: t("overview.colTotal"),
-              align: "end",
-              render: (r) =>
-                !r.total.complete && r.total.value === 0 && !r.total.confirmedNone ? (
-                  <NotReported />
-                ) : (
-                  totalText(r.total)
+        <>
+          <DataTable
+            caption={t("common.chartTableCaption", { title })}
+            rows={rows}
+            rowKey={(r) => r.incidentId}
+            pageRows={TABLE_PAGE_ROWS}
+            csvName={`overview-affected-${group.unit}${group.populationId ? `-${group.populationId}` : ""}`}
+            columns={[
+              {
+                key: "incident",
+                header: t("overview.colIncident"),
+                render: (r) => (
+                  <Link to={`/incidents/${r.incidentId}`}>
+                    {t("overview.incidentNumber", { n: r.number })} {tx(r.title)}
+                  </Link>
                 ),
-              csv: (r) => (r.total.complete ? r.total.value : totalText(r.total)),
-            },
-          ]}
-        />
+                csv: (r) => `${t("overview.incidentNumber", { n: r.number })} ${tx(r.title)}`,
+              },
+              ...group.services.map((s) => ({
+                key: s.serviceId,
+                header: tx(s.serviceName),
+                align: "end" as const,
+                render: (r: (typeof group.rows)[number]) => {
+                  const v = count(r, s.serviceId);
+                  return v === null ? <NotReported /> : v === undefined ? "—" : format(v);
+                },
+                csv: (r: (typeof group.rows)[number]) => {
+                  const v = count(r, s.serviceId);
+                  return v === null ? t("common.notReported") : v === undefined ? "" : v;
+                },
+              })),
+              {
+                key: "total",
+                header: t("overview.colTotal"),
+                align: "end",
+                render: (r) =>
+                  !r.total.complete && r.total.value === 0 && !r.total.confirmedNone ? (
+                    <NotReported />
+                  ) : (
+                    totalText(r.total)
+                  ),
+                csv: (r) => (r.total.complete ? r.total.value : totalText(r.total)),
+              },
+            ]}
+          />
+          {rows.length < incidents ? (
+            <ListedOnly
+              note={t("overview.tableFirstIncidents", {
+                shown: f.number(rows.length),
+                total: f.number(incidents),
+              })}
+              ask={t("overview.tableAllIncidents", { total: f.number(incidents) })}
+              all={all}
+              onAsk={() => setWantAll(true)}
+            />
+          ) : null}
+        </>
       }
     />
   );
@@ -256,11 +325,6 @@ const PURPOSE_TEXT = {
   },
 } as const satisfies Record<TCohortPurpose, Record<string, TPlainKey>>;
 
-const PURPOSES: readonly TCohortPurpose[] = ["financial", "notification"];
-
-const topLevelOf = (cohorts: readonly TCohortCompletion[], purpose: TCohortPurpose) =>
-  cohorts.filter((c) => c.purpose === purpose && c.parentId === null);
-
 const RemediationFrames = ({ scope }: { scope: TOverviewScope }) => {
   const { t } = useI18n();
   const query = useQuery(overviewQueries.remediation(scope));
@@ -274,8 +338,8 @@ const RemediationFrames = ({ scope }: { scope: TOverviewScope }) => {
     >
       {(stats) => (
         <>
-          {PURPOSES.filter((p) => topLevelOf(stats.cohorts, p).length > 0).map((purpose) => (
-            <RemediationFrame key={purpose} stats={stats} purpose={purpose} />
+          {stats.purposes.map(({ purpose, groups }) => (
+            <RemediationFrame key={purpose} scope={scope} stats={stats} purpose={purpose} groups={groups} />
           ))}
         </>
       )}
@@ -283,15 +347,29 @@ const RemediationFrames = ({ scope }: { scope: TOverviewScope }) => {
   );
 };
 
-const RemediationFrame = ({ stats, purpose }: { stats: TRemediationStats; purpose: TCohortPurpose }) => {
+const RemediationFrame = ({
+  scope,
+  stats,
+  purpose,
+  groups,
+}: {
+  scope: TOverviewScope;
+  /** The groups the chart draws (the first CHART_BARS of each purpose) and the counts of all. */
+  stats: TRemediationStats;
+  purpose: TCohortPurpose;
+  /** Top-level groups of the purpose in scope, listed or not. */
+  groups: number;
+}) => {
   const { t, tx, f } = useI18n();
   const names = usePopulationNames();
   const text = PURPOSE_TEXT[purpose];
   const cappedNote = useCappedNote();
   const title = t(text.title);
-  const every = completionBars(stats.cohorts.filter((c) => c.purpose === purpose));
-  // The chart draws the first CHART_BARS groups; the table lists every one.
-  const bars = every.slice(0, CHART_BARS);
+  // The chart draws the first CHART_BARS groups, which the answer lists; the table lists those, and every
+  // group once the reader asks for them (one more request, never part of the first screen).
+  const [wantAll, setWantAll] = useState(false);
+  const all = useQuery({ ...overviewQueries.remediationAll(scope), enabled: wantAll });
+  const bars = completionBars(stats.cohorts.filter((c) => c.purpose === purpose)).slice(0, CHART_BARS);
   const populations = new Set(bars.map((b) => b.populationId));
   // A label needs about 12% of the bar to fit; thinner segments are read from the table.
   const fits = (pct: number) => pct >= 12;
@@ -313,7 +391,8 @@ const RemediationFrame = ({ stats, purpose }: { stats: TRemediationStats; purpos
         : t("overview.segmentNotReportedText", { n: f.people(b.notReported) })
       : "",
   }));
-  const tree = cohortTree(stats.cohorts.filter((c) => c.purpose === purpose));
+  const tree = cohortTree((all.data ?? stats).cohorts.filter((c) => c.purpose === purpose));
+  const listed = tree.filter((r) => r.depth === 0).length;
   type TRow = (typeof tree)[number];
   const num = (v: number | null, unit: "people" | "yen") =>
     v === null ? <NotReported /> : unit === "people" ? f.people(v) : f.yen(v);
@@ -324,7 +403,7 @@ const RemediationFrame = ({ stats, purpose }: { stats: TRemediationStats; purpos
   return (
     <ChartFrame
       title={title}
-      description={[t(text.description), cappedNote(every.length)].filter(Boolean).join(" ")}
+      description={[t(text.description), cappedNote(groups)].filter(Boolean).join(" ")}
       height={barChartHeight(
         bars.length,
         1,
@@ -344,89 +423,99 @@ const RemediationFrame = ({ stats, purpose }: { stats: TRemediationStats; purpos
         />
       }
       table={
-        <DataTable<TRow>
-          caption={t("common.chartTableCaption", { title })}
-          rows={tree}
-          rowKey={(r) => r.cohort.cohortId}
-          pageRows={TABLE_PAGE_ROWS}
-          csvName={`overview-${purpose}`}
-          columns={[
-            {
-              key: "cohort",
-              header: t("overview.colCohort"),
-              render: ({ cohort: c, depth }) => (
-                <span className={depth > 0 ? "ov-subcohort" : undefined}>
-                  {depth > 0 ? <span className="ov-subcohort-mark">{t("overview.subCohort")}</span> : null}
-                  <Link to={`/incidents/${c.incidentId}`}>
-                    {t("overview.incidentNumber", { n: c.incidentNumber })}
-                  </Link>{" "}
-                  {tx(c.label)}
-                </span>
-              ),
-              csv: ({ cohort: c, depth }) =>
-                `${depth > 0 ? `${t("overview.subCohort")} ` : ""}${t("overview.incidentNumber", { n: c.incidentNumber })} ${tx(c.label)}`,
-            },
-            {
-              key: "population",
-              header: t("overview.colSeries"),
-              render: ({ cohort: c }) => names.population(c.populationId),
-              csv: ({ cohort: c }) => names.population(c.populationId),
-            },
-            {
-              key: "people",
-              header: t("overview.colPeople"),
-              align: "end",
-              render: ({ cohort: c }) => num(c.people, "people"),
-              csv: ({ cohort: c }) => csvNum(c.people),
-            },
-            {
-              key: "done",
-              header: t(text.colDone),
-              align: "end",
-              render: ({ cohort: c }) => num(c.done, "people"),
-              csv: ({ cohort: c }) => csvNum(c.done),
-            },
-            {
-              key: "remaining",
-              header: t(text.colRemaining),
-              align: "end",
-              render: ({ cohort: c }) => num(c.remaining, "people"),
-              csv: ({ cohort: c }) => csvNum(c.remaining),
-            },
-            {
-              key: "notReported",
-              header: t("overview.colNotReported"),
-              align: "end",
-              render: ({ cohort: c }) => num(notReportedOf(c), "people"),
-              csv: ({ cohort: c }) => csvNum(notReportedOf(c)),
-            },
-            // Letters carry no money: a notification table has no yen columns at all.
-            ...(money
-              ? [
-                  {
-                    key: "owedYen",
-                    header: t("overview.colOwedYen"),
-                    align: "end" as const,
-                    render: ({ cohort: c }: TRow) => num(c.owedYen, "yen"),
-                    csv: ({ cohort: c }: TRow) => csvNum(c.owedYen),
-                  },
-                  {
-                    key: "doneYen",
-                    header: t("overview.colDoneYen"),
-                    align: "end" as const,
-                    render: ({ cohort: c }: TRow) => num(c.doneYen, "yen"),
-                    csv: ({ cohort: c }: TRow) => csvNum(c.doneYen),
-                  },
-                ]
-              : []),
-            {
-              key: "date",
-              header: t("overview.colLastReport"),
-              render: ({ cohort: c }) => (c.lastReportDate ? f.date(c.lastReportDate) : <NotReported />),
-              csv: ({ cohort: c }) => c.lastReportDate ?? t("common.notReported"),
-            },
-          ]}
-        />
+        <>
+          <DataTable<TRow>
+            caption={t("common.chartTableCaption", { title })}
+            rows={tree}
+            rowKey={(r) => r.cohort.cohortId}
+            pageRows={TABLE_PAGE_ROWS}
+            csvName={`overview-${purpose}`}
+            columns={[
+              {
+                key: "cohort",
+                header: t("overview.colCohort"),
+                render: ({ cohort: c, depth }) => (
+                  <span className={depth > 0 ? "ov-subcohort" : undefined}>
+                    {depth > 0 ? <span className="ov-subcohort-mark">{t("overview.subCohort")}</span> : null}
+                    <Link to={`/incidents/${c.incidentId}`}>
+                      {t("overview.incidentNumber", { n: c.incidentNumber })}
+                    </Link>{" "}
+                    {tx(c.label)}
+                  </span>
+                ),
+                csv: ({ cohort: c, depth }) =>
+                  `${depth > 0 ? `${t("overview.subCohort")} ` : ""}${t("overview.incidentNumber", { n: c.incidentNumber })} ${tx(c.label)}`,
+              },
+              {
+                key: "population",
+                header: t("overview.colSeries"),
+                render: ({ cohort: c }) => names.population(c.populationId),
+                csv: ({ cohort: c }) => names.population(c.populationId),
+              },
+              {
+                key: "people",
+                header: t("overview.colPeople"),
+                align: "end",
+                render: ({ cohort: c }) => num(c.people, "people"),
+                csv: ({ cohort: c }) => csvNum(c.people),
+              },
+              {
+                key: "done",
+                header: t(text.colDone),
+                align: "end",
+                render: ({ cohort: c }) => num(c.done, "people"),
+                csv: ({ cohort: c }) => csvNum(c.done),
+              },
+              {
+                key: "remaining",
+                header: t(text.colRemaining),
+                align: "end",
+                render: ({ cohort: c }) => num(c.remaining, "people"),
+                csv: ({ cohort: c }) => csvNum(c.remaining),
+              },
+              {
+                key: "notReported",
+                header: t("overview.colNotReported"),
+                align: "end",
+                render: ({ cohort: c }) => num(notReportedOf(c), "people"),
+                csv: ({ cohort: c }) => csvNum(notReportedOf(c)),
+              },
+              // Letters carry no money: a notification table has no yen columns at all.
+              ...(money
+                ? [
+                    {
+                      key: "owedYen",
+                      header: t("overview.colOwedYen"),
+                      align: "end" as const,
+                      render: ({ cohort: c }: TRow) => num(c.owedYen, "yen"),
+                      csv: ({ cohort: c }: TRow) => csvNum(c.owedYen),
+                    },
+                    {
+                      key: "doneYen",
+                      header: t("overview.colDoneYen"),
+                      align: "end" as const,
+                      render: ({ cohort: c }: TRow) => num(c.doneYen, "yen"),
+                      csv: ({ cohort: c }: TRow) => csvNum(c.doneYen),
+                    },
+                  ]
+                : []),
+              {
+                key: "date",
+                header: t("overview.colLastReport"),
+                render: ({ cohort: c }) => (c.lastReportDate ? f.date(c.lastReportDate) : <NotReported />),
+                csv: ({ cohort: c }) => c.lastReportDate ?? t("common.notReported"),
+              },
+            ]}
+          />
+          {listed < groups ? (
+            <ListedOnly
+              note={t("overview.tableFirstGroups", { shown: f.number(listed), total: f.number(groups) })}
+              ask={t("overview.tableAllGroups", { total: f.number(groups) })}
+              all={all}
+              onAsk={() => setWantAll(true)}
+            />
+          ) : null}
+        </>
       }
     />
   );
@@ -462,7 +551,7 @@ const CorrectionsFrame = ({ scope }: { scope: TOverviewScope }) => {
         timeline.series.every((s) => s.points.length === 0) ? (
           <CorrectionsEmpty />
         ) : (
-          <CorrectionsLoaded timeline={timeline} scope={scope} />
+          <CorrectionsLoaded timeline={timeline} />
         )
       }
     </QueryState>
@@ -480,18 +569,11 @@ const CorrectionsEmpty = () => {
   );
 };
 
-const CorrectionsLoaded = ({
-  timeline,
-  scope,
-}: {
-  timeline: TRemediationTimeline;
-  scope: TOverviewScope;
-}) => {
+const CorrectionsLoaded = ({ timeline }: { timeline: TRemediationTimeline }) => {
   const { t, tx, f } = useI18n();
   const names = usePopulationNames();
-  // Names the group behind each report; the headline waited for it, so it is in.
-  const remediation = useQuery(overviewQueries.remediation(scope));
-  const cohortOf = new Map((remediation.data?.cohorts ?? []).map((c) => [c.cohortId, c]));
+  // Names the group behind each report: the answer carries the names of the groups its points name.
+  const cohortOf = new Map(timeline.groups.map((c) => [c.cohortId, c]));
   const seriesName = (s: Pick<TSeries, "purpose" | "populationId">) =>
     t(s.purpose === "financial" ? "overview.seriesFinancial" : "overview.seriesNotification", {
       people: names.population(s.populationId),

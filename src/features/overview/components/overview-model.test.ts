@@ -195,6 +195,10 @@ const affected: TAffectedStats = {
     },
   ],
   totals: [total({ value: 56 }), total({ unit: "records", populationId: "customers", value: 3200 })],
+  incidentCounts: [
+    { unit: "people", populationId: "members", incidents: 2 },
+    { unit: "records", populationId: "customers", incidents: 1 },
+  ],
   outside: [
     {
       incidentId: "i2",

@@ -1,5 +1,6 @@
 import { percentOf } from "@/i18n/format";
 import { sortMilestones } from "@/lib/milestones";
+import { figureKey } from "@/shared/figure-key";
 import type { TImpactTotal, TImpactUnit, TMilestone } from "@/shared/schemas/incident";
 import type {
   TAffectedStats,
@@ -42,8 +43,7 @@ export const ofPurpose = (rows: readonly TRemediationTotals[], purpose: TRemedia
   rows.filter((r) => r.purpose === purpose);
 
 /** A total is a key of unit and population: the figures a view may never add together. */
-export const totalKey = (t: { unit: TImpactUnit; populationId: string | null }) =>
-  `${t.unit}:${t.populationId ?? ""}`;
+export const totalKey = figureKey;
 
 /**
  * Whether a total over several incidents can count one person (or record) twice (延べ): more than one
