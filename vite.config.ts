@@ -68,7 +68,7 @@ const clientBuild: ViteUserConfig["build"] = {
              * the form library, which the overview never needs.
              */
             name: "common",
-            test: /src[\\/](shared[\\/](values|dates|first-screen|csv)|components[\\/](page-header|not-reported|figure-value|data-table|outside-mark|source-column|source-ref)|lib[\\/](use-url-filters|use-reference-names|milestones))\.tsx?$/,
+            test: /src[\\/](shared[\\/](values|dates|first-screen|csv|figure-key)|components[\\/](page-header|not-reported|figure-value|data-table|outside-mark|source-column|source-ref)|lib[\\/](use-url-filters|use-reference-names|milestones))\.tsx?$/,
             includeDependenciesRecursively: false,
             priority: 5,
           },
