@@ -183,6 +183,27 @@ describe("OverviewCharts: one case", () => {
   });
 });
 
+/**
+ * Opens the table of a chart over a large record (every case), noting the bound each request of `path`
+ * carried in `param` (null for none).
+ */
+const openLargeTable = async (path: string, param: string, chartTitle: string) => {
+  server.use(...createHandlers(scaleDataset(40)));
+  const asked: (string | null)[] = [];
+  const listen = ({ request }: { request: Request }) => {
+    const url = new URL(request.url);
+    if (url.pathname === path) asked.push(url.searchParams.get(param));
+  };
+  server.events.on("request:start", listen);
+  onTestFinished(() => server.events.removeListener("request:start", listen));
+  render("ja", { caseStatus: "all", asOf: "2026-12-01" });
+  const user = userEvent.setup();
+  const frame = await frameOf(chartTitle);
+  await user.click(within(frame).getByRole("button", { name: "表で見る" }));
+  const rows = () => within(within(frame).getByRole("table")).getAllByRole("row").slice(1);
+  return { asked, user, frame, rows };
+};
+
 describe("OverviewCharts: several cases, people and records", () => {
   it("draws members (名) and the client's customers' records (件) in separate charts, outside figures left out", async () => {
     server.use(...createHandlers(twoCases));
@@ -223,19 +244,11 @@ describe("OverviewCharts: several cases, people and records", () => {
   });
 
   it("lists the chart's groups in its table, every group on request, then a page at a time", async () => {
-    server.use(...createHandlers(scaleDataset(40)));
-    const asked: (string | null)[] = [];
-    const listen = ({ request }: { request: Request }) => {
-      const url = new URL(request.url);
-      if (url.pathname === contract.getRemediationStats.path) asked.push(url.searchParams.get("groups"));
-    };
-    server.events.on("request:start", listen);
-    onTestFinished(() => server.events.removeListener("request:start", listen));
-    render("ja", { caseStatus: "all", asOf: "2026-12-01" });
-    const user = userEvent.setup();
-    const frame = await frameOf("金銭の是正の完了状況(対象グループ別)");
-    await user.click(within(frame).getByRole("button", { name: "表で見る" }));
-    const rows = () => within(within(frame).getByRole("table")).getAllByRole("row").slice(1);
+    const { asked, user, frame, rows } = await openLargeTable(
+      contract.getRemediationStats.path,
+      "groups",
+      "金銭の是正の完了状況(対象グループ別)",
+    );
     const topLevel = () => rows().filter((r) => !r.textContent?.includes("└ 内訳")).length;
     // The first screen's answer holds the groups the chart draws, whatever the record's size.
     expect(topLevel()).toBe(CHART_BARS);
@@ -259,19 +272,11 @@ describe("OverviewCharts: several cases, people and records", () => {
   });
 
   it("lists the chart's incidents in its table, every incident on request", async () => {
-    server.use(...createHandlers(scaleDataset(40)));
-    const asked: (string | null)[] = [];
-    const listen = ({ request }: { request: Request }) => {
-      const url = new URL(request.url);
-      if (url.pathname === contract.getAffectedStats.path) asked.push(url.searchParams.get("incidents"));
-    };
-    server.events.on("request:start", listen);
-    onTestFinished(() => server.events.removeListener("request:start", listen));
-    render("ja", { caseStatus: "all", asOf: "2026-12-01" });
-    const user = userEvent.setup();
-    const frame = await frameOf("影響を受けた会員(事故・サービス別)");
-    await user.click(within(frame).getByRole("button", { name: "表で見る" }));
-    const rows = () => within(within(frame).getByRole("table")).getAllByRole("row").slice(1);
+    const { asked, user, frame, rows } = await openLargeTable(
+      contract.getAffectedStats.path,
+      "incidents",
+      "影響を受けた会員(事故・サービス別)",
+    );
     expect(rows()).toHaveLength(CHART_BARS);
     expect(asked).toEqual([String(CHART_BARS)]);
     const note = within(frame).getByText(/^表はグラフと同じ最初の15件の事故です/);
