@@ -258,8 +258,8 @@ export const firstGroups = (rows: readonly TCohortCompletion[], limit: number) =
   const parentOf = new Map(rows.map((r) => [r.cohortId, r.parentId]));
   const rootOf = (r: TCohortCompletion) => {
     let id = r.cohortId;
-    // The record refuses cycles (a group's parent is an earlier top-level or sub-group); the bound only
-    // guards against a damaged record.
+    // Writes refuse a group inside itself (src/shared/edits/records.ts); the bound only guards against a
+    // damaged record.
     for (let hops = 0; hops < rows.length; hops++) {
       const parent = parentOf.get(id);
       if (parent === null || parent === undefined) return id;
