@@ -34,8 +34,8 @@ type TProps<T> = {
 
 /**
  * Rows a paged table draws at first, and adds at each "show more": a table as long as the record (a
- * chart's table holds every group, thousands at a hundred times the record) is drawn a page at a time.
- * Print and the CSV always take every row.
+ * chart's table once the reader has asked for every group: thousands at a hundred times the record) is
+ * drawn a page at a time. Print and the CSV always take every row the table holds.
  */
 export const TABLE_PAGE_ROWS = 100;
 

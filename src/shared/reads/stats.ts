@@ -4,7 +4,7 @@ import { figureKey } from "../figure-key";
 import { GROUPS_NAMED, INCIDENTS_NAMED, SOURCES_SHOWN } from "../overview-limits";
 import { ZCommitmentStatus } from "../schemas/commitment";
 import type { TDataset } from "../schemas/dataset";
-import type { TIncident } from "../schemas/incident";
+import type { TImpactTotal, TIncident } from "../schemas/incident";
 import type { TSettings } from "../schemas/settings";
 import type {
   TCaseLine,
@@ -62,6 +62,12 @@ const documentsOf = (data: Readonly<TDataset>, incidents: readonly TIncident[]) 
   }
   return data.documents.filter((d) => ids.has(d.id)).map((d) => d.id);
 };
+
+/** The incidents that give an own total of a figure (unit and population), in the order given. */
+const incidentsWith = <I extends { totals: readonly TImpactTotal[] }>(
+  incidents: readonly I[],
+  figure: Pick<TImpactTotal, "unit" | "populationId">,
+) => incidents.filter((i) => i.totals.some((x) => figureKey(x) === figureKey(figure)));
 
 const affectedOf = (s: TScoped) => {
   const data = s.record;
@@ -122,9 +128,7 @@ const affectedOf = (s: TScoped) => {
     incidentCounts: totals.map(({ unit, populationId }) => ({
       unit,
       populationId,
-      incidents: incidents.filter((i) =>
-        i.totals.some((x) => figureKey(x) === figureKey({ unit, populationId })),
-      ).length,
+      incidents: incidentsWith(incidents, { unit, populationId }).length,
     })),
     outside: outsideFigures(s.incidents),
     byService: [...byService.values()]
@@ -364,8 +368,7 @@ export const statsReads = {
     // The first `limit` incidents of each figure: what a chart per figure draws.
     const listed = new Set(
       affected.totals.flatMap((total) =>
-        affected.incidents
-          .filter((i) => i.totals.some((x) => figureKey(x) === figureKey(total)))
+        incidentsWith(affected.incidents, total)
           .slice(0, limit)
           .map((i) => i.incidentId),
       ),

@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { type UseQueryOptions, useQuery } from "@tanstack/react-query";
 import { lazy, useState } from "react";
 import { Link } from "react-router";
 import { ChartFrame, ChartFrameSkeleton } from "@/components/chart-frame";
@@ -144,19 +144,30 @@ const AffectedSkeleton = ({ overview }: { overview: TOverview | undefined }) => 
 };
 
 /**
- * Below a table that lists what its chart draws: how many more there are, and a button that asks for
- * every one (one more request, never part of the first screen). Printed, it says what the table holds.
+ * The whole list behind a table that holds what its chart draws: asked for only when the reader presses
+ * the button (one more request, never part of the first screen); a failed ask is tried again by the same
+ * button.
  */
+const useWholeList = <T, K extends readonly unknown[]>(options: UseQueryOptions<T, Error, T, K>) => {
+  const [asked, setAsked] = useState(false);
+  const query = useQuery({ ...options, enabled: asked });
+  return {
+    data: query.data,
+    isFetching: query.isFetching,
+    isError: query.isError,
+    ask: () => (query.isError ? void query.refetch() : setAsked(true)),
+  };
+};
+
+/** Below such a table: how many more there are, and the button. Printed, it says what the table holds. */
 const ListedOnly = ({
   note,
-  ask,
-  all,
-  onAsk,
+  askText,
+  whole,
 }: {
   note: string;
-  ask: string;
-  all: { isFetching: boolean; isError: boolean; refetch: () => unknown };
-  onAsk: () => void;
+  askText: string;
+  whole: Omit<ReturnType<typeof useWholeList>, "data">;
 }) => {
   const { t } = useI18n();
   return (
@@ -165,12 +176,12 @@ const ListedOnly = ({
       <button
         type="button"
         className="button button-secondary no-print"
-        onClick={() => (all.isError ? void all.refetch() : onAsk())}
-        disabled={all.isFetching}
+        onClick={whole.ask}
+        disabled={whole.isFetching}
       >
-        {all.isFetching ? t("common.loading") : ask}
+        {whole.isFetching ? t("common.loading") : askText}
       </button>
-      {all.isError ? (
+      {whole.isError ? (
         <p role="alert" className="no-print">
           {t("common.errorTitle")}
         </p>
@@ -191,9 +202,9 @@ const AffectedFrame = ({
   incidents: number;
 }) => {
   const { t, tx, f } = useI18n();
-  const [wantAll, setWantAll] = useState(false);
-  const all = useQuery({ ...overviewQueries.affectedAll(scope), enabled: wantAll });
-  const rows = (all.data && affectedGroups(all.data).find((g) => g.key === group.key)?.rows) || group.rows;
+  const whole = useWholeList(overviewQueries.affectedAll(scope));
+  const rows =
+    (whole.data && affectedGroups(whole.data).find((g) => g.key === group.key)?.rows) || group.rows;
   const names = usePopulationNames();
   const totalText = useTotalText();
   const cappedNote = useCappedNote();
@@ -292,9 +303,8 @@ const AffectedFrame = ({
                 shown: f.number(rows.length),
                 total: f.number(incidents),
               })}
-              ask={t("overview.tableAllIncidents", { total: f.number(incidents) })}
-              all={all}
-              onAsk={() => setWantAll(true)}
+              askText={t("overview.tableAllIncidents", { total: f.number(incidents) })}
+              whole={whole}
             />
           ) : null}
         </>
@@ -367,8 +377,7 @@ const RemediationFrame = ({
   const title = t(text.title);
   // The chart draws the first CHART_BARS groups, which the answer lists; the table lists those, and every
   // group once the reader asks for them (one more request, never part of the first screen).
-  const [wantAll, setWantAll] = useState(false);
-  const all = useQuery({ ...overviewQueries.remediationAll(scope), enabled: wantAll });
+  const whole = useWholeList(overviewQueries.remediationAll(scope));
   const bars = completionBars(stats.cohorts.filter((c) => c.purpose === purpose)).slice(0, CHART_BARS);
   const populations = new Set(bars.map((b) => b.populationId));
   // A label needs about 12% of the bar to fit; thinner segments are read from the table.
@@ -391,7 +400,7 @@ const RemediationFrame = ({
         : t("overview.segmentNotReportedText", { n: f.people(b.notReported) })
       : "",
   }));
-  const tree = cohortTree((all.data ?? stats).cohorts.filter((c) => c.purpose === purpose));
+  const tree = cohortTree((whole.data ?? stats).cohorts.filter((c) => c.purpose === purpose));
   const listed = tree.filter((r) => r.depth === 0).length;
   type TRow = (typeof tree)[number];
   const num = (v: number | null, unit: "people" | "yen") =>
@@ -510,9 +519,8 @@ const RemediationFrame = ({
           {listed < groups ? (
             <ListedOnly
               note={t("overview.tableFirstGroups", { shown: f.number(listed), total: f.number(groups) })}
-              ask={t("overview.tableAllGroups", { total: f.number(groups) })}
-              all={all}
-              onAsk={() => setWantAll(true)}
+              askText={t("overview.tableAllGroups", { total: f.number(groups) })}
+              whole={whole}
             />
           ) : null}
         </>
