@@ -1,5 +1,5 @@
 import { act, screen } from "@testing-library/react";
-import { useEffect } from "react";
+import { useLayoutEffect } from "react";
 import { renderWithProviders } from "@/test/render";
 import { ChartFrame } from "./chart-frame";
 
@@ -27,10 +27,14 @@ const show = (i: number) => {
   );
 };
 
-/** The charts drawn so far, in the order they committed, each with what was on the page then. */
+/**
+ * The charts drawn so far, in the order they committed, each with what was on the page then. Noted in
+ * the commit itself (a layout effect): a passive effect can run after the test has already seen the
+ * chart's text, and a loaded machine showed that gap.
+ */
 const commits: { name: string; othersDrawn: number }[] = [];
 const Chart = ({ name }: { name: string }) => {
-  useEffect(() => {
+  useLayoutEffect(() => {
     commits.push({ name, othersDrawn: document.querySelectorAll("[data-drawn]").length - 1 });
   }, [name]);
   return <p data-drawn>{`drawn ${name}`}</p>;
