@@ -43,9 +43,11 @@ describe("withFirstScreen", () => {
     // No script of the app's is fetched before the page is on the screen: the after-paint script fetches them.
     expect(html).not.toContain("modulepreload");
     expect(html.match(/<script/g)).toEqual(["<script"]);
+    // A classic script, last in the body: it runs once the styles above it are in and the page is parsed.
     expect(html).toContain(
-      `<script type="module" src="${AFTER_PAINT_SCRIPT}" data-app="/assets/index.js" data-deps="/assets/app.js" data-preload="/assets/overview.js"></script>`,
+      `<script src="${AFTER_PAINT_SCRIPT}" data-app="/assets/index.js" data-deps="/assets/app.js" data-preload="/assets/overview.js"></script></body>`,
     );
+    expect(html.indexOf("<script")).toBeGreaterThan(html.indexOf('<div id="root"'));
   });
 
   it("leaves a page without an empty root alone", () => {

@@ -171,18 +171,20 @@ export const withFirstScreen = (html: string, drawn: TDrawnPage) => {
     .join("");
   // The app's modules are fetched and run by public/after-paint.js once the drawn page is on the screen.
   const deps = [...html.matchAll(MODULE_PRELOAD)].map((m) => m[1] as string);
+  const app = [...html.matchAll(MODULE_SCRIPT)].map((m) => m[1] as string);
   const preload = drawn.scripts.filter((src) => !deps.includes(src));
+  // Last in the body, a classic script: it runs once the styles are in and the whole page is parsed.
+  const loader =
+    `<script src="${AFTER_PAINT_SCRIPT}" data-app="${app.join(" ")}" data-deps="${deps.join(" ")}" ` +
+    `data-preload="${preload.join(" ")}"></script>`;
+  const end = html.lastIndexOf("</body>");
+  const withLoader = end === -1 ? `${html}${loader}` : `${html.slice(0, end)}${loader}${html.slice(end)}`;
   return (
-    html
+    withLoader
       // The page is in the reader's language from the start (the app sets it too, once it runs).
       .replace(/<html lang="[^"]*"/, `<html lang="${drawn.lang}"`)
       .replace(MODULE_PRELOAD, "")
-      .replace(
-        MODULE_SCRIPT,
-        (_, src: string) =>
-          `<script type="module" src="${AFTER_PAINT_SCRIPT}" data-app="${src}" data-deps="${deps.join(" ")}" ` +
-          `data-preload="${preload.join(" ")}"></script>`,
-      )
+      .replace(MODULE_SCRIPT, "")
       .replace("</head>", () => `${head}</head>`)
       // Last, so nothing above looks into the record's text; a function, so a `$&` in it stays as written.
       // Busy until the app has adopted it and drawn the rest (src/app/start.tsx): its links work, its
