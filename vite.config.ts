@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
+import type { PluginOption } from "vite";
 import { defineConfig, type ViteUserConfig } from "vitest/config";
 
 const src = fileURLToPath(new URL("./src", import.meta.url));
@@ -48,7 +49,7 @@ const clientBuild: ViteUserConfig["build"] = {
           },
           {
             name: "charts",
-            test: /node_modules[\\/](recharts|d3-[\w-]+|victory-vendor|decimal\.js-light|es-toolkit|immer|reselect|redux|@reduxjs[\\/]toolkit|react-redux|eventemitter3|tiny-invariant)[\\/]|src[\\/]features[\\/]overview[\\/]components[\\/](\w+-chart|chart-ticks)\.tsx$/,
+            test: /node_modules[\\/](recharts|d3-[\w-]+|victory-vendor|decimal\.js-light|es-toolkit|immer|reselect|redux|@reduxjs[\\/]toolkit|react-redux|eventemitter3|tiny-invariant)[\\/]|src[\\/]features[\\/]overview[\\/]components[\\/](\w+-chart|chart-(ticks|marks|plot))\.tsx$/,
             includeDependenciesRecursively: false,
             priority: 30,
           },
@@ -81,6 +82,22 @@ const clientBuild: ViteUserConfig["build"] = {
         ],
       },
     },
+  },
+};
+
+/*
+ * V8's compile hint for the charts' chunk: every function in it is compiled as the file arrives (off the
+ * main thread, while it streams in), not one by one as the first chart first calls them, which made the
+ * first chart's task ~20 ms longer than the next ones'. After minifying, so the comment stays first.
+ */
+const compileChartsEagerly: PluginOption = {
+  name: "compile-charts-eagerly",
+  apply: "build",
+  generateBundle(_, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== "chunk" || chunk.name !== "charts") continue;
+      chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
+    }
   },
 };
 
@@ -163,7 +180,7 @@ const reactRouterProduction = fileURLToPath(
 );
 
 export default defineConfig(({ command, isSsrBuild }) => ({
-  plugins: [react()],
+  plugins: [react(), compileChartsEagerly],
   resolve: {
     alias: [
       { find: "@", replacement: src },

@@ -171,6 +171,35 @@ test("each chart is one named image: nothing inside it is a widget or a tab stop
   }
 });
 
+test("the charts write their figures on their marks, with the grid at their ticks", async ({ page }) => {
+  await page.goto("/");
+  await settle(page);
+  const chart = (label: RegExp) => page.getByRole("img", { name: label });
+  const marks = async (label: RegExp) => {
+    const image = chart(label);
+    await image.scrollIntoViewIfNeeded();
+    await expect(image.locator(".recharts-wrapper").first()).toBeVisible();
+    return image.locator(".ov-mark-words").allTextContents();
+  };
+  // Each incident's total after its bar; each group's segments with their counts, 未報告 named as such.
+  expect(await marks(/^事故ごとにサービス別/)).toEqual(["46名", "1,860名", "3名"]);
+  expect(await marks(/^各グループを100%とした割合。是正済み/)).toEqual(["6名", "1,854名", "未報告 3名"]);
+  // Progress over time: both panels (people, yen) drawn, one after the other, each report's total on its dot.
+  const progress = chart(/^日付のある委託先の報告/);
+  expect(await marks(/^日付のある委託先の報告/)).toEqual(["1,854名", "1,860名", "370,800円", "372,000円"]);
+  await expect(progress.locator(".recharts-wrapper")).toHaveCount(2);
+  // The grid's lines stand where the value axis's ticks are written.
+  const affected = chart(/^事故ごとにサービス別/);
+  const lines = await affected
+    .locator(".recharts-cartesian-grid-vertical line")
+    .evaluateAll((els) => els.map((l) => Math.round(Number(l.getAttribute("x1")))));
+  const ticks = await affected
+    .locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value")
+    .evaluateAll((els) => els.map((t) => Math.round(Number(t.getAttribute("x")))));
+  expect(ticks).toHaveLength(5);
+  expect(lines).toEqual(ticks);
+});
+
 for (const path of PAGES) {
   test(`no serious or critical accessibility violation on ${path}`, async ({ page }) => {
     await page.goto(path);

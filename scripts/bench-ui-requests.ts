@@ -99,28 +99,49 @@ export const countRequests = (
     };
   });
 
-/** The first chart's moment in the page, once it is known (set by the init script below). */
-type TChartClock = { __firstChart?: Promise<number> };
+/** The first chart's moment in the page, once it is known, and the long tasks (set by the init script below). */
+type TChartClock = { __firstChart?: Promise<number>; __longTasks?: { start: number; ms: number }[] };
+
+/** A load's charts: when the first was on the screen, and the longest task while they drew. */
+export type TChartTiming = {
+  /** From navigation to the frame after the first chart's SVG entered the page (ms). */
+  firstChartMs: number;
+  /**
+   * The longest task (ms) from the moment the first chart frame appeared until every chart near the
+   * viewport has drawn (2 s after the first); 0 when none took over 50 ms (the browser reports longer
+   * tasks only).
+   */
+  chartTaskMs: number;
+};
+
+/** How long after the first chart the other charts near the viewport have surely drawn (ms). */
+const CHARTS_SETTLE_MS = 2000;
 
 /**
- * From navigation to the frame after the first chart's SVG entered the page (ms); null when none
- * appeared within a minute. A load of its own, watched only from inside the page: the request sizes
- * read over the protocol for every response, and selectors polled every frame, had added 20–70 ms of
- * the harness's own work to the very main thread being timed.
+ * The first chart's moment and the longest task while the charts drew; null when no chart appeared
+ * within a minute. A load of its own, watched only from inside the page: the request sizes read over
+ * the protocol for every response, and selectors polled every frame, had added 20–70 ms of the
+ * harness's own work to the very main thread being timed.
  */
 export const timeFirstChart = (
   url: string,
   cookie: string,
   options: TCountOptions = {},
-): Promise<number | null> =>
+): Promise<TChartTiming | null> =>
   withPage(url, cookie, options, async (page) => {
     await page.addInitScript(() => {
-      (window as TChartClock).__firstChart = new Promise<number>((resolve) => {
+      const clock = window as TChartClock;
+      clock.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) clock.__longTasks?.push({ start: e.startTime, ms: e.duration });
+      }).observe({ type: "longtask", buffered: true });
+      clock.__firstChart = new Promise<number>((resolve) => {
         let framed = false;
         const seen = new MutationObserver(() => {
           const frame = document.querySelector(".chart-body");
           if (frame && !framed) {
             framed = true;
+            performance.mark("chart-frame");
             /*
              * Charts draw when near the viewport. On the record at 1× the first one is in view; at 100×
              * the reader scrolls to it, which the page does here, at the next frame (its layout is
@@ -139,7 +160,7 @@ export const timeFirstChart = (
       });
     });
     await page.goto(url, { waitUntil: "load", timeout: 120_000 });
-    return page
+    const first = await page
       .evaluate(() =>
         Promise.race([
           (window as TChartClock).__firstChart as Promise<number>,
@@ -147,4 +168,12 @@ export const timeFirstChart = (
         ]),
       )
       .catch(() => null);
+    if (first === null) return null;
+    await page.waitForTimeout(CHARTS_SETTLE_MS);
+    const chartTaskMs = await page.evaluate(() => {
+      const from = performance.getEntriesByName("chart-frame")[0]?.startTime ?? 0;
+      const during = ((window as TChartClock).__longTasks ?? []).filter((t) => t.start + t.ms >= from);
+      return Math.max(0, ...during.map((t) => t.ms));
+    });
+    return { firstChartMs: first, chartTaskMs };
   });

@@ -34,3 +34,16 @@ export const AxisTick = ({
     </g>
   );
 };
+
+/** A category axis's tick for the row whose key it carries: the row's heading and its wrapped name. */
+export const rowTick =
+  <T,>(
+    rows: readonly T[],
+    keyOf: (row: T) => string,
+    labelOf: (row: T) => { heading: string; lines: string[] },
+  ) =>
+  ({ x, y, payload }: { x?: number | string; y?: number | string; payload?: { value?: unknown } }) => {
+    const row = rows.find((r) => keyOf(r) === payload?.value);
+    const label = row ? labelOf(row) : { heading: "", lines: [] };
+    return <AxisTick x={x} y={y} heading={label.heading} lines={label.lines} />;
+  };

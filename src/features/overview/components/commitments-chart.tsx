@@ -1,7 +1,9 @@
-import { useId } from "react";
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import { useId, useMemo } from "react";
+import { Bar, Cell, XAxis, YAxis } from "recharts";
 import { useI18n } from "@/i18n/i18n";
-import { FillPattern, svgId, type TFill } from "./chart-patterns";
+import { valueTick } from "./chart-marks";
+import { svgId, type TFill } from "./chart-patterns";
+import { BarRows } from "./chart-plot";
 
 export type TCommitmentsChartDatum = {
   status: string;
@@ -22,50 +24,47 @@ type TProps = { data: TCommitmentsChartDatum[] };
 const CommitmentsChart = ({ data }: TProps) => {
   const { f } = useI18n();
   const id = svgId(useId());
+  const tick = useMemo(() => valueTick(f.number), [f]);
   return (
     <div className="ov-chart">
-      <div className="ov-chart-plot">
-        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 560, height: 210 }}>
-          <BarChart
-            data={data}
-            accessibilityLayer={false}
-            layout="vertical"
-            margin={{ top: 4, right: 24, bottom: 4, left: 4 }}
-          >
-            <defs>
-              {data.map((d) => (
-                <FillPattern key={d.status} id={`${id}-${d.status}`} fill={d.fill} />
-              ))}
-            </defs>
-            <CartesianGrid horizontal={false} stroke="#d5d9e0" />
-            <XAxis type="number" allowDecimals={false} tickFormatter={(v: number) => f.number(v)} />
-            <YAxis
-              type="category"
-              dataKey="status"
-              width={Math.max(120, ...data.map((d) => d.width + 20))}
-              interval={0}
-              tick={(props) => {
-                const d = data.find((row) => row.status === props.payload.value);
-                return (
-                  <g transform={`translate(${Number(props.x ?? 0)},${Number(props.y ?? 0)})`}>
-                    <text x={-8} y={4} textAnchor="end" fontSize={12} fill="#1a1d21">
-                      {d?.label}
-                      <tspan dx={6} fontWeight={700}>
-                        {d?.countText}
-                      </tspan>
-                    </text>
-                  </g>
-                );
-              }}
-            />
-            <Bar dataKey="count" isAnimationActive={false} barSize={22} stroke="#1a1d21" strokeWidth={0.5}>
-              {data.map((d) => (
-                <Cell key={d.status} fill={`url(#${id}-${d.status})`} />
-              ))}
-            </Bar>
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
+      <BarRows
+        data={data}
+        guess={{ width: 560, height: 210 }}
+        right={24}
+        fills={data.map((d) => ({ id: `${id}-${d.status}`, fill: d.fill }))}
+      >
+        <XAxis
+          type="number"
+          allowDecimals={false}
+          tick={tick}
+          // Recharts' five ticks, which always fit: kept without measuring each one.
+          interval={0}
+        />
+        <YAxis
+          type="category"
+          dataKey="status"
+          width={Math.max(120, ...data.map((d) => d.width + 20))}
+          interval={0}
+          tick={(props) => {
+            const d = data.find((row) => row.status === props.payload.value);
+            return (
+              <g transform={`translate(${Number(props.x ?? 0)},${Number(props.y ?? 0)})`}>
+                <text x={-8} y={4} textAnchor="end" fontSize={12} fill="#1a1d21">
+                  {d?.label}
+                  <tspan dx={6} fontWeight={700}>
+                    {d?.countText}
+                  </tspan>
+                </text>
+              </g>
+            );
+          }}
+        />
+        <Bar dataKey="count" isAnimationActive={false} barSize={22} stroke="#1a1d21" strokeWidth={0.5}>
+          {data.map((d) => (
+            <Cell key={d.status} fill={`url(#${id}-${d.status})`} />
+          ))}
+        </Bar>
+      </BarRows>
     </div>
   );
 };

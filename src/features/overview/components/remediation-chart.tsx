@@ -1,7 +1,9 @@
-import { useId } from "react";
-import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from "recharts";
-import { AXIS_LABELS, axisLabelLines, ChartLegend, FILLS, FillPattern, svgId } from "./chart-patterns";
-import { AxisTick } from "./chart-ticks";
+import { useId, useMemo } from "react";
+import { Bar, XAxis, YAxis } from "recharts";
+import { stackedRow, valueTick } from "./chart-marks";
+import { AXIS_LABELS, axisLabelLines, ChartLegend, FILLS, svgId } from "./chart-patterns";
+import { BarRows } from "./chart-plot";
+import { rowTick } from "./chart-ticks";
 
 export type TRemediationChartDatum = {
   cohortId: string;
@@ -28,78 +30,62 @@ const SEGMENTS = [
   { key: "notReported", fill: FILLS.unknown },
 ] as const;
 
+const PERCENT_TICK = valueTick((v) => `${v}%`);
+
+/** Every row is the whole group (100%). */
+const WHOLE = () => 100;
+
 /**
  * Completion per group as 100% bars: done, still to do, and not reported (never drawn as 0). One chart
  * per purpose, so a letter sent is never drawn as money put right; a row per group, every label kept.
  */
 const RemediationChart = ({ data, segments }: TProps) => {
   const id = svgId(useId());
+  // Each row's segments side by side, each with its text ("1,854名") inside it.
+  const row = useMemo(
+    () =>
+      stackedRow((d) => ({
+        parts: SEGMENTS.map((s) => ({
+          value: Number(d[`${s.key}Pct`] ?? 0),
+          fill: `url(#${id}-${s.key})`,
+          text: String(d[`${s.key}Text`] ?? ""),
+        })),
+      })),
+    [id],
+  );
   return (
     <div className="ov-chart">
       <ChartLegend
         idPrefix={id}
         items={SEGMENTS.map((s) => ({ key: s.key, label: segments[s.key], fill: s.fill }))}
       />
-      <div className="ov-chart-plot">
-        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 560, height: 280 }}>
-          <BarChart
-            data={data}
-            accessibilityLayer={false}
-            layout="vertical"
-            margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
-          >
-            <defs>
-              {SEGMENTS.map((s) => (
-                <FillPattern key={s.key} id={`${id}-${s.key}`} fill={s.fill} />
-              ))}
-            </defs>
-            <CartesianGrid horizontal={false} stroke="#d5d9e0" />
-            <XAxis
-              type="number"
-              domain={[0, 100]}
-              ticks={[0, 25, 50, 75, 100]}
-              tickFormatter={(v: number) => `${v}%`}
-            />
-            <YAxis
-              type="category"
-              dataKey="cohortId"
-              width={AXIS_LABELS.remediation.axisWidth}
-              interval={0}
-              tick={(props) => {
-                const d = data.find((row) => row.cohortId === props.payload.value);
-                return (
-                  <AxisTick
-                    {...props}
-                    heading={d?.heading ?? ""}
-                    lines={d ? axisLabelLines(d.label, "remediation") : []}
-                  />
-                );
-              }}
-            />
-            {SEGMENTS.map((s) => (
-              <Bar
-                key={s.key}
-                dataKey={`${s.key}Pct`}
-                stackId="completion"
-                fill={`url(#${id}-${s.key})`}
-                stroke="#1a1d21"
-                strokeWidth={0.5}
-                isAnimationActive={false}
-                barSize={28}
-              >
-                <LabelList
-                  dataKey={`${s.key}Text`}
-                  position="center"
-                  fill="#1a1d21"
-                  fontWeight={700}
-                  fontSize={12}
-                  className="ov-segment-label"
-                />
-              </Bar>
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
+      <BarRows
+        data={data}
+        guess={{ width: 560, height: 280 }}
+        right={16}
+        fills={SEGMENTS.map((s) => ({ id: `${id}-${s.key}`, fill: s.fill }))}
+      >
+        <XAxis
+          type="number"
+          domain={[0, 100]}
+          ticks={[0, 25, 50, 75, 100]}
+          tick={PERCENT_TICK}
+          // Five short ticks always fit: recharts then keeps them all without measuring each one.
+          interval={0}
+        />
+        <YAxis
+          type="category"
+          dataKey="cohortId"
+          width={AXIS_LABELS.remediation.axisWidth}
+          interval={0}
+          tick={rowTick(
+            data,
+            (d) => d.cohortId,
+            (d) => ({ heading: d.heading, lines: axisLabelLines(d.label, "remediation") }),
+          )}
+        />
+        <Bar dataKey={WHOLE} isAnimationActive={false} barSize={28} shape={row} />
+      </BarRows>
     </div>
   );
 };

@@ -1,0 +1,92 @@
+import { type ReactNode, startTransition, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { BarChart, CartesianGrid, ResponsiveContainer } from "recharts";
+import { GRID_AT_X_TICKS } from "./chart-marks";
+import { FillPattern, type TFill } from "./chart-patterns";
+
+type TSize = { width: number; height: number };
+
+/**
+ * The plot's box, with the chart in it drawn at the box's size from its first render. Recharts'
+ * ResponsiveContainer starts at a guessed size, measures its box once the chart has rendered, then
+ * renders the whole chart again at the real size: one more render of every mark, in the task that draws
+ * the chart. Measured here first, the chart renders once; ResponsiveContainer still follows any later
+ * change of size (a window resized, a page printed).
+ */
+export const ChartPlot = ({ guess, children }: { guess: TSize; children: (initial: TSize) => ReactNode }) => {
+  const box = useRef<HTMLDivElement>(null);
+  const [initial, setInitial] = useState<TSize | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: measured once, as the plot first appears
+  useLayoutEffect(() => {
+    const rect = box.current?.getBoundingClientRect();
+    const laidOut = rect !== undefined && rect.width > 0 && rect.height > 0;
+    // Nothing laid out (a test's document): the guess, as recharts had it.
+    const size = laidOut ? { width: Math.round(rect.width), height: Math.round(rect.height) } : guess;
+    // In a transition: the chart's first render is sliced into short tasks, not run in this commit's.
+    startTransition(() => setInitial(size));
+  }, []);
+  return (
+    <div ref={box} className="ov-chart-plot">
+      {initial ? children(initial) : null}
+    </div>
+  );
+};
+
+/**
+ * How many of a frame's `count` charts may draw yet: one more in each task, each in a transition. A
+ * frame with a chart per series drew them all in one task, over the 50 ms a task may take (issue 10).
+ * Printing draws them all.
+ */
+export const useOneByOne = (count: number) => {
+  const [shown, setShown] = useState(1);
+  useEffect(() => {
+    if (shown >= count) return;
+    const next = setTimeout(() => startTransition(() => setShown((n) => n + 1)), 0);
+    const all = () => setShown(count);
+    window.addEventListener("beforeprint", all);
+    return () => {
+      clearTimeout(next);
+      window.removeEventListener("beforeprint", all);
+    };
+  }, [shown, count]);
+  return shown;
+};
+
+/**
+ * A chart of horizontal bars, a row per datum, drawn at its plot's size: the fills its bars refer to
+ * (`url(#id)`), the grid at the value axis's ticks, and the axes and bars given as children.
+ */
+export const BarRows = <T,>({
+  data,
+  guess,
+  right,
+  fills,
+  children,
+}: {
+  data: T[];
+  guess: TSize;
+  /** Room after the longest bar (px), for the words written there. */
+  right: number;
+  fills: { id: string; fill: TFill }[];
+  children: ReactNode;
+}) => (
+  <ChartPlot guess={guess}>
+    {(initial) => (
+      <ResponsiveContainer width="100%" height="100%" initialDimension={initial}>
+        <BarChart
+          data={data}
+          accessibilityLayer={false}
+          layout="vertical"
+          margin={{ top: 4, right, bottom: 4, left: 4 }}
+        >
+          <defs>
+            {fills.map((f) => (
+              <FillPattern key={f.id} id={f.id} fill={f.fill} />
+            ))}
+          </defs>
+          <CartesianGrid stroke="#d5d9e0" {...GRID_AT_X_TICKS} />
+          {children}
+        </BarChart>
+      </ResponsiveContainer>
+    )}
+  </ChartPlot>
+);
