@@ -1,7 +1,7 @@
 import { useId, useMemo } from "react";
 import { Bar, XAxis, YAxis } from "recharts";
 import { useI18n } from "@/i18n/i18n";
-import { stackedRow, valueTick } from "./chart-marks";
+import { stackedRow, ticksThatFit, valueTick } from "./chart-marks";
 import { AXIS_LABELS, axisLabelLines, ChartLegend, svgId, type TFill, textWidth } from "./chart-patterns";
 import { BarRows } from "./chart-plot";
 import { rowTick } from "./chart-ticks";
@@ -60,30 +60,38 @@ const AffectedChart = ({ data, series }: TProps) => {
         right={right}
         fills={series.map((s) => ({ id: `${id}-${s.key}`, fill: s.fill }))}
       >
-        <XAxis
-          type="number"
-          domain={[0, top]}
-          ticks={[0, top / 4, top / 2, (top * 3) / 4, top].filter(Number.isInteger)}
-          tick={tick}
-          // At most five ticks, which always fit: recharts then keeps them all without measuring each.
-          interval={0}
-        />
-        <YAxis
-          type="category"
-          dataKey="incidentId"
-          width={AXIS_LABELS.affected.axisWidth}
-          interval={0}
-          tick={rowTick(
-            data,
-            (d) => d.incidentId,
-            (d) => ({ heading: d.heading, lines: axisLabelLines(d.title, "affected") }),
-          )}
-        />
-        {/*
-         * One bar per row, its services side by side and its total after it. A row with nothing drawn
-         * (未報告, 確認の結果なし) still gets its words.
-         */}
-        <Bar dataKey={stackTotal} isAnimationActive={false} barSize={26} shape={row} />
+        {(size) => (
+          <>
+            <XAxis
+              type="number"
+              domain={[0, top]}
+              ticks={ticksThatFit(
+                [0, top / 4, top / 2, (top * 3) / 4, top].filter(Number.isInteger),
+                f.number,
+                size.width - AXIS_LABELS.affected.axisWidth - right - 4,
+              )}
+              tick={tick}
+              // At most five ticks, which always fit: recharts then keeps them all without measuring each.
+              interval={0}
+            />
+            <YAxis
+              type="category"
+              dataKey="incidentId"
+              width={AXIS_LABELS.affected.axisWidth}
+              interval={0}
+              tick={rowTick(
+                data,
+                (d) => d.incidentId,
+                (d) => ({ heading: d.heading, lines: axisLabelLines(d.title, "affected") }),
+              )}
+            />
+            {/*
+             * One bar per row, its services side by side and its total after it. A row with nothing drawn
+             * (未報告, 確認の結果なし) still gets its words.
+             */}
+            <Bar dataKey={stackTotal} isAnimationActive={false} barSize={26} shape={row} />
+          </>
+        )}
       </BarRows>
     </div>
   );

@@ -1,6 +1,13 @@
 import { render } from "@testing-library/react";
 import type { BarShapeProps, DotItemDotProps } from "recharts";
-import { dotWithWords, GRID_AT_X_TICKS, GRID_AT_Y_TICKS, stackedRow, valueTick } from "./chart-marks";
+import {
+  dotWithWords,
+  GRID_AT_X_TICKS,
+  GRID_AT_Y_TICKS,
+  stackedRow,
+  ticksThatFit,
+  valueTick,
+} from "./chart-marks";
 
 /*
  * The marks the overview's charts draw themselves (recharts places them): a row's stack and its words,
@@ -126,5 +133,20 @@ describe("valueTick", () => {
       "204",
       "middle",
     ]);
+  });
+});
+
+describe("ticksThatFit", () => {
+  const percent = (v: number) => `${v}%`;
+
+  it("keeps every tick where their words fit side by side", () => {
+    expect(ticksThatFit([0, 25, 50, 75, 100], percent, 346)).toEqual([0, 25, 50, 75, 100]);
+  });
+
+  it("keeps every other one, or only the ends, as the axis narrows, never dropping an end", () => {
+    // "100%" is about 37 px wide at 16 px: 35 px between ticks is too little, 70 px enough.
+    expect(ticksThatFit([0, 25, 50, 75, 100], percent, 140)).toEqual([0, 50, 100]);
+    expect(ticksThatFit([0, 500, 1000, 1500, 2000], (v) => v.toLocaleString("en"), 90)).toEqual([0, 2000]);
+    expect(ticksThatFit([0, 5, 10], String, 0)).toEqual([0, 5, 10]);
   });
 });

@@ -1,4 +1,5 @@
 import type { BarShapeProps, CartesianGridProps, DotItemDotProps } from "recharts";
+import { textWidth } from "./chart-patterns";
 
 /*
  * The words on the charts' marks, drawn as plain SVG with the mark. Recharts' LabelList draws each
@@ -162,3 +163,23 @@ export const dotWithWords =
       </g>
     );
   };
+
+/** The ticks' words: the browser's default size, as recharts draws them. */
+const TICK_PX = 16;
+/** The least room between two ticks' words (px). */
+const TICK_GAP_PX = 8;
+
+/**
+ * The evenly spaced ticks whose words fit side by side along an axis `length` px long: every k-th, k
+ * dividing the steps so that both ends are kept. (Recharts measured each word in the page to drop those
+ * that overlap; here their widths are estimated, and the axis keeps every tick it is given: interval 0.)
+ */
+export const ticksThatFit = (values: readonly number[], format: (v: number) => string, length: number) => {
+  const steps = values.length - 1;
+  if (steps < 1 || length <= 0) return [...values];
+  const widest = Math.max(...values.map((v) => textWidth(format(v), TICK_PX))) + TICK_GAP_PX;
+  const needed = Math.ceil(widest / (length / steps));
+  const every =
+    Array.from({ length: steps }, (_, i) => i + 1).find((k) => k >= needed && steps % k === 0) ?? steps;
+  return values.filter((_, i) => i % every === 0);
+};

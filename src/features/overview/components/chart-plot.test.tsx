@@ -15,6 +15,28 @@ describe("ChartPlot", () => {
     expect(await screen.findByText("612×230")).toBeInTheDocument();
   });
 
+  it("follows the plot's size when it changes, so the chart can choose what fits", async () => {
+    let resized: () => void = () => undefined;
+    vi.stubGlobal(
+      "ResizeObserver",
+      class {
+        constructor(callback: () => void) {
+          resized = callback;
+        }
+        observe() {}
+        disconnect() {}
+      },
+    );
+    const box = vi.spyOn(HTMLElement.prototype, "getBoundingClientRect");
+    box.mockReturnValue({ width: 612, height: 230 } as DOMRect);
+    render(<Sized guess={{ width: 560, height: 230 }} />);
+    expect(await screen.findByText("612×230")).toBeInTheDocument();
+    box.mockReturnValue({ width: 340, height: 230 } as DOMRect);
+    act(() => resized());
+    expect(await screen.findByText("340×230")).toBeInTheDocument();
+    vi.unstubAllGlobals();
+  });
+
   it("draws it at the guess where nothing is laid out", async () => {
     render(<Sized guess={{ width: 560, height: 230 }} />);
     expect(await screen.findByText("560×230")).toBeInTheDocument();

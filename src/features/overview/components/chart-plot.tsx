@@ -3,30 +3,41 @@ import { BarChart, CartesianGrid, ResponsiveContainer } from "recharts";
 import { GRID_AT_X_TICKS } from "./chart-marks";
 import { FillPattern, type TFill } from "./chart-patterns";
 
-type TSize = { width: number; height: number };
+export type TSize = { width: number; height: number };
 
 /**
  * The plot's box, with the chart in it drawn at the box's size from its first render. Recharts'
  * ResponsiveContainer starts at a guessed size, measures its box once the chart has rendered, then
  * renders the whole chart again at the real size: one more render of every mark, in the task that draws
- * the chart. Measured here first, the chart renders once; ResponsiveContainer still follows any later
- * change of size (a window resized, a page printed).
+ * the chart. Measured here first, the chart renders once. The size then follows the box (a window
+ * resized), so a chart can choose what fits it (its ticks); ResponsiveContainer still resizes the drawing.
  */
-export const ChartPlot = ({ guess, children }: { guess: TSize; children: (initial: TSize) => ReactNode }) => {
+export const ChartPlot = ({ guess, children }: { guess: TSize; children: (size: TSize) => ReactNode }) => {
   const box = useRef<HTMLDivElement>(null);
-  const [initial, setInitial] = useState<TSize | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: measured once, as the plot first appears
+  const [size, setSize] = useState<TSize | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the box is watched from its first appearance
   useLayoutEffect(() => {
-    const rect = box.current?.getBoundingClientRect();
-    const laidOut = rect !== undefined && rect.width > 0 && rect.height > 0;
-    // Nothing laid out (a test's document): the guess, as recharts had it.
-    const size = laidOut ? { width: Math.round(rect.width), height: Math.round(rect.height) } : guess;
+    const element = box.current;
+    const measure = () => {
+      const rect = element?.getBoundingClientRect();
+      const laidOut = rect !== undefined && rect.width > 0 && rect.height > 0;
+      // Nothing laid out (a test's document): the guess, as recharts had it.
+      return laidOut ? { width: Math.round(rect.width), height: Math.round(rect.height) } : guess;
+    };
+    const first = measure();
     // In a transition: the chart's first render is sliced into short tasks, not run in this commit's.
-    startTransition(() => setInitial(size));
+    startTransition(() => setSize(first));
+    if (!element || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => {
+      const next = measure();
+      setSize((was) => (was && was.width === next.width && was.height === next.height ? was : next));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
   }, []);
   return (
     <div ref={box} className="ov-chart-plot">
-      {initial ? children(initial) : null}
+      {size ? children(size) : null}
     </div>
   );
 };
@@ -67,11 +78,12 @@ export const BarRows = <T,>({
   /** Room after the longest bar (px), for the words written there. */
   right: number;
   fills: { id: string; fill: TFill }[];
-  children: ReactNode;
+  /** The axes and bars, for the plot's size. */
+  children: (size: TSize) => ReactNode;
 }) => (
   <ChartPlot guess={guess}>
-    {(initial) => (
-      <ResponsiveContainer width="100%" height="100%" initialDimension={initial}>
+    {(size) => (
+      <ResponsiveContainer width="100%" height="100%" initialDimension={size}>
         <BarChart
           data={data}
           accessibilityLayer={false}
@@ -84,7 +96,7 @@ export const BarRows = <T,>({
             ))}
           </defs>
           <CartesianGrid stroke="#d5d9e0" {...GRID_AT_X_TICKS} />
-          {children}
+          {children(size)}
         </BarChart>
       </ResponsiveContainer>
     )}

@@ -33,37 +33,41 @@ const CommitmentsChart = ({ data }: TProps) => {
         right={24}
         fills={data.map((d) => ({ id: `${id}-${d.status}`, fill: d.fill }))}
       >
-        <XAxis
-          type="number"
-          allowDecimals={false}
-          tick={tick}
-          // Recharts' five ticks, which always fit: kept without measuring each one.
-          interval={0}
-        />
-        <YAxis
-          type="category"
-          dataKey="status"
-          width={Math.max(120, ...data.map((d) => d.width + 20))}
-          interval={0}
-          tick={(props) => {
-            const d = data.find((row) => row.status === props.payload.value);
-            return (
-              <g transform={`translate(${Number(props.x ?? 0)},${Number(props.y ?? 0)})`}>
-                <text x={-8} y={4} textAnchor="end" fontSize={12} fill="#1a1d21">
-                  {d?.label}
-                  <tspan dx={6} fontWeight={700}>
-                    {d?.countText}
-                  </tspan>
-                </text>
-              </g>
-            );
-          }}
-        />
-        <Bar dataKey="count" isAnimationActive={false} barSize={22} stroke="#1a1d21" strokeWidth={0.5}>
-          {data.map((d) => (
-            <Cell key={d.status} fill={`url(#${id}-${d.status})`} />
-          ))}
-        </Bar>
+        {() => (
+          <>
+            <XAxis
+              type="number"
+              allowDecimals={false}
+              tick={tick}
+              // Recharts' five ticks, which always fit: kept without measuring each one.
+              interval={0}
+            />
+            <YAxis
+              type="category"
+              dataKey="status"
+              width={Math.max(120, ...data.map((d) => d.width + 20))}
+              interval={0}
+              tick={(props) => {
+                const d = data.find((row) => row.status === props.payload.value);
+                return (
+                  <g transform={`translate(${Number(props.x ?? 0)},${Number(props.y ?? 0)})`}>
+                    <text x={-8} y={4} textAnchor="end" fontSize={12} fill="#1a1d21">
+                      {d?.label}
+                      <tspan dx={6} fontWeight={700}>
+                        {d?.countText}
+                      </tspan>
+                    </text>
+                  </g>
+                );
+              }}
+            />
+            <Bar dataKey="count" isAnimationActive={false} barSize={22} stroke="#1a1d21" strokeWidth={0.5}>
+              {data.map((d) => (
+                <Cell key={d.status} fill={`url(#${id}-${d.status})`} />
+              ))}
+            </Bar>
+          </>
+        )}
       </BarRows>
     </div>
   );

@@ -1,6 +1,6 @@
 import { useId, useMemo } from "react";
 import { Bar, XAxis, YAxis } from "recharts";
-import { stackedRow, valueTick } from "./chart-marks";
+import { stackedRow, ticksThatFit, valueTick } from "./chart-marks";
 import { AXIS_LABELS, axisLabelLines, ChartLegend, FILLS, svgId } from "./chart-patterns";
 import { BarRows } from "./chart-plot";
 import { rowTick } from "./chart-ticks";
@@ -30,7 +30,9 @@ const SEGMENTS = [
   { key: "notReported", fill: FILLS.unknown },
 ] as const;
 
-const PERCENT_TICK = valueTick((v) => `${v}%`);
+const PERCENTS = [0, 25, 50, 75, 100];
+const percent = (v: number) => `${v}%`;
+const PERCENT_TICK = valueTick(percent);
 
 /** Every row is the whole group (100%). */
 const WHOLE = () => 100;
@@ -65,26 +67,30 @@ const RemediationChart = ({ data, segments }: TProps) => {
         right={16}
         fills={SEGMENTS.map((s) => ({ id: `${id}-${s.key}`, fill: s.fill }))}
       >
-        <XAxis
-          type="number"
-          domain={[0, 100]}
-          ticks={[0, 25, 50, 75, 100]}
-          tick={PERCENT_TICK}
-          // Five short ticks always fit: recharts then keeps them all without measuring each one.
-          interval={0}
-        />
-        <YAxis
-          type="category"
-          dataKey="cohortId"
-          width={AXIS_LABELS.remediation.axisWidth}
-          interval={0}
-          tick={rowTick(
-            data,
-            (d) => d.cohortId,
-            (d) => ({ heading: d.heading, lines: axisLabelLines(d.label, "remediation") }),
-          )}
-        />
-        <Bar dataKey={WHOLE} isAnimationActive={false} barSize={28} shape={row} />
+        {(size) => (
+          <>
+            <XAxis
+              type="number"
+              domain={[0, 100]}
+              ticks={ticksThatFit(PERCENTS, percent, size.width - AXIS_LABELS.remediation.axisWidth - 20)}
+              tick={PERCENT_TICK}
+              // Five short ticks always fit: recharts then keeps them all without measuring each one.
+              interval={0}
+            />
+            <YAxis
+              type="category"
+              dataKey="cohortId"
+              width={AXIS_LABELS.remediation.axisWidth}
+              interval={0}
+              tick={rowTick(
+                data,
+                (d) => d.cohortId,
+                (d) => ({ heading: d.heading, lines: axisLabelLines(d.label, "remediation") }),
+              )}
+            />
+            <Bar dataKey={WHOLE} isAnimationActive={false} barSize={28} shape={row} />
+          </>
+        )}
       </BarRows>
     </div>
   );
