@@ -112,6 +112,13 @@ describe("HeadlineFigures: one case in scope", () => {
     expect(links).toHaveLength(INCIDENTS_NAMED + 1);
     expect(links.at(-1)).toHaveTextContent(`ほか${incidents - INCIDENTS_NAMED}件(事故の一覧)`);
     expect(links.at(-1)).toHaveAttribute("href", "/incidents");
+    // The case's incidents, one by one: the first few, then how many more and where they all are.
+    const byIncident = screen.getByRole("list", { name: "事故別" });
+    expect(within(byIncident).getAllByRole("listitem")).toHaveLength(INCIDENTS_NAMED);
+    const rest = within(byIncident.parentElement as HTMLElement).getByRole("link", {
+      name: `ほか${record.incidents.length - INCIDENTS_NAMED}件(事故の一覧)`,
+    });
+    expect(rest).toHaveAttribute("href", "/incidents?case=case-1");
   });
 
   it("counts letters in their own tile and words (送付済み), never as money put right", async () => {

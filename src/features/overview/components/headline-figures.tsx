@@ -7,7 +7,7 @@ import { OutsideMark } from "@/components/outside-mark";
 import { QueryState } from "@/components/query-state";
 import { useI18n } from "@/i18n/i18n";
 import { referenceQueries } from "@/lib/reference-queries";
-import { PORTFOLIO_LINES, SOURCES_SHOWN } from "@/shared/overview-limits";
+import { INCIDENTS_NAMED, PORTFOLIO_LINES, SOURCES_SHOWN } from "@/shared/overview-limits";
 import type { TCohortPurpose } from "@/shared/schemas/cohort";
 import type { TImpactTotal } from "@/shared/schemas/incident";
 import type {
@@ -371,10 +371,17 @@ const incidentsLink = (scope: TOverviewScope) => {
   return `/incidents?${params.toString()}`;
 };
 
+/** Every incident of the case in scope, open or closed (the tile lists the first few). */
+const caseIncidentsLink = (scope: TOverviewScope) =>
+  scope.caseId ? `/incidents?${new URLSearchParams({ case: scope.caseId }).toString()}` : "/incidents";
+
 const AffectedTile = ({ data, scope }: { data: TOverview; scope: TOverviewScope }) => {
   const { t, tx, f } = useI18n();
   const names = usePopulationNames();
   const totals = data.affected.totals;
+  // A case of many incidents lists the first few, then how many more and where they all are.
+  const listed = data.affected.byIncident.slice(0, INCIDENTS_NAMED);
+  const more = data.affected.byIncident.length - listed.length;
   const cumulative = totals.some((x) => isCumulative(data.affected.byIncident, x));
   const numberOf = (incidentId: string) =>
     data.affected.byIncident.find((i) => i.incidentId === incidentId)?.number;
@@ -405,7 +412,7 @@ const AffectedTile = ({ data, scope }: { data: TOverview; scope: TOverviewScope 
             {t("overview.affectedByIncident")}
           </p>
           <ul className="ov-incident-list" aria-labelledby="ov-by-incident">
-            {data.affected.byIncident.map((i) => (
+            {listed.map((i) => (
               <li key={i.incidentId}>
                 <Link to={`/incidents/${i.incidentId}`} className="ov-incident-link">
                   <span className="ov-incident-no">{t("overview.incidentNumber", { n: i.number })}</span>
@@ -428,6 +435,11 @@ const AffectedTile = ({ data, scope }: { data: TOverview; scope: TOverviewScope 
               </li>
             ))}
           </ul>
+          {more > 0 ? (
+            <p className="ov-links">
+              <Link to={caseIncidentsLink(scope)}>{t("overview.incidentsMore", { n: f.number(more) })}</Link>
+            </p>
+          ) : null}
         </div>
       </div>
     </Tile>
