@@ -28,9 +28,14 @@ export const ChartPlot = ({ guess, children }: { guess: TSize; children: (size: 
     // In a transition: the chart's first render is sliced into short tasks, not run in this commit's.
     startTransition(() => setSize(first));
     if (!element || typeof ResizeObserver === "undefined") return;
+    // The observer reports the box once at the start too: only a change is news (an update then, before
+    // the transition above has rendered, would render the chart outside it, in one task).
+    let last = first;
     const observer = new ResizeObserver(() => {
       const next = measure();
-      setSize((was) => (was && was.width === next.width && was.height === next.height ? was : next));
+      if (next.width === last.width && next.height === last.height) return;
+      last = next;
+      setSize(next);
     });
     observer.observe(element);
     return () => observer.disconnect();
