@@ -217,6 +217,10 @@ const casesFor = (data: TDataset): TCase[] => {
     get(c.getOverview.path, { asOf: "2100-01-01" }),
     ...BAD_DATES.map((asOf) => get(c.getOverview.path, { asOf })),
     get(c.getOverview.path, { fiscalYear: 2025 }),
+    // The lines and incidents the overview lists, and bounds that are not numbers of items.
+    get(c.getOverview.path, { lines: 10, incidents: 15 }),
+    get(c.getOverview.path, { caseStatus: "all", incidents: 1 }),
+    ...["0", "-1", "abc", "501"].map((incidents) => get(c.getOverview.path, { incidents })),
     // Scopes: a case (open or closed), the open cases (default), closed ones, all; a vendor; a year.
     ...[
       c.getOverview,

@@ -71,7 +71,7 @@ const firstPage = { limit: LARGEST_PAGE, offset: 0 };
 export const overviewRequests = (scope: TOverviewScope): TFirstScreenRequest[] => {
   const stats = statsQuery(scope);
   return [
-    { name: "getOverview", query: { ...stats, lines: PORTFOLIO_LINES } },
+    { name: "getOverview", query: { ...stats, lines: PORTFOLIO_LINES, incidents: CHART_BARS } },
     // The groups its chart draws; the whole list only when the reader opens the table and asks for it.
     { name: "getRemediationStats", query: { ...stats, groups: CHART_BARS } },
     { name: "getCommitmentStats", query: stats },

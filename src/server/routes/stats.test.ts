@@ -430,6 +430,11 @@ describe.each(testEngines)("stats on %s", (engine) => {
             totals: [members(3)],
           },
         ],
+        // Three incidents count members: their 1,909 may count one member twice (延べ).
+        incidentCount: 3,
+        countedTwice: ["people:members"],
+        // The press figure cites incident 1.
+        outsideNumbers: { "inc-1": 1 },
       },
       remediation: [financial, notification],
       commitments: { total: 5, open: 5, vendorReportedDone: 0, verified: 0, overdue: 0 },
@@ -450,6 +455,7 @@ describe.each(testEngines)("stats on %s", (engine) => {
       openCommitments: 5,
       overdueCommitments: 0,
       nextDeadline: { dueDate: "2025-11-23", rule: "BOARD_REPORT", overdue: false },
+      countedTwice: ["people:members"],
     });
     // Another fiscal year: nothing, never the open case's figures.
     const fy2024 = await getOk<TOverview>(app, "/api/v1/stats/overview?asOf=2025-09-30&fiscalYear=2024");
@@ -642,6 +648,34 @@ describe("the overview's bounded lists, on a large record", () => {
     expect(all.cases.total).toBeGreaterThan(3);
     expect(few.portfolio).toEqual(all.portfolio.slice(0, 3));
     expect({ ...few, portfolio: [] }).toEqual({ ...all, portfolio: [] });
+  });
+
+  it("lists the incidents it is asked for, and still counts them all and says which totals count twice", () => {
+    const all = readOf("getOverview", large, { caseStatus: "all" });
+    const few = readOf("getOverview", large, { caseStatus: "all", incidents: 2 });
+    expect(all.affected.byIncident.length).toBe(all.affected.incidentCount);
+    expect(all.affected.incidentCount).toBeGreaterThan(2);
+    expect(few.affected.byIncident).toEqual(all.affected.byIncident.slice(0, 2));
+    expect({ ...few, affected: { ...few.affected, byIncident: [] } }).toEqual({
+      ...all,
+      affected: { ...all.affected, byIncident: [] },
+    });
+    // The keys are what the whole list gives: each a figure more than one incident reports.
+    const key = (x: { unit: string; populationId: string | null }) => `${x.unit}:${x.populationId ?? ""}`;
+    const reporting = (k: string, caseId?: string) =>
+      all.affected.byIncident.filter(
+        (i) => (!caseId || i.caseId === caseId) && i.totals.some((x) => key(x) === k && !x.confirmedNone),
+      ).length;
+    const sorted = (keys: readonly string[] | undefined) => [...(keys ?? [])].sort();
+    expect(sorted(all.affected.countedTwice)).toEqual(
+      sorted(all.affected.totals.map(key).filter((k) => reporting(k) > 1)),
+    );
+    expect(all.affected.countedTwice?.length).toBeGreaterThan(0);
+    for (const line of all.portfolio) {
+      expect(sorted(line.countedTwice)).toEqual(
+        sorted(line.affected.map(key).filter((k) => reporting(k, line.caseId) > 1)),
+      );
+    }
   });
 
   it("lists at most `incidents` incidents of each figure, and counts every one", () => {

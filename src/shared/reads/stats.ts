@@ -1,6 +1,6 @@
 import { addDays, isDayPrecise, minusMonths, todayInTokyo } from "../dates";
 import { deadlinesOfRecord } from "../deadlines";
-import { figureKey } from "../figure-key";
+import { countedTwice, figureKey } from "../figure-key";
 import { GROUPS_NAMED, INCIDENTS_NAMED, SOURCES_SHOWN } from "../overview-limits";
 import { ZCommitmentStatus } from "../schemas/commitment";
 import type { TDataset } from "../schemas/dataset";
@@ -169,6 +169,7 @@ const caseLines = (s: TScoped, settings: TSettings): TCaseLine[] => {
       .map(incidentFirstDate)
       .filter((d): d is string => d !== null)
       .sort(compareText);
+    const totalsByIncident = incidents.map((i) => incidentTotals(s.record, i));
     return [
       {
         caseId,
@@ -178,10 +179,7 @@ const caseLines = (s: TScoped, settings: TSettings): TCaseLine[] => {
         openIncidents: incidents.filter((i) => i.status === "open").length,
         vendorIds: s.record.vendors.filter((v) => incidents.some((i) => involves(i, v.id))).map((v) => v.id),
         firstDate: dates[0] ?? null,
-        affected: addTotals(
-          s.record,
-          incidents.map((i) => incidentTotals(s.record, i)),
-        ),
+        affected: addTotals(s.record, totalsByIncident),
         outside: outsideFigures(incidents),
         remediation: remediationTotals(
           s.record,
@@ -191,6 +189,7 @@ const caseLines = (s: TScoped, settings: TSettings): TCaseLine[] => {
         overdueCommitments: commitments.filter((x) => isOverdue(x, s.scope.asOf)).length,
         nextDeadline: next.get(caseId) ?? null,
         documentIds: documentsOf(s.record, incidents),
+        countedTwice: countedTwice(totalsByIncident),
       },
     ];
   });
@@ -232,6 +231,14 @@ export const overviewOf = (
         title,
         totals,
       })),
+      incidentCount: affected.incidents.length,
+      countedTwice: countedTwice(affected.incidents.map((i) => i.totals)),
+      outsideNumbers: Object.fromEntries(
+        affected.outside.flatMap((o) => {
+          const number = s.incidents.find((i) => i.id === o.incidentId)?.number;
+          return number === undefined ? [] : [[o.incidentId, number]];
+        }),
+      ),
     },
     remediation: remediationTotals(s.record, cohortsIn(s)),
     commitments: {
@@ -356,9 +363,12 @@ const KEPT_STATUSES = new Set(["verified"]);
 export const statsReads = {
   getOverview: ({ data, settings, query, now }) => {
     const overview = overviewOf(data, settings, query, now);
-    return query.lines === undefined
-      ? overview
-      : { ...overview, portfolio: overview.portfolio.slice(0, query.lines) };
+    // The lines and incidents the view lists; the counts and the 延べ keys still cover every one.
+    return {
+      ...overview,
+      portfolio: overview.portfolio.slice(0, query.lines),
+      affected: { ...overview.affected, byIncident: overview.affected.byIncident.slice(0, query.incidents) },
+    };
   },
 
   getAffectedStats: ({ data, query, now }) => {

@@ -352,6 +352,11 @@ export const ZCaseLine = z.strictObject({
     .nullable(),
   /** The documents its figures come from (the source line names them). */
   documentIds: z.array(ZId),
+  /**
+   * The keys (unit and population) of its figures that more than one of its incidents reports: their
+   * totals may count one person twice (延べ). Absent from snapshots taken before it existed.
+   */
+  countedTwice: z.array(z.string()).optional(),
 });
 export type TCaseLine = z.infer<typeof ZCaseLine>;
 
@@ -361,6 +366,11 @@ export const ZOverviewQuery = ZStatsQuery.extend({
    * it, every line: the overview asks for the lines it shows.
    */
   lines: z.coerce.number().int().min(1).max(LARGEST_PAGE).optional(),
+  /**
+   * Incidents listed in `affected.byIncident` (the first, in number order); `affected.incidentCount`
+   * counts them all. Without it, every incident.
+   */
+  incidents: z.coerce.number().int().min(1).max(LARGEST_PAGE).optional(),
 });
 
 export const ZOverview = z.strictObject({
@@ -381,6 +391,14 @@ export const ZOverview = z.strictObject({
         totals: z.array(ZImpactTotal),
       }),
     ),
+    /**
+     * How many incidents `byIncident` would list unbounded. The keys of the totals more than one incident
+     * reports (延べ). The numbers of the incidents the outside figures cite. Absent from snapshots
+     * taken before they existed (whose `byIncident` is whole, and gives all three).
+     */
+    incidentCount: z.number().int().optional(),
+    countedTwice: z.array(z.string()).optional(),
+    outsideNumbers: z.record(ZId, z.number().int()).optional(),
   }),
   remediation: z.array(ZRemediationTotals),
   commitments: z.strictObject({

@@ -39,7 +39,10 @@ export const overviewQueries = {
       queryKey: [...overviewQueries.all(), "headline", statsQuery(scope)] as const,
       // The case lines it shows; `cases.total` counts the rest.
       queryFn: ({ signal }) =>
-        apiGet("getOverview", { query: { ...statsQuery(scope), lines: PORTFOLIO_LINES }, signal }),
+        apiGet("getOverview", {
+          query: { ...statsQuery(scope), lines: PORTFOLIO_LINES, incidents: CHART_BARS },
+          signal,
+        }),
     }),
   commitmentStats: (scope: TOverviewScope) =>
     queryOptions({

@@ -20,7 +20,7 @@ import type {
   TRemediationTotals,
 } from "@/shared/schemas/stats";
 import { asOfInAddress, overviewQueries, scopeSearch, type TOverviewScope } from "../api/queries";
-import { completionOf, isCumulative, ofPurpose, type TCompletion } from "./overview-model";
+import { completionOf, incidentNumberOf, isCumulative, ofPurpose, type TCompletion } from "./overview-model";
 import { usePopulationNames } from "./use-population-names";
 
 /*
@@ -381,10 +381,9 @@ const AffectedTile = ({ data, scope }: { data: TOverview; scope: TOverviewScope 
   const totals = data.affected.totals;
   // A case of many incidents lists the first few, then how many more and where they all are.
   const listed = data.affected.byIncident.slice(0, INCIDENTS_NAMED);
-  const more = data.affected.byIncident.length - listed.length;
-  const cumulative = totals.some((x) => isCumulative(data.affected.byIncident, x));
-  const numberOf = (incidentId: string) =>
-    data.affected.byIncident.find((i) => i.incidentId === incidentId)?.number;
+  const more = (data.affected.incidentCount ?? data.affected.byIncident.length) - listed.length;
+  const cumulative = totals.some((x) => isCumulative(data.affected, x));
+  const numberOf = (incidentId: string) => incidentNumberOf(data.affected, incidentId);
   return (
     <Tile title={t("overview.tileAffected")} className="ov-tile-affected">
       <div className="ov-split">
@@ -400,7 +399,7 @@ const AffectedTile = ({ data, scope }: { data: TOverview; scope: TOverviewScope 
           ) : (
             totals.map((x) => (
               <Figure key={`${x.unit}:${x.populationId}`} label={names.affected(x.unit, x.populationId)}>
-                <TotalValue total={x} cumulative={isCumulative(data.affected.byIncident, x)} />
+                <TotalValue total={x} cumulative={isCumulative(data.affected, x)} />
               </Figure>
             ))
           )}
@@ -736,8 +735,7 @@ const CaseLine = ({ line, data }: { line: TCaseLine; data: TOverview }) => {
   const id = useId();
   const financial = ofPurpose(line.remediation, "financial");
   const notification = ofPurpose(line.remediation, "notification");
-  const numberOf = (incidentId: string) =>
-    data.affected.byIncident.find((i) => i.incidentId === incidentId)?.number;
+  const numberOf = (incidentId: string) => incidentNumberOf(data.affected, incidentId);
   const caseLink = `/${scopeSearch({ caseId: line.caseId, asOf: data.asOf }, asOfInAddress(params))}`;
   return (
     <article className="ov-case-line" aria-labelledby={id}>
@@ -762,10 +760,7 @@ const CaseLine = ({ line, data }: { line: TCaseLine; data: TOverview }) => {
                 <li key={`${x.unit}:${x.populationId}`}>
                   <span className="ov-line-what">{names.affected(x.unit, x.populationId)}</span>{" "}
                   <span className="ov-line-value">
-                    <TotalValue
-                      total={x}
-                      cumulative={isCumulative(data.affected.byIncident, x, line.caseId)}
-                    />
+                    <TotalValue total={x} cumulative={isCumulative(data.affected, x, line)} />
                   </span>
                 </li>
               ))}

@@ -273,12 +273,22 @@ describe("isCumulative (延べ)", () => {
     title,
     totals,
   }));
+  // A snapshot from before the answer said which totals count twice: its whole per-incident list says it.
+  const whole = { totals: [], outside: [], byIncident };
   it("is true only where more than one incident counts the same unit and population", () => {
-    expect(isCumulative(byIncident, { unit: "people", populationId: "members" })).toBe(true);
-    expect(isCumulative(byIncident, { unit: "records", populationId: "customers" })).toBe(false);
+    expect(isCumulative(whole, { unit: "people", populationId: "members" })).toBe(true);
+    expect(isCumulative(whole, { unit: "records", populationId: "customers" })).toBe(false);
   });
   it("looks within one case when asked", () => {
-    expect(isCumulative(byIncident, { unit: "people", populationId: "members" }, "c1")).toBe(false);
+    expect(isCumulative(whole, { unit: "people", populationId: "members" }, { caseId: "c1" })).toBe(false);
+  });
+  it("takes the answer's word where it gives it, the list being only the first incidents", () => {
+    const bounded = { ...whole, byIncident: byIncident.slice(0, 1), countedTwice: ["people:members"] };
+    expect(isCumulative(bounded, { unit: "people", populationId: "members" })).toBe(true);
+    expect(isCumulative(bounded, { unit: "records", populationId: "customers" })).toBe(false);
+    const line = { caseId: "c1", countedTwice: ["records:customers"] };
+    expect(isCumulative(bounded, { unit: "records", populationId: "customers" }, line)).toBe(true);
+    expect(isCumulative(bounded, { unit: "people", populationId: "members" }, line)).toBe(false);
   });
 });
 

@@ -1,9 +1,10 @@
 import { percentOf } from "@/i18n/format";
 import { sortMilestones } from "@/lib/milestones";
-import { figureKey } from "@/shared/figure-key";
+import { countedTwice, figureKey } from "@/shared/figure-key";
 import type { TImpactTotal, TImpactUnit, TMilestone } from "@/shared/schemas/incident";
 import type {
   TAffectedStats,
+  TCaseLine,
   TCohortCompletion,
   TMilestoneInterval,
   TOverview,
@@ -47,18 +48,24 @@ export const totalKey = figureKey;
 
 /**
  * Whether a total over several incidents can count one person (or record) twice (延べ): more than one
- * incident gives a figure for the same unit and population.
+ * incident gives a figure for the same unit and population, in the scope or in one case's line. The
+ * answer says which (`countedTwice`); a snapshot from before it did has every incident, and says it so.
  */
 export const isCumulative = (
-  byIncident: TOverview["affected"]["byIncident"],
+  affected: TOverview["affected"],
   total: Pick<TImpactTotal, "unit" | "populationId">,
-  caseId?: string,
-) =>
-  byIncident.filter(
-    (i) =>
-      (caseId === undefined || i.caseId === caseId) &&
-      i.totals.some((t) => totalKey(t) === totalKey(total) && !t.confirmedNone),
-  ).length > 1;
+  line?: Pick<TCaseLine, "caseId" | "countedTwice">,
+) => {
+  const keys =
+    (line ? line.countedTwice : affected.countedTwice) ??
+    countedTwice(affected.byIncident.filter((i) => !line || i.caseId === line.caseId).map((i) => i.totals));
+  return keys.includes(totalKey(total));
+};
+
+/** The number of an incident an outside figure cites ("事故2"). */
+export const incidentNumberOf = (affected: TOverview["affected"], incidentId: string) =>
+  affected.outsideNumbers?.[incidentId] ??
+  affected.byIncident.find((i) => i.incidentId === incidentId)?.number;
 
 export type TTimelineRow = {
   milestone: TMilestone;
