@@ -363,17 +363,14 @@ const CaseHead = ({ line }: { line: TCaseLine }) => {
   );
 };
 
-const incidentsLink = (scope: TOverviewScope) => {
-  const params = new URLSearchParams({ status: "open" });
+/** The incidents list in the overview's scope: the open ones, or (`all`) every one. */
+const incidentsLink = (scope: TOverviewScope, which: "open" | "all" = "open") => {
+  const params = new URLSearchParams(which === "open" ? { status: "open" } : {});
   if (scope.caseId) params.set("case", scope.caseId);
   if (scope.vendorId) params.set("vendor", scope.vendorId);
   if (scope.fiscalYear !== undefined) params.set("year", String(scope.fiscalYear));
   return `/incidents?${params.toString()}`;
 };
-
-/** Every incident of the case in scope, open or closed (the tile lists the first few). */
-const caseIncidentsLink = (scope: TOverviewScope) =>
-  scope.caseId ? `/incidents?${new URLSearchParams({ case: scope.caseId }).toString()}` : "/incidents";
 
 const AffectedTile = ({ data, scope }: { data: TOverview; scope: TOverviewScope }) => {
   const { t, tx, f } = useI18n();
@@ -436,7 +433,9 @@ const AffectedTile = ({ data, scope }: { data: TOverview; scope: TOverviewScope 
           </ul>
           {more > 0 ? (
             <p className="ov-links">
-              <Link to={caseIncidentsLink(scope)}>{t("overview.incidentsMore", { n: f.number(more) })}</Link>
+              <Link to={incidentsLink(scope, "all")}>
+                {t("overview.incidentsMore", { n: f.number(more) })}
+              </Link>
             </p>
           ) : null}
         </div>
