@@ -110,7 +110,6 @@ export const GRID_AT_X_TICKS = {
       offset.left + offset.width,
     )) as CartesianGridProps["verticalCoordinatesGenerator"],
   horizontal: false,
-  horizontalPoints: [],
   horizontalCoordinatesGenerator: () => [],
 } satisfies CartesianGridProps;
 
