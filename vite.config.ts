@@ -17,8 +17,8 @@ const clientBuild: ViteUserConfig["build"] = {
       /*
        * Few files for the first screen (each is a request, and HTTP/1.1 has six connections): the
        * contract with every schema in one chunk, each language's first-screen strings in one, the
-       * overview with the deadlines it shows in one, the charts (recharts) in one, and the small
-       * modules every page shares in one. Other pages keep their own chunks.
+       * overview with the deadlines and the bar charts it shows in one, the progress chart (recharts)
+       * in one, and the small modules every page shares in one. Other pages keep their own chunks.
        */
       codeSplitting: {
         groups: [
@@ -49,7 +49,7 @@ const clientBuild: ViteUserConfig["build"] = {
           },
           {
             name: "charts",
-            test: /node_modules[\\/](recharts|d3-[\w-]+|victory-vendor|decimal\.js-light|es-toolkit|immer|reselect|redux|@reduxjs[\\/]toolkit|react-redux|eventemitter3|tiny-invariant)[\\/]|src[\\/]features[\\/]overview[\\/]components[\\/](\w+-chart|chart-(ticks|marks|plot))\.tsx$/,
+            test: /node_modules[\\/](recharts|d3-[\w-]+|victory-vendor|decimal\.js-light|es-toolkit|immer|reselect|redux|redux-thunk|@reduxjs[\\/]toolkit|react-redux|eventemitter3|tiny-invariant|clsx|use-sync-external-store|react-is)[\\/]|src[\\/]features[\\/]overview[\\/]components[\\/](corrections-chart|chart-plot)\.tsx$/,
             includeDependenciesRecursively: false,
             priority: 30,
           },

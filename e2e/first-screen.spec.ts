@@ -17,9 +17,22 @@ test.describe("without JavaScript", () => {
     await expect(main.getByRole("group", { name: "送付済み(会員・委託先の報告)" })).toContainText("未報告");
     // Drawn styled: the overview's own stylesheet (not only the app's) is linked in the head.
     await expect(main.locator(".ov-tile").first()).toHaveCSS("display", "flex");
-    // Busy until the app adopts it; the rest of the page (deadlines, charts) is the app's to draw.
+    // The deadlines, and the bar charts with the figures on their marks, drawn at this page's width.
+    await expect(main.locator(".dl-panel")).toContainText("期限超過");
+    const affected = main.getByRole("img", { name: /^事故ごとにサービス別/ });
+    await expect(affected.locator(".ov-mark-words")).toHaveText(["46名", "1,860名", "3名"]);
+    await expect(affected.locator(".ov-bars-axis text:visible")).toHaveText([
+      "0",
+      "500",
+      "1,000",
+      "1,500",
+      "2,000",
+    ]);
+    // Busy until the app adopts it; the rest of the page (the progress chart, the course of the cases) is
+    // the app's to draw.
     await expect(page.locator("#root")).toHaveAttribute("aria-busy", "true");
-    await expect(main.locator(".dl-panel")).toHaveCount(0);
+    await expect(main.locator(".recharts-wrapper")).toHaveCount(0);
+    await expect(main.locator(".ov-timeline")).toHaveCount(0);
   });
 });
 

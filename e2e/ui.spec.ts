@@ -1,4 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
+import type { Locator } from "@playwright/test";
 import { expect, MAIN_PAGES as PAGES, settle, test } from "./signed-in";
 
 /*
@@ -156,10 +157,11 @@ test("each chart is one named image: nothing inside it is a widget or a tab stop
   const images = page.locator(".chart-body[role='img']");
   // The demo case: members affected, money put right, letters sent, progress over time, commitments.
   await expect(images).toHaveCount(5);
-  // The plots themselves (lazy recharts code), not their placeholders: each draws once it comes near.
+  // The plots themselves, not their placeholders: the bar charts come drawn, the progress chart (lazy
+  // recharts code) draws once it comes near.
   for (const image of await images.all()) {
     await image.scrollIntoViewIfNeeded();
-    await expect(image.locator(".recharts-wrapper").first()).toBeVisible();
+    await expect(image.locator(".ov-bars, .recharts-wrapper").first()).toBeVisible();
   }
   // In the tab order, or a widget (recharts' own layers carry tabindex="-1": focusable by script only).
   const inside = images.locator(
@@ -171,6 +173,24 @@ test("each chart is one named image: nothing inside it is a widget or a tab stop
   }
 });
 
+/** The centres (x, px) of the value axis's tick words a bar chart shows, and of its grid's lines. */
+const ticksAndGrid = (image: Locator) =>
+  image.evaluate((el) => {
+    const centre = (e: Element) => {
+      const box = e.getBoundingClientRect();
+      return {
+        x: Math.round(box.left + box.width / 2),
+        left: box.left,
+        right: box.right,
+        shown: box.width > 0,
+      };
+    };
+    return {
+      ticks: [...el.querySelectorAll(".ov-bars-axis text")].map(centre).filter((t) => t.shown),
+      lines: [...el.querySelectorAll(".ov-bars-grid line")].map((l) => centre(l).x),
+    };
+  });
+
 test("the charts write their figures on their marks, with the grid at their ticks", async ({ page }) => {
   await page.goto("/");
   await settle(page);
@@ -178,7 +198,7 @@ test("the charts write their figures on their marks, with the grid at their tick
   const marks = async (label: RegExp) => {
     const image = chart(label);
     await image.scrollIntoViewIfNeeded();
-    await expect(image.locator(".recharts-wrapper").first()).toBeVisible();
+    await expect(image.locator(".ov-bars, .recharts-wrapper").first()).toBeVisible();
     return image.locator(".ov-mark-words").allTextContents();
   };
   // Each incident's total after its bar; each group's segments with their counts, 未報告 named as such.
@@ -188,16 +208,35 @@ test("the charts write their figures on their marks, with the grid at their tick
   const progress = chart(/^日付のある委託先の報告/);
   expect(await marks(/^日付のある委託先の報告/)).toEqual(["1,854名", "1,860名", "370,800円", "372,000円"]);
   await expect(progress.locator(".recharts-wrapper")).toHaveCount(2);
-  // The grid's lines stand where the value axis's ticks are written.
-  const affected = chart(/^事故ごとにサービス別/);
-  const lines = await affected
-    .locator(".recharts-cartesian-grid-vertical line")
-    .evaluateAll((els) => els.map((l) => Math.round(Number(l.getAttribute("x1")))));
-  const ticks = await affected
-    .locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value")
-    .evaluateAll((els) => els.map((t) => Math.round(Number(t.getAttribute("x")))));
+  // The grid's lines stand where the value axis's ticks are written, every tick at this width.
+  const { ticks, lines } = await ticksAndGrid(chart(/^事故ごとにサービス別/));
   expect(ticks).toHaveLength(5);
-  expect(lines).toEqual(ticks);
+  for (const tick of ticks) expect(lines.some((x) => Math.abs(x - tick.x) <= 1)).toBe(true);
+  // The bars end where the axis says: 1,860 of 2,000 is 93% of the way from the first line to the last.
+  const bar = await chart(/^事故ごとにサービス別/)
+    .locator(".ov-bars-plot rect[width='93%']")
+    .evaluate((r) => r.getBoundingClientRect().width);
+  const [zero, top] = [lines[0] ?? 0, lines.at(-1) ?? 0];
+  expect(Math.abs(bar - 0.93 * (top - zero))).toBeLessThanOrEqual(1.5);
+});
+
+test("on a phone, the bar charts keep the ticks whose words fit, both ends always", async ({ page }) => {
+  await page.setViewportSize({ width: 412, height: 900 });
+  await page.goto("/");
+  await settle(page);
+  for (const [label, kept] of [
+    [/^事故ごとにサービス別/, ["0", "1,000", "2,000"]],
+    [/^各グループを100%とした割合。是正済み/, ["0%", "50%", "100%"]],
+  ] as const) {
+    const image = page.getByRole("img", { name: label });
+    await image.scrollIntoViewIfNeeded();
+    await expect(image.locator(".ov-bars-axis text:visible")).toHaveText([...kept]);
+    const { ticks, lines } = await ticksAndGrid(image);
+    for (const [a, b] of ticks.slice(1).map((t, i) => [ticks[i], t])) {
+      expect((a?.right ?? 0) + 4, "the words of two ticks never touch").toBeLessThanOrEqual(b?.left ?? 0);
+    }
+    for (const tick of ticks) expect(lines.some((x) => Math.abs(x - tick.x) <= 1)).toBe(true);
+  }
 });
 
 for (const path of PAGES) {

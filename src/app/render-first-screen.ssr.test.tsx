@@ -30,7 +30,7 @@ const draw = async (path: string, boot?: TBootData, lang: "ja" | "en" = "ja") =>
   renderFirstScreen({ url: `${base}${path}`, boot: boot ?? (await bootFor(path)), lang });
 
 describe("renderFirstScreen", () => {
-  it("draws the shell and the overview's headline figures, and only the first screen", async () => {
+  it("draws the shell, the headline figures, the deadlines and the bar charts, and not the rest", async () => {
     // Any request the render made would be unhandled and fail the test: it must use the answers only.
     const boot = await bootFor("/");
     server.use(
@@ -45,9 +45,15 @@ describe("renderFirstScreen", () => {
     expect(html).toMatch(/<span class="figure">1,909<\/span><span class="ov-unit">名<\/span>/);
     expect(html).toContain('<span class="not-reported">未報告</span>');
     expect(html).toContain("Demo editor");
-    // Below the first screen, drawn by the browser once the app runs: not in the HTML.
-    expect(html).not.toContain("dl-panel");
-    expect(html).not.toContain("ov-charts");
+    // The deadlines and the bar charts (plain SVG, nothing to measure) with the words on their marks.
+    expect(html).toContain("dl-panel");
+    expect(html.match(/class="ov-bars"/g)).toHaveLength(4);
+    for (const words of ["46名", "1,860名", "3名", "1,854名", "未報告 3名"]) {
+      expect(html).toContain(`class="ov-mark-words">${words}</text>`);
+    }
+    // The progress chart (recharts, drawn once measured) waits for the browser, as does the page's end.
+    expect(html).toContain("chart-waiting");
+    expect(html).not.toContain("recharts");
     expect(html).not.toContain("ov-timeline");
   });
 

@@ -25,11 +25,17 @@ type TProps = {
    * in it) take exactly this, so nothing below moves when the chart's code arrives.
    */
   height: number;
+  /**
+   * The chart is plain SVG that needs no code to load and no measuring (the overview's bar charts): it
+   * is drawn with the frame, on the server too, without waiting for its turn.
+   */
+  drawNow?: boolean;
 };
 
 /*
- * Charts are drawn when they come near the viewport, one at a time: drawing all of a page's charts in one
- * task blocked the main thread for 400–600 ms (issue 10). A chart whose turn comes draws in a transition;
+ * Charts that need code or measuring are drawn when they come near the viewport, one at a time: drawing
+ * all of a page's charts in one task blocked the main thread for 400–600 ms (issue 10). Plain SVG charts
+ * that need neither (`drawNow`) are drawn with the frame. A chart whose turn comes draws in a transition;
  * the next one's turn comes once the browser is idle again. Printing draws every chart.
  */
 const waiting: ((turn: number) => void)[] = [];
@@ -70,13 +76,17 @@ const takeTurn = (draw: (turn: number) => void) => {
 /** How far outside the viewport a chart starts drawing (px): it is ready when scrolled to. */
 const NEAR_PX = 300;
 
-/** Whether the chart in `ref` may draw: near the viewport and its turn come (or the page is printing). */
-const useChartTurn = (ref: React.RefObject<HTMLElement | null>) => {
+/**
+ * Whether the chart in `ref` may draw: near the viewport and its turn come (or the page is printing).
+ * A chart that waits for nothing (`waits` false) takes no turn.
+ */
+const useChartTurn = (ref: React.RefObject<HTMLElement | null>, waits: boolean) => {
   /** The turn the chart drew in (0 when printing drew it), null before. */
   const [drawn, setDrawn] = useState<number | null>(null);
   // In the commit (a layout effect): a chart already near asks for its turn before the frame is painted.
   useLayoutEffect(() => {
     const element = ref.current;
+    if (!waits) return;
     let queued = false;
     let alive = true;
     const queue = () => {
@@ -124,7 +134,7 @@ const useChartTurn = (ref: React.RefObject<HTMLElement | null>) => {
       observer.disconnect();
       window.removeEventListener("beforeprint", print);
     };
-  }, [ref]);
+  }, [ref, waits]);
   return drawn;
 };
 
@@ -137,12 +147,12 @@ const TurnDone = ({ turn: which }: { turn: number }) => {
 };
 
 /** A chart with a switch to its data table, so no figure is available only as colours and shapes. */
-export const ChartFrame = ({ title, description, chart, table, height }: TProps) => {
+export const ChartFrame = ({ title, description, chart, table, height, drawNow = false }: TProps) => {
   const { t } = useI18n();
   const [asTable, setAsTable] = useState(false);
   const id = useId();
   const body = useRef<HTMLDivElement>(null);
-  const drawn = useChartTurn(body);
+  const drawn = useChartTurn(body, !drawNow);
   return (
     <figure className="chart-frame" aria-labelledby={`${id}-title`}>
       <div className="chart-head">
@@ -177,7 +187,9 @@ export const ChartFrame = ({ title, description, chart, table, height }: TProps)
           role="img"
           aria-label={description ?? title}
         >
-          {drawn !== null ? (
+          {drawNow ? (
+            chart
+          ) : drawn !== null ? (
             <Suspense fallback={<div className="skeleton chart-placeholder" aria-hidden="true" />}>
               {chart}
               <TurnDone turn={drawn} />

@@ -1,7 +1,4 @@
 import { type ReactNode, startTransition, useEffect, useLayoutEffect, useRef, useState } from "react";
-import { BarChart, CartesianGrid, ResponsiveContainer } from "recharts";
-import { GRID_AT_X_TICKS } from "./chart-marks";
-import { FillPattern, type TFill } from "./chart-patterns";
 
 export type TSize = { width: number; height: number };
 
@@ -66,44 +63,3 @@ export const useOneByOne = (count: number) => {
   }, [shown, count]);
   return shown;
 };
-
-/**
- * A chart of horizontal bars, a row per datum, drawn at its plot's size: the fills its bars refer to
- * (`url(#id)`), the grid at the value axis's ticks, and the axes and bars given as children.
- */
-export const BarRows = <T,>({
-  data,
-  guess,
-  right,
-  fills,
-  children,
-}: {
-  data: T[];
-  guess: TSize;
-  /** Room after the longest bar (px), for the words written there. */
-  right: number;
-  fills: { id: string; fill: TFill }[];
-  /** The axes and bars, for the plot's size. */
-  children: (size: TSize) => ReactNode;
-}) => (
-  <ChartPlot guess={guess}>
-    {(size) => (
-      <ResponsiveContainer width="100%" height="100%" initialDimension={size}>
-        <BarChart
-          data={data}
-          accessibilityLayer={false}
-          layout="vertical"
-          margin={{ top: 4, right, bottom: 4, left: 4 }}
-        >
-          <defs>
-            {fills.map((f) => (
-              <FillPattern key={f.id} id={f.id} fill={f.fill} />
-            ))}
-          </defs>
-          <CartesianGrid stroke="#d5d9e0" {...GRID_AT_X_TICKS} />
-          {children(size)}
-        </BarChart>
-      </ResponsiveContainer>
-    )}
-  </ChartPlot>
-);

@@ -19,8 +19,10 @@ import type {
   TRemediationTimeline,
 } from "@/shared/schemas/stats";
 import { overviewQueries, type TOverviewScope } from "../api/queries";
+import { AffectedChart } from "./affected-chart";
 import { chartCode } from "./chart-code";
 import { FILLS, rowPxFor, SERVICE_FILLS, type TFill, textWidth } from "./chart-patterns";
+import { CommitmentsChart } from "./commitments-chart";
 import type { TCorrectionsPanel } from "./corrections-chart";
 import {
   affectedGroups,
@@ -31,14 +33,13 @@ import {
   type TAffectedGroup,
   totalKey,
 } from "./overview-model";
+import { RemediationChart } from "./remediation-chart";
 import { usePopulationNames } from "./use-population-names";
 
-// Recharts is only imported by these modules, so it lands in its own chunk and never delays the figures;
-// the route loader has already asked for it, with the data (./chart-code.ts).
-const AffectedChart = lazy(chartCode.affected);
-const RemediationChart = lazy(chartCode.remediation);
+// Recharts is only imported by the progress chart, so it lands in its own chunk and never delays the
+// figures; the route loader has already asked for it, with the data (./chart-code.ts). The bar charts are
+// plain SVG, drawn with the page (on the server too).
 const CorrectionsChart = lazy(chartCode.corrections);
-const CommitmentsChart = lazy(chartCode.commitments);
 
 /**
  * The charts of the overview, each with its data table and CSV. A chart is drawn per unit and population
@@ -250,6 +251,7 @@ const AffectedFrame = ({
           "affected",
         ),
       )}
+      drawNow
       chart={<AffectedChart data={data} series={series} />}
       table={
         <>
@@ -421,6 +423,7 @@ const RemediationFrame = ({
           "remediation",
         ),
       )}
+      drawNow
       chart={
         <RemediationChart
           data={data}
@@ -793,6 +796,7 @@ const CommitmentsFrame = ({ scope }: { scope: TOverviewScope }) => {
                   })
             }
             height={COMMITMENTS_HEIGHT}
+            drawNow
             chart={<CommitmentsChart data={data} />}
             table={
               <DataTable<TRow>

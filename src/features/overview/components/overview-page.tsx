@@ -43,13 +43,10 @@ export const OverviewPage = ({
       <ScopeSummary scope={scope} />
       {fixed ? <AsOfBanner asOf={scope.asOf} params={params} /> : null}
       <HeadlineFigures scope={scope}>
-        {firstScreenOnly ? null : (
-          <>
-            {afterHeadline?.(scope)}
-            <OverviewCharts scope={scope} />
-            <CaseTimeline scope={scope} />
-          </>
-        )}
+        {afterHeadline?.(scope)}
+        <OverviewCharts scope={scope} />
+        {/* The course of each case, long and at the page's end, is drawn by the browser. */}
+        {firstScreenOnly ? null : <CaseTimeline scope={scope} />}
       </HeadlineFigures>
     </div>
   );
