@@ -146,6 +146,9 @@ const TurnDone = ({ turn: which }: { turn: number }) => {
   return null;
 };
 
+/** About how tall a frame's title, button and description are (px), above its body. */
+const FRAME_PX = 120;
+
 /** A chart with a switch to its data table, so no figure is available only as colours and shapes. */
 export const ChartFrame = ({ title, description, chart, table, height, drawNow = false }: TProps) => {
   const { t } = useI18n();
@@ -154,7 +157,13 @@ export const ChartFrame = ({ title, description, chart, table, height, drawNow =
   const body = useRef<HTMLDivElement>(null);
   const drawn = useChartTurn(body, !drawNow);
   return (
-    <figure className="chart-frame" aria-labelledby={`${id}-title`}>
+    <figure
+      className="chart-frame"
+      aria-labelledby={`${id}-title`}
+      // The frame's height while it is far from the viewport and not laid out (content-visibility): its
+      // body's, with room for its title and description; once drawn, the height it had.
+      style={{ containIntrinsicBlockSize: `auto ${height + FRAME_PX}px` }}
+    >
       <div className="chart-head">
         <figcaption id={`${id}-title`} className="chart-title">
           {title}

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useId } from "react";
+import { memo, useId } from "react";
 import { Link } from "react-router";
 import { NotReported } from "@/components/not-reported";
 import { QueryState } from "@/components/query-state";
@@ -17,9 +17,10 @@ export const ALL_DEADLINES = "/commitments?deadlines=all#deadlines";
  * The overview's deadlines: how many are overdue, due within the window and not reported (counts first,
  * big), then the few most pressing, each with whose duty it is. Overdue and due-soon come first;
  * unreported ones fill what room is left, as 未報告 (the record does not say when it was done), never as
- * met. `caseId` narrows it to one case (the overview's scope).
+ * met. `caseId` narrows it to one case (the overview's scope). Rendered again only when its props change
+ * (or its data): the overview renders once more after adopting the page the server drew.
  */
-export const DeadlinesPanel = ({ asOf, caseId }: { asOf: string; caseId?: string | undefined }) => {
+export const DeadlinesPanel = memo(({ asOf, caseId }: { asOf: string; caseId?: string | undefined }) => {
   const { t, f } = useI18n();
   const id = useId();
   const query = useQuery(deadlineQueries.panel(caseId ? { asOf, caseId } : { asOf }));
@@ -43,7 +44,7 @@ export const DeadlinesPanel = ({ asOf, caseId }: { asOf: string; caseId?: string
       </QueryState>
     </section>
   );
-};
+});
 
 const PanelBody = ({ deadlines: d }: { deadlines: TDeadlines }) => {
   const { t, f } = useI18n();
