@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode } from "react";
-import { type TStackPart, type TWords, Words } from "./chart-marks";
+import { CENTRED_DY, INK, type TStackPart, type TWords, Words } from "./chart-marks";
 import { FillPattern, type TFill, textWidth } from "./chart-patterns";
 
 /*
@@ -11,7 +11,6 @@ import { FillPattern, type TFill, textWidth } from "./chart-patterns";
  * reached the screen ~300 ms after the figures (issue 10).
  */
 
-const INK = "#1a1d21";
 const AXIS = "#666";
 const GRID = "#d5d9e0";
 /** The value axis's band under the plot: its tick marks and their words (px). */
@@ -20,7 +19,6 @@ const TICK_MARK_PX = 6;
 const TICK_FONT_PX = 13;
 /** The least room between two ticks' words (px). */
 const TICK_GAP_PX = 8;
-const CENTRED_DY = "0.355em";
 
 /** A fraction as an SVG percentage ("37.5%"). */
 const pct = (fraction: number) => `${Number((fraction * 100).toFixed(3))}%`;

@@ -8,9 +8,10 @@ import type { CartesianGridProps, DotItemDotProps } from "recharts";
  * nothing needs measuring.
  */
 
-const INK = "#1a1d21";
+/** The charts' ink: marks' outlines and the words on them. */
+export const INK = "#1a1d21";
 /** Half a line down from the y given: the words sit centred on it, as recharts' labels did. */
-const CENTRED_DY = "0.355em";
+export const CENTRED_DY = "0.355em";
 
 export type TWords = { text: string; fontSize: number };
 
