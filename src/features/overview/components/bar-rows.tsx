@@ -109,7 +109,7 @@ const AtRow = ({
   x?: number;
   children: ReactNode;
 }) => (
-  <svg x={x} y={pct((index + 0.5) / rows)} overflow="visible" aria-hidden="true">
+  <svg x={x} y={pct((index + 0.5) / rows)} aria-hidden="true">
     {children}
   </svg>
 );
@@ -172,7 +172,7 @@ export const BarRows = <T,>({
           </AtRow>
         ))}
       </svg>
-      <svg className="ov-bars-plot" width="100%" height="100%" overflow="visible" aria-hidden="true">
+      <svg className="ov-bars-plot" width="100%" height="100%" aria-hidden="true">
         <defs>
           {fills.map((f) => (
             <FillPattern key={f.id} id={f.id} fill={f.fill} />
@@ -191,7 +191,7 @@ export const BarRows = <T,>({
         <line x1={0} x2={0} y1={0} y2="100%" stroke={AXIS} />
       </svg>
       <div className="ov-bars-axis" id={axisId}>
-        <svg width="100%" height={AXIS_BAND_PX} overflow="visible" aria-hidden="true">
+        <svg width="100%" height={AXIS_BAND_PX} aria-hidden="true">
           <line x1={0} x2="100%" y1={0} y2={0} stroke={AXIS} />
           {ticks.map((v, i) => (
             <g key={v} className={hiddenBelow[i] ? `ov-tick-${hiddenBelow[i]}` : undefined}>

@@ -7,14 +7,12 @@
 
 let corrections: Promise<typeof import("./corrections-chart")> | undefined;
 
-export const chartCode = {
-  corrections: () => {
-    corrections ??= import("./corrections-chart");
-    return corrections;
-  },
+export const correctionsChartCode = () => {
+  corrections ??= import("./corrections-chart");
+  return corrections;
 };
 
 /** Starts loading the charts' code; a failure is left to the chart that needs it to show. */
 export const preloadCharts = () => {
-  for (const load of Object.values(chartCode)) load().catch(() => undefined);
+  correctionsChartCode().catch(() => undefined);
 };

@@ -20,7 +20,7 @@ import type {
 } from "@/shared/schemas/stats";
 import { overviewQueries, type TOverviewScope } from "../api/queries";
 import { AffectedChart } from "./affected-chart";
-import { chartCode } from "./chart-code";
+import { correctionsChartCode } from "./chart-code";
 import { FILLS, rowPxFor, SERVICE_FILLS, type TFill, textWidth } from "./chart-patterns";
 import { CommitmentsChart } from "./commitments-chart";
 import type { TCorrectionsPanel } from "./corrections-chart";
@@ -39,7 +39,7 @@ import { usePopulationNames } from "./use-population-names";
 // Recharts is only imported by the progress chart, so it lands in its own chunk and never delays the
 // figures; the route loader has already asked for it, with the data (./chart-code.ts). The bar charts are
 // plain SVG, drawn with the page (on the server too).
-const CorrectionsChart = lazy(chartCode.corrections);
+const CorrectionsChart = lazy(correctionsChartCode);
 
 /** Whether two scopes are the same (the page makes a new one from its address on each render). */
 const sameScope = (a: TOverviewScope, b: TOverviewScope) => {
