@@ -1,5 +1,6 @@
 import { RouterProvider } from "react-router";
 import { setTerms } from "@/i18n/i18n";
+import { nextTask } from "@/lib/next-task";
 import { createQueryClient, nothingFetching } from "@/lib/query-client";
 import { referenceQueries } from "@/lib/reference-queries";
 import { seedSession } from "./boot";
@@ -9,16 +10,29 @@ import { createAppRouter, pageDataStarted } from "./router";
 
 // One client for the components and the route loaders, which fill it before a page renders.
 const queryClient = createQueryClient();
-seedSession(queryClient);
+let seeded = false;
+const seedOnce = () => {
+  if (!seeded) seedSession(queryClient);
+  seeded = true;
+};
 let router: ReturnType<typeof createAppRouter> | undefined;
+let routerStarted = false;
 /*
- * Made on first use, not as the entry runs: starting the first page's navigation (its routes matched,
- * its loaders run) costs ~20 ms, which then is a task of its own rather than part of one ~40 ms task
- * with the entry's own code.
+ * Made on first use, not as the entry runs, and started (the first page's routes matched, its loaders
+ * run) apart from being made: over the server's page each step is a task of its own (`initialized`)
+ * rather than part of one ~40 ms task with the entry's own code. The session from the HTML is in the
+ * cache before the router starts, so no loader asks the server for it.
  */
-const appRouter = () => {
+const madeRouter = () => {
+  seedOnce();
   router ??= createAppRouter(queryClient);
   return router;
+};
+const appRouter = () => {
+  const made = madeRouter();
+  if (!routerStarted) made.initialize();
+  routerStarted = true;
+  return made;
 };
 
 export const App = () => (
@@ -31,8 +45,12 @@ export const App = () => (
 const READY_WITHIN_MS = 5000;
 
 const initialized = async () => {
-  // The router starts in a task of its own (see appRouter).
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  // The HTML's data is read, the router made, and started, each in a task of its own (see appRouter).
+  await nextTask();
+  seedOnce();
+  await nextTask();
+  madeRouter();
+  await nextTask();
   const started = appRouter();
   return new Promise<void>((resolve) => {
     if (started.state.initialized) return resolve();

@@ -1,6 +1,6 @@
 import { StrictMode, startTransition, useLayoutEffect, useState } from "react";
-import { createRoot, hydrateRoot } from "react-dom/client";
 import { FirstScreenOnly } from "@/lib/first-screen-only";
+import { adopt, drawInto } from "@/lib/react-root";
 import { App, appReady } from "./app";
 
 /**
@@ -26,7 +26,8 @@ const OverServerPage = ({ onWhole }: { onWhole: () => void }) => {
 /** Starts the app in `root`, over the page the server drew in it if it did (src/main.tsx says when). */
 export const start = async (root: HTMLElement) => {
   if (root.childElementCount === 0) {
-    createRoot(root).render(
+    drawInto(
+      root,
       <StrictMode>
         <App />
       </StrictMode>,
@@ -40,7 +41,7 @@ export const start = async (root: HTMLElement) => {
   // language chosen since in another tab) React draws afresh on its own.
   await appReady();
   startTransition(() => {
-    hydrateRoot(
+    adopt(
       root,
       <StrictMode>
         <OverServerPage onWhole={() => root.removeAttribute("aria-busy")} />

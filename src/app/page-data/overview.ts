@@ -2,7 +2,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import type { LoaderFunctionArgs } from "react-router";
 import { deadlineQueries } from "@/features/deadlines/api/queries";
 import { overviewQueries, parseScope } from "@/features/overview/api/queries";
-import { preloadCharts } from "@/features/overview/components/chart-code";
+import { preloadChartsUnlessAdopting } from "@/features/overview/components/chart-code";
 import { referenceQueries } from "@/lib/reference-queries";
 
 /**
@@ -13,7 +13,7 @@ import { referenceQueries } from "@/lib/reference-queries";
 export const overviewPage = (queryClient: QueryClient, { request }: LoaderFunctionArgs) => {
   const scope = parseScope(new URL(request.url).searchParams);
   // The charts' code with the data, not after it.
-  preloadCharts();
+  preloadChartsUnlessAdopting();
   void queryClient.prefetchQuery(overviewQueries.headline(scope));
   void queryClient.prefetchQuery(overviewQueries.remediation(scope));
   void queryClient.prefetchQuery(overviewQueries.commitmentStats(scope));

@@ -1,5 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { useI18n } from "@/i18n/i18n";
 import { ApiError, apiSend, setCsrfToken } from "@/lib/api-client";
@@ -12,12 +12,24 @@ export const UserMenu = ({ user }: { user: TSession["user"] }) => {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  /*
+   * What the signed-out user saw is forgotten once the shell (with this menu) has gone, not as soon as
+   * the navigation to sign-in ends: React draws the new route a little later (the router's updates are
+   * transitions), and a shell still mounted over an empty cache reads the ended session again, gets a
+   * 401 and sends the user to sign-in a second time, without the "signed out" notice.
+   */
+  const signedOut = useRef(false);
+  useEffect(
+    () => () => {
+      if (signedOut.current) queryClient.clear();
+    },
+    [queryClient],
+  );
   const finish = async () => {
     setCsrfToken(null);
+    signedOut.current = true;
     const state: TSignInState = { reason: "signedOut" };
     await navigate("/signin", { replace: true, state });
-    // After leaving the shell, so no mounted query refetches (and 401s) in between.
-    queryClient.clear();
   };
   // Plain state, not useMutation: this sits in the first bundle, which stays lean (see api-client.ts).
   const [status, setStatus] = useState<"idle" | "pending" | "failed">("idle");

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useId } from "react";
+import { type CSSProperties, useId } from "react";
 import { Link } from "react-router";
 import { DataTable } from "@/components/data-table";
 import { OutsideMark } from "@/components/outside-mark";
@@ -129,7 +129,12 @@ const IncidentCourse = ({
   const id = useId();
   const heading = `${t("overview.incidentNumber", { n: incident.number })} ${tx(incident.title)}`;
   return (
-    <article className="ov-course" aria-labelledby={id}>
+    <article
+      className="ov-course"
+      aria-labelledby={id}
+      // Its height until it is first laid out (overview.css).
+      style={{ "--course-rows": incident.milestones.length } as CSSProperties}
+    >
       <h4 id={id} className="ov-course-title">
         {heading}
       </h4>
