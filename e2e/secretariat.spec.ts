@@ -34,6 +34,12 @@ const shot = async (page: Page, step: string) => {
     await body.scrollIntoViewIfNeeded();
     await expect(body.locator("svg").first()).toBeVisible();
   }
+  /*
+   * The browser itself lays out and paints parts far from the viewport only once they come near
+   * (content-visibility: the course of each case, the charts' frames), and a full-page capture does not
+   * scroll: the page is captured as a reader scrolling through it sees it.
+   */
+  await page.addStyleTag({ content: "* { content-visibility: visible !important; }" });
   await page.evaluate(() => window.scrollTo(0, 0));
   shotNumber += 1;
   const nn = String(shotNumber).padStart(2, "0");
