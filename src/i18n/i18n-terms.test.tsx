@@ -6,18 +6,25 @@ const WORDS: TTerms = {
   en: { org: "the association", board: "executive board", people: "customers" },
 };
 
-/** Counts its renders, and hands its test the provider's setTerms. */
-const Reader = ({
-  renders,
-  onTerms,
-}: {
-  renders: { n: number };
-  onTerms: (set: (t: TTerms | null) => void) => void;
-}) => {
+type TApply = (t: TTerms | null) => void;
+
+/** A text naming the board, which counts its renders and hands its test the provider's setTerms. */
+const Reader = ({ renders, onTerms }: { renders: { n: number }; onTerms: (set: TApply) => void }) => {
   const { t, setTerms: applyTerms } = useI18n();
   renders.n += 1;
   onTerms(applyTerms);
   return <p>{t("common.appName")}</p>;
+};
+
+const mount = () => {
+  const renders = { n: 0 };
+  let apply: TApply = () => undefined;
+  const { container } = render(
+    <I18nProvider initialLang="ja">
+      <Reader renders={renders} onTerms={(set) => (apply = set)} />
+    </I18nProvider>,
+  );
+  return { renders, container, apply: (words: TTerms) => act(() => apply(words)) };
 };
 
 describe("the organisation's words in the provider", () => {
@@ -26,31 +33,18 @@ describe("the organisation's words in the provider", () => {
   it("re-renders nothing when the words handed over are the ones already set (the app adopting the server's page)", () => {
     // src/app/app.tsx sets the words before the app's first render.
     setTerms(WORDS);
-    const renders = { n: 0 };
-    let apply: (t: TTerms | null) => void = () => undefined;
-    const { container } = render(
-      <I18nProvider initialLang="ja">
-        <Reader renders={renders} onTerms={(set) => (apply = set)} />
-      </I18nProvider>,
-    );
+    const { renders, container, apply } = mount();
     const first = renders.n;
     expect(container.textContent).toBe("役員会ダッシュボード");
-    act(() => apply(WORDS));
+    apply(WORDS);
     expect(renders.n).toBe(first);
   });
 
   it("re-renders every text when other words arrive", () => {
-    setTerms(null);
-    const renders = { n: 0 };
-    let apply: (t: TTerms | null) => void = () => undefined;
-    const { container } = render(
-      <I18nProvider initialLang="ja">
-        <Reader renders={renders} onTerms={(set) => (apply = set)} />
-      </I18nProvider>,
-    );
+    const { renders, container, apply } = mount();
     expect(container.textContent).toBe("理事会ダッシュボード");
     const first = renders.n;
-    act(() => apply(WORDS));
+    apply(WORDS);
     expect(renders.n).toBeGreaterThan(first);
     expect(container.textContent).toBe("役員会ダッシュボード");
   });
