@@ -35,6 +35,16 @@ const renderRouter = (
   };
 };
 
+/** Renders routes of a test's own with providers, at an optional URL, with a fresh client (or the one given). */
+export const renderRoutes = (
+  routes: Parameters<typeof createMemoryRouter>[0],
+  {
+    url = "/",
+    lang = "ja" as TLang,
+    queryClient,
+  }: { url?: string; lang?: TLang; queryClient?: QueryClient } = {},
+) => renderRouter(() => createMemoryRouter(routes, { initialEntries: [url] }), lang, queryClient);
+
 /** Renders one component with providers and a router (for Links), at an optional URL. */
 export const renderWithProviders = (ui: ReactNode, { url = "/", lang = "ja" as TLang } = {}) =>
   renderRouter(() => createMemoryRouter([{ path: "*", element: ui }], { initialEntries: [url] }), lang);

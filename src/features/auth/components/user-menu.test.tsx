@@ -1,8 +1,7 @@
-import { render, screen, waitFor } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createMemoryRouter, Outlet, type RouteObject, RouterProvider } from "react-router";
-import { AppProviders } from "@/app/providers";
-import { createTestQueryClient } from "@/test/render";
+import { Outlet, type RouteObject } from "react-router";
+import { createTestQueryClient, renderRoutes } from "@/test/render";
 import { UserMenu } from "./user-menu";
 
 const USER = { id: "usr-1", username: "demo-editor", displayName: "Demo editor", role: "editor" } as const;
@@ -18,21 +17,14 @@ const mount = (signinInside: boolean) => {
     </>
   );
   const signin: RouteObject = { path: "/signin", element: <h1>signin</h1> };
-  const routes: RouteObject[] = [
+  const pages: RouteObject[] = [{ index: true, element: <h1>page</h1> }, ...(signinInside ? [signin] : [])];
+  const { router, unmount } = renderRoutes(
+    [{ path: "/", element: shell, children: pages }, ...(signinInside ? [] : [signin])],
     {
-      path: "/",
-      element: shell,
-      children: [{ index: true, element: <h1>page</h1> }, ...(signinInside ? [signin] : [])],
+      queryClient,
     },
-    ...(signinInside ? [] : [signin]),
-  ];
-  const router = createMemoryRouter(routes, { initialEntries: ["/"] });
-  const view = render(
-    <AppProviders queryClient={queryClient} lang="ja">
-      <RouterProvider router={router} />
-    </AppProviders>,
   );
-  return { queryClient, router, view };
+  return { queryClient, router, unmount };
 };
 
 describe("signing out", () => {
@@ -45,11 +37,11 @@ describe("signing out", () => {
   });
 
   it("keeps the cache while the shell is still on the screen: its reads would otherwise ask the ended session again", async () => {
-    const { queryClient, view } = mount(true);
+    const { queryClient, unmount } = mount(true);
     await userEvent.click(screen.getByRole("button", { name: "サインアウト" }));
     expect(await screen.findByRole("heading", { name: "signin" })).toBeInTheDocument();
     expect(queryClient.getQueryData(["seen"])).toBe("what the signed-in user saw");
-    view.unmount();
+    unmount();
     expect(queryClient.getQueryCache().getAll()).toEqual([]);
   });
 });
