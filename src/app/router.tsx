@@ -67,19 +67,22 @@ const prefetching =
     access: TAccess = "viewer",
   ): LoaderFunction =>
   (args) => {
-    const role = nextTask()
-      .then(() => queryClient.ensureQueryData(authQueries.session()))
+    // In a task of its own, after the router's (see `page`).
+    const started = nextTask()
+      .then(() => {
+        const role = queryClient.ensureQueryData(authQueries.session()).then(
+          (session) => session.user.role,
+          () => null,
+        );
+        return Promise.all([role, load()]);
+      })
       .then(
-        (session) => session.user.role,
-        () => null,
+        ([signedIn, pageData]) => {
+          if (hasRole(signedIn, access)) pageData[name](queryClient, args);
+        },
+        // A page-data chunk that fails to load leaves the page to ask for its data itself.
+        () => undefined,
       );
-    const started = Promise.all([role, nextTask().then(load)]).then(
-      ([signedIn, pageData]) => {
-        if (hasRole(signedIn, access)) pageData[name](queryClient, args);
-      },
-      // A page-data chunk that fails to load leaves the page to ask for its data itself.
-      () => undefined,
-    );
     starting.add(started);
     void started.then(() => starting.delete(started));
     return null;

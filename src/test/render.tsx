@@ -47,7 +47,7 @@ export const renderRoutes = (
 
 /** Renders one component with providers and a router (for Links), at an optional URL. */
 export const renderWithProviders = (ui: ReactNode, { url = "/", lang = "ja" as TLang } = {}) =>
-  renderRouter(() => createMemoryRouter([{ path: "*", element: ui }], { initialEntries: [url] }), lang);
+  renderRoutes([{ path: "*", element: ui }], { url, lang });
 
 /** Renders the whole app (shell and lazy routes) at a URL. */
 export const renderApp = (

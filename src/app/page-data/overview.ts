@@ -2,8 +2,12 @@ import type { QueryClient } from "@tanstack/react-query";
 import type { LoaderFunctionArgs } from "react-router";
 import { deadlineQueries } from "@/features/deadlines/api/queries";
 import { overviewQueries, parseScope } from "@/features/overview/api/queries";
-import { preloadChartsUnlessAdopting } from "@/features/overview/components/chart-code";
+import { preloadCharts } from "@/features/overview/components/chart-code";
 import { referenceQueries } from "@/lib/reference-queries";
+
+/** Whether the app is adopting a page the server drew (src/app/start.tsx clears the mark once it has). */
+const adoptingDrawnPage = () =>
+  typeof document !== "undefined" && document.getElementById("root")?.getAttribute("aria-busy") === "true";
 
 /**
  * `/`: every request of the overview in the address's scope (case, status, vendor, 年度, day), started at
@@ -12,8 +16,14 @@ import { referenceQueries } from "@/lib/reference-queries";
  */
 export const overviewPage = (queryClient: QueryClient, { request }: LoaderFunctionArgs) => {
   const scope = parseScope(new URL(request.url).searchParams);
-  // The charts' code with the data, not after it.
-  preloadChartsUnlessAdopting();
+  /*
+   * The charts' code with the data, not after it. Not while the app adopts a page the server drew (its
+   * root is marked busy until then): that page asked for the code itself (a modulepreload,
+   * src/server/first-screen-html.ts), which fetches it without running it, and the chart runs it once it
+   * comes near the viewport. On a phone the progress chart is far below the first screen: recharts
+   * (~20 ms of the app's start at 1×) does not run at all until the reader scrolls.
+   */
+  if (!adoptingDrawnPage()) preloadCharts();
   void queryClient.prefetchQuery(overviewQueries.headline(scope));
   void queryClient.prefetchQuery(overviewQueries.remediation(scope));
   void queryClient.prefetchQuery(overviewQueries.commitmentStats(scope));

@@ -12,18 +12,7 @@ export const correctionsChartCode = () => {
   return corrections;
 };
 
-/**
- * Starts loading the charts' code; a failure is left to the chart that needs it to show. Not while the
- * app adopts a page the server drew (its root is marked busy until then): that page asked for the code
- * itself (a modulepreload, src/server/first-screen-html.ts), which fetches it without running it, and
- * the chart runs it once it comes near the viewport. On a phone the progress chart is far below the
- * first screen: recharts (~20 ms of the app's start at 1×) does not run at all until the reader scrolls.
- */
-export const preloadChartsUnlessAdopting = () => {
-  if (
-    typeof document !== "undefined" &&
-    document.getElementById("root")?.getAttribute("aria-busy") === "true"
-  )
-    return;
+/** Starts loading the charts' code; a failure is left to the chart that needs it to show. */
+export const preloadCharts = () => {
   correctionsChartCode().catch(() => undefined);
 };
